@@ -1,0 +1,3 @@
+from gsilint.cli import main
+
+main()

@@ -1,0 +1,161 @@
+"""Command line: ``gsilint check | rules | rule | inspect``.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 such findings; 2 a
+usage error, a path that does not exist, or a configuration error.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+
+import click
+
+from gsilint import __version__
+from gsilint.api import FileResult, check_file, check_stdin, expand_paths, Run
+from gsilint.config import TEMPLATES, Config
+from gsilint.findings import Finding, Severity
+from gsilint.output import OutputOptions, load_formats
+from gsilint.rules import find_rule, load_rules
+
+_SEVERITIES = ["error", "warning", "info"]
+
+
+def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
+    return tuple(out)
+
+
+def _check_codes(codes: tuple[str, ...], option: str) -> None:
+    rules = load_rules()
+    for c in codes:
+        if c != "ALL" and not any(code.startswith(c) for code in rules):
+            raise click.UsageError(f"{option}: no rule code or prefix matches '{c}'")
+
+
+def _stdout() -> io.TextIOBase:
+    # Chinese text must not fail on a terminal with a narrow locale
+    try:
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+    except Exception:
+        pass
+    return sys.stdout
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gsilint")
+def main() -> None:
+    """gsilint — 政府信息公开工作年度报告检查工具 (linter for government information-disclosure annual reports)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, concise, json (and more).")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add these codes or prefixes to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--fail-on", type=click.Choice(_SEVERITIES), default="error", show_default=True,
+              help="Exit 1 when a finding has at least this severity.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language.")
+@click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True,
+              help="Report template; auto detects it from the year and the table labels.")
+@click.option("--year", type=click.IntRange(1990, 2100), default=None, help="Report year (overrides detection).")
+@click.option("--encoding", default=None, help="Force an input encoding (default: detect).")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, encoding, color):
+    """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
+    formats = load_formats()
+    if fmt not in formats:
+        raise click.UsageError(f"--format: unknown format '{fmt}' (choose from {', '.join(sorted(formats))})")
+    select, extend_select, ignore = _split_codes(select), _split_codes(extend_select), _split_codes(ignore)
+    for codes, opt in ((select, "--select"), (extend_select, "--extend-select"), (ignore, "--ignore")):
+        _check_codes(codes, opt)
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            raise click.UsageError(f"path does not exist: {p}")
+    config = Config(select=select, extend_select=extend_select, ignore=ignore, fail_on=Severity.parse(fail_on),
+                    lang=lang, template=template, year=year, encoding=encoding)
+    results: list[FileResult] = []
+    run = Run()
+    for p in paths:
+        if p == "-":
+            results.append(check_stdin(sys.stdin.buffer.read(), config))
+            continue
+        for path in expand_paths([p]):
+            result = check_file(path, config, run)
+            run.results[path] = result
+            results.append(result)
+    results.sort(key=lambda r: r.path)
+    out = _stdout()
+    formats[fmt](results, out, OutputOptions(lang=lang, color=color, fail_on=config.fail_on))
+    out.flush()
+    failed = any(f.severity >= config.fail_on for r in results for f in r.findings)
+    sys.exit(1 if failed else 0)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_cmd(fmt):
+    """List every rule: code, name, default severity and summary."""
+    rules = load_rules()
+    out = _stdout()
+    if fmt == "json":
+        json.dump([{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary,
+                    "summary_en": r.summary_en} for r in (rules[c] for c in sorted(rules))], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for code in sorted(rules):
+        r = rules[code]
+        out.write(f"{r.code}  {r.name:<28} {r.severity.label:<8} {r.summary} / {r.summary_en}\n")
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_cmd(code):
+    """Explain one rule (by code or name), with a bad and a good example."""
+    r = find_rule(code)
+    if r is None:
+        raise click.UsageError(f"no rule '{code}' (see: gsilint rules)")
+    out = _stdout()
+    out.write(f"{r.code} {r.name} ({r.severity.label})\n{r.summary} / {r.summary_en}\n\n{r.explanation}\n")
+
+
+@main.command("inspect")
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True)
+@click.option("--year", type=click.IntRange(1990, 2100), default=None)
+@click.option("--encoding", default=None)
+def inspect_cmd(path, fmt, template, year, encoding):
+    """Show the parsed outline and the extracted facts of one report."""
+    from gsilint.engine import analyse
+    from gsilint.inspect import inspect_data, render_text
+    from gsilint.sources import InputError, load_path, read_text_source
+
+    config = Config(template=template, year=year, encoding=encoding)
+    try:
+        source = read_text_source("-", sys.stdin.buffer.read(), encoding) if path == "-" else load_path(path, encoding)
+    except InputError as exc:
+        click.echo(f"gsilint: {path}: {exc.message_zh} ({exc.message_en})", err=True)
+        sys.exit(2)
+    except FileNotFoundError:
+        raise click.UsageError(f"path does not exist: {path}")
+    doc, facts, errors = analyse(source, config)
+    out = _stdout()
+    if doc is None:
+        out.write("\n".join(f"{e.code} {e.message}" for e in errors) + "\n")
+        sys.exit(1)
+    data = inspect_data(doc, facts, source)
+    if fmt == "json":
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(render_text(data) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

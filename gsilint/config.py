@@ -1,0 +1,56 @@
+"""Run settings: which rules, what severity fails, language, template, year.
+
+The CLI builds a :class:`Config` from its flags; configuration files
+(``[tool.gsilint]`` in pyproject.toml or ``gsilint.toml``) produce the same
+object, and flags given on the command line win over the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from gsilint.findings import Severity
+
+TEMPLATES = ("auto", "2008", "2019", "2021")
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # empty: every rule
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    #: glob pattern → codes or prefixes ignored in matching files
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: code or prefix → severity override
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    lang: str = "zh"
+    template: str = "auto"
+    year: int | None = None
+    #: publication deadline override, "MM-DD" (e.g. "03-31")
+    deadline: str | None = None
+    #: extra TOML rule data files (a province's additional requirements)
+    rule_packs: tuple[str, ...] = ()
+    #: encoding forced for every input (None: detect)
+    encoding: str | None = None
+
+    def with_(self, **changes) -> "Config":
+        return replace(self, **changes)
+
+
+def matches(code: str, patterns: tuple[str, ...]) -> bool:
+    """Whether ``code`` is selected by any of ``patterns`` (codes or prefixes, or ALL)."""
+    for p in patterns:
+        p = p.strip().upper()
+        if p == "ALL" or code.startswith(p):
+            return True
+    return False
+
+
+def longest_match(code: str, patterns: dict[str, Severity]) -> Severity | None:
+    best = None
+    best_len = -1
+    for p, sev in patterns.items():
+        if code.startswith(p.upper()) and len(p) > best_len:
+            best, best_len = sev, len(p)
+    return best

@@ -1,0 +1,56 @@
+"""``--format json``: one array of finding objects. Other tools parse this: keep it stable.
+
+Keys: file, code, rule, severity (error|warning|info), message, line,
+column, end_line, end_column (1-based, columns in code points); optional
+related (list of {line, column, end_line, end_column, message}), fix
+({line, column, end_line, end_column, replacement}) and location (a
+label such as "段落 41" for formats without lines).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from gsilint.findings import Finding
+from gsilint.output import OutputOptions, output_format
+
+
+def finding_dict(f: Finding, source=None) -> dict:
+    loc = f.location
+    d: dict = {
+        "file": f.path,
+        "code": f.code,
+        "rule": f.name,
+        "severity": f.severity.label,
+        "message": f.message,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+    }
+    if loc.label:
+        d["location"] = loc.label
+    if f.related:
+        d["related"] = [
+            {
+                "line": r.location.line,
+                "column": r.location.column,
+                "end_line": r.location.end_line,
+                "end_column": r.location.end_column,
+                "message": r.message,
+            }
+            for r in f.related
+        ]
+    if f.fix is not None and source is not None:
+        line, col = source.index.position(f.fix.start)
+        eline, ecol = source.index.position(f.fix.end)
+        d["fix"] = {"line": line, "column": col, "end_line": eline, "end_column": ecol, "replacement": f.fix.replacement}
+    return d
+
+
+@output_format("json")
+def write_json(results, out: TextIO, options: OutputOptions) -> None:
+    items = [finding_dict(f, r.source) for r in results for f in r.findings]
+    json.dump(items, out, ensure_ascii=False, indent=2)
+    out.write("\n")

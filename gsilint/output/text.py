@@ -1,0 +1,80 @@
+"""``--format text`` (default): each finding with its source line and a marker.
+
+The marker under the span is measured in terminal cells, so it lines up under
+CJK text (two cells per character). Colours only on a terminal.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from gsilint.findings import Severity
+from gsilint.output import OutputOptions, output_format, summary_counts
+from gsilint.positions import display_width
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_WORD = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+
+
+def _marker_line(line_text: str, col: int, end_col: int | None) -> tuple[str, str]:
+    """(padding, carets) to put under ``line_text`` from ``col`` to ``end_col`` (1-based)."""
+    before = line_text[: col - 1]
+    span = line_text[col - 1 : (end_col - 1) if end_col else col]
+    pad = "".join("\t" if ch == "\t" else " " * display_width(ch) for ch in before)
+    return pad, "^" * max(1, display_width(span))
+
+
+@output_format("text")
+def write_text(results, out: TextIO, options: OutputOptions) -> None:
+    console = Console(file=out, force_terminal=options.color, no_color=options.color is False,
+                      highlight=False, soft_wrap=True, emoji=False)
+    words = _WORD.get(options.lang, _WORD["zh"])
+    files_with = 0
+    for r in results:
+        if r.findings:
+            files_with += 1
+        for f in r.findings:
+            head = Text()
+            head.append(f"{f.path}:{f.line}:{f.column}", style="bold")
+            head.append(" ")
+            head.append(f.code, style=_STYLE[f.severity])
+            head.append(f" [{words[f.severity]}] ", style=_STYLE[f.severity])
+            head.append(f.message)
+            if f.location.label:
+                head.append(f"  ({f.location.label})", style="dim")
+            console.print(head)
+            if r.source is not None and f.line <= r.source.index.line_count:
+                line_text = r.source.index.line_text(f.line - 1)
+                end_col = f.end_column if f.end_line == f.line and f.end_column > f.column else None
+                # keep long crawler lines readable: show a window around the span
+                start = 0
+                if len(line_text) > 100:
+                    start = max(0, f.column - 31)
+                    line_text = line_text[start : start + 100]
+                col = f.column - start
+                end = (end_col - start) if end_col else None
+                if end is not None:
+                    end = min(end, len(line_text) + 1)
+                gutter = f"{f.line:>5} | "
+                console.print(Text(gutter, style="dim") + Text(line_text.replace("\t", "    ")))
+                pad, carets = _marker_line(line_text, col, end)
+                pad = pad.replace("\t", "    ")
+                console.print(Text(" " * (len(gutter) - 2) + "| ", style="dim") + Text(pad + carets, style=_STYLE[f.severity]))
+            for rel in f.related[:8]:
+                console.print(Text(f"      ↳ {f.path}:{rel.location.line}:{rel.location.column} {rel.message}", style="dim"))
+            console.print()
+    counts = summary_counts(results)
+    total = sum(counts.values())
+    if options.lang == "en":
+        line = (f"{total} finding(s) in {files_with} of {len(results)} file(s): "
+                f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info")
+    else:
+        line = (f"共检查 {len(results)} 个文件，{files_with} 个有问题，发现 {total} 处："
+                f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}")
+    console.print(Text(line, style="bold"))

@@ -1,0 +1,74 @@
+"""Inputs: paths, stdin and editor buffers become :class:`Source` objects.
+
+Readers are chosen by file suffix from :data:`READERS`. A reader takes the raw
+bytes and returns a :class:`Source`; format modules (HTML, DOCX) register
+themselves here. Plain text and Markdown are read by :func:`read_text_source`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from gsilint.sources.base import InputError, Source, SourceMap
+from gsilint.sources.decode import MAX_BYTES, decode_bytes
+from gsilint.sources.reflow import reflow
+
+__all__ = [
+    "InputError",
+    "Source",
+    "SourceMap",
+    "READERS",
+    "load_path",
+    "source_from_text",
+    "read_text_source",
+    "is_report_path",
+]
+
+Reader = Callable[[str, bytes, "str | None"], Source]
+
+
+def source_from_text(text: str, path: str = "<text>", kind: str = "text", encoding: str = "utf-8") -> Source:
+    """A Source for text already decoded (stdin, an editor buffer, a test)."""
+    if not text.strip():
+        raise InputError("文件为空", "empty file")
+    flat, smap = reflow(text)
+    return Source(path=path, text=flat, original=text, kind=kind, encoding=encoding, map=smap)
+
+
+def read_text_source(path: str, data: bytes, encoding: str | None = None) -> Source:
+    text, used = decode_bytes(data, encoding)
+    kind = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    return source_from_text(text, path, kind=kind, encoding=used)
+
+
+#: Reader per lower-case suffix. Other modules add entries (``.html``, ``.docx``).
+READERS: dict[str, Reader] = {
+    ".txt": read_text_source,
+    ".md": read_text_source,
+    ".markdown": read_text_source,
+}
+
+
+def is_report_path(path: Path) -> bool:
+    """Whether a file found while walking a directory is one we lint."""
+    return path.suffix.lower() in READERS
+
+
+def load_path(path: str, encoding: str | None = None) -> Source:
+    """Read one file into a Source; raises :class:`InputError` for bad input."""
+    p = Path(path)
+    reader = READERS.get(p.suffix.lower(), read_text_source)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"文件过大（{size // 1024 // 1024} MB），超过 {MAX_BYTES // 1024 // 1024} MB 上限",
+                f"file too large ({size // 1024 // 1024} MB); the limit is {MAX_BYTES // 1024 // 1024} MB",
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror or exc}", f"cannot read file: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputError("文件为空", "empty file")
+    return reader(path, data, encoding)

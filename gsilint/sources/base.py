@@ -1,0 +1,87 @@
+"""What every input becomes: the text the parser reads, and a way back.
+
+A :class:`Source` carries two texts. ``original`` is the file as a person sees
+it (decoded); ``text`` is what the grammar parses. For plain text they are the
+same string. For a crawler copy whose line breaks were lost, an HTML page or a
+DOCX draft, ``text`` is a flattened form and :class:`SourceMap` maps each of
+its offsets back into ``original``, so findings point at the real file.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from gsilint.positions import LineIndex
+
+
+class InputError(Exception):
+    """A file that cannot be read as a report (binary, empty, undecodable, too large)."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+class SourceMap:
+    """Piecewise-linear map from flattened offsets to original offsets.
+
+    Built from segments ``(flat_start, original_start)``: from ``flat_start``
+    up to the next segment, offsets advance together. Inserted characters (a
+    recovered line break) map onto the original offset they were inserted at.
+    """
+
+    __slots__ = ("_flat", "_orig", "_orig_len")
+
+    def __init__(self, segments: list[tuple[int, int]], original_length: int) -> None:
+        segments = sorted(segments) or [(0, 0)]
+        if segments[0][0] != 0:
+            segments.insert(0, (0, 0))
+        self._flat = [f for f, _ in segments]
+        self._orig = [o for _, o in segments]
+        self._orig_len = original_length
+
+    @classmethod
+    def identity(cls, length: int) -> "SourceMap":
+        return cls([(0, 0)], length)
+
+    @property
+    def is_identity(self) -> bool:
+        return len(self._flat) == 1 and self._orig[0] == 0
+
+    def to_original(self, offset: int) -> int:
+        i = bisect_right(self._flat, offset) - 1
+        result = self._orig[i] + (offset - self._flat[i])
+        if i + 1 < len(self._flat):
+            result = min(result, self._orig[i + 1])
+        return max(0, min(result, self._orig_len))
+
+
+@dataclass
+class Source:
+    """A decoded input ready for parsing."""
+
+    path: str
+    text: str
+    original: str
+    kind: str = "text"  # text | markdown | html | docx
+    encoding: str = "utf-8"
+    map: SourceMap | None = None
+    #: Human names for places in formats without lines (DOCX: "段落 41").
+    labels: dict[int, str] = field(default_factory=dict)
+    _index: LineIndex | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.map is None:
+            self.map = SourceMap.identity(len(self.original))
+
+    @property
+    def index(self) -> LineIndex:
+        """Line index of the *original* text (where findings are reported)."""
+        if self._index is None:
+            self._index = LineIndex(self.original)
+        return self._index
+
+    def to_original(self, offset: int) -> int:
+        return offset if self.text is self.original else self.map.to_original(offset)

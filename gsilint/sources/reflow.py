@@ -1,0 +1,77 @@
+"""Recover line breaks in crawler copies whose whole body sits on one line.
+
+Web-archive crawlers flatten a report page to one long line: headings follow
+the previous sentence directly ("…提供了重要保障。二、主动公开政府信息情况") and
+tables are glued into runs of digits. Before parsing, a line break is inserted
+
+- before a section mark (一、 / （一）) that follows a sentence end or a space,
+- before an Arabic item mark (1. / 1、) that follows a sentence end,
+- before a statutory heading glued to a table or heading ("…00000五、存在的
+  主要问题") and before a first subheading glued to its heading ("…情况（一）"),
+- before the anchors that open the national tables (第二十条第（一）项, the
+  勾稽关系 note of table 三, the header of table 四),
+
+and the :class:`~gsilint.sources.base.SourceMap` records every insertion so
+findings still point into the original line. Ordinary line-broken text is
+left untouched: only lines longer than :data:`LONG_LINE` are reflowed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gsilint.sources.base import SourceMap
+
+#: Lines at least this long (code points) are treated as flattened.
+LONG_LINE = 400
+
+_CN = "[一二三四五六七八九十]{1,3}"
+#: Words that open the statutory section headings of every template.
+STATUTORY_WORDS = (
+    r"(?:总体情况|概述|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政|存在的主要问题|其他需要报告"
+    r"|政府信息公开的?收费|因政府信息公开|政府信息依申请公开|依申请公开政府信息|政府信息公开工作存在)"
+)
+_BREAK_BEFORE = regex.compile(
+    r"(?:(?<=[。！？!?」”\s])(?=" + _CN + r"、|[（(]" + _CN + r"[）)])"
+    r"|(?<=[。！？])(?=\d{1,2}(?:、|[.．](?!\d)))"
+    r"|(?<=\S)(?=第二十条\s*第\s*[（(][一二三四五六七八九十]+[）)]\s*项)"
+    r"|(?<=\S)(?=[（(]本列数据的勾稽关系)"
+    r"|(?<=\S)(?=特此报告)"
+    # a statutory heading glued to the end of a table: "…00000五、存在的主要问题"
+    r"|(?<=[^\n、，,])(?=[一二三四五六七八]、\s*" + STATUTORY_WORDS + ")"
+    # the first subheading glued to its parent heading: "…情况（一）主动公开…"
+    r"|(?<=[^\s（(第])(?=[（(]一[）)](?!\s*予以公开)))"
+)
+
+
+def reflow(text: str) -> tuple[str, SourceMap | None]:
+    """Return ``(text', map)``; ``map`` is None when nothing was changed."""
+    if len(text) < LONG_LINE:
+        return text, None
+    inserts: list[int] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        if end - pos >= LONG_LINE:
+            for m in _BREAK_BEFORE.finditer(text, pos, end):
+                if m.start() > pos:
+                    inserts.append(m.start())
+        pos = end + 1
+    if not inserts:
+        return text, None
+    parts: list[str] = []
+    segments: list[tuple[int, int]] = [(0, 0)]
+    last = 0
+    flat = 0
+    for at in inserts:
+        # Drop spaces just before the new break so the previous line ends cleanly.
+        parts.append(text[last:at])
+        flat += at - last
+        parts.append("\n")
+        flat += 1
+        segments.append((flat, at))
+        last = at
+    parts.append(text[last:])
+    return "".join(parts), SourceMap(segments, len(text))

@@ -1,0 +1,35 @@
+"""Shared fixtures: the seed reports and a helper to lint text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gsilint import Config, lint_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+
+
+def seed_path(n: int) -> Path:
+    return next(SEEDS.glob(f"{n:03d}_*.txt"))
+
+
+def seed_text(n: int) -> str:
+    return seed_path(n).read_text(encoding="utf-8")
+
+
+def lint(text: str, select: str | None = None, **cfg) -> list:
+    config = Config(select=tuple(select.split(",")) if select else (), **cfg)
+    return lint_text(text, "t.txt", config)
+
+
+def brief(findings) -> list[tuple[str, int, int]]:
+    """(code, line, column) of each finding — what most rule tests assert."""
+    return [(f.code, f.line, f.column) for f in findings]
+
+
+@pytest.fixture
+def seed():
+    return seed_text

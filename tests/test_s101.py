@@ -1,0 +1,46 @@
+"""S101 missing-section on the 2021 template: each required heading removed in turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import brief, lint, seed_text
+
+HEADINGS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
+
+
+def test_complete_report_has_no_s101():
+    assert brief(lint(seed_text(3), select="S101")) == []
+
+
+@pytest.mark.parametrize("i", range(6))
+def test_removing_a_heading_is_reported(i):
+    text = seed_text(3)
+    heading = HEADINGS[i]
+    assert heading in text
+    lines = text.split("\n")
+    n = lines.index(heading)
+    lines[n] = "本段内容。"
+    findings = lint("\n".join(lines), select="S101")
+    assert len(findings) == 1, findings
+    title = heading.split("、", 1)[1]
+    assert findings[0].code == "S101"
+    assert title in findings[0].message
+    # located where the section belongs: at the next required heading, or after the previous one
+    if i < 5:
+        nxt = HEADINGS[i + 1]
+        assert findings[0].line == lines.index(nxt) + 1
+        assert findings[0].column == 1
+
+
+def test_english_message():
+    text = seed_text(3).replace("六、其他需要报告的事项", "本段。")
+    [f] = lint(text, select="S101", lang="en")
+    assert f.message.startswith("missing section '其他需要报告的事项'")
