@@ -90,5 +90,13 @@ class Finding:
     def column(self) -> int:
         return self.location.column
 
+    @property
+    def end_line(self) -> int:
+        return self.location.end_line
+
+    @property
+    def end_column(self) -> int:
+        return self.location.end_column
+
     def sort_key(self) -> tuple:
         return (self.path, self.location.line, self.location.column, self.code, self.message)

@@ -59,9 +59,6 @@ class _Lines(Transformer):
     blank = _make("blank")
     del _make
 
-    def lead(self, children):
-        return list(children)
-
     def start(self, children):
         return children
 
@@ -121,6 +118,11 @@ _TABLE_ANCHOR = regex.compile(
 _T4_ANCHOR = regex.compile(r"行政复议\s*行政诉讼|结果维持\s*结果纠正")
 _TABLE_ROW_TITLE = regex.compile(r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|本年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|其他$)")
 _STATUTORY = regex.compile(STATUTORY_WORDS)
+_PIPE_SEPARATOR = regex.compile(r"\|?[\s:|\-]+\|?\s*")
+_CLAUSE_PUNCT = regex.compile(r"[。，,；;]")
+_REMARK = regex.compile(r"特此报告[。.]?")
+_TRAILING_NUMBERS = regex.compile(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
+_TITLE_RUN_ON = regex.compile(r"^(.{4,60}?(?:年度报告|年报))[ \u3000]+(?=\S)")
 _NUMERIC = regex.compile(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
 _GLUED_DIGITS = regex.compile(r"[^\d\s][0-9]{5,}")
 _TOKEN = regex.compile(r"\S+")
@@ -207,25 +209,15 @@ class _Builder:
         )
 
     def _row(self, line: Line) -> ast.Row:
-        cells: list[ast.Cell] = []
-        cur_start: int | None = None
-        cur_end = line.start
-        first = True
-        for tok in line.tokens:
-            if tok.type in ("INDENT", "HASHES") and first:
-                continue
-            if tok.type == "TAB":
-                s = cur_start if cur_start is not None else tok.start_pos
-                cells.append(self._cell(s, cur_end if cur_start is not None else tok.start_pos))
-                cur_start = None
-                first = False
-                continue
-            if cur_start is None:
-                cur_start = tok.start_pos
-            cur_end = tok.end_pos
-            first = False
-        end_pos = line.end
-        cells.append(self._cell(cur_start if cur_start is not None else end_pos, cur_end if cur_start is not None else end_pos))
+        """Cells of a tab-separated row (leading indentation is not a cell)."""
+        tok = line.tokens[0]
+        text = tok.value
+        base = tok.start_pos
+        cells = []
+        pos = 0
+        for part in text.split("\t"):
+            cells.append(self._cell(base + pos, base + pos + len(part)))
+            pos += len(part) + 1
         return ast.Row(cells, Span(line.start, line.end))
 
     def _cell(self, start: int, end: int) -> ast.Cell:
@@ -238,7 +230,7 @@ class _Builder:
     def _pipe_row(self, line: Line) -> ast.Row | None:
         tok = next(t for t in line.tokens if t.type == "PIPE_ROW")
         raw = tok.value
-        if regex.fullmatch(r"\|?[\s:|\-]+\|?\s*", raw):
+        if _PIPE_SEPARATOR.fullmatch(raw):
             return None  # the |---|---| separator
         cells = []
         pos = 1
@@ -321,12 +313,12 @@ class _Builder:
                 if idx >= 0 and lines[idx].kind == "paragraph":
                     s, e = self._content(lines[idx])
                     cand = self._s(s, e)
-                    if len(cand) <= 40 and not regex.search(r"[。，,；;]", cand) and "特此报告" not in cand:
+                    if len(cand) <= 40 and not _CLAUSE_PUNCT.search(cand) and "特此报告" not in cand:
                         org = self._paragraph(s, e)
                         idx = skip_back(idx - 1)
         if idx >= 0 and lines[idx].kind == "paragraph":
             s, e = self._content(lines[idx])
-            if regex.fullmatch(r"特此报告[。.]?", self._s(s, e).strip()):
+            if _REMARK.fullmatch(self._s(s, e).strip()):
                 remark = self._paragraph(s, e)
                 idx -= 1
         if not (date or org or remark):
@@ -454,7 +446,7 @@ class _Builder:
             return False
         if not rest or _TABLE_ROW_TITLE.match(rest):
             return True
-        if regex.search(r"(?:\s[+\-]?\d+(?:\.\d+)?){1,}\s*$", rest):
+        if _TRAILING_NUMBERS.search(rest):
             return True
         return style != "cn" and len(rest) < 40 and not rest.endswith("。")
 
@@ -467,7 +459,7 @@ class _Builder:
         if len(simple) <= 80 and _TITLE_WORDS.search(simple) and _HAS_YEAR.search(simple) and "。" not in simple and "，" not in simple:
             doc.title = self._paragraph(s, e)
             return ()
-        m = regex.match(r"^(.{4,60}?(?:年度报告|年报))[ \u3000]+(?=\S)", simple)
+        m = _TITLE_RUN_ON.match(simple)
         if m and _HAS_YEAR.search(m.group(1)):
             doc.title = self._paragraph(s, s + m.end(1))
             return (s + m.end(), e)
