@@ -54,7 +54,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, concise, json (and more).")
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, concise, json, jsonl, sarif, github, lsp.")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these codes or prefixes to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
@@ -66,7 +66,12 @@ def main() -> None:
 @click.option("--year", type=click.IntRange(1990, 2100), default=None, help="Report year (overrides detection).")
 @click.option("--encoding", default=None, help="Force an input encoding (default: detect).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
-def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, encoding, color):
+@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to FILE instead of stdout (UTF-8).")
+@click.option("--statistics", is_flag=True, default=False,
+              help="Also count findings per rule (after text/concise output; on stderr for machine formats).")
+def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, encoding, color,
+          output_file, statistics):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
     formats = load_formats()
     if fmt not in formats:
@@ -90,11 +95,33 @@ def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, ye
             run.results[path] = result
             results.append(result)
     results.sort(key=lambda r: r.path)
-    out = _stdout()
-    formats[fmt](results, out, OutputOptions(lang=lang, color=color, fail_on=config.fail_on))
-    out.flush()
+    _write_report(formats[fmt], fmt, results, output_file,
+                  OutputOptions(lang=lang, color=color, fail_on=config.fail_on, statistics=statistics))
     failed = any(f.severity >= config.fail_on for r in results for f in r.findings)
     sys.exit(1 if failed else 0)
+
+
+def _write_report(writer, fmt: str, results: list[FileResult], output_file: str | None, options: OutputOptions) -> None:
+    """Run the format's writer on stdout or ``--output``; statistics never mix into machine output."""
+    from gsilint.output.statistics import HUMAN_FORMATS, write_statistics
+
+    try:
+        out = open(output_file, "w", encoding="utf-8", newline="\n") if output_file else _stdout()
+    except OSError as exc:
+        raise click.UsageError(f"--output: cannot write {output_file}: {exc.strerror or exc}")
+    try:
+        writer(results, out, options)
+        if options.statistics:
+            if fmt in HUMAN_FORMATS:
+                write_statistics(results, out, options.lang)
+            else:
+                out.flush()
+                write_statistics(results, sys.stderr, options.lang)
+    finally:
+        if output_file:
+            out.close()
+        else:
+            out.flush()
 
 
 @main.command("rules")
