@@ -125,11 +125,17 @@ def _write_report(writer, fmt: str, results: list[FileResult], output_file: str 
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules_cmd(fmt):
     """List every rule: code, name, default severity and summary."""
     rules = load_rules()
     out = _stdout()
+    if fmt == "markdown":
+        out.write("| code | name | severity | finds |\n|---|---|---|---|\n")
+        for code in sorted(rules):
+            r = rules[code]
+            out.write(f"| {r.code} | {r.name} | {r.severity.label} | {r.summary} — {r.summary_en} |\n")
+        return
     if fmt == "json":
         json.dump([{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary,
                     "summary_en": r.summary_en} for r in (rules[c] for c in sorted(rules))], out, ensure_ascii=False, indent=2)
