@@ -96,7 +96,9 @@ _MARK_STYLES = (
     ("circled", regex.compile(r"([①-⑳])")),
 )
 _TITLE_END = regex.compile(
-    r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)|(?<=\S{2})(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)|(?<=\S{2})(?=[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])"
+    # crawler copies: the body starts with an enumeration or an item mark
+    r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
 )
 #: A long run-in title ends after its head noun: "…改进情况目前，我县…".
 _TITLE_NOUN = regex.compile(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)")

@@ -5,7 +5,8 @@ the previous sentence directly ("…提供了重要保障。二、主动公开�
 tables are glued into runs of digits. Before parsing, a line break is inserted
 
 - before a section mark (一、 / （一）) that follows a sentence end or a space,
-- before an Arabic item mark (1. / 1、) that follows a sentence end,
+- before an Arabic item mark (1. / 1、) that follows a sentence end, and
+  before a first item "1." glued to the heading it follows,
 - before a statutory heading glued to a table or heading ("…00000五、存在的
   主要问题") and before a first subheading glued to its heading ("…情况（一）"),
 - before the anchors that open the national tables (第二十条第（一）项, the
@@ -34,6 +35,9 @@ STATUTORY_WORDS = (
 _BREAK_BEFORE = regex.compile(
     r"(?:(?<=[。！？!?」”\s])(?=" + _CN + r"、|[（(]" + _CN + r"[）)])"
     r"|(?<=[。！？])(?=\d{1,2}(?:、|[.．](?!\d)))"
+    # the first item glued to its heading: "…主要形式1.门户网站"
+    # (not a glued table row: "不予公开1.属于国家秘密0000000")
+    r"|(?<=\p{Han}{2})(?=1[.．、](?!\d)\p{Han}(?![^。]{0,30}\d{5}))"
     r"|(?<=\S)(?=第二十条\s*第\s*[（(][一二三四五六七八九十]+[）)]\s*项)"
     r"|(?<=\S)(?=[（(]本列数据的勾稽关系)"
     r"|(?<=\S)(?=特此报告)"
