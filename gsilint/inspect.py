@@ -16,6 +16,7 @@ from gsilint import ast
 from gsilint.facts import SHOWN, Facts
 from gsilint.positions import Span
 from gsilint.sources import Source
+from gsilint.tables.grid import Grid, grid_data
 
 
 def _pos(source: Source, span: Span) -> str:
@@ -42,6 +43,8 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
         return value.name.lower()
     if isinstance(value, Span):
         return _pos(source, value)
+    if isinstance(value, Grid):
+        return grid_data(value, lambda span: _pos(source, span))
     if isinstance(value, ast.Section):
         return {"section": f"{value.heading.mark.text}{value.title}", "at": _pos(source, value.heading.span)}
     if isinstance(value, ast.Table):
@@ -131,5 +134,10 @@ def render_text(data: dict) -> str:
         out.append(f"落款 closing: {data['closing']}")
     out.append("事实 facts:")
     for k, v in data["facts"].items():
+        if isinstance(v, dict) and "rows" in v and "layout" in v:  # a mapped table grid
+            out.append(f"  {k}: {v['layout']} layout at {v['at']}; columns {' '.join(v['columns'])}")
+            out.extend(f"    {row:<40} {cells}" for row, cells in v["rows"].items())
+            out.extend(f"    ! {p}" for p in v.get("problems", ()))
+            continue
         out.append(f"  {k}: {_short(str(v), 300)}")
     return "\n".join(out)

@@ -1,0 +1,94 @@
+"""Facts ``t2``, ``t3``, ``t4``: the national tables mapped onto the template.
+
+Each is a :class:`gsilint.tables.Grid` or None when the report has no such
+table (old-format reports, crawler copies whose digits are glued — E004).
+Read a cell with ``grid.value(row_key, col_key)`` → :class:`CellValue`
+``(value, span, reported, text, problem)`` or None when that row is absent or
+could not be read (S109 says why). ``value`` is an int (counts), a Decimal
+(amounts, 万元) or None; ``reported`` is False for blank, "/", "—", "-", "无"
+(not reported is not zero). ``grid.row_keys()`` / ``grid.col_keys()`` (table
+二: ``grid.columns_of(row)``) list the keys; ``grid.layout`` says whether the
+table follows the 2019 or the 2021 format.
+
+Keys (stable; defined in ``rules/tables/2019.toml`` and ``2021.toml``):
+
+Table 三 ``t3`` rows::
+
+    t3.new                      一、本年新收政府信息公开申请数量
+    t3.carried_over             二、上年结转政府信息公开申请数量
+    t3.results.granted          （一）予以公开
+    t3.results.partial          （二）部分公开
+    t3.results.refused.state_secret | other_law | three_safety | third_party |
+        internal_affairs | process_info | enforcement_file | inquiry      （三）1–8
+    t3.results.unable.not_held | needs_creation | unclear              （四）1–3
+    t3.results.not_processed.petition | repeated | publication |
+        mass_repeated | confirm                                        （五）1–5
+    t3.results.other.no_correction | unpaid | other   （六）1–3 (2021 layout)
+    t3.results.other                                  （六）其他处理 (2019 layout)
+    t3.results.total            （七）总计
+    t3.carry_forward            四、结转下年度继续办理
+
+  columns: ``natural_person``, ``commercial``, ``research``,
+  ``public_interest``, ``legal_service``, ``other_org``, ``total``.
+
+Table 四 ``t4``: one row ``t4.cases``; columns ``review.*``,
+``direct_suit.*``, ``suit_after_review.*`` with ``* = upheld | corrected |
+other | pending | total``.
+
+Table 二 ``t2`` rows and their columns:
+2021 — ``t2.regulations`` / ``t2.normative_documents`` (``issued``,
+``repealed``, ``in_force``), ``t2.licensing`` / ``t2.penalty`` /
+``t2.coercion`` (``decisions``), ``t2.fees`` (``amount``, Decimal 万元).
+2019 — ``t2.regulations`` / ``t2.normative_documents`` (``made``,
+``published``, ``in_force``), ``t2.licensing`` / ``t2.other_services`` /
+``t2.penalty`` / ``t2.coercion`` (``last_year``, ``change`` (signed),
+``decisions``), ``t2.fees`` (``last_year``, ``change``),
+``t2.procurement`` (``items``, ``amount``).
+
+Example::
+
+    t3 = ctx.facts.t3
+    if t3 is not None:
+        cell = t3.value("t3.new", "total")
+        if cell is not None and cell.usable:
+            received = cell.value          # int
+"""
+
+from __future__ import annotations
+
+from gsilint.facts import Facts, fact
+from gsilint.tables.grid import Grid
+from gsilint.tables.mapping import map_all
+from gsilint.tables.stream import table_stream
+
+
+def default_layout(f: Facts) -> str:
+    """The table format the report should follow: by template, else by labels."""
+    tid = f.template.id
+    if tid in ("2019", "2021"):
+        return tid
+    labels = f.format_labels
+    return "2019" if labels["2019"] and not labels["2021"] else "2021"
+
+
+@fact("table_grids", show=False)
+def table_grids(f: Facts) -> dict[str, Grid | None]:
+    return map_all(table_stream(f.doc), default_layout(f))
+
+
+@fact("t2")
+def t2(f: Facts) -> Grid | None:
+    """Table 二 (主动公开政府信息情况) mapped onto the template."""
+    return f.table_grids["t2"]
+
+
+@fact("t3")
+def t3(f: Facts) -> Grid | None:
+    """Table 三 (收到和处理政府信息公开申请情况) mapped onto the template."""
+    return f.table_grids["t3"]
+
+
+@fact("t4")
+def t4(f: Facts) -> Grid | None:
+    """Table 四 (行政复议、行政诉讼情况) mapped onto the template."""
+    return f.table_grids["t4"]

@@ -1,0 +1,113 @@
+"""A mapped table: template row keys × column keys → :class:`CellValue`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gsilint.positions import Span
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    """One mapped cell.
+
+    ``value``: int for counts, Decimal for amounts, None when not reported or
+    invalid. ``reported``: False for a blank, "/", "—", "-" or "无" cell (not
+    zero!). ``problem``: why the text is not a valid value (``negative``,
+    ``fraction``, ``percent``, ``not_number``), else None. ``span``: the
+    cell's text in the parsed document (an empty span at the row for a blank
+    cell).
+    """
+
+    value: object
+    span: Span
+    reported: bool
+    text: str = ""
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.reported and self.problem is None and self.value is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeProblem:
+    """Why part of a table could not be mapped (reported by S109)."""
+
+    span: Span
+    zh: str
+    en: str
+    #: row keys the problem makes unusable (their cells are not mapped)
+    rows: tuple[str, ...] = ()
+
+
+@dataclass
+class Grid:
+    """A national table mapped onto its template.
+
+    ``name``: ``t2``, ``t3`` or ``t4``. ``layout``: ``2019`` or ``2021`` (which
+    template the labels follow). ``rows`` / ``columns`` list the template keys
+    in order (table 二 has different columns per row: :meth:`columns_of`).
+    Rows that the report lacks, or whose cells could not be read, have no
+    cells; :meth:`value` returns None for them.
+    """
+
+    name: str
+    layout: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    span: Span
+    cells: dict[tuple[str, str], CellValue] = field(default_factory=dict)
+    #: row key → span of the source row (label and values)
+    row_spans: dict[str, Span] = field(default_factory=dict)
+    #: row key → the label text as written
+    row_labels: dict[str, str] = field(default_factory=dict)
+    row_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: template rows found nowhere in the table
+    missing_rows: tuple[str, ...] = ()
+    problems: list[ShapeProblem] = field(default_factory=list)
+    #: spans of label cells that only the other format uses (2019 labels in a 2021 table …)
+    foreign_labels: list[tuple[Span, str]] = field(default_factory=list)
+
+    def value(self, row: str, col: str) -> CellValue | None:
+        """The cell at ``row`` × ``col`` (keys as in the module docs), or None if unmapped."""
+        return self.cells.get((row, col))
+
+    def columns_of(self, row: str) -> tuple[str, ...]:
+        return self.row_columns.get(row, self.columns)
+
+    def has_row(self, row: str) -> bool:
+        return row in self.row_spans
+
+    def row_keys(self) -> tuple[str, ...]:
+        return self.rows
+
+    def col_keys(self) -> tuple[str, ...]:
+        return self.columns
+
+    @property
+    def mapped(self) -> int:
+        return len(self.row_spans)
+
+
+def grid_data(grid: Grid, pos) -> dict:
+    """A grid for ``gsilint inspect``: each mapped row with its cells as written."""
+    rows = {}
+    for key in grid.rows:
+        if key not in grid.row_spans:
+            rows[key] = "<missing>"
+            continue
+        cells = []
+        for col in grid.columns_of(key):
+            c = grid.cells.get((key, col))
+            if c is None:
+                cells.append("?")
+            elif not c.reported:
+                cells.append(c.text or "∅")
+            else:
+                cells.append(c.text if c.problem is None else f"{c.text}!")
+        rows[key] = f"{pos(grid.row_spans[key])}  " + " ".join(cells)
+    out = {"layout": grid.layout, "at": pos(grid.span), "columns": list(grid.columns), "rows": rows}
+    if grid.problems:
+        out["problems"] = [f"{pos(p.span)} {p.zh}" for p in grid.problems]
+    return out

@@ -1,0 +1,309 @@
+"""Find tables 二/三/四 in the row stream and map them onto the template.
+
+Rows are matched by label (normalised; any of a row's ``match`` fragments or
+``exact`` cells) and by position only where the label is absent or
+unrecognisable: table 三's rows come in a fixed order, so a data row whose
+label says nothing is the next expected row. Label text on rows without
+numbers (a wrapped label, a vertical group label, a label line above its
+numbers) is carried to the next row with numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gsilint.normalize import norm_label
+from gsilint.positions import Span
+from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.spec import ColSpec, FormatSpec, RowSpec, TableSpec, table_format
+from gsilint.tables.stream import StreamRow, looks_glued
+from gsilint.tables.values import read_value
+
+_ENUM = regex.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+")
+_T3_ANCHOR = ("勾稽关系", "申请人情况")
+_T4_ANCHOR = ("行政复议", "结果维持")
+#: Words of table 四's header; a row made only of them is a header line.
+_T4_HEADER = regex.compile(r"^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|[()（）])+$")
+_T2_ANCHOR = ("第二十条", "信息内容")
+_SIX_2021 = tuple(norm_label(s) for s in ("逾期不补正", "缴纳费用", "收费通知"))
+_T2_2021 = tuple(norm_label(s) for s in ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"))
+_T2_2019 = tuple(norm_label(s) for s in ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+                                         "其他对外管理服务", "政府集中采购"))
+_T2_2019_LABEL_SPANS = _T2_2019 + (norm_label("本年增/减"),)
+
+
+def _strip_enum(s: str) -> str:
+    return _ENUM.sub("", s)
+
+
+def _matches(spec: RowSpec, texts: list[str], joined: str) -> bool:
+    if any(m in joined for m in spec.match):
+        return True
+    if spec.exact:
+        for t in texts:
+            if t in spec.exact or _strip_enum(t) in spec.exact:
+                return True
+    return False
+
+
+@dataclass
+class Regions:
+    t2: tuple[int, int] | None
+    t3: tuple[int, int] | None
+    t4: int | None
+
+
+def find_regions(stream: list[StreamRow]) -> Regions:
+    t3 = t4 = t2 = None
+    for i, r in enumerate(stream):
+        k = r.key
+        if t3 is None and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k)):
+            t3 = i
+        if t4 is None and any(a in k for a in _T4_ANCHOR) and (t3 is None or i > t3):
+            t4 = i
+        if t2 is None and (any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR)):
+            t2 = i
+    end = len(stream)
+    t3_reg = (t3, t4 if t4 is not None and t4 > t3 else end) if t3 is not None else None
+    t2_reg = None
+    if t2 is not None:
+        t2_end = min(x for x in (t3, t4, end) if x is not None and x > t2) if any(
+            x is not None and x > t2 for x in (t3, t4)) else end
+        t2_reg = (t2, t2_end)
+    return Regions(t2_reg, t3_reg, t4)
+
+
+# -- values --------------------------------------------------------------------
+
+
+def _fit(values, n):
+    """The row's value cells trimmed to ``n`` where only blanks are extra."""
+    vals = list(values)
+    while len(vals) > n and vals[-1].is_blank:
+        vals.pop()
+    while len(vals) > n and vals[0].is_blank:
+        vals.pop(0)
+    return vals
+
+
+def _cells(row_key: str, cols: tuple[ColSpec, ...], values) -> dict:
+    out = {}
+    for col, cell in zip(cols, values):
+        value, reported, problem = read_value(cell.text, col.kind)
+        out[(row_key, col.key)] = CellValue(value, cell.span, reported, cell.text.strip(), problem)
+    return out
+
+
+def _count_phrase(n: int, want: int) -> tuple[str, str]:
+    return f"有 {n} 个数值，应为 {want} 个", f"has {n} value(s), expected {want}"
+
+
+def _stray(r: StreamRow, ncols: int) -> bool:
+    """A lone number without a label where a row needs many: a page number."""
+    return ncols >= 5 and not r.labels and sum(1 for v in r.values if not v.is_blank) == 1
+
+
+# -- table 三 -----------------------------------------------------------------
+
+
+def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
+    rows = stream[region[0] : region[1]]
+    if any(any(k in r.key for k in _SIX_2021) for r in rows):
+        return "2021"
+    if any(r.is_data and "其他处理" in r.key for r in rows):
+        return "2019"
+    return default
+
+
+def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) -> Grid | None:
+    spec = fmt.t3
+    rows = stream[region[0] : region[1]]
+    if any(looks_glued(r) for r in rows):
+        return None  # a crawler copy with digits run together: E004 says so
+    data = [r for r in rows if r.is_data]
+    if not data:
+        return None
+    span = rows[0].span.cover(rows[-1].span)
+    grid = Grid("t3", fmt.t3_layout, tuple(r.key for r in spec.rows), tuple(c.key for c in spec.columns), span)
+    ncols = len(spec.columns)
+    p = 0
+    pending: list[str] = []
+    assigned: dict[str, StreamRow] = {}
+    last_span = rows[0].span
+    for r in rows:
+        if p >= len(spec.rows) and r.is_data:
+            # beyond the last template row: stop at the first thing that is not a row of this table
+            if not r.labels or any(_matches(s, [c.text for c in r.labels], r.key) for s in spec.rows):
+                grid.problems.append(ShapeProblem(r.span, "表三在“四、结转下年度继续办理”之后还有多余的数据行",
+                                                  "table III has an extra data row after 'IV carried forward'"))
+            break
+        if not r.is_data:
+            pending.append(r.key)
+            continue
+        if _stray(r, ncols):
+            continue
+        texts = [norm_label(c.text) for c in r.labels]
+        j = next((i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None)
+        if j is None and pending:
+            joined = "".join(pending) + r.key
+            j = next((i for i in range(p, min(p + 3, len(spec.rows))) if _matches(spec.rows[i], [], joined)), None)
+        if j is None:
+            j = p
+        pending = []
+        rs = spec.rows[j]
+        assigned[rs.key] = r
+        grid.row_spans[rs.key] = r.span
+        grid.row_labels[rs.key] = r.label_text
+        vals = _fit(r.values, ncols)
+        if len(vals) != ncols:
+            zh, en = _count_phrase(sum(1 for v in vals if not v.is_blank) if len(vals) > ncols else len(vals), ncols)
+            grid.problems.append(ShapeProblem(r.span, f"表三“{_short(r.label_text) or rs.label}”一行{zh}（自然人、五类法人或其他组织、总计）",
+                                              f"table III row '{rs.label}' {en} (natural persons, five organisation columns, total)",
+                                              (rs.key,)))
+        else:
+            grid.cells.update(_cells(rs.key, spec.columns, vals))
+        last_span = r.span
+        p = j + 1
+    missing = tuple(s.key for s in spec.rows if s.key not in assigned)
+    grid.missing_rows = missing
+    if len(assigned) < len(spec.rows) // 2:
+        grid.cells.clear()
+        grid.problems = [ShapeProblem(span, f"表三（{spec.title}）无法与模板对应：只识别出 {len(assigned)} 行（应为 {len(spec.rows)} 行），未核对表内数字",
+                                      f"table III ({spec.title}) cannot be matched to the template: {len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked")]
+        grid.missing_rows = ()
+    elif missing:
+        labels = "、".join(spec.row(k).label for k in missing[:6]) + ("等" if len(missing) > 6 else "")
+        grid.problems.append(ShapeProblem(_missing_at(spec, missing[0], grid, span),
+                                          f"表三缺少 {len(missing)} 行：{labels}",
+                                          f"table III lacks {len(missing)} row(s): {', '.join(missing[:6])}"))
+    return grid
+
+
+def _missing_at(spec: TableSpec, key: str, grid: Grid, span: Span) -> Span:
+    """Where a missing row should be: the next mapped row after it, else the table."""
+    keys = [r.key for r in spec.rows]
+    for k in keys[keys.index(key) + 1 :]:
+        if k in grid.row_spans:
+            s = grid.row_spans[k]
+            return Span(s.start, s.start)
+    return Span(span.start, span.start)
+
+
+def _short(s: str, n: int = 24) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# -- table 四 -----------------------------------------------------------------
+
+
+def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
+    spec = fmt.t4
+    n = len(spec.columns)
+    rows = stream[start:]
+    got = []
+    used: list[StreamRow] = []
+    for r in rows[1:]:
+        if not r.is_data:
+            if _T4_HEADER.match(r.key):
+                continue
+            if used:
+                break
+            if len(r.key) > 40:
+                return None  # prose before any numbers: no table here
+            continue
+        if looks_glued(r):
+            return None
+        used.append(r)
+        got.extend(r.values)
+        if len([v for v in got]) >= n:
+            break
+    if not used:
+        return None
+    span = rows[0].span.cover(used[-1].span)
+    row_key = spec.rows[0].key
+    grid = Grid("t4", fmt.id, (row_key,), tuple(c.key for c in spec.columns), span)
+    vals = _fit(got, n)
+    where = used[0].span.cover(used[-1].span)
+    grid.row_spans[row_key] = where
+    grid.row_labels[row_key] = spec.rows[0].label
+    if len(vals) != n:
+        zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), n)
+        grid.problems.append(ShapeProblem(where, f"表四（{spec.title}）数据行{zh}（行政复议、未经复议直接起诉、复议后起诉各五项）",
+                                          f"table IV ({spec.title}) data {en} (five each for review, direct suit, suit after review)",
+                                          (row_key,)))
+    else:
+        grid.cells.update(_cells(row_key, spec.columns, vals))
+    return grid
+
+
+# -- table 二 -----------------------------------------------------------------
+
+
+def t2_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
+    text = "".join(r.key for r in stream[region[0] : region[1]])
+    new = sum(1 for k in _T2_2021 if k in text)
+    old = sum(1 for k in _T2_2019 if k in text)
+    if new > old:
+        return "2021"
+    if old > new:
+        return "2019"
+    return default
+
+
+def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) -> Grid | None:
+    spec = fmt.t2
+    rows = stream[region[0] : region[1]]
+    span = rows[0].span.cover(rows[-1].span)
+    grid = Grid("t2", fmt.id, tuple(r.key for r in spec.rows), (), span)
+    pending: list[str] = []
+    for r in rows:
+        if not r.is_data:
+            pending.append(r.key)
+            continue
+        texts = [norm_label(c.text) for c in r.labels]
+        rs = next((s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)), None)
+        if rs is None and not r.labels and pending:
+            last = pending[-1]
+            rs = next((s for s in spec.rows if s.key not in grid.row_spans and _matches(s, [last], last)), None)
+        pending = []
+        if rs is None or looks_glued(r):
+            continue
+        cols = spec.cols_of(rs)
+        grid.row_spans[rs.key] = r.span
+        grid.row_labels[rs.key] = r.label_text
+        grid.row_columns[rs.key] = tuple(c.key for c in cols)
+        vals = _fit(r.values, len(cols))
+        if len(vals) != len(cols):
+            zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), len(cols))
+            names = "、".join(c.label for c in cols)
+            grid.problems.append(ShapeProblem(r.span, f"表二“{rs.label}”一行{zh}（{names}）",
+                                              f"table II row '{rs.label}' {en}", (rs.key,)))
+        else:
+            grid.cells.update(_cells(rs.key, cols, vals))
+    if not grid.row_spans:
+        return None
+    text = "".join(r.key for r in rows)
+    missing = tuple(s.key for s in spec.rows if s.key not in grid.row_spans
+                    and not any(m in text for m in s.match) and not any(e in text for e in s.exact))
+    grid.missing_rows = missing
+    if missing:
+        labels = "、".join(spec.row(k).label for k in missing)
+        grid.problems.append(ShapeProblem(Span(span.start, span.start), f"表二缺少 {len(missing)} 行：{labels}",
+                                          f"table II lacks {len(missing)} row(s): {', '.join(missing)}"))
+    return grid
+
+
+def map_all(stream: list[StreamRow], default_layout: str) -> dict[str, Grid | None]:
+    """Grids ``t2``, ``t3``, ``t4`` (None when the report has no such table)."""
+    reg = find_regions(stream)
+    out: dict[str, Grid | None] = {"t2": None, "t3": None, "t4": None}
+    if reg.t2 is not None:
+        out["t2"] = map_t2(stream, reg.t2, table_format(t2_layout(stream, reg.t2, default_layout)))
+    if reg.t3 is not None:
+        out["t3"] = map_t3(stream, reg.t3, table_format(t3_layout(stream, reg.t3, default_layout)))
+    if reg.t4 is not None:
+        out["t4"] = map_t4(stream, reg.t4, table_format(default_layout))
+    return out

@@ -1,0 +1,107 @@
+"""Declarative table data: ``rules/tables/2019.toml`` and ``2021.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gsilint.normalize import norm_label
+from gsilint.resources import data_dir
+
+
+@dataclass(frozen=True)
+class ColSpec:
+    key: str
+    label: str
+    #: count (non-negative integer), signed (2019 本年增/减), amount (Decimal)
+    kind: str = "count"
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    label: str
+    #: normalised fragments, any of which identifies the row
+    match: tuple[str, ...] = ()
+    #: normalised whole label cells (without numbering) that identify the row
+    exact: tuple[str, ...] = ()
+    #: per-row columns (table 二); empty → the table's columns
+    columns: tuple[ColSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # t2 | t3 | t4
+    title: str
+    rows: tuple[RowSpec, ...]
+    columns: tuple[ColSpec, ...]
+
+    def row(self, key: str) -> RowSpec | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def cols_of(self, row: RowSpec) -> tuple[ColSpec, ...]:
+        return row.columns or self.columns
+
+
+@dataclass(frozen=True)
+class IdentitySpec:
+    id: str
+    rule: str
+    table: str
+    each: str  # column | row | none
+    name: str
+    name_en: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+    at: str
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    id: str
+    t3_layout: str
+    t2: TableSpec
+    t3: TableSpec
+    t4: TableSpec
+    identities: tuple[IdentitySpec, ...]
+
+
+def _cols(raw) -> tuple[ColSpec, ...]:
+    return tuple(ColSpec(c[0], c[1], c[2] if len(c) > 2 else "count") for c in raw or ())
+
+
+def _table(name: str, raw: dict) -> TableSpec:
+    rows = tuple(
+        RowSpec(
+            key=r["key"],
+            label=r["label"],
+            match=tuple(norm_label(m) for m in r.get("match", ())),
+            exact=tuple(norm_label(m) for m in r.get("exact", ())),
+            columns=_cols(r.get("columns")),
+        )
+        for r in raw.get("row", ())
+    )
+    return TableSpec(name, raw.get("title", name), rows, _cols(raw.get("columns")))
+
+
+@lru_cache(maxsize=None)
+def table_format(fmt: str) -> FormatSpec:
+    """The 2019 or 2021 table format."""
+    path = data_dir("rules") / "tables" / f"{fmt}.toml"
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    ids = tuple(
+        IdentitySpec(i["id"], i["rule"], i["table"], i["each"], i["name"], i["name_en"], tuple(i["lhs"]),
+                     tuple(i["rhs"]), i["at"])
+        for i in raw.get("identity", ())
+    )
+    t4 = raw["t4"]
+    return FormatSpec(
+        id=str(raw["id"]),
+        t3_layout=str(raw.get("t3_layout", raw["id"])),
+        t2=_table("t2", raw["t2"]),
+        t3=_table("t3", raw["t3"]),
+        t4=TableSpec("t4", t4.get("title", "t4"), (RowSpec("t4.cases", "行政复议、行政诉讼"),), _cols(t4["columns"])),
+        identities=ids,
+    )

@@ -1,0 +1,83 @@
+"""Every parsed table of a document as one stream of rows: label text + value cells.
+
+Real copies split one national table over several parsed tables (a caption
+or a page marker in between, a PDF → Markdown conversion that alternates
+pipe rows and loose lines), so the mapping reads all table rows in document
+order and finds the national tables in that stream by their anchors. The
+row split is the same for every table kind: the value cells are the cells
+after the last label cell (for PDF text, the numbers after the label).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gsilint import ast
+from gsilint.normalize import norm_label
+from gsilint.positions import Span
+from gsilint.tables.values import is_value_text
+
+#: "- 4 -", "— 6 —", "第 3 页": page markers inside tables.
+_PAGE_MARK = regex.compile(r"^(?:[-—–]+\d{1,3}[-—–]+|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}/\d{1,3})$")
+_GLUED = regex.compile(r"[^\d\s.．/%][0-9]{6,}|[0-9]{6,}[^\d\s.．%万元件条]")
+
+
+@dataclass(slots=True)
+class StreamRow:
+    #: label cells (non-blank, not values) as (text, span)
+    labels: list[ast.Cell]
+    #: value cells after the last label cell (blank cells included, leading blanks dropped)
+    values: list[ast.Cell]
+    span: Span
+    kind: str
+    #: normalised label text, all label cells joined
+    key: str
+
+    @property
+    def is_data(self) -> bool:
+        return any(not c.is_blank for c in self.values)
+
+    @property
+    def label_text(self) -> str:
+        return " ".join(c.text for c in self.labels)
+
+
+def split_row(row: ast.Row, kind: str) -> StreamRow:
+    cells = row.cells
+    last = -1
+    for i, c in enumerate(cells):
+        if not c.is_blank and not is_value_text(c.text):
+            last = i
+    labels = [c for c in cells[: last + 1] if not c.is_blank]
+    values = list(cells[last + 1 :])
+    while values and values[0].is_blank:
+        values.pop(0)
+    key = norm_label("".join(c.text for c in labels))
+    return StreamRow(labels, values, row.span, kind, key)
+
+
+def is_page_marker(row: StreamRow) -> bool:
+    text = norm_label("".join(c.text for c in row.labels + row.values))
+    return bool(_PAGE_MARK.match(text))
+
+
+def looks_glued(row: StreamRow) -> bool:
+    """A crawler row whose digits run into the label ("数量713000074二、")."""
+    return bool(_GLUED.search(row.key))
+
+
+def table_stream(doc: ast.Document) -> list[StreamRow]:
+    out: list[StreamRow] = []
+    for table in doc.tables():
+        if table.glued:
+            continue
+        for row in table.rows:
+            sr = split_row(row, table.kind)
+            if not sr.labels and not sr.is_data:
+                continue
+            if is_page_marker(sr):
+                continue
+            out.append(sr)
+    return out

@@ -1,0 +1,54 @@
+"""One cell's text → a value: a count, a signed change, an amount, or not reported."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+#: Marks that mean "not reported" (distinct from 0).
+NOT_REPORTED = frozenset({"", "/", "／", "—", "——", "-", "－", "–", "无", "\\"})
+_NUM = regex.compile(r"^[+\-]?\d+(?:\.\d+)?%?$")
+#: What may stand in a value cell: a number or a not-reported mark.
+VALUE_TEXT = regex.compile(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/／—–\-－\\无]|——)$")
+
+
+def clean(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().replace("－", "-")
+
+
+def is_value_text(text: str) -> bool:
+    s = text.strip()
+    return not s or bool(VALUE_TEXT.match(s))
+
+
+def read_value(text: str, kind: str = "count") -> tuple[object, bool, str | None]:
+    """``(value, reported, problem)`` for a cell of a column of ``kind``.
+
+    ``problem`` is a short reason when the text is not a valid value for the
+    column (negative, fractional, a percentage, not a number); the value is
+    then None.
+    """
+    s = clean(text)
+    if s in NOT_REPORTED:
+        return None, False, None
+    if not _NUM.match(s):
+        return None, True, "not_number"
+    if s.endswith("%"):
+        return None, True, "percent"
+    if kind == "amount":
+        try:
+            return Decimal(s), True, None
+        except InvalidOperation:  # pragma: no cover - the regex admits only decimals
+            return None, True, "not_number"
+    if "." in s:
+        return None, True, "fraction"
+    n = int(s)
+    if kind == "signed":
+        return n, True, None
+    if s.startswith("+"):
+        return n, True, None
+    if n < 0:
+        return None, True, "negative"
+    return n, True, None
