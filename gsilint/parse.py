@@ -101,7 +101,7 @@ _TITLE_END = regex.compile(
     r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
 )
 #: A long run-in title ends after its head noun: "…改进情况目前，我县…".
-_TITLE_NOUN = regex.compile(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)")
+_TITLE_NOUN = regex.compile(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)")
 _YEAR_START = regex.compile(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
 _HEADER_RULE = regex.compile(r"^=+\s*正文\s*=+\s*$")
 _HEADER_FIELD = regex.compile(r"^([^:：\s]{1,10})[:：]\s?(.*)$")
@@ -446,6 +446,8 @@ class _Builder:
         style, _ = _classify_mark(mark.value) if mark else ("cn", None)
         if style == "cn" and _STATUTORY.match(rest):
             return False
+        if style == "cn" and len(rest) <= 6 and "。" not in rest:
+            return True  # a label broken out of a vertical cell: "三、本年度办理结果" as "三、本法提供"
         if not rest or _TABLE_ROW_TITLE.match(rest):
             return True
         if _TRAILING_NUMBERS.search(rest):

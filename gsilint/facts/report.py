@@ -134,21 +134,3 @@ def template(f: Facts) -> Template:
 @fact("tables_found")
 def tables_found(f: Facts) -> list[ast.Table]:
     return list(f.doc.tables())
-
-
-@fact("top_sections")
-def top_sections(f: Facts) -> list[ast.Section]:
-    """Level-1 sections (一、二、…) in order."""
-    return [s for s in f.doc.sections if s.level == 1]
-
-
-@fact("section_matches", show=False)
-def section_matches(f: Facts) -> dict[str, ast.Section]:
-    """Required section key → the first level-1 section whose heading matches it."""
-    out: dict[str, ast.Section] = {}
-    for spec in f.template.sections:
-        for sec in f.top_sections:
-            if spec.matches(sec.title) and sec not in out.values():
-                out[spec.key] = sec
-                break
-    return out
