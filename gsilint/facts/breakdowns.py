@@ -1,0 +1,269 @@
+"""Breakdowns and part/whole pairs stated in the prose.
+
+A *breakdown* is a total followed by its parts:
+
+- ``其中``: "主动公开政府信息1084条，其中：政府领导类公开43条，…" — the total is
+  the count right before 其中 (or, when a sentence opens with 其中, the last
+  count of the sentence before); the parts are the counts that follow, up to
+  the end of the sentence, the next 其中, a count in another unit, or a
+  clause that starts another measure (共, 累计, 同比 …).
+- ``涉及`` / ``包括`` / ``分别为`` right after a count: "收到申请75件，涉及自然人72件、商业企业3件".
+- ``主要类别``: "主动公开政府信息的主要类别有：…" whose total is the latest
+  "主动公开政府信息N条" of the paragraphs before.
+- an unmarked list of shares ("予以公开258件，占33.9%；不予公开35件，占4.34%…")
+  whose base is a count of the sentence before, confirmed by at least two of
+  the printed shares.
+
+Counts inside brackets ("（含上年结转189件）") are never parts of the outer
+list. Approximate counts ("5500余条", "约4900人次") make no breakdown.
+
+A breakdown is *exhaustive* when the list says so: one part is 其他/其余, the
+printed shares add up to 100%, the parts are a complete split (县直…乡镇…;
+主动公开…依申请公开…不予公开…; 自然人…法人…) or the list is introduced by
+分别为. A list of 主要 categories is exhaustive only with a 其他 part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from gsilint.facts import Facts, fact
+from gsilint.facts.quantities import Quantity, Sentence
+from gsilint.positions import Span
+
+_MARKER = regex.compile(
+    r"其中(?:\s*[：:，,]?\s*(?:主要)?(?:包括|有|为|是)?\s*[：:]?)?|涉及|分别为|分别是|包括\s*[：:]?|(?<!其)中\s*[，,：:]"
+)
+#: What may stand between a total and its marker: a noun ("348条信息，其中"), a comma.
+_ADJACENT = regex.compile(r"^[^，,；;。：:\d（）()]{0,8}[，,：:]?\s*$")
+_SENTENCE_OPEN = regex.compile(r"^[\s，,：:]*$")
+#: A part whose label starts another measure ends the list.
+_STOP = regex.compile(r"共|累计|合计|总计|同比|较上年|较去年|比上年|增长|下降|减少|增加|办结率|占比|平均|历年")
+_MAIN_CATEGORIES = regex.compile(r"(主动公开(?:的)?(?:政府)?信息)的?主要(?:类别|内容|类型)(?:有|为|包括|是)?\s*[：:]")
+_OTHER = regex.compile(r"其他|其它|其余")
+_SPLITS = (
+    (regex.compile(r"主动公开"), regex.compile(r"依申请"), regex.compile(r"不予公开")),
+    (regex.compile(r"区直|县直|市直|省直|部门|本级|机关"), regex.compile(r"乡镇|街道|镇街|各镇")),
+    (regex.compile(r"自然人"), regex.compile(r"法人")),
+)
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """A total and its listed parts, as stated in one sentence."""
+
+    total: Quantity
+    parts: tuple[Quantity, ...]
+    #: 其中 | 涉及 | 包括 | 分别为 | 主要类别 | shares
+    kind: str
+    #: why the list is complete (其他 | shares | split | 分别为), or None for a possibly partial list
+    exhaustive: str | None
+    span: Span
+
+    @property
+    def parts_sum(self) -> Decimal:
+        return sum((p.value for p in self.parts), Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
+class PartWhole:
+    """Two counts of one sentence where the second is part of the first (报送/采用, 受理/办结)."""
+
+    whole: Quantity
+    part: Quantity
+    #: the part's keyword and where it is ("采用53篇" starts at 采用)
+    keyword_span: Span
+    relation: str
+
+
+def share_matches(part: Decimal, base: Decimal, printed: Decimal, decimals: int) -> bool:
+    """True when ``printed`` % is ``part / base`` within half a unit of its last printed digit."""
+    if base <= 0:
+        return False
+    exact = part * _HUNDRED / base
+    half = Decimal(5) / (Decimal(10) ** (decimals + 1))
+    return abs(exact - printed) <= half
+
+
+def _counts(qs, start: int = 0, end: int | None = None) -> list[Quantity]:
+    return [q for q in qs if q.is_count and not q.in_parens and q.span.start >= start and (end is None or q.span.start < end)]
+
+
+def _take_parts(candidates: list[Quantity], unit: str) -> list[Quantity]:
+    """The leading run of candidates that belong to one list.
+
+    The run ends at a count in another unit (a bare count after "…数" takes
+    the list's unit), at a label that starts another measure, and — in a list
+    whose first part prints its share — at a non-zero count without a share.
+    """
+    parts: list[Quantity] = []
+    for q in candidates:
+        if (q.unit != unit and q.unit) or _STOP.search(q.label):
+            break
+        if parts and parts[0].share is not None and q.share is None and q.value != 0:
+            break
+        parts.append(q)
+    return parts
+
+
+def _exhaustive(parts: list[Quantity], total: Quantity | None, head: str, kind: str) -> str | None:
+    labels = [p.label for p in parts]
+    if any(_OTHER.search(lb) for lb in labels):
+        return "其他"
+    if "主要" in head:
+        return None
+    if total is not None and all(p.share is not None for p in parts):
+        shares = sum((p.share.value for p in parts), Decimal(0))
+        tol = sum((Decimal(5) / (Decimal(10) ** (p.share.decimals + 1)) for p in parts), Decimal(0))
+        if abs(shares - _HUNDRED) <= tol:
+            return "shares"
+    for group in _SPLITS:
+        if all(any(rx.search(lb) for lb in labels) for rx in group):
+            return "split"
+    if kind in ("分别为", "分别是"):
+        return "分别为"
+    return None
+
+
+def _usable(total: Quantity, parts: list[Quantity]) -> bool:
+    return len(parts) >= 1 and not total.approximate and not any(p.approximate for p in parts)
+
+
+def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]:
+    out: list[Breakdown] = []
+    s0, s1 = sent.span.start, sent.span.end
+    markers = list(_MARKER.finditer(text, s0, s1))
+    for i, m in enumerate(markers):
+        word = m.group()
+        kind = "其中" if word.startswith("其中") else "中" if word[0] == "中" else word.rstrip("：:，, ")
+        before = _counts(sent.quantities, s0, m.start())
+        total = None
+        if before:
+            q = before[-1]
+            after_q = q.share.span.end if q.share is not None else q.span.end
+            if after_q <= m.start() and _ADJACENT.match(text[after_q : m.start()]):
+                total = q
+        elif kind == "其中" and prev is not None and _SENTENCE_OPEN.match(text[s0 : m.start()]):
+            prev_counts = _counts(prev.quantities)
+            total = prev_counts[-1] if prev_counts else None
+        if total is None:
+            continue
+        end = markers[i + 1].start() if i + 1 < len(markers) else s1
+        cands = _counts(sent.quantities, m.end(), end)
+        if i + 1 < len(markers) and cands:
+            last = cands[-1]
+            tail = last.share.span.end if last.share is not None else last.span.end
+            if _ADJACENT.match(text[tail : markers[i + 1].start()]):
+                cands = cands[:-1]
+        parts = _take_parts(cands, total.unit)
+        if not _usable(total, parts):
+            continue
+        head = text[total.label_span.start : m.end()]
+        out.append(Breakdown(total, tuple(parts), kind, _exhaustive(parts, total, head, kind), sent.span))
+    return out
+
+
+def _main_categories(sent: Sentence, earlier: list[Sentence], text: str) -> Breakdown | None:
+    m = _MAIN_CATEGORIES.search(text, sent.span.start, sent.span.end)
+    if not m:
+        return None
+    phrase = m.group(1).replace("的", "")
+    cands = _counts(sent.quantities, m.end())
+    if not cands:
+        return None
+    parts = _take_parts(cands, cands[0].unit)
+    # the overall figure of the paragraphs before: the largest matching count
+    matching = [q for s in earlier for q in _counts(s.quantities)
+                if q.unit == parts[0].unit and phrase in q.label and not _STOP.search(q.label)]
+    total = max(matching, key=lambda q: q.value, default=None)
+    if total is None or not _usable(total, parts):
+        return None
+    return Breakdown(total, tuple(parts), "主要类别", _exhaustive(parts, total, "主要", "主要类别"), sent.span)
+
+
+def _share_list(sent: Sentence, prev: Sentence | None, covered: set[Span]) -> Breakdown | None:
+    counts = [q for q in _counts(sent.quantities) if q.span not in covered]
+    shared = [q for q in counts if q.share is not None]
+    if len(shared) < 2 or prev is None:
+        return None
+    unit = shared[0].unit
+    best, best_hits = None, 0
+    for base in _counts(prev.quantities):
+        if base.unit != unit or base.approximate:
+            continue
+        hits = sum(share_matches(q.value, base.value, q.share.value, q.share.decimals) for q in shared if q.unit == unit)
+        if hits > best_hits:
+            best, best_hits = base, hits
+    if best is None or best_hits < 2 or best_hits * 2 < len(shared):
+        return None
+    parts = _take_parts(counts, unit)
+    if not _usable(best, parts):
+        return None
+    return Breakdown(best, tuple(parts), "shares", _exhaustive(parts, best, "", "shares"), sent.span)
+
+
+@fact("breakdowns")
+def breakdowns(f: Facts) -> list[Breakdown]:
+    """Totals and their listed parts stated in the prose (see module docstring)."""
+    text = f.numeric_text
+    sents: list[Sentence] = f.sentences
+    out: list[Breakdown] = []
+    for k, sent in enumerate(sents):
+        prev = sents[k - 1] if k and sents[k - 1].paragraph == sent.paragraph and sents[k - 1].span.end == sent.span.start else None
+        found = _marked(sent, prev, text)
+        if not found:
+            earlier = [s for s in sents[max(0, k - 6) : k] if sent.paragraph - s.paragraph <= 2]
+            mc = _main_categories(sent, earlier, text)
+            if mc is not None:
+                found.append(mc)
+        covered = {p.span for b in found for p in b.parts} | {b.total.span for b in found}
+        sl = _share_list(sent, prev, covered) if not found else None
+        if sl is not None:
+            found.append(sl)
+        out.extend(found)
+    return out
+
+
+_SUBMITTED = regex.compile(r"报送|上报")
+_ADOPTED = regex.compile(r"采用|录用|刊用|采纳")
+_RECEIVED = regex.compile(r"受理|收到|接收|接到")
+_CLOSED = regex.compile(r"办结|答复|办理完毕|处理完毕")
+_CARRY = regex.compile(r"结转|上年|往年|以前年度|历年|累计")
+
+
+@fact("part_whole_pairs")
+def part_whole_pairs(f: Facts) -> list[PartWhole]:
+    """报送/采用 and 受理/办结 pairs: the second count is part of the first."""
+    text = f.numeric_text
+    out: list[PartWhole] = []
+    for sent in f.sentences:
+        counts = [q for q in _counts(sent.quantities) if not q.approximate]
+        carry = _CARRY.search(text, sent.span.start, sent.span.end) is not None
+        for whole, part in zip(counts, counts[1:]):
+            if whole.unit != part.unit:
+                continue
+            if _SUBMITTED.search(whole.label) and (km := _ADOPTED.search(part.label)):
+                relation = "报送/采用"
+            elif not carry and _RECEIVED.search(whole.label) and (km := _CLOSED.search(part.label)):
+                relation = "受理/办结"
+            else:
+                continue
+            kstart = part.label_span.start + _label_offset(text, part, km.start())
+            out.append(PartWhole(whole, part, Span(kstart, part.span.end), relation))
+    return out
+
+
+def _label_offset(text: str, q: Quantity, index_in_label: int) -> int:
+    """Offset in the text of the ``index_in_label``-th character of ``q.label`` (labels drop whitespace)."""
+    seen = 0
+    for i in range(q.label_span.start, q.label_span.end):
+        if text[i].isspace():
+            continue
+        if seen == index_in_label:
+            return i - q.label_span.start
+        seen += 1
+    return 0

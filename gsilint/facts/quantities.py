@@ -1,0 +1,238 @@
+"""Quantities quoted in the prose, and the arithmetic claims they make.
+
+The report's sentences state counts ("主动公开政府信息1084条"), breakdowns of a
+total ("…1084条，其中：政府领导类公开43条，机构设置类公开47条…"), shares
+("45条，占5.2%") and part/whole pairs ("共报送信息36篇，市政府门户网采用53篇").
+This module reads them once per document, with spans, so the A3xx and X4xx
+rules only compare numbers.
+
+Text is read from ``doc.simplified`` (traditional script converted, same
+offsets) with full-width digits and signs mapped to ASCII character for
+character, so every offset found is an offset into ``doc.text``. Numbers may be
+split from their unit or label by line breaks (PDF text), e.g.
+"收到政府信息公开\\n申请 34 件".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from gsilint import ast
+from gsilint.facts import Facts, fact
+from gsilint.positions import Span
+
+# -- tokens -------------------------------------------------------------------
+
+#: Same-length mapping of full-width digits and signs to ASCII.
+_ASCII = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，"})
+
+#: Units a counted quantity carries. Longest first (万元 before 元, 人次 before 次).
+UNITS = ("万元", "亿元", "人次", "元", "件", "条", "篇", "个", "项", "期", "次", "户", "家", "%")
+
+_NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+_QTY = regex.compile(
+    r"(?P<approx_before>约|近|超过?|逾|达到?)?\s*"
+    + _NUMBER
+    + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")"
+)
+#: A count without a unit at the end of a clause after a label ending in 数 ("不予公开信息数1402。").
+_BARE = regex.compile(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
+#: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占".
+_SHARE_AFTER = regex.compile(
+    r"\G\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(?P<p>\d+(?:\.\d+)?)\s*%|[（(]\s*(?:占(?:比)?\s*)?(?P<p>\d+(?:\.\d+)?)\s*%"
+    r"|(?P<p>\d+(?:\.\d+)?)\s*%\s*占)"
+)
+#: Where a clause starts: the label of a count runs from here to the number.
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:、。！？!?（）()“”\"]")
+_SENTENCE_END = regex.compile(r"[。！？!?]|\n\s*\n")
+_ORDINAL_BEFORE = regex.compile(r"(?:第|附件|表|图|No\.?|第\s*)\s*$")
+
+
+def _decimal(num: str, frac: str | None) -> Decimal:
+    try:
+        return Decimal(num.replace(",", "") + ("." + frac if frac else ""))
+    except InvalidOperation:  # pragma: no cover - the regex only lets digits through
+        return Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A printed percentage attached to a count ("占4.34%"): value and decimals printed."""
+
+    value: Decimal
+    decimals: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit as printed in a sentence.
+
+    ``span`` covers number and unit; ``label`` is the clause text before the
+    number (whitespace removed, simplified script) and ``label_span`` where it
+    is; ``share`` the percentage printed right after it, if any.
+    """
+
+    value: Decimal
+    unit: str
+    span: Span
+    label: str
+    label_span: Span
+    decimals: int = 0
+    approximate: bool = False
+    in_parens: bool = False
+    share: Share | None = None
+
+    @property
+    def text(self) -> str:
+        v = self.value
+        return f"{v:f}" if self.decimals else str(int(v))
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit != "%"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of prose (ends at 。！？ or a blank line) and its quantities, in order."""
+
+    span: Span
+    quantities: tuple[Quantity, ...]
+    #: index of the paragraph it belongs to, in document order
+    paragraph: int
+
+
+def _paren_depths(text: str) -> list[int]:
+    """Depth of round brackets at each position (clamped at 0 for stray closers)."""
+    depth = 0
+    out = [0] * len(text)
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+            out[i] = depth
+        elif ch in "）)":
+            out[i] = depth
+            depth = max(0, depth - 1)
+        else:
+            out[i] = depth
+    return out
+
+
+def _label(text: str, start: int, floor: int) -> tuple[str, int]:
+    """The clause before ``start`` (from the last clause break, not before ``floor``)."""
+    i = start
+    while i > floor and not _CLAUSE_BREAK.match(text, i - 1):
+        i -= 1
+    raw = text[i:start]
+    return regex.sub(r"\s+", "", raw), i
+
+
+def _scan(text: str, base: int) -> list[Quantity]:
+    """Quantities of one paragraph (``text`` is its ASCII-digit simplified slice)."""
+    depths = _paren_depths(text)
+    found: list[tuple[int, int, int, Decimal, int, str, bool]] = []
+    for m in _QTY.finditer(text):
+        s = m.start("num")
+        if _ORDINAL_BEFORE.search(text, max(0, s - 4), s):
+            continue
+        frac = m.group("frac")
+        approx = bool(m.group("approx_before") and m.group("approx_before")[0] in "约近超逾") or bool(m.group("approx_after"))
+        found.append((s, m.end(), m.end(), _decimal(m.group("num"), frac), len(frac or ""), m.group("unit"), approx))
+    for m in _BARE.finditer(text):
+        frac = m.group("frac")
+        found.append((m.start("num"), m.end(), m.end(), _decimal(m.group("num"), frac), len(frac or ""), "", False))
+    found.sort()
+    out: list[Quantity] = []
+    prev_end = 0
+    for s, e, _, value, decimals, unit, approx in found:
+        if s < prev_end:
+            continue
+        if unit == "%" and out and out[-1].share is not None and out[-1].share.span.start == base + s:
+            prev_end = e
+            continue
+        label, lstart = _label(text, s, prev_end)
+        share = None
+        if unit != "%":
+            sm = _SHARE_AFTER.match(text, e)
+            if sm:
+                p = sm.group("p")
+                ps = sm.start("p")
+                share = Share(Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end()))
+        q = Quantity(
+            value=value,
+            unit=unit,
+            span=Span(base + s, base + e),
+            label=label,
+            label_span=Span(base + lstart, base + s),
+            decimals=decimals,
+            approximate=approx,
+            in_parens=depths[s] > 0,
+            share=share,
+        )
+        out.append(q)
+        prev_end = share.span.end - base if share is not None else e
+    return out
+
+
+@fact("numeric_text", show=False)
+def numeric_text(f: Facts) -> str:
+    """``doc.simplified`` with full-width digits and signs mapped to ASCII (same length)."""
+    return f.doc.simplified.translate(_ASCII)
+
+
+def prose_spans(doc: ast.Document) -> list[Span]:
+    """Paragraphs, and headings with their run-on text, in document order.
+
+    A heading counts as prose because flattened pages run a heading's title
+    into its first sentence ("（一）主动公开政府信息的数量…2015年主动公开政府信息2949条").
+    """
+    out: list[Span] = []
+    for node in doc.walk():
+        if isinstance(node, ast.Paragraph):
+            out.append(node.span)
+        elif isinstance(node, ast.Section):
+            h = node.heading
+            end = h.body.span.end if h.body is not None else h.title_span.end
+            out.append(Span(h.title_span.start, max(end, h.title_span.end)))
+    return out
+
+
+@fact("sentences", show=False)
+def sentences(f: Facts) -> list[Sentence]:
+    """Every prose sentence that quotes at least one quantity, in document order."""
+    text = f.numeric_text
+    out: list[Sentence] = []
+    for pi, span in enumerate(prose_spans(f.doc)):
+        ps, pe = span.start, span.end
+        chunk = text[ps:pe]
+        if not regex.search(r"\d", chunk):
+            continue
+        quantities = _scan(chunk, ps)
+        if not quantities:
+            continue
+        start = 0
+        bounds = []
+        for m in _SENTENCE_END.finditer(chunk):
+            bounds.append((start, m.end()))
+            start = m.end()
+        if start < len(chunk):
+            bounds.append((start, len(chunk)))
+        qi = 0
+        for s, e in bounds:
+            qs = []
+            while qi < len(quantities) and quantities[qi].span.start < ps + e:
+                qs.append(quantities[qi])
+                qi += 1
+            if qs:
+                out.append(Sentence(Span(ps + s, ps + e), tuple(qs), pi))
+    return out
+
+
+@fact("quantities")
+def quantities(f: Facts) -> list[Quantity]:
+    """Every count, amount and percentage quoted in the prose."""
+    return [q for s in f.sentences for q in s.quantities]
