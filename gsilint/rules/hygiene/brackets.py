@@ -1,0 +1,94 @@
+"""T507 unbalanced-brackets."""
+
+from __future__ import annotations
+
+import regex
+
+from gsilint.findings import Issue, Severity
+from gsilint.rules import rule
+from gsilint.rules.hygiene.prose import Piece, clip, prose
+
+PAIRS = {"《": "》", "（": "）", "“": "”", "【": "】"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+_ANY = regex.compile("[《》（）“”【】]")
+
+
+def unbalanced(text: str) -> list[tuple[int, str]]:
+    """(offset, kind) of each bracket without a partner: kind 'open' or 'close'.
+
+    A closer pairs with the nearest open bracket of its kind when every
+    bracket opened after that one is closed; 《《 with one 》 leaves the outer
+    《 unpaired.
+    """
+    stack: list[int] = []
+    bad: list[tuple[int, str]] = []
+    for m in _ANY.finditer(text):
+        ch, i = m.group(0), m.start()
+        if ch in PAIRS:
+            stack.append(i)
+            continue
+        opener = CLOSERS[ch]
+        # find the nearest matching opener; brackets opened after it are unclosed
+        for k in range(len(stack) - 1, -1, -1):
+            if text[stack[k]] == opener:
+                bad.extend((j, "open") for j in stack[k + 1 :])
+                del stack[k:]
+                break
+        else:
+            bad.append((i, "close"))
+    bad.extend((j, "open") for j in stack)
+    return sorted(bad)
+
+
+_ENDS = "。！？；!?;"
+
+
+def _joined(ctx) -> list[Piece]:
+    """Prose pieces, with a paragraph that breaks off mid-sentence joined to the next line.
+
+    PDF text sometimes splits one paragraph in two at a line that starts
+    differently ("…电子邮箱：" / "hzzwgk@126.com）。"); the brackets of such a
+    paragraph pair up across the split.
+    """
+    text = ctx.doc.text
+    out: list[Piece] = []
+    for piece in prose(ctx):
+        if out and piece.kind == "paragraph" and out[-1].kind == "paragraph":
+            prev = out[-1]
+            end = prev.start + len(prev.text)
+            gap = text[end : piece.start]
+            if gap.strip(" \t\u3000") == "\n" and prev.text.rstrip()[-1:] not in _ENDS:
+                out[-1] = Piece(text[prev.start : piece.start + len(piece.text)], prev.start, "paragraph")
+                continue
+        out.append(piece)
+    return out
+
+
+@rule("T507", "unbalanced-brackets", Severity.WARNING, "括号、书名号、引号不成对", "brackets or quotes that do not pair up")
+def unbalanced_brackets(ctx):
+    """
+    书名号《》、圆括号（）、引号“”、方头括号【】在同一段内应成对出现。多写一个
+    （“《《福建省……》”）、少写一个（“（电话：0591-……”没有“）”）都会报告，指出
+    那个没有配对的符号。PDF 提取文本中一段跨行不影响配对；表格不检查。
+
+    《》, （）, “” and 【】 must pair up within a paragraph. A doubled opener
+    (《《福建省…》) or a missing closer (（电话：0591-… with no ）) is reported
+    at the unpaired mark. A paragraph wrapped over several lines of PDF text
+    pairs up across the lines; tables are not checked.
+
+    错误示例 / Bad:  根据《《福建省政府信息公开办法》，联系电话（0591-23162606。
+    正确示例 / Good: 根据《福建省政府信息公开办法》，联系电话（0591-23162606）。
+    """
+    for piece in _joined(ctx):
+        text = piece.text
+        if not _ANY.search(text):
+            continue
+        for i, kind in unbalanced(text):
+            ch = text[i]
+            if kind == "open":
+                zh = f"“{ch}”没有对应的“{PAIRS[ch]}”：“{clip(text, i)}”"
+                en = f"'{ch}' has no matching '{PAIRS[ch]}' in this paragraph"
+            else:
+                zh = f"“{ch}”前面没有对应的“{CLOSERS[ch]}”：“{clip(text, i)}”"
+                en = f"'{ch}' has no matching '{CLOSERS[ch]}' before it in this paragraph"
+            yield Issue(piece.span(i, i + 1), zh, en)

@@ -1,0 +1,92 @@
+"""The prose the T rules read, and the character classes they share.
+
+Text hygiene looks at running text only: the report title, paragraphs
+(including the run-on body of a heading) and heading titles — never table
+cells, heading numbers, crawler headers or the navigation a crawler kept.
+A ``\\n`` inside a paragraph is a line wrap of PDF-extracted text, not a
+character of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+import regex
+
+from gsilint.positions import Span
+
+if TYPE_CHECKING:
+    from gsilint.engine import Context
+
+#: A Han character (the regex module's script property).
+HAN = r"\p{Han}"
+#: Full-width / CJK punctuation that counts as "Chinese" next to ASCII punctuation.
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+_HAN_RE = regex.compile(HAN)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of prose: its text and where it starts in ``doc.text``."""
+
+    text: str
+    start: int
+    kind: str  # title | paragraph | heading
+
+    def span(self, a: int, b: int) -> Span:
+        """Span of ``text[a:b]`` in document coordinates."""
+        return Span(self.start + a, self.start + b)
+
+
+def prose(ctx: "Context") -> list[Piece]:
+    """Title, paragraphs and heading titles in document order (cached per run)."""
+    cache = ctx.facts.__dict__.setdefault("_hygiene_cache", {})
+    if "prose" in cache:
+        return cache["prose"]
+    doc = ctx.doc
+    pieces: list[Piece] = []
+    if doc.title is not None:
+        pieces.append(Piece(doc.title.text, doc.title.span.start, "title"))
+    for node in doc.walk():
+        heading = getattr(node, "heading", None)
+        if heading is not None:
+            if heading.title:
+                pieces.append(Piece(heading.title, heading.title_span.start, "heading"))
+            if heading.body is not None:
+                pieces.append(Piece(heading.body.text, heading.body.span.start, "paragraph"))
+        elif hasattr(node, "text") and not hasattr(node, "rows"):
+            pieces.append(Piece(node.text, node.span.start, "paragraph"))  # type: ignore[attr-defined]
+    cache["prose"] = pieces
+    return pieces
+
+
+def has_han(text: str) -> bool:
+    return _HAN_RE.search(text) is not None
+
+
+def safe_fix(ctx: "Context", span: Span, replacement: str) -> tuple[Span, str] | None:
+    """A fix for ``span`` only when the original file has exactly that text there.
+
+    Reflowed crawler copies carry inserted line breaks and HTML has entities:
+    if the parsed text and the original differ over the span, the fix would
+    edit something else, so no fix is offered.
+    """
+    src = ctx.source
+    a, b = src.to_original(span.start), src.to_original(span.end)
+    if b - a != span.end - span.start or src.original[a:b] != ctx.doc.text[span.start : span.end]:
+        return None
+    return span, replacement
+
+
+def clip(text: str, at: int, width: int = 12) -> str:
+    """A short excerpt around ``at`` for messages (line breaks shown as spaces)."""
+    return text[max(0, at - width) : at + width].replace("\n", " ")
+
+
+def iter_han_lines(piece: Piece) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each physical line of a piece."""
+    pos = 0
+    for line in piece.text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1

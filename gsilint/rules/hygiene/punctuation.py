@@ -1,0 +1,80 @@
+"""T505 halfwidth-punctuation: ASCII , ; : ( ) ? ! in Chinese prose."""
+
+from __future__ import annotations
+
+import regex
+
+from gsilint.findings import Issue, Severity
+from gsilint.rules import rule
+from gsilint.rules.hygiene.prose import CJK_PUNCT, clip, prose, safe_fix
+
+FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+_C = rf"[\p{{Han}}{CJK_PUNCT}]"
+#: , ; : ? ! right after a Chinese character or mark, before Chinese text or a number
+#: (not 1,000 or 12:30, not http:, not a Markdown/URL context).
+_MARK = regex.compile(
+    rf"(?<={_C}[ \u3000]?)[,;:?!](?=[ \u3000]?(?:{_C}|[0-9０-９]|[A-Za-z]*\p{{Han}})|$)(?!//)"
+    rf"|(?<=[0-9０-９%％])[,;:?!](?=\p{{Han}})"
+)
+#: A pair of ASCII parentheses around or next to Chinese text: (以下简称《条例》).
+_PARENS = regex.compile(r"(?<!\])\(([^()\n]{0,80})\)")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _bad_marks(text: str) -> list[int]:
+    """Offsets of the ASCII punctuation that should be full-width."""
+    at = [m.start() for m in _MARK.finditer(text)]
+    for m in _PARENS.finditer(text):
+        inner = m.group(1)
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if _HAN.search(inner) or (_HAN.match(before) and _HAN.match(after)):
+            at.extend((m.start(), m.end() - 1))
+    return sorted(set(at))
+
+
+@rule("T505", "halfwidth-punctuation", Severity.WARNING, "中文行文中使用了半角标点", "half-width (ASCII) punctuation in Chinese prose")
+def halfwidth_punctuation(ctx):
+    """
+    中文行文应使用全角标点（GB/T 15834）。在汉字之间（或汉字与数字之间）出现的半角
+    , ; : ( ) ? ! 报告一次/段（一段四十个半角逗号是一个问题，不是四十个），列出数量和
+    第一处。数字中的 1,000、时间 12:30、网址 http:// 和表格不检查。附带自动修复
+    （--fix）：把这些标点改为全角；标题编号（如“(一)”）不改。
+
+    Chinese prose takes full-width punctuation (GB/T 15834). ASCII , ; : ( ) ?
+    ! between Chinese characters (or between Chinese and a number) are
+    reported once per paragraph, with their count and the first place.
+    Numbers (1,000), times (12:30), URLs and tables are not checked. Carries
+    an automatic fix (--fix) that makes them full-width; heading numbers such
+    as "(一)" are left alone.
+
+    错误示例 / Bad:  全文由概述,主动公开政府信息情况,依申请公开情况等五部分组成。
+    正确示例 / Good: 全文由概述，主动公开政府信息情况，依申请公开情况等五部分组成。
+    """
+    for piece in prose(ctx):
+        text = piece.text
+        if not any(c in text for c in ",;:()?!"):
+            continue
+        at = _bad_marks(text)
+        if not at:
+            continue
+        first, last = at[0], at[-1] + 1
+        chars = "".join(dict.fromkeys(text[i] for i in at))
+        seg = list(text[first:last])
+        for i in at:
+            seg[i - first] = FULL[text[i]]
+        # a space typed after the ASCII mark goes with it: "部分, 并附" -> "部分，并附"
+        for i in reversed(at):
+            if i + 1 < last and text[i + 1] == " " and text[i] != "(" and _HAN.match(text[i + 2 : i + 3]):
+                del seg[i + 1 - first]
+        if text[last : last + 1] == " " and text[at[-1]] != "(" and _HAN.match(text[last + 1 : last + 2]):
+            last += 1
+        where = clip(text, first)
+        yield Issue(
+            piece.span(first, first + 1),
+            f"本段中文行文中有 {len(at)} 个半角标点（{' '.join(chars)}），应使用全角标点"
+            f"（{' '.join(FULL[c] for c in chars)}），第一处：“{where}”",
+            f"{len(at)} half-width punctuation mark(s) ({' '.join(chars)}) in this paragraph of Chinese prose; "
+            f"use full-width ({' '.join(FULL[c] for c in chars)}); first at '{where}'",
+            fix=safe_fix(ctx, piece.span(first, last), "".join(seg)),
+        )

@@ -1,0 +1,79 @@
+"""T501 repeated-word."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from gsilint.findings import Issue, Severity
+from gsilint.rules import rule
+from gsilint.rules.hygiene.data import common_words, hygiene_data
+from gsilint.rules.hygiene.prose import prose
+
+#: A unit of one to four Han characters written twice in a row.
+_DOUBLED = regex.compile(r"(\p{Han}{1,4})\1")
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    d = hygiene_data()["repeated"]
+    singles = {s["char"]: s.get("unless_next", "") for s in d.get("single", [])}
+    return frozenset(d.get("allowed", [])), frozenset(d.get("numerals", "")), singles
+
+
+@rule("T501", "repeated-word", Severity.WARNING, "词语重复（如“公开公开”）", "a word written twice in a row")
+def repeated_word(ctx):
+    """
+    同一个词连写两遍（“公开公开”“工作工作”“资金资金”），多是编辑时的残留。两到四个字的词
+    连写两遍，且这个词在报告其他地方也单独出现（说明它确是一个词，而不是“同时适|时适地”
+    这样两个词偶然相接），即报告；合法的叠用（研究研究、一步一步）列在
+    rules/hygiene.toml 中，不报告。单字叠用绝大多数是合法的（常常、人人、层层、紧紧，或
+    跨词相接的“首页|页面”“饮用水|水源”），只对从不叠用的字（“的的”，“的的确确”除外）报告。
+    数字（二〇二〇年）和表格单元格不检查。
+
+    A word of two to four Han characters written twice in a row (公开公开),
+    when the word also occurs on its own elsewhere in the report — evidence
+    that it is a word and not two words meeting by chance. Legitimate
+    reduplication (研究研究, 一步一步) is listed in rules/hygiene.toml. Doubled
+    single characters are almost always legitimate (常常, 层层, or a word
+    boundary: 首页|页面), so only characters that never double (的的) are
+    reported. Numbers and table cells are not checked.
+
+    错误示例 / Bad:  认真贯彻落实上级关于政务公开公开工作的一系列方针
+    正确示例 / Good: 认真贯彻落实上级关于政务公开工作的一系列方针
+    """
+    allowed, numerals, singles = _data()
+    words = common_words()
+    pieces = prose(ctx)
+    body = "\n".join(p.text for p in pieces)
+    for piece in pieces:
+        text = piece.text
+        pos = 0
+        while True:
+            m = _DOUBLED.search(text, pos)
+            if m is None:
+                break
+            unit = m.group(1)
+            if len(unit) == 1:
+                unless = singles.get(unit)
+                found = unless is not None and not (unless and text.startswith(unless, m.end()))
+            else:
+                found = (
+                    m.group(0) not in allowed
+                    and not set(unit) <= numerals
+                    and (
+                        (len(unit) == 2 and unit in words)
+                        # the word stands alone elsewhere: more occurrences than this doubling holds
+                        or body.count(unit) > body.count(m.group(0)) * 2
+                    )
+                )
+            if not found:
+                pos = m.start() + 1
+                continue
+            yield Issue(
+                piece.span(m.start(), m.end()),
+                f"“{unit}”连写了两遍（“{m.group(0)}”），应删去一个",
+                f"'{unit}' is written twice in a row ('{m.group(0)}'); delete one",
+            )
+            pos = m.end()
