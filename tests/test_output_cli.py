@@ -23,7 +23,8 @@ def reports(tmp_path, monkeypatch):
 
 
 def run(*args):
-    return CliRunner().invoke(main, ["check", *args])
+    # only S101: seed 003 also has real S104/S107 findings, not what these tests are about
+    return CliRunner().invoke(main, ["check", *args, "--select", "S101"])
 
 
 def test_statistics_go_to_stderr_for_machine_formats(reports):

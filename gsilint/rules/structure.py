@@ -50,10 +50,15 @@ def _point(span: Span) -> Span:
     return Span(span.start, span.start)
 
 
+def _has_structure(ctx) -> bool:
+    """Whether any heading or table was recognised (else E002 speaks, not S)."""
+    return bool(ctx.facts.top_sections) or any(True for _ in ctx.doc.tables())
+
+
 @rule("S101", "missing-section", Severity.ERROR, "缺少模板要求的栏目", "a section required by the template is missing")
 def missing_section(ctx):
     """
-    2019、2021 年格式的年度报告必须包含六个一级栏目：一、总体情况；二、主动公开政府信息情况；
+    2019、2021 年格式的年度报告必须包含六个栏目（一级标题）：一、总体情况；二、主动公开政府信息情况；
     三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；
     五、存在的主要问题及改进情况；六、其他需要报告的事项。标题经规范化（全半角、空格、
     引号、繁简）后与模板、常见变体和关键词比较；缺少的栏目会被点名，位置指向它应出现的地方。
@@ -64,8 +69,8 @@ def missing_section(ctx):
     行政诉讼的情况”），即视为已涉及；两者都没有的内容以警告报出。
     规则包（配置项 rule_packs）可以增加必备栏目。
 
-    Reports in the 2019 and 2021 national formats must have six level-1
-    sections (总体情况, 主动公开, 收到和处理申请, 行政复议/诉讼, 问题及改进,
+    Reports in the 2019 and 2021 national formats must have six sections
+    (level-1 headings) (总体情况, 主动公开, 收到和处理申请, 行政复议/诉讼, 问题及改进,
     其他事项). Headings are compared with the template, its accepted variants
     and keywords after normalisation; each missing section is named and
     located where it belongs. Old reports (≤ 2018) must cover the topics of
@@ -80,6 +85,8 @@ def missing_section(ctx):
         一、总体情况 … 二、主动公开政府信息情况 … 三、收到和处理政府信息公开申请情况 …
         （旧版）四、政府信息公开的收费及减免情况  或正文：“本年度未收取任何费用。”
     """
+    if not _has_structure(ctx):
+        return
     tpl = ctx.facts.template
     coverage = ctx.facts.topic_coverage
     old = tpl.id == "2008"
@@ -385,6 +392,8 @@ def missing_closing(ctx):
         2024年1月20日
     """
     info = ctx.facts.closing_block
+    if info is None and not _has_structure(ctx):
+        return
     end = len(ctx.doc.text.rstrip())
     if info is None:
         yield Issue(Span(end, end), "报告末尾没有落款（发布机关名称和日期）",
