@@ -92,3 +92,18 @@ def t3(f: Facts) -> Grid | None:
 def t4(f: Facts) -> Grid | None:
     """Table 四 (行政复议、行政诉讼情况) mapped onto the template."""
     return f.table_grids["t4"]
+
+
+@fact("table_checks", show=False)
+def table_checks(f: Facts):
+    """Per table name: (grid, identity checks, failing-check index → cell to report at)."""
+    from gsilint.tables.identities import evaluate, locate
+
+    out = {}
+    for name in ("t3", "t4"):
+        grid = f.table_grids[name]
+        if grid is None:
+            continue
+        checks = evaluate(grid)
+        out[name] = (grid, checks, locate(checks))
+    return out
