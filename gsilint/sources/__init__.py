@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Callable
 
 from gsilint.sources.base import InputError, Source, SourceMap
-from gsilint.sources.decode import MAX_BYTES, decode_bytes
+from gsilint.sources.decode import MAX_BYTES, decode_bytes, too_large
+from gsilint.sources.html import read_html_source
 from gsilint.sources.reflow import reflow
 
 __all__ = [
@@ -42,11 +43,23 @@ def read_text_source(path: str, data: bytes, encoding: str | None = None) -> Sou
     return source_from_text(text, path, kind=kind, encoding=used)
 
 
-#: Reader per lower-case suffix. Other modules add entries (``.html``, ``.docx``).
+def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Source:
+    """PDF text extraction is not done here: the user is told to convert first."""
+    raise InputError(
+        "PDF 文件不能直接检查：请先转换为文本（如 pdftotext -layout 报告.pdf 报告.txt）或 Word 文档再检查",
+        "PDF files are not read directly: convert the report to text first "
+        "(e.g. pdftotext -layout report.pdf report.txt) or to a Word document",
+    )
+
+
+#: Reader per lower-case suffix.
 READERS: dict[str, Reader] = {
     ".txt": read_text_source,
     ".md": read_text_source,
     ".markdown": read_text_source,
+    ".html": read_html_source,
+    ".htm": read_html_source,
+    ".pdf": read_pdf_source,
 }
 
 
@@ -62,10 +75,7 @@ def load_path(path: str, encoding: str | None = None) -> Source:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                f"文件过大（{size // 1024 // 1024} MB），超过 {MAX_BYTES // 1024 // 1024} MB 上限",
-                f"file too large ({size // 1024 // 1024} MB); the limit is {MAX_BYTES // 1024 // 1024} MB",
-            )
+            raise too_large(size)
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"无法读取文件：{exc.strerror or exc}", f"cannot read file: {exc.strerror or exc}") from None

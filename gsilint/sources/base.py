@@ -53,7 +53,8 @@ class SourceMap:
     def to_original(self, offset: int) -> int:
         i = bisect_right(self._flat, offset) - 1
         result = self._orig[i] + (offset - self._flat[i])
-        if i + 1 < len(self._flat):
+        if i + 1 < len(self._flat) and self._orig[i + 1] >= self._orig[i]:
+            # an inserted run maps onto its origin, not past the next segment
             result = min(result, self._orig[i + 1])
         return max(0, min(result, self._orig_len))
 
