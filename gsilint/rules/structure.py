@@ -167,12 +167,15 @@ def section_order(ctx):
         spec, sec = present[i]
         nxt = next((present[j] for j in range(i + 1, len(present)) if j not in bad), None)
         prv = next((present[j] for j in range(i - 1, -1, -1) if j not in bad), None)
-        if nxt is not None:
-            other = nxt[1]
-            zh, en = f"应位于“{other.title}”之前", f"should come before '{other.title}'"
-        else:
+        start = sec.heading.span.start
+        # name the neighbour whose order is violated: an earlier template
+        # section that comes later, else a later one that comes earlier
+        if prv is not None and start < prv[1].heading.span.start or nxt is None:
             other = prv[1]
             zh, en = f"应位于“{other.title}”之后", f"should come after '{other.title}'"
+        else:
+            other = nxt[1]
+            zh, en = f"应位于“{other.title}”之前", f"should come before '{other.title}'"
         yield Issue(
             sec.heading.span,
             f"栏目“{sec.title}”顺序不对：按模板{zh}（第{_line(ctx, other.heading.span)}行）",

@@ -1,0 +1,339 @@
+"""Structure rules S101–S107 on the seeds and on small bad/good fixtures.
+
+Each rule: a failing fixture (code, line, column and message asserted) and a
+passing one. Seeds: 001 S103 at （四）, 002 clean, 003 S104, 004 S101 收费.
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import brief, lint, seed_text
+
+from gsilint import Config
+from gsilint.cli import main
+from gsilint.findings import Severity
+from gsilint.templates import get_template
+
+HEADINGS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
+
+
+def report(headings=HEADINGS, closing=("某某县人民政府", "2024年1月20日"), intro="", bodies=None) -> str:
+    """A small 2023 report in the 2021 format: one paragraph under each heading."""
+    lines = ["某某县人民政府2023年政府信息公开工作年度报告", ""]
+    if intro:
+        lines += [intro, ""]
+    for i, h in enumerate(headings):
+        lines.append(h)
+        body = bodies[i] if bodies is not None else f"本部分第{i + 1}段内容。"
+        if body:
+            lines.append(body)
+        lines.append("")
+    lines += list(closing)
+    return "\n".join(lines) + "\n"
+
+
+def only(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+# -- the seeds -----------------------------------------------------------------
+
+
+def test_seed_001_gap_at_the_fourth_subheading_and_no_s105():
+    fs = lint(seed_text(1), select="S103,S104,S105")
+    assert brief(fs) == [("S103", 17, 1)]
+    assert "(二)主動公開政府信息的形式" in fs[0].message and "缺少（三）" in fs[0].message
+
+
+def test_seed_002_declares_six_parts_and_has_them():
+    assert brief(lint(seed_text(2), select="S101,S105")) == []
+
+
+def test_seed_003_restart_is_one_finding_at_the_repeated_first_number():
+    fs = lint(seed_text(3), select="S103,S104")
+    assert brief(fs) == [("S104", 9, 1)]
+    msg = fs[0].message
+    assert "重新从“一、”开始" in msg and "一、总体情况" in msg and "第39行" in msg and "二、主动公开政府信息情况" in msg
+    assert [r.message for r in fs[0].related] == ["前一个同级标题", "接续原编号的标题"]
+
+
+def test_seed_003_table_rows_numbered_like_headings_are_not_headings():
+    # rows "一、本年新收…", "（一）予以公开" … in table 三 must not break the numbering
+    fs = lint(seed_text(3), select="S103,S104")
+    assert all(f.line < 60 for f in fs)
+
+
+def test_seed_004_names_fees_and_not_review_covered_by_a_sentence():
+    fs = lint(seed_text(4), select="S101")
+    assert brief(fs) == [("S101", 32, 1)]
+    assert "收费及减免" in fs[0].message and fs[0].severity == Severity.WARNING
+    assert "存在的主要问题" in fs[0].message  # where it belongs
+
+
+def test_seed_004_without_the_sentence_review_is_missing_too():
+    text = seed_text(4).replace("行政复议或者行政诉讼", "意见")
+    msgs = [f.message for f in lint(text, select="S101")]
+    assert any("行政复议" in m for m in msgs) and any("收费及减免" in m for m in msgs)
+
+
+# -- S101 ------------------------------------------------------------------------
+
+
+def test_s101_complete_new_report_is_clean():
+    assert brief(lint(report(), select="S1")) == []
+
+
+@pytest.mark.parametrize("i", range(6))
+def test_s101_each_removed_heading_is_named(i):
+    heads = HEADINGS[:i] + HEADINGS[i + 1 :]
+    bodies = [f"正文{j}。" for j in range(5)]
+    fs = lint(report(heads, bodies=bodies), select="S101")
+    title = HEADINGS[i].split("、", 1)[1]
+    assert [f.code for f in fs] == ["S101"] and f"缺少栏目“{title}”" in fs[0].message
+    assert fs[0].severity == Severity.ERROR
+    text = report(heads, bodies=bodies).split("\n")
+    if i < 5:  # at the next heading
+        assert (fs[0].line, fs[0].column) == (text.index(heads[i]) + 1, 1)
+        assert HEADINGS[i + 1].split("、", 1)[1] in fs[0].message
+
+
+def test_s101_accepts_real_variants_and_traditional_script():
+    heads = list(HEADINGS)
+    heads[3] = "四、因政府信息公開工作被申請行政復議和提起行政訴訟情況"
+    heads[4] = "五、政府信息公开工作存在的主要问题及改进情况"
+    assert brief(lint(report(heads), select="S101")) == []
+
+
+def test_s101_old_template_topic_covered_by_statement():
+    text = (
+        "某镇2016年政府信息公开工作年度报告\n"
+        "一、概述\n本年度工作概述。\n"
+        "二、主动公开政府信息情况\n全年主动公开政府信息30条。\n"
+        "三、依申请公开政府信息情况\n本年度未收到政府信息公开申请。\n"
+        "四、存在的主要问题及改进措施\n存在的问题是人员不足。\n"
+        "本年度未收取任何费用，未发生因政府信息公开申请行政复议、行政诉讼的情况。\n"
+        "某镇人民政府\n2017年3月1日\n"
+    )
+    assert brief(lint(text, select="S101")) == []
+    bad = text.replace("本年度未收取任何费用，", "")
+    fs = lint(bad, select="S101")
+    assert brief(fs) == [("S101", 8, 1)] and "收费及减免" in fs[0].message
+
+
+def test_s101_declaration_in_the_intro_does_not_count_as_coverage():
+    text = seed_text(4).replace(
+        "现将我镇2015年", "全文由概述、政府信息公开的收费及减免情况等二部分组成。现将我镇2015年", 1
+    )
+    assert any("收费及减免" in f.message for f in lint(text, select="S101"))
+
+
+# -- rule packs --------------------------------------------------------------------
+
+PACK = """
+name = "某省补充要求"
+templates = ["2021"]
+[[section]]
+key = "assessment"
+title = "工作考核、社会评议和责任追究结果情况"
+keywords = [["考核"], ["社会评议"]]
+after = "problems"
+"""
+
+
+def test_rule_pack_adds_a_required_section(tmp_path):
+    pack = tmp_path / "province.toml"
+    pack.write_text(PACK, encoding="utf-8")
+    tpl = get_template("2021", (str(pack),))
+    assert [s.key for s in tpl.sections][4:6] == ["problems", "assessment"] and tpl.packs == ("某省补充要求",)
+    fs = lint(report(), select="S101", rule_packs=(str(pack),))
+    assert brief(fs) == [("S101", report().split("\n").index(HEADINGS[5]) + 1, 1)]
+    assert "工作考核、社会评议和责任追究结果情况" in fs[0].message and "其他需要报告的事项" in fs[0].message
+    heads = HEADINGS[:5] + ["六、工作考核、社会评议和责任追究结果情况", "七、其他需要报告的事项"]
+    assert brief(lint(report(heads), select="S101,S102", rule_packs=(str(pack),))) == []
+
+
+def test_rule_pack_extends_variants_of_an_existing_section(tmp_path):
+    pack = tmp_path / "wording.toml"
+    pack.write_text('[[section]]\nkey = "problems"\ntitle = "x"\nvariants = ["不足与整改"]\n', encoding="utf-8")
+    heads = HEADINGS[:4] + ["五、不足与整改"] + HEADINGS[5:]
+    assert [f.code for f in lint(report(heads), select="S101")] == ["S101"]
+    assert brief(lint(report(heads), select="S101", rule_packs=(str(pack),))) == []
+
+
+def test_rule_pack_for_another_template_is_ignored_and_a_bad_pack_never_crashes(tmp_path):
+    other = tmp_path / "old.toml"
+    other.write_text(PACK.replace('["2021"]', '["2008"]'), encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[section]]\nkey = 3\n", encoding="utf-8")
+    packs = (str(other), str(bad), str(tmp_path / "missing.toml"))
+    tpl = get_template("2021", packs)
+    assert len(tpl.problems) == 2 and "assessment" not in [s.key for s in tpl.sections]
+    assert brief(lint(report(), select="S1", rule_packs=packs)) == []
+
+
+# -- S102 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("i", range(5))
+def test_s102_swapping_two_sections(i):
+    heads = list(HEADINGS)
+    a, b = heads[i].split("、", 1), heads[i + 1].split("、", 1)
+    heads[i], heads[i + 1] = f"{a[0]}、{b[1]}", f"{b[0]}、{a[1]}"  # numbers stay, titles swap
+    text = report(heads)
+    fs = lint(text, select="S101,S102")
+    assert [f.code for f in fs] == ["S102"], fs
+    lines = text.split("\n")
+    f = fs[0]
+    assert f.column == 1 and lines[f.line - 1] in (heads[i], heads[i + 1])
+    assert "顺序不对" in f.message and a[1] in f.message and b[1] in f.message
+
+
+def test_s102_in_order_is_clean_and_old_template_is_not_ordered():
+    assert brief(lint(report(), select="S102")) == []
+    assert brief(lint(seed_text(1), select="S102")) == []
+
+
+# -- S103 / S104 -------------------------------------------------------------------
+
+
+def test_s103_gap_names_the_missing_numbers():
+    text = report(bodies=["（一）甲\n（二）乙\n（五）丙", "a", "b", "c", "d", "e"])
+    fs = lint(text, select="S103")
+    assert brief(fs) == [("S103", 6, 1)]
+    assert "（二）乙" in fs[0].message and "缺少（三）（四）" in fs[0].message and "第5行" in fs[0].message
+    en = lint(text, select="S103", lang="en")[0].message
+    assert "（三）, （四） is missing" in en
+
+
+def test_s103_consecutive_numbering_and_inline_enumerations_are_clean():
+    text = report(bodies=["（一）甲\n（二）乙\n（三）丙", "一是甲。三是乙。三是丙。", "b", "c", "d", "e"])
+    assert brief(lint(text, select="S103,S104")) == []
+
+
+def test_s103_list_starting_inside_its_parent_heading_is_not_a_gap():
+    # flattened copies run "1、" into the parent heading: the visible list starts at 2
+    text = report(bodies=["（一）进一步规范行为1、加强培训\n2、规范行为。\n3、做好巡查。", "a", "b", "c", "d", "e"])
+    assert brief(lint(text, select="S103")) == []
+
+
+def test_s104_repeat_and_back():
+    text = report(bodies=["（一）甲\n（二）乙\n（二）丙\n（一）丁", "a", "b", "c", "d", "e"])
+    fs = lint(text, select="S104")
+    assert brief(fs) == [("S104", 6, 1), ("S104", 7, 1)]
+    assert "编号重复" in fs[0].message and "（二）乙" in fs[0].message
+    assert "重新从“（一）”开始" in fs[1].message
+
+
+def test_s104_fixed_numbering_is_clean():
+    text = seed_text(3)
+    for old, new in (("一、统一认识", "（一）统一认识"), ("二、突出重点", "（二）突出重点"), ("三、创新思路", "（三）创新思路")):
+        text = text.replace(old, new)
+    assert brief(lint(text, select="S103,S104")) == []
+
+
+# -- S105 --------------------------------------------------------------------------
+
+INTRO = ("全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+         "存在的主要问题及改进情况和其他需要报告的事项等六个部分组成。")
+
+
+def test_s105_declaration_matches_the_body():
+    fs = lint(report(intro=INTRO), select="S105")
+    assert brief(fs) == []
+
+
+def test_s105_wrong_count():
+    fs = lint(report(intro=INTRO.replace("六个部分", "五个部分")), select="S105")
+    assert brief(fs) == [("S105", 3, INTRO.index("六") + 1)]
+    assert "声明共五部分，但列出了6个名称" in fs[0].message
+
+
+def test_s105_declared_part_missing_from_the_body():
+    heads = HEADINGS[:4] + ["五、其他需要报告的事项"]
+    fs = lint(report(heads, intro=INTRO), select="S105")
+    assert brief(fs) == [("S105", 3, INTRO.index("存在的主要问题") + 1)]
+    assert "“存在的主要问题及改进情况”在正文中没有对应的栏目" in fs[0].message
+
+
+def test_s105_body_has_more_parts_than_declared():
+    intro = "全文由概述、主动公开政府信息情况、依申请公开政府信息情况等三部分组成。"
+    text = ("某镇2016年政府信息公开工作年度报告\n" + intro + "\n一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n"
+            "三、依申请公开政府信息情况\n丙。\n四、政府信息公开的收费及减免情况\n未收费。\n某镇人民政府\n2017年1月5日\n")
+    fs = lint(text, select="S105")
+    assert brief(fs) == [("S105", 2, intro.index("三部分") + 1)]
+    assert "正文有4个部分" in fs[0].message and "四、政府信息公开的收费及减免情况" in fs[0].message
+
+
+def test_s105_appended_statistics_table_counts_as_a_part():
+    intro = "本报告由概述、主动公开政府信息情况和政府信息公开情况统计表共三个部分组成。"
+    text = ("某区2012年政府信息公开工作年度报告\n" + intro + "\n一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n"
+            "二〇一三年二月一日\n附件：政府信息公开情况统计表\n")
+    assert brief(lint(text, select="S105")) == []
+
+
+# -- S106 --------------------------------------------------------------------------
+
+
+def test_s106_empty_required_section():
+    bodies = ["a", "b", "c", "d", "e", ""]
+    text = report(bodies=bodies)
+    fs = lint(text, select="S106")
+    assert brief(fs) == [("S106", text.split("\n").index(HEADINGS[5]) + 1, 1)]
+    assert "“其他需要报告的事项”没有内容" in fs[0].message
+
+
+def test_s106_section_with_only_a_subsection_with_text_is_not_empty():
+    assert brief(lint(report(bodies=["（一）甲\n内容。", "b", "c", "d", "e", "无。"]), select="S106")) == []
+
+
+# -- S107 --------------------------------------------------------------------------
+
+
+def test_s107_no_closing():
+    text = report(closing=())
+    fs = lint(text, select="S107")
+    last = text.rstrip("\n").split("\n")
+    assert brief(fs) == [("S107", len(last), len(last[-1]) + 1)]
+    assert fs[0].severity == Severity.WARNING and "没有落款" in fs[0].message
+
+
+def test_s107_closing_present():
+    assert brief(lint(report(), select="S107")) == []
+    assert brief(lint(report(closing=("特此报告。", "某某县人民政府", "2024年1月20日")), select="S107")) == []
+
+
+def test_s107_only_tecibaogao():
+    fs = lint(report(closing=("特此报告",)), select="S107")
+    assert [f.code for f in fs] == ["S107"] and "只有“特此报告”" in fs[0].message
+
+
+def test_s107_signature_inside_a_flattened_page_counts():
+    body = "。".join(["政府信息公开工作有序推进"] * 40)
+    flat = (f"一、概述 {body}。二、主动公开政府信息情况 {body}。 平潭县人民政府 2013年1月16日 "
+            "附件1：平潭县人民政府2012年政府信息公开情况统计表 指标名称 计量单位")
+    assert brief(lint(flat, select="S107", template="2008")) == []
+
+
+# -- documentation -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["S101", "S102", "S103", "S104", "S105", "S106", "S107"])
+def test_rule_documentation_is_bilingual_with_examples(code):
+    r = CliRunner().invoke(main, ["rule", code])
+    assert r.exit_code == 0
+    assert "错误示例 / Bad" in r.output and "正确示例 / Good" in r.output
+    doc = r.output.split("错误示例")[0]
+    assert sum("\u4e00" <= c <= "\u9fff" for c in doc) > 40 and sum(c.isascii() and c.isalpha() for c in doc) > 100
+
+
+def test_config_default_has_no_packs():
+    assert Config().rule_packs == ()
