@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from gsilint import ast
+from gsilint.dates import DateMention
 from gsilint.facts import SHOWN, Facts
 from gsilint.positions import Span
 from gsilint.sources import Source
@@ -45,6 +46,11 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
         return _pos(source, value)
     if isinstance(value, Grid):
         return grid_data(value, lambda span: _pos(source, span))
+    if isinstance(value, DateMention):
+        d = {"date": value.iso, "at": _pos(source, value.span)}
+        if not value.valid:
+            d["invalid"] = value.problem[1] if value.problem else True
+        return d
     if isinstance(value, ast.Section):
         return {"section": f"{value.heading.mark.text}{value.title}", "at": _pos(source, value.heading.span)}
     if isinstance(value, ast.Table):

@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from gsilint import ast
 from gsilint.facts import Facts, fact
+from gsilint.facts.dates import YearFact, year_candidates  # noqa: F401  (report_year lives in facts/dates.py)
 from gsilint.positions import Span
 from gsilint.templates import Template, get_template
 
-_YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d\d)\s*年")
-_CN_YEAR = regex.compile(r"([〇○零OＯ一二三四五六七八九]{4})\s*年")
-_INTRO_YEAR = (
-    regex.compile(r"统计(?:期限|周期|时限|时间)[^。]{0,12}?((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日"),
-    regex.compile(r"(?:现就|现将|现公布|汇总)[^。]{0,20}?((?:19|20)\d\d)\s*年"),
-    regex.compile(r"((?:19|20)\d\d)\s*年度?(?:政府)?(?:信息公开|政务公开)"),
-)
 _ORG_IN_TITLE = regex.compile(r"^(.{2,40}?)(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年")
-
-
-@dataclass(frozen=True)
-class YearFact:
-    value: int
-    #: where it was read: title | header | intro | body
-    source: str
-    span: Span
-
-
-def _cn_year(s: str) -> int | None:
-    digits = {"〇": "0", "○": "0", "零": "0", "O": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4",
-              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-    try:
-        return int("".join(digits[c] for c in s))
-    except KeyError:
-        return None
 
 
 @fact("title")
@@ -56,48 +31,6 @@ def organisation(f: Facts) -> str | None:
     if f.doc.closing and f.doc.closing.organisation:
         return f.doc.closing.organisation.text.strip()
     return None
-
-
-def year_candidates(f: Facts) -> list[YearFact]:
-    """Every statement of the report year, strongest first."""
-    doc = f.doc
-    out: list[YearFact] = []
-    if doc.title is not None:
-        s = doc.slice(doc.title.span)
-        m = _YEAR_IN_TITLE.search(s)
-        if m:
-            out.append(YearFact(int(m.group(1)), "title", Span(doc.title.span.start + m.start(1), doc.title.span.start + m.end(1))))
-        else:
-            m = _CN_YEAR.search(s)
-            if m and _cn_year(m.group(1)):
-                out.append(YearFact(_cn_year(m.group(1)), "title", Span(doc.title.span.start + m.start(1), doc.title.span.start + m.end(1))))
-    hdr = doc.metadata.get("标题")
-    if hdr is not None:
-        m = _YEAR_IN_TITLE.search(hdr.value)
-        if m:
-            off = hdr.span.end - len(hdr.value)
-            out.append(YearFact(int(m.group(1)), "header", Span(off + m.start(1), off + m.end(1))))
-    # intro: the preamble, or the first paragraphs before the second heading
-    intro: list[ast.Paragraph] = [b for b in doc.preamble if isinstance(b, ast.Paragraph)]
-    if not intro:
-        intro = list(doc.paragraphs())[:2]
-    for para in intro[:4]:
-        s = doc.slice(para.span)
-        for rx in _INTRO_YEAR:
-            m = rx.search(s)
-            if m:
-                out.append(YearFact(int(m.group(1)), "intro", Span(para.span.start + m.start(1), para.span.start + m.end(1))))
-                break
-    return out
-
-
-@fact("report_year")
-def report_year(f: Facts) -> YearFact | None:
-    """The year the report covers: --year, else the title, else the intro."""
-    if f.config.year:
-        return YearFact(f.config.year, "config", Span(0, 0))
-    cands = year_candidates(f)
-    return cands[0] if cands else None
 
 
 _LABELS_2021 = ("本年制发件数", "本年收费金额", "本年废止件数")

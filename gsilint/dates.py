@@ -1,0 +1,240 @@
+"""Dates and years written in Chinese reports, with their positions.
+
+:func:`find_dates` reads every year, year-month, date and month-day mention
+in a text: ``2019年2月14日``, ``2019-01-31``, ``2019.1.31``, ``二○一八年一月十五日``,
+``二〇二三年元月十日``, ``二O一一年5月16日`` (zero written 〇 ○ O Ｏ or 零), days
+``十``/``二十``/``三十一``, full-width digits, ``12月31日`` without a year.
+Impossible dates (``2月30日``, ``13月``) are kept and marked ``valid=False``.
+
+:func:`find_ranges` pairs mentions joined by 至/到/— into ranges
+("自2018年1月1日至2018年12月31日", "1月1日到12月31日"); a side that omits the
+year takes it from the other side.
+
+Offsets are code points into the text given, so spans found in
+``Document.simplified`` are spans in ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date
+
+import regex
+
+from gsilint.positions import Span
+
+_D = "[0-9０-９]"
+_ZERO = "〇○OＯ零"
+_CN_DIGITS = {"〇": 0, "○": 0, "O": 0, "Ｏ": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SP = r"[ \t\u3000\u00a0]*"
+
+_YEAR = rf"(?P<y>(?<!{_D})(?:[12１２]{_D}{{3}})(?!{_D})|(?<![{_ZERO}一二三四五六七八九])[一二][{_ZERO}一二三四五六七八九]{{3}})"
+_MONTH = rf"(?P<m>(?<!{_D}){_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|[元正])"
+_DAY = rf"(?P<d>{_D}{{1,2}}|[一二三四五六七八九十廿卅]{{1,4}})"
+
+#: 2019年2月14日 / 2019年2月 / 2019年 (also 二〇一八年…, with any spacing)
+_YMD = regex.compile(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号])?)?")
+#: 2019-01-31, 2019/1/31, 2019.1.31
+_NUMERIC = regex.compile(
+    rf"(?<![0-9０-９.．])(?P<y>[12]\d{{3}})(?P<sep>[-/.．－])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![0-9０-９]|[.．][0-9])"
+)
+#: 12月31日 without a year (month and day both required)
+_MD = regex.compile(
+    rf"(?<![0-9０-９一二三四五六七八九十年{_ZERO}]{_SP})(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]"
+)
+#: What joins two ends of a range.
+_RANGE_JOIN = regex.compile(rf"^{_SP}(?:起)?{_SP}(?:至|到|—+|－|-|~|～|–){_SP}$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One written year, year-month, date or month-day.
+
+    ``year``/``month``/``day`` are None when not written. ``inferred_year``
+    is set when the year came from the other side of a range.
+    """
+
+    span: Span
+    text: str
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    #: where the year is written (None when not written)
+    year_span: Span | None = None
+    valid: bool = True
+    #: why an impossible date is impossible (Chinese, English)
+    problem: tuple[str, str] | None = None
+    inferred_year: bool = False
+
+    @property
+    def is_date(self) -> bool:
+        """Year, month and day all known."""
+        return self.year is not None and self.month is not None and self.day is not None
+
+    @property
+    def year_only(self) -> bool:
+        return self.year is not None and self.month is None
+
+    def as_date(self) -> date | None:
+        if self.valid and self.is_date:
+            return date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        return None
+
+    @property
+    def iso(self) -> str:
+        """ISO form: 2018-01-15, 2018-01, 2018, --12-31 (no year); '?' parts when impossible."""
+        y = f"{self.year:04d}" if self.year is not None else "-"
+        if self.month is None:
+            return y
+        m = f"{self.month:02d}"
+        if self.day is None:
+            return f"{y}-{m}"
+        return f"{y}-{m}-{self.day:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: DateMention
+    end: DateMention
+    span: Span
+
+
+def _int(s: str) -> int:
+    return int(s.translate(_FULLWIDTH))
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def cn_number(s: str) -> int | None:
+    """一..九十九 written in Chinese (十五, 二十, 三十一, 廿五), or digits; None if not a number."""
+    if not s:
+        return None
+    if s[0] in "0123456789０１２３４５６７８９":
+        try:
+            return _int(s)
+        except ValueError:
+            return None
+    if s in ("元", "正"):
+        return 1
+    s = s.replace("廿", "二十").replace("卅", "三十")
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        if "十" in tail:
+            return None
+        tens = 1 if head == "" else _CN_DIGITS.get(head) if len(head) == 1 else None
+        ones = 0 if tail == "" else _CN_DIGITS.get(tail) if len(tail) == 1 else None
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    # digit by digit (一五 = 15 is rare; 〇 never starts a day)
+    total = 0
+    for ch in s:
+        if ch not in _CN_DIGITS:
+            return None
+        total = total * 10 + _CN_DIGITS[ch]
+    return total
+
+
+def cn_year(s: str) -> int | None:
+    """A year written with digits (2019, ２０１９) or Chinese digits (二〇一九, 二O一一)."""
+    if s and s[0] in "0123456789０１２３４５６７８９":
+        return _int(s)
+    total = 0
+    for ch in s:
+        if ch not in _CN_DIGITS:
+            return None
+        total = total * 10 + _CN_DIGITS[ch]
+    return total
+
+
+def _check(year: int | None, month: int | None, day: int | None) -> tuple[bool, tuple[str, str] | None]:
+    if month is not None and not 1 <= month <= 12:
+        return False, (f"{month}月不存在", f"there is no month {month}")
+    if day is not None:
+        if month is None:
+            return True, None
+        last = calendar.monthrange(year if year is not None else 2000, month)[1]
+        if not 1 <= day <= last:
+            return False, (f"{month}月没有{day}日（该月只有{last}天）", f"month {month} has no day {day} (it has {last} days)")
+    return True, None
+
+
+def _mention(text: str, span: Span, y: str | None, m: str | None, d: str | None,
+             year_span: Span | None) -> DateMention | None:
+    year = cn_year(y) if y else None
+    if y and (year is None or not 1900 <= year <= 2199):
+        return None
+    month = cn_number(m) if m else None
+    day = cn_number(d) if d else None
+    if (m and month is None) or (d and day is None):
+        return None
+    valid, problem = _check(year, month, day)
+    return DateMention(span, text, year, month, day, year_span, valid, problem)
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Every year / date / month-day mention in ``text``, in order; spans shifted by ``offset``."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NUMERIC.finditer(text):
+        mm = _mention(m.group(0), Span(offset + m.start(), offset + m.end()), m.group("y"), m.group("m"),
+                      m.group("d"), Span(offset + m.start("y"), offset + m.end("y")))
+        if mm is not None:
+            out.append(mm)
+            taken.append((m.start(), m.end()))
+    for m in _YMD.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        mm = _mention(m.group(0), Span(offset + m.start(), offset + m.end()), m.group("y"), m.group("m"),
+                      m.group("d"), Span(offset + m.start("y"), offset + m.end("y")))
+        if mm is None and m.group("m"):
+            # a year we accept with a month we cannot read: keep the year alone
+            end = text.index("年", m.start("y")) + 1
+            mm = _mention(text[m.start():end], Span(offset + m.start(), offset + end), m.group("y"), None, None,
+                          Span(offset + m.start("y"), offset + m.end("y")))
+        if mm is not None:
+            out.append(mm)
+            taken.append((mm.span.start - offset, mm.span.end - offset))
+    for m in _MD.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        mm = _mention(m.group(0), Span(offset + m.start(), offset + m.end()), None, m.group("m"), m.group("d"), None)
+        if mm is not None:
+            out.append(mm)
+    out.sort(key=lambda d: d.span.start)
+    return out
+
+
+def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in taken)
+
+
+def find_ranges(text: str, mentions: list[DateMention], offset: int = 0) -> list[DateRange]:
+    """Pairs of consecutive mentions joined by 至/到/— (``text`` starts at ``offset``)."""
+    out: list[DateRange] = []
+    for a, b in zip(mentions, mentions[1:]):
+        between = text[a.span.end - offset : b.span.start - offset]
+        if a.month is None or b.month is None or not _RANGE_JOIN.match(between):
+            continue
+        if a.year is None and b.year is not None:
+            a = _with_year(a, b.year)
+        elif b.year is None and a.year is not None:
+            b = _with_year(b, a.year)
+        out.append(DateRange(a, b, a.span.cover(b.span)))
+    return out
+
+
+def _with_year(d: DateMention, year: int) -> DateMention:
+    valid, problem = _check(year, d.month, d.day)
+    return replace(d, year=year, valid=valid, problem=problem, inferred_year=True)
+
+
+def parse_date(text: str) -> DateMention | None:
+    """The first full date in ``text`` (a signature line, a 发布时间 value), or None."""
+    for d in find_dates(text):
+        if d.month is not None and d.day is not None and d.year is not None:
+            return d
+    return None

@@ -1,0 +1,279 @@
+"""Facts about years and dates: every mention, the statistics period, the
+signature and publication dates, and the report year with its evidence.
+
+The report year is read from several places, each recorded with where it
+was found: the title line, the crawler header's 标题, the intro ("现就我镇
+2016年…报告如下"), the statistics period, and the body (the year most
+statements of the year's work name). ``--year`` overrides all of them. The
+title wins, then the header, the intro, the period and the body; sources
+that disagree with the winner are listed in ``ReportYear.disagreements`` so a
+rule can report them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from gsilint import ast
+from gsilint.dates import DateMention, DateRange, cn_number, cn_year, find_dates, find_ranges, parse_date
+from gsilint.facts import Facts, fact
+from gsilint.positions import Span
+
+#: Where a report year was read, strongest first.
+SOURCES = ("config", "title", "header", "intro", "period", "body")
+SOURCE_NAMES = {
+    "config": ("--year 参数", "--year"),
+    "title": ("标题", "the title"),
+    "header": ("网页标题", "the page header"),
+    "intro": ("引言", "the introduction"),
+    "period": ("统计期限", "the statistics period"),
+    "body": ("正文", "the body"),
+}
+
+
+@dataclass(frozen=True)
+class YearFact:
+    """One statement of the report year: its value, where it was read, its span."""
+
+    value: int
+    #: config | title | header | intro | period | body
+    source: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ReportYear(YearFact):
+    """The report year chosen, with every source read and those that disagree."""
+
+    evidence: tuple[YearFact, ...] = ()
+    disagreements: tuple[YearFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Period:
+    """The statistics period the report states (统计期限自…至…)."""
+
+    span: Span
+    start: DateMention | None
+    end: DateMention | None
+    #: the sentence has the words but the dates are left blank (自 年 月 日至 年 月 日)
+    blank: bool = False
+
+    @property
+    def year(self) -> int | None:
+        for d in (self.start, self.end):
+            if d is not None and d.year is not None:
+                return d.year
+        return None
+
+
+@dataclass(frozen=True)
+class DatedLine:
+    """The signature date (落款) or the publication date (发布时间)."""
+
+    date: DateMention
+    #: signature | publication
+    kind: str
+
+    @property
+    def span(self) -> Span:
+        return self.date.span
+
+
+_YEAR_IN_TITLE = regex.compile(r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年|([一二][〇○零OＯ一二三四五六七八九]{3})[ \t\u3000]*年")
+_INTRO_YEAR = (
+    regex.compile(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
+    regex.compile(r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|情况)"),
+)
+_PERIOD_KEY = regex.compile(r"统计(?:期限|周期|时限|时间|区间|时段|期间|范围)|数据(?:的)?(?:统计)?(?:期限|时限|时间范围)")
+_PERIOD_BLANK = regex.compile(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
+_MONTH_RANGE = regex.compile(
+    r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
+    r"[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年)?[ \t\u3000]*(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
+)
+_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+
+
+@fact("date_mentions")
+def date_mentions(f: Facts) -> list[DateMention]:
+    """Every year and date written in the report, with its span (ISO in ``inspect``)."""
+    return find_dates(f.doc.simplified)
+
+
+@fact("date_starts", show=False)
+def date_starts(f: Facts) -> list[int]:
+    return [m.span.start for m in f.date_mentions]
+
+
+@fact("date_ranges", show=False)
+def date_ranges(f: Facts) -> list[DateRange]:
+    return find_ranges(f.doc.simplified, f.date_mentions)
+
+
+def _intro_paragraphs(doc: ast.Document) -> list[ast.Paragraph]:
+    intro = [b for b in doc.preamble if isinstance(b, ast.Paragraph)]
+    if not intro:
+        intro = list(doc.paragraphs())[:2]
+    return intro[:4]
+
+
+def mentions_in(f: Facts, span: Span) -> list[DateMention]:
+    """Mentions inside ``span`` (binary search over the sorted mentions)."""
+    ms = f.date_mentions
+    i = bisect_left(f.date_starts, span.start)
+    out = []
+    while i < len(ms) and ms[i].span.end <= span.end:
+        out.append(ms[i])
+        i += 1
+    return out
+
+
+@fact("statistics_period")
+def statistics_period(f: Facts) -> Period | None:
+    """统计期限 as stated (start and end dates, ISO), or None when the report does not state one."""
+    doc = f.doc
+    text = doc.simplified
+    for key in _PERIOD_KEY.finditer(text):
+        stop = _SENTENCE_END.search(text, key.end())
+        end = stop.start() if stop else len(text)
+        end = min(end, key.end() + 80)
+        sentence = Span(key.start(), end)
+        for r in f.date_ranges:
+            if r.span.start >= key.end() and r.span.end <= end:
+                return Period(sentence.cover(r.span), r.start, r.end)
+        m = _MONTH_RANGE.search(text, key.end(), end)
+        if m:
+            y1 = int(m.group(1))
+            y2 = int(m.group(3)) if m.group(3) else y1
+            m2 = cn_number(m.group(4)) or 12
+            start = DateMention(Span(m.start(), m.start(4)), m.group(0), y1, 1, 1,
+                                Span(m.start(1), m.end(1)))
+            last = calendar.monthrange(y2, m2)[1] if 1 <= m2 <= 12 else 31
+            stop_d = DateMention(Span(m.start(4), m.end()), m.group(4) + "月", y2, m2, last,
+                                 Span(m.start(3), m.end(3)) if m.group(3) else None, valid=1 <= m2 <= 12,
+                                 inferred_year=not m.group(3))
+            return Period(sentence.cover(Span(m.start(), m.end())), start, stop_d)
+        if _PERIOD_BLANK.search(text, key.end(), end) and not mentions_in(f, sentence):
+            return Period(sentence, None, None, blank=True)
+    return None
+
+
+@fact("signature_date")
+def signature_date(f: Facts) -> DatedLine | None:
+    """The date under the closing signature (落款日期)."""
+    closing = f.doc.closing
+    if closing is None or closing.date is None:
+        return None
+    for d in mentions_in(f, closing.date.span):
+        if d.is_date:
+            return DatedLine(d, "signature")
+    return None
+
+
+@fact("publication_date")
+def publication_date(f: Facts) -> DatedLine | None:
+    """The crawler header's 发布时间 (when the page was published)."""
+    fld = f.doc.metadata.get("发布时间")
+    if fld is None or not fld.value:
+        return None
+    d = parse_date(fld.value)
+    if d is None or not d.is_date:
+        return None
+    off = fld.span.end - len(fld.value)
+    return DatedLine(DateMention(d.span.shift(off), d.text, d.year, d.month, d.day,
+                                 d.year_span.shift(off) if d.year_span else None, d.valid, d.problem), "publication")
+
+
+# -- the report year ---------------------------------------------------------
+
+_STATEMENT_LEAD = regex.compile(r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是)?[ \t\u3000]*$")
+
+
+def _title_year(doc: ast.Document, span: Span, source: str) -> YearFact | None:
+    s = doc.slice(span)
+    m = _YEAR_IN_TITLE.search(s)
+    if not m:
+        return None
+    g = 1 if m.group(1) else 2
+    value = cn_year(m.group(g))
+    if value is None or not 1990 <= value <= 2199:
+        return None
+    return YearFact(value, source, Span(span.start + m.start(g), span.start + m.end(g)))
+
+
+def body_years(f: Facts) -> list[DateMention]:
+    """Year-only mentions that open a statement ("2017年，我镇…", "2018年度受理…") in the body."""
+    doc = f.doc
+    text = doc.simplified
+    out = []
+    for para in doc.paragraphs():
+        for d in mentions_in(f, para.span):
+            if not d.year_only:
+                continue
+            lead = text[max(para.span.start, d.span.start - 8) : d.span.start]
+            if d.span.start - para.span.start <= 8:
+                lead = "\n" + text[para.span.start : d.span.start]
+            if _STATEMENT_LEAD.search(lead):
+                out.append(d)
+    return out
+
+
+def year_candidates(f: Facts) -> list[YearFact]:
+    """Every statement of the report year, strongest source first."""
+    doc = f.doc
+    out: list[YearFact] = []
+    if doc.title is not None:
+        y = _title_year(doc, doc.title.span, "title")
+        if y:
+            out.append(y)
+    hdr = doc.metadata.get("标题")
+    if hdr is not None and hdr.value:
+        off = hdr.span.end - len(hdr.value)
+        y = _title_year(doc, Span(off, hdr.span.end), "header")
+        if y:
+            out.append(y)
+    for para in _intro_paragraphs(doc):
+        s = doc.slice(para.span)
+        for rx in _INTRO_YEAR:
+            m = rx.search(s)
+            if m:
+                out.append(YearFact(int(m.group(1)), "intro", Span(para.span.start + m.start(1), para.span.start + m.end(1))))
+                break
+        else:
+            continue
+        break
+    period = f.statistics_period
+    if period is not None and period.year is not None:
+        d = period.start if period.start is not None and period.start.year is not None else period.end
+        out.append(YearFact(d.year, "period", d.year_span or d.span))
+    body = body_years(f)
+    if body:
+        counts = Counter(d.year for d in body)
+        value, n = counts.most_common(1)[0]
+        first = next(d for d in body if d.year == value)
+        out.append(YearFact(value, "body", first.year_span or first.span))
+    return out
+
+
+@fact("report_year")
+def report_year(f: Facts) -> ReportYear | None:
+    """The year the report covers, where it was read, and the sources that disagree.
+
+    ``--year`` overrides; else the title, the crawler header, the intro, the
+    statistics period, the body — the first that states a year.
+    """
+    cands = year_candidates(f)
+    if f.config.year:
+        win = YearFact(f.config.year, "config", Span(0, 0))
+    elif cands:
+        win = cands[0]
+    else:
+        return None
+    # The body's majority is a fallback, not a claim: its disagreement is found statement by statement.
+    disagree = tuple(c for c in cands if c.value != win.value and c.source in ("title", "header", "intro"))
+    return ReportYear(win.value, win.source, win.span, evidence=tuple(cands), disagreements=disagree)

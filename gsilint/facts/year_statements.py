@@ -1,0 +1,123 @@
+"""Facts that classify year mentions in prose: statements of the year's work,
+plans, comparisons, names.
+
+A year written in a report is not always the report year. "比2015年增长",
+"较上年", "2018年，我镇将…", "截至2019年…", 《…2019年…》 and "于2012年成立"
+name other years legitimately. What does not: a statement of the year's
+work or data that opens with a year ("2017年，我镇主动公开政府信息1084条") or
+puts it after the body's name ("本镇2017年没有受理…"). These are
+``year_statements``. Plans ("2018年，我镇将…", "确保2023年…") are
+``year_plans``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gsilint import ast
+from gsilint.dates import DateMention
+from gsilint.facts import Facts, fact
+from gsilint.facts.dates import mentions_in
+
+#: Before a year: nothing but a clause start (or an enumeration word) …
+_CLAUSE_START = regex.compile(r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*$")
+#: … or the body's own name: 我镇 / 本镇 / 我局 / 本单位 (with nothing else in between).
+_SELF_NAME = regex.compile(r"(?:^|[，,。；;：:\s])(?:现就|现将)?[我本](?:镇|乡|县|区|市|局|委|办|厅|街道|单位|机关|部门|中心|省|州|旗|院|署|府|政府|镇政府|县政府|区政府|市政府)[ \t\u3000]*$")
+#: After a year (and 年/年度): words that make it a span, a comparison or a name.
+_NOT_STATEMENT_AFTER = regex.compile(
+    r"^(?:度)?(?:以来|起|开始|至今|以前|之前|前|后|以后|底前|的|版|同期|相比|比|相较|同比|和|与|及|、|至|到|—|-|～|~|－|《|》|”|\")"
+)
+#: After a year: the name of a document ("2017年度部门决算", "2017年政府信息公开工作年度报告").
+_NAME_AFTER = regex.compile(r"(?:度)?[^，,。；;：:]{0,14}?(?:预算|决算|报告|年报|要点|规划|方案|名单|目录|指南|白皮书|公报)(?![^，,。；;：:]{0,3}(?:工作|中))")
+#: Markers of a plan (future) in a clause. 将 alone may be the preposition (将…列入), so it only
+#: counts before a verb or adverb of intent.
+_PLAN = regex.compile(
+    r"拟|力争|确保|争取|预计|打算|下一步|下步|明年|来年|计划(?:于|在|将|年内|全年|开展|推进|完成)"
+    r"|将(?:继续|进一步|持续|着力|重点|不断|切实|全面|认真|围绕|按照|紧紧|努力|加大|加强|做好|抓好|深入|积极|严格|大力|坚持|进行|开展|推进|完善|采取|通过|聚焦|以)"
+)
+#: "2019年工作计划" / "2016年政府信息公开工作的重点": the year names a plan.
+_PLAN_NOUN_AFTER = regex.compile(r"^(?:度)?[^，。；]{0,12}?(?:工作)?(?:的)?(?:计划|打算|思路|重点|安排|目标|要点)(?:[：:]|$)")
+#: How far from the year a plan marker may be (after it / before it, same clause).
+_PLAN_AFTER, _PLAN_BEFORE = 25, 4
+_WEAK_PLAN = regex.compile(r"将(?!近)")
+#: Before a year: a comparison, a span's edge, a cut-off, an event's date.
+_NOT_STATEMENT_BEFORE = regex.compile(r"(?:比|较|同|与|和|及|、|至|到|自|从|截至|截止|于|对|为|在)[ \t\u3000]*$")
+#: "到2025年", "2025年前": a long-term target, not next year's plan.
+_SPAN_EDGE_AFTER = regex.compile(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
+_SPAN_EDGE_BEFORE = regex.compile(r"(?:到|至)[ \t\u3000]*$")
+_CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+
+
+@dataclass(frozen=True)
+class YearUse:
+    """A year-only mention in prose and how it is used."""
+
+    mention: DateMention
+    paragraph: ast.Paragraph
+    #: statement | plan
+    kind: str
+    #: the section the paragraph is in (None: preamble)
+    section: ast.Section | None
+
+
+def _in_quotes(text: str, start: int, para_start: int) -> bool:
+    before = text[para_start:start]
+    return before.rfind("《") > before.rfind("》") or before.rfind("“") > before.rfind("”")
+
+
+def _paragraph_sections(doc: ast.Document):
+    """(paragraph, innermost section) in order."""
+    for b in doc.preamble:
+        if isinstance(b, ast.Paragraph):
+            yield b, None
+
+    def walk(sec: ast.Section):
+        if sec.heading.body is not None:
+            yield sec.heading.body, sec
+        for c in sec.children:
+            if isinstance(c, ast.Paragraph):
+                yield c, sec
+            elif isinstance(c, ast.Section):
+                yield from walk(c)
+
+    for s in doc.sections:
+        yield from walk(s)
+
+
+@fact("year_uses", show=False)
+def year_uses(f: Facts) -> list[YearUse]:
+    """Year-only mentions in prose that state the year's work (statement) or a plan."""
+    doc = f.doc
+    text = doc.simplified
+    out: list[YearUse] = []
+
+    for para, sec in _paragraph_sections(doc):
+        for d in mentions_in(f, para.span):
+            if not d.year_only or d.year_span is None:
+                continue
+            if _in_quotes(text, d.span.start, para.span.start):
+                continue
+            after = text[d.span.end : min(para.span.end, d.span.end + 6)]
+            before = text[max(para.span.start, d.span.start - 12) : d.span.start]
+            if d.span.start - para.span.start <= 12:
+                before = "\n" + text[para.span.start : d.span.start]
+            stop = _CLAUSE_END.search(text, d.span.end, para.span.end)
+            clause_end = stop.start() if stop else para.span.end
+            clause_start = max(para.span.start, d.span.start - 30)
+            prev = _CLAUSE_END.search(text[clause_start : d.span.start][::-1]) if clause_start < d.span.start else None
+            if prev:
+                clause_start = d.span.start - prev.start()
+            window = text[max(clause_start, d.span.start - _PLAN_BEFORE) : min(clause_end, d.span.end + _PLAN_AFTER)]
+            if _PLAN.search(window) or _PLAN_NOUN_AFTER.match(text[d.span.end : clause_end]):
+                if not _SPAN_EDGE_AFTER.match(after) and not _SPAN_EDGE_BEFORE.search(before):
+                    out.append(YearUse(d, para, "plan", sec))
+                continue
+            if _WEAK_PLAN.search(text, d.span.end, clause_end):
+                continue  # maybe a plan, maybe not: neither a statement nor a plan
+            if _NAME_AFTER.match(text, d.span.end, clause_end) or _NOT_STATEMENT_AFTER.match(after) or _NOT_STATEMENT_BEFORE.search(before):
+                continue
+            if _CLAUSE_START.search(before) or _SELF_NAME.search(before):
+                out.append(YearUse(d, para, "statement", sec))
+    return out

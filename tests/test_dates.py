@@ -1,0 +1,157 @@
+"""The date parser (gsilint/dates.py) and the date facts (gsilint/facts/dates.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gsilint import Config
+from gsilint.dates import cn_number, find_dates, find_ranges, parse_date
+from gsilint.engine import analyse
+from gsilint.sources import source_from_text
+
+from conftest import seed_text
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2019年2月14日", "2019-02-14"),
+        ("2019-01-31", "2019-01-31"),
+        ("2019.1.31", "2019-01-31"),
+        ("2019/1/31", "2019-01-31"),
+        ("二○一八年一月十五日", "2018-01-15"),
+        ("二〇二三年元月十日", "2023-01-10"),
+        ("二O一一年5月16日", "2011-05-16"),
+        ("二Ｏ一一年五月十六日", "2011-05-16"),
+        ("二零一九年十二月三十一日", "2019-12-31"),
+        ("二〇二〇年三月二十日", "2020-03-20"),
+        ("２０１９年１月３１日", "2019-01-31"),
+        ("2019 年 2 月 14 日", "2019-02-14"),
+        ("2014-02-25 00:00", "2014-02-25"),
+        ("2019年12月", "2019-12"),
+        ("2017年度", "2017"),
+        ("12月31日", "--12-31"),
+    ],
+)
+def test_formats(text, iso):
+    [d] = find_dates(text)
+    assert d.iso == iso
+    assert d.valid
+
+
+def test_span_and_year_span_inside_text():
+    text = "落款：二○一八年一月十五日。比2015年增长"
+    ds = find_dates(text, offset=100)
+    assert [d.iso for d in ds] == ["2018-01-15", "2015"]
+    assert ds[0].span.start == 103 and ds[0].span.end == 113
+    assert ds[0].year_span.start == 103 and ds[0].year_span.end == 107
+    assert ds[1].span.start == 100 + text.index("2015")
+
+
+@pytest.mark.parametrize("s, n", [("十", 10), ("十五", 15), ("二十", 20), ("三十一", 31), ("廿五", 25), ("元", 1), ("31", 31), ("３", 3)])
+def test_chinese_numbers(s, n):
+    assert cn_number(s) == n
+
+
+def test_impossible_dates_are_kept_and_marked():
+    feb, month13, apr = find_dates("2019年2月30日，2019年13月，二〇二一年四月三十一日")
+    assert (feb.iso, feb.valid) == ("2019-02-30", False)
+    assert "2月没有30日" in feb.problem[0]
+    assert (month13.iso, month13.valid) == ("2019-13", False)
+    assert "13月不存在" in month13.problem[0]
+    assert apr.valid is False and "30天" in apr.problem[0]
+
+
+def test_leap_day():
+    ok, bad = find_dates("2020年2月29日、2019年2月29日")
+    assert ok.valid and not bad.valid
+
+
+def test_not_dates():
+    assert find_dates("版本1.2019.1.3，共1084条，12106人次，3月份") == []
+
+
+def test_range_with_year_given_once():
+    text = "统计期限为2018年1月1日至12月31日"
+    ds = find_dates(text)
+    [r] = find_ranges(text, ds)
+    assert (r.start.iso, r.end.iso) == ("2018-01-01", "2018-12-31")
+    assert r.end.inferred_year
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("自2018年1月1日至2018年12月31日", "2018-01-01", "2018-12-31"),
+        ("2017年1月1日起至2017年12月31日止", "2017-01-01", "2017-12-31"),
+        ("1月1日到12月31日", "--01-01", "--12-31"),
+        ("2019年1月1日—2019年12月31日", "2019-01-01", "2019-12-31"),
+    ],
+)
+def test_ranges(text, start, end):
+    [r] = find_ranges(text, find_dates(text))
+    assert (r.start.iso, r.end.iso) == (start, end)
+
+
+def test_parse_date_returns_first_full_date():
+    assert parse_date("发布于2019年，2019年2月14日").iso == "2019-02-14"
+    assert parse_date("无日期") is None
+
+
+def facts_of(text: str, **cfg):
+    doc, facts, _ = analyse(source_from_text(text, "t.txt"), Config(**cfg))
+    return doc, facts
+
+
+def test_seed_002_signature_date():
+    _, facts = facts_of(seed_text(2))
+    assert facts.signature_date.date.iso == "2018-01-15"
+    assert facts.statistics_period.start.iso == "2017-01-01"
+    assert facts.statistics_period.end.iso == "2017-12-31"
+
+
+def test_seed_001_facts():
+    _, facts = facts_of(seed_text(1))
+    y = facts.report_year
+    assert (y.value, y.source) == (2018, "intro")
+    assert {c.source for c in y.evidence} >= {"intro", "period", "body"}
+    assert y.disagreements == ()
+    assert facts.signature_date.date.iso == "2019-02-14"
+
+
+def test_publication_date_from_crawler_header():
+    text = "标题: 某区2011年政府信息公开工作年度报告\n发布时间: 2012-04-11 00:00\n===== 正文 =====\n某区2011年政府信息公开工作年度报告\n\n2011年，我区主动公开信息425条。\n"
+    doc, facts = facts_of(text)
+    pub = facts.publication_date
+    assert pub.date.iso == "2012-04-11"
+    assert doc.text[pub.span.start : pub.span.end] == "2012-04-11"
+
+
+def test_report_year_sources_and_disagreement():
+    text = "某镇2017年政府信息公开工作年度报告\n\n现就我镇2016年政府信息公开工作情况报告如下：\n\n一、总体情况\n\n2017年，我镇主动公开信息10条。\n"
+    doc, facts = facts_of(text)
+    y = facts.report_year
+    assert (y.value, y.source) == (2017, "title")
+    [d] = y.disagreements
+    assert (d.value, d.source) == (2016, "intro")
+    assert doc.text[d.span.start : d.span.end] == "2016"
+
+
+def test_config_year_overrides():
+    _, facts = facts_of(seed_text(1), year=2020)
+    y = facts.report_year
+    assert (y.value, y.source) == (2020, "config")
+    assert {d.source for d in y.disagreements} == {"intro"}
+
+
+def test_blank_period():
+    text = "某镇2018年政府信息公开工作年度报告\n\n本报告所列数据统计期限自    年  月  日至    年  月  日。\n"
+    _, facts = facts_of(text)
+    assert facts.statistics_period.blank
+
+
+def test_month_range_period():
+    text = "某镇2018年政府信息公开工作年度报告\n\n本报告数据统计时间为2018年1月至11月。\n"
+    _, facts = facts_of(text)
+    p = facts.statistics_period
+    assert (p.start.iso, p.end.iso) == ("2018-01-01", "2018-11-30")
