@@ -183,11 +183,13 @@ def test_y206_invalid_dates():
 
 
 def test_y207_year_unknown_and_other_rules_skip():
-    text = "政府信息公开工作年度报告\n\n我镇主动公开信息100条。\n"
+    text = "政府信息公开工作年度报告\n\n一、总体情况\n\n我镇主动公开信息100条。\n"
     fs = lint(text, select="Y")
     assert brief(fs) == [("Y207", 1, 1)]
     assert "无法确定报告年份" in fs[0].message
     assert lint(text, select="Y207", year=2018) == []
+    # not a report at all (no heading, no table): E002 speaks, not Y207
+    assert lint("只有一段文字，没有任何标题。\n", select="Y") == []
 
 
 # -- property: consistent reports are clean; one changed year is one Y201 ------------------
