@@ -124,6 +124,15 @@ def _write_report(writer, fmt: str, results: list[FileResult], output_file: str 
             out.flush()
 
 
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted because editors pass it).")
+def lsp_cmd(stdio):
+    """Run the language server for editors (LSP over stdio)."""
+    from gsilint.lsp_server import serve
+
+    serve()
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules_cmd(fmt):

@@ -3,14 +3,16 @@
 The explanation itself is the rule function's docstring (``gsilint rule
 CODE`` prints it); SARIF and LSP hover carry it inline, so readers do not
 depend on the link. ``GSILINT_DOCS_URL`` overrides the base (a fork or an
-internal mirror); anchors are the lower-case rule codes.
+internal mirror). Today every rule links to the rule table of the README
+(its ``#rules`` section); when rules get pages of their own, only
+:func:`rule_doc_url` changes.
 """
 
 from __future__ import annotations
 
 import os
 
-DOCS_URL = "https://github.com/gsilint/gsilint/blob/main/docs/rules.md"
+DOCS_URL = "https://github.com/gsilint/gsilint/blob/main/README.md"
 
 
 def docs_url() -> str:
@@ -18,7 +20,8 @@ def docs_url() -> str:
 
 
 def rule_doc_url(code: str) -> str:
-    return f"{docs_url()}#{code.lower()}"
+    """Link for one rule (the README's rule table; the code is listed there)."""
+    return f"{docs_url()}#rules"
 
 
 def rule_help_text(rule, lang: str = "zh") -> str:

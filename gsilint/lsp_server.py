@@ -1,0 +1,208 @@
+"""``gsilint lsp``: a language server over stdio (pygls).
+
+Editors send the buffer on open and on each change; the server lints it with
+the same code as the CLI (:func:`gsilint.engine.lint_source` on a Source built
+by :func:`gsilint.sources.source_from_text`) and publishes the findings as
+diagnostics built by :func:`gsilint.output.lsp.diagnostic`. Positions use
+the encoding negotiated at ``initialize`` (pygls takes the first of the
+client's ``general.positionEncodings`` it supports: utf-16 when the client
+says nothing, utf-8 or utf-32 when it prefers them). Hovering a finding
+shows its rule's explanation. Closing a document clears its diagnostics.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from lsprotocol import types
+from lsprotocol.converters import get_converter
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from gsilint import __version__
+from gsilint.config import Config
+from gsilint.docs import rule_doc_url
+from gsilint.engine import lint_source
+from gsilint.findings import Finding
+from gsilint.output.lsp import diagnostic
+from gsilint.positions import LineIndex
+from gsilint.rules import load_rules
+from gsilint.sources import READERS, InputError, Source, read_text_source, source_from_text
+
+log = logging.getLogger("gsilint.lsp")
+_converter = get_converter()
+
+
+@dataclass
+class Linted:
+    """The last lint of one open document: what hover looks findings up in."""
+
+    findings: list[Finding]
+    index: LineIndex | None
+
+
+class GsilintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("gsilint", __version__)
+        self.linted: dict[str, Linted] = {}
+        self._resolver = None
+
+    def config_for(self, path: str | None) -> Config:
+        """Settings for a document: its nearest configuration file, as the CLI reads it.
+
+        The resolver caches per directory; it is renewed on open and save
+        (see :meth:`forget_config`) so an edited gsilint.toml takes effect.
+        """
+        if self._resolver is None:
+            try:
+                from gsilint.config_file import ConfigResolver
+            except ImportError:  # configuration files not supported by this build
+                return Config()
+            self._resolver = ConfigResolver()
+        if not path or path.startswith("untitled:"):
+            return Config()
+        try:
+            return self._resolver.for_path(path)
+        except Exception as exc:  # a broken config file: lint with defaults, and say why
+            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"gsilint: {exc}"))
+            return Config()
+
+    def forget_config(self) -> None:
+        self._resolver = None
+
+    @property
+    def encoding(self) -> str:
+        """The negotiated position encoding: "utf-16" (default), "utf-8" or "utf-32"."""
+        try:
+            enc = self.workspace.position_encoding
+        except RuntimeError:  # not initialised (used as a library)
+            return "utf-16"
+        return str(getattr(enc, "value", enc) or "utf-16")
+
+
+def source_for(uri: str, text: str) -> Source:
+    """A Source for an editor buffer, read like a file with the same name would be."""
+    path = to_fs_path(uri) or uri
+    reader = READERS.get(PurePath(path).suffix.lower())
+    if reader is None or reader is read_text_source:
+        kind = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+        return source_from_text(text, path, kind=kind)
+    return reader(path, text.encode("utf-8"), "utf-8")
+
+
+def lint_document(server: GsilintServer, uri: str, text: str) -> list[dict]:
+    """Lint one buffer; remember the findings; return LSP diagnostics as JSON data."""
+    try:
+        source = source_for(uri, text)
+    except InputError:  # an empty buffer: nothing to say yet
+        server.linted[uri] = Linted([], None)
+        return []
+    findings = lint_source(source, server.config_for(source.path))
+    server.linted[uri] = Linted(findings, source.index)
+    return [diagnostic(f, source.index, uri, server.encoding) for f in findings]
+
+
+def publish(server: GsilintServer, uri: str, diagnostics: list[dict], version: int | None = None) -> None:
+    params = types.PublishDiagnosticsParams(
+        uri=uri,
+        diagnostics=[_converter.structure(d, types.Diagnostic) for d in diagnostics],
+        version=version,
+    )
+    server.text_document_publish_diagnostics(params)
+
+
+def refresh(server: GsilintServer, uri: str) -> None:
+    doc = server.workspace.get_text_document(uri)
+    try:
+        diagnostics = lint_document(server, uri, doc.source)
+    except Exception as exc:  # never take the editor session down
+        log.exception("lint failed for %s", uri)
+        server.window_log_message(types.LogMessageParams(types.MessageType.Error, f"gsilint: {uri}: {exc}"))
+        return
+    publish(server, uri, diagnostics, doc.version)
+
+
+def offset_at(index: LineIndex, line: int, character: int, encoding: str) -> int:
+    """Code-point offset of an LSP position (inverse of gsilint.output.lsp.lsp_position)."""
+    if line >= index.line_count:
+        return len(index.text)
+    start = index.line_start(line)
+    end = index.line_end(line)
+    if encoding == "utf-32":
+        return min(start + character, end)
+    units = 0
+    for i in range(start, end):
+        if units >= character:
+            return i
+        ch = index.text[i]
+        units += len(ch.encode("utf-8")) if encoding == "utf-8" else (2 if ord(ch) > 0xFFFF else 1)
+    return end
+
+
+def hover_markdown(findings: list[Finding]) -> str:
+    rules = load_rules()
+    parts = []
+    for f in findings:
+        rule = rules.get(f.code)
+        head = f"**{f.code} {f.name}** — {f.message}"
+        if rule is None:
+            parts.append(head)
+            continue
+        parts.append(
+            f"{head}\n\n{rule.summary} / {rule.summary_en}\n\n```text\n{rule.explanation}\n```\n\n"
+            f"[{f.code} 规则说明 / rule documentation]({rule_doc_url(f.code)})"
+        )
+    return "\n\n---\n\n".join(parts)
+
+
+def findings_at(linted: Linted, line: int, character: int, encoding: str) -> list[Finding]:
+    if linted.index is None:
+        return []
+    offset = offset_at(linted.index, line, character, encoding)
+    # a zero-width finding (a missing section) is found on the character it points at
+    return [f for f in linted.findings if f.location.start <= offset < max(f.location.end, f.location.start + 1)]
+
+
+def create_server() -> GsilintServer:
+    server = GsilintServer()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: GsilintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.forget_config()
+        refresh(ls, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: GsilintServer, params: types.DidChangeTextDocumentParams) -> None:
+        refresh(ls, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def did_save(ls: GsilintServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.forget_config()
+        refresh(ls, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: GsilintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.linted.pop(params.text_document.uri, None)
+        publish(ls, params.text_document.uri, [])
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: GsilintServer, params: types.HoverParams) -> types.Hover | None:
+        linted = ls.linted.get(params.text_document.uri)
+        if linted is None:
+            return None
+        pos = params.position
+        found = findings_at(linted, pos.line, pos.character, ls.encoding)
+        if not found:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(found)))
+
+    return server
+
+
+def serve() -> None:
+    """Run the server on stdin/stdout until the client exits."""
+    load_rules()
+    logging.basicConfig(level=logging.WARNING, format="gsilint-lsp %(levelname)s %(message)s")
+    create_server().start_io()

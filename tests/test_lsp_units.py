@@ -1,0 +1,66 @@
+"""The editor server's pieces in process: position round trips, buffers, keystroke latency."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+
+from conftest import seed_path, seed_text
+
+from gsilint.lsp_server import GsilintServer, findings_at, lint_document, offset_at, source_for
+from gsilint.output.lsp import lsp_position
+from gsilint.positions import LineIndex
+
+TEXT = "标题\r\n𠮷a𠮷b，c\r\n末行"
+
+
+@pytest.mark.parametrize("encoding,expected", [
+    ("utf-16", [0, 2, 3, 5, 6, 7, 8]),
+    ("utf-32", [0, 1, 2, 3, 4, 5, 6]),
+    ("utf-8", [0, 4, 5, 9, 10, 13, 14]),
+])
+def test_offsets_and_lsp_positions_round_trip(encoding, expected):
+    index = LineIndex(TEXT)
+    line_start = TEXT.index("𠮷")
+    chars = [lsp_position(index, line_start + i, encoding=encoding)["character"] for i in range(7)]
+    assert chars == expected  # 𠮷 a 𠮷 b ， c, then the end of the line (before CR LF)
+    for i, ch in enumerate(expected):
+        assert offset_at(index, 1, ch, encoding) == line_start + i
+    # past the end of a line clamps to the line end, never into the CR LF
+    assert offset_at(index, 1, 99, encoding) == TEXT.index("\r\n末行")
+    assert offset_at(index, 9, 0, encoding) == len(TEXT)
+
+
+def test_markdown_buffers_are_read_as_markdown():
+    assert source_for("file:///tmp/r.md", "一、总体情况\n").kind == "markdown"
+    assert source_for("file:///tmp/r.txt", "一、总体情况\n").kind == "text"
+    assert source_for("untitled:Untitled-1", "一、总体情况\n").kind == "text"
+
+
+def test_hover_lookup_finds_the_zero_width_finding():
+    server = GsilintServer()
+    text = seed_text(3).replace("六、其他需要报告的事项", "本段内容。")
+    uri = seed_path(3).absolute().as_uri()
+    [d] = lint_document(server, uri, text)
+    pos = d["range"]["start"]
+    linted = server.linted[uri]
+    assert [f.code for f in findings_at(linted, pos["line"], pos["character"], "utf-16")] == ["S101"]
+    assert findings_at(linted, pos["line"], max(0, pos["character"] - 1), "utf-16") == []
+    assert lint_document(server, uri, "   \n") == [] and server.linted[uri].findings == []
+
+
+def test_keystroke_relint_is_well_under_50ms():
+    """What the server does on each didChange, on the largest seed (seed 003)."""
+    server = GsilintServer()
+    text = seed_text(3)
+    uri = seed_path(3).absolute().as_uri()
+    lint_document(server, uri, text)  # warm-up: grammar, templates, rules
+    times = []
+    for i in range(30):
+        edited = text.replace("一、总体情况", "一、总体情况" + "x" * (i % 2), 1)
+        t0 = time.perf_counter()
+        lint_document(server, uri, edited)
+        times.append(time.perf_counter() - t0)
+    assert statistics.median(times) < 0.050, f"median re-lint {statistics.median(times) * 1000:.1f} ms"
