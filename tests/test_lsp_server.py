@@ -17,6 +17,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 import gsilint
 from conftest import seed_path, seed_text
+from gsilint import lint_text
 
 HEADING = "六、其他需要报告的事项"
 # run the same gsilint the tests import (a checkout or the installed wheel)
@@ -29,6 +30,19 @@ BAD = GOOD.replace(HEADING, "本段内容。")
 # section 五 is the last one and ends with two characters outside the BMP: the S101
 # for the missing 六 points at the very end, after them
 TAIL = GOOD[: GOOD.index(HEADING)].rstrip("\n") + "𠮷𠮷"
+
+
+def s101(diagnostics) -> list[types.Diagnostic]:
+    """The S101 diagnostics (the seed has other, real findings of other rules)."""
+    return [d for d in diagnostics if d.code == "S101"]
+
+
+def codes(diagnostics) -> list[str]:
+    return sorted(d.code for d in diagnostics)
+
+
+def cli_codes(text: str) -> list[str]:
+    return sorted(f.code for f in lint_text(text, str(seed_path(3))))
 
 
 def _capabilities(encodings=None) -> types.ClientCapabilities:
@@ -80,7 +94,9 @@ async def _replace_all(client: LanguageClient, text: str, version: int, uri: str
 
 @pytest.mark.asyncio
 async def test_open_fix_break_save_close(client: LanguageClient):
-    [d] = await _open(client, BAD)
+    diagnostics = await _open(client, BAD)
+    assert codes(diagnostics) == cli_codes(BAD)  # the server says what the CLI says
+    [d] = s101(diagnostics)
     line = BAD.split("\n").index("本段内容。")
     assert d.code == "S101" and d.source == "gsilint"
     assert d.severity == types.DiagnosticSeverity.Error
@@ -99,13 +115,14 @@ async def test_open_fix_break_save_close(client: LanguageClient):
         )
     )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    assert list(client.diagnostics[URI]) == []
+    assert s101(client.diagnostics[URI]) == []
+    assert codes(client.diagnostics[URI]) == cli_codes(GOOD)
 
     # break it again, save: diagnostics are published for the saved text too
-    assert len(await _replace_all(client, BAD, 3)) == 1
+    assert len(s101(await _replace_all(client, BAD, 3))) == 1
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(URI)))
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    assert [x.code for x in client.diagnostics[URI]] == ["S101"]
+    assert codes(client.diagnostics[URI]) == cli_codes(BAD)
 
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(URI)))
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -114,7 +131,7 @@ async def test_open_fix_break_save_close(client: LanguageClient):
 
 @pytest.mark.asyncio
 async def test_hover_on_a_finding_explains_the_rule(client: LanguageClient):
-    [d] = await _open(client, BAD)
+    [d] = s101(await _open(client, BAD))
     hover = await client.text_document_hover_async(
         types.HoverParams(types.TextDocumentIdentifier(URI), d.range.start)
     )
@@ -131,7 +148,7 @@ async def test_hover_on_a_finding_explains_the_rule(client: LanguageClient):
 
 @pytest.mark.asyncio
 async def test_utf16_columns_count_astral_characters_twice(client: LanguageClient):
-    [d] = await _open(client, TAIL)
+    [d] = s101(await _open(client, TAIL))
     last = TAIL.split("\n")[-1]
     assert d.code == "S101"
     assert d.range.start == types.Position(len(TAIL.split("\n")) - 1, len(last) + 2)  # 𠮷𠮷: 4 UTF-16 units
@@ -140,7 +157,7 @@ async def test_utf16_columns_count_astral_characters_twice(client: LanguageClien
 @pytest.mark.asyncio
 async def test_utf8_is_used_when_the_client_prefers_it(utf8_client: LanguageClient):
     assert utf8_client.init_result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
-    [d] = await _open(utf8_client, TAIL)
+    [d] = s101(await _open(utf8_client, TAIL))
     last = TAIL.split("\n")[-1]
     assert d.range.start == types.Position(len(TAIL.split("\n")) - 1, len(last.encode("utf-8")))
     # hover positions are read in the same encoding
@@ -153,7 +170,7 @@ async def test_utf8_is_used_when_the_client_prefers_it(utf8_client: LanguageClie
 @pytest.mark.asyncio
 async def test_crlf_buffer_and_empty_buffer(client: LanguageClient):
     crlf_uri = URI.replace(".txt", "-crlf.txt")
-    [d] = await _open(client, BAD.replace("\n", "\r\n"), uri=crlf_uri)
-    [lf] = await _open(client, BAD, uri=URI)
-    assert d.range == lf.range  # a CR belongs to the line break, not to the line
+    crlf = await _open(client, BAD.replace("\n", "\r\n"), uri=crlf_uri)
+    lf = await _open(client, BAD, uri=URI)
+    assert [(d.code, d.range) for d in crlf] == [(d.code, d.range) for d in lf]  # a CR belongs to the line break, not to the line
     assert list(await _replace_all(client, "", 2, uri=crlf_uri)) == []
