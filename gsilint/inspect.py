@@ -53,6 +53,8 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
         return d
     if isinstance(value, ast.Section):
         return {"section": f"{value.heading.mark.text}{value.title}", "at": _pos(source, value.heading.span)}
+    if isinstance(value, ast.Heading):
+        return {"heading": f"{value.mark.text}{value.title}", "at": _pos(source, value.span)}
     if isinstance(value, ast.Table):
         return {"table": value.kind, "rows": len(value.rows), "at": _pos(source, value.span)}
     if isinstance(value, (ast.Paragraph, ast.Cell)):

@@ -59,7 +59,7 @@ class SectionSpec:
 
     def exact(self, title: str) -> bool:
         """The heading is the canonical title or an accepted variant."""
-        t = norm_label(title)
+        t = norm_label(title).rstrip(":：。.;；")
         return t == norm_label(self.title) or any(t == norm_label(v) for v in self.variants)
 
     def matches(self, title: str) -> bool:

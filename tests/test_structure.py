@@ -337,3 +337,44 @@ def test_rule_documentation_is_bilingual_with_examples(code):
 
 def test_config_default_has_no_packs():
     assert Config().rule_packs == ()
+
+
+# -- facts shown by ``gsilint inspect`` ---------------------------------------------
+
+
+def _facts(text: str, **cfg):
+    from gsilint.engine import analyse
+    from gsilint.sources import source_from_text
+
+    _, facts, _ = analyse(source_from_text(text, "t.txt"), Config(**cfg))
+    return facts
+
+
+def test_declared_parts_fact_has_count_names_and_spans():
+    text = seed_text(1)
+    dp = _facts(text).declared_parts
+    assert dp.count == 5 and len(dp.parts) == 5
+    assert dp.parts[3].name == "因政府信息公開申請行政復議、提起行政訴訟的情況"  # the 、 inside a name is kept
+    assert [p.topic for p in dp.parts] == ["overview", "proactive", "applications", "review_litigation", "problems"]
+    for p in dp.parts:
+        assert text[p.span.start : p.span.end] == p.name
+    assert text[dp.count_span.start : dp.count_span.end] == "五"
+
+
+def test_declared_parts_split_at_he_between_two_whole_names():
+    text = report(intro=INTRO)
+    names = _facts(text).declared_parts.names
+    assert names[-2:] == ("存在的主要问题及改进情况", "其他需要报告的事项") and len(names) == 6
+
+
+def test_topic_coverage_fact_records_the_covering_statement():
+    text = seed_text(4)
+    cov = {c.key: c for c in _facts(text).topic_coverage}
+    rl = cov["review_litigation"]
+    assert rl.heading is None and "行政复议" in text[rl.statement.start : rl.statement.end]
+    assert not cov["fees"].covered and cov["problems"].heading.title == "存在的主要问题"
+
+
+def test_heading_with_trailing_colon_is_an_exact_match():
+    heads = HEADINGS[:5] + ["六、其他需要报告的事项："]
+    assert brief(lint(report(heads), select="S101")) == []
