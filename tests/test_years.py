@@ -238,3 +238,42 @@ def test_property_one_changed_year_is_one_y201(year, picks, which, delta):
 
 def brief_col(statement: int) -> int:
     return 3 if STATEMENTS[statement].startswith("本镇") else 1
+
+
+def test_y205_plan_heading():
+    text = seed_text(4).replace("六、2016年政府信息及政务公开工作的重点", "六、2017年政府信息及政务公开工作的重点")
+    fs = lint(text, select="Y205")
+    assert brief(fs) == [("Y205", 36, 3)]
+    assert "2017年" in fs[0].message and "2016年" in fs[0].message
+    assert lint(seed_text(4), select="Y205") == []
+
+
+def test_intro_year_inside_a_document_name_is_not_the_report_year():
+    text = ("按照《关于做好2017年政府信息公开工作年度报告编制工作的通知》，现将我镇2016年政府信息公开工作情况报告如下：\n\n"
+            "一、总体情况\n\n2016年，我镇主动公开信息10条。\n")
+    assert brief(lint(text, select="Y")) == []
+
+
+def test_each_statement_of_a_real_report_changed_gives_one_y201():
+    """Seeds 001–003 (real reports): every statement of the year, changed alone, is found alone."""
+    from gsilint import Config
+    from gsilint.engine import analyse
+    from gsilint.sources import source_from_text
+
+    checked = 0
+    for n in (1, 2, 3):
+        text = seed_text(n)
+        _, facts, _ = analyse(source_from_text(text, "t.txt"), Config())
+        y = facts.report_year.value
+        claims = {e.span for e in facts.report_year.evidence if e.source != "body"}
+        for use in facts.year_uses:
+            d = use.mention
+            if use.kind != "statement" or d.year_span in claims:
+                continue
+            changed = text[: d.year_span.start] + str(y + 1) + text[d.year_span.end :]
+            fs = lint(changed, select="Y")
+            line = text.count("\n", 0, d.year_span.start) + 1
+            col = d.year_span.start - (text.rfind("\n", 0, d.year_span.start) + 1) + 1
+            assert brief(fs) == [("Y201", line, col)], (n, line)
+            checked += 1
+    assert checked >= 6

@@ -223,6 +223,11 @@ def body_years(f: Facts) -> list[DateMention]:
     return out
 
 
+def _inside_title_marks(s: str, i: int) -> bool:
+    """Whether offset ``i`` of ``s`` is inside 《…》 (a document's name, not the report's year)."""
+    return s.rfind("《", 0, i) > s.rfind("》", 0, i)
+
+
 def year_candidates(f: Facts) -> list[YearFact]:
     """Every statement of the report year, strongest source first."""
     doc = f.doc
@@ -240,7 +245,7 @@ def year_candidates(f: Facts) -> list[YearFact]:
     for para in _intro_paragraphs(doc):
         s = doc.slice(para.span)
         for rx in _INTRO_YEAR:
-            m = rx.search(s)
+            m = next((m for m in rx.finditer(s) if not _inside_title_marks(s, m.start(1))), None)
             if m:
                 out.append(YearFact(int(m.group(1)), "intro", Span(para.span.start + m.start(1), para.span.start + m.end(1))))
                 break

@@ -60,6 +60,8 @@ class YearUse:
     kind: str
     #: the section the paragraph is in (None: preamble)
     section: ast.Section | None
+    #: the mention is in a heading's title ("六、2016年政府信息公开工作的重点"); ``paragraph`` is the title
+    heading: bool = False
 
 
 def _in_quotes(text: str, start: int, para_start: int) -> bool:
@@ -120,4 +122,14 @@ def year_uses(f: Facts) -> list[YearUse]:
                 continue
             if _CLAUSE_START.search(before) or _SELF_NAME.search(before):
                 out.append(YearUse(d, para, "statement", sec))
+    # headings only name plans ("2016年工作重点"); a heading's year is not read as a statement
+    for sec in doc.all_sections():
+        h = sec.heading
+        for d in mentions_in(f, h.title_span):
+            if not d.year_only or _in_quotes(text, d.span.start, h.title_span.start):
+                continue
+            rest = text[d.span.end : h.title_span.end]
+            if _PLAN_NOUN_AFTER.match(rest) or _PLAN.search(text, h.title_span.start, h.title_span.end):
+                out.append(YearUse(d, ast.Paragraph(h.title, h.title_span), "plan", sec, heading=True))
+    out.sort(key=lambda u: u.mention.span.start)
     return out

@@ -262,7 +262,7 @@ _PLAN_SECTION = regex.compile(r"问题|改进|计划|打算|下一步|思路|展
 
 def _in_plan_section(ctx, use) -> bool:
     sec = use.section
-    if sec is not None and _PLAN_SECTION.search(sec.title):
+    if use.heading or (sec is not None and _PLAN_SECTION.search(sec.title)):
         return True
     for top in ctx.facts.top_sections:
         if top.span.start <= use.mention.span.start < top.span.end:
