@@ -64,13 +64,15 @@ def main() -> None:
 @click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True,
               help="Report template; auto detects it from the year and the table labels.")
 @click.option("--year", type=click.IntRange(1990, 2100), default=None, help="Report year (overrides detection).")
+@click.option("--rule-pack", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra TOML rule pack adding required sections (e.g. a province's); repeatable.")
 @click.option("--encoding", default=None, help="Force an input encoding (default: detect).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to FILE instead of stdout (UTF-8).")
 @click.option("--statistics", is_flag=True, default=False,
               help="Also count findings per rule (after text/concise output; on stderr for machine formats).")
-def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, encoding, color,
+def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, rule_packs, encoding, color,
           output_file, statistics):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
     formats = load_formats()
@@ -83,7 +85,7 @@ def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, ye
         if p != "-" and not os.path.exists(p):
             raise click.UsageError(f"path does not exist: {p}")
     config = Config(select=select, extend_select=extend_select, ignore=ignore, fail_on=Severity.parse(fail_on),
-                    lang=lang, template=template, year=year, encoding=encoding)
+                    lang=lang, template=template, year=year, encoding=encoding, rule_packs=tuple(rule_packs))
     results: list[FileResult] = []
     run = Run()
     for p in paths:

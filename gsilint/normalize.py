@@ -15,6 +15,8 @@ from functools import lru_cache
 import regex
 
 _WS = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+#: pinyin a mirror copy inserted after characters: 公(gong)開(kai) (after NFKC: ASCII parens)
+_PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _QUOTES = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"',
     "〔": "[", "〕": "]", "【": "[", "】": "]",
@@ -53,6 +55,7 @@ def simplify(text: str) -> str:
 def norm_label(text: str) -> str:
     """Canonical form of a label or heading for comparison."""
     s = unicodedata.normalize("NFKC", text)
+    s = _PINYIN.sub("", s)
     s = _WS.sub("", s)
     s = s.translate(_QUOTES)
     s = s.replace("*", "")

@@ -378,3 +378,20 @@ def test_topic_coverage_fact_records_the_covering_statement():
 def test_heading_with_trailing_colon_is_an_exact_match():
     heads = HEADINGS[:5] + ["六、其他需要报告的事项："]
     assert brief(lint(report(heads), select="S101")) == []
+
+
+def test_pinyin_inserted_by_mirror_copies_does_not_hide_a_heading():
+    heads = list(HEADINGS)
+    heads[1] = "二、主动公(gong)開(kai)政府信息情况"
+    assert brief(lint(report(heads), select="S101,S102")) == []
+
+
+def test_cli_rule_pack_option(tmp_path):
+    pack = tmp_path / "province.toml"
+    pack.write_text(PACK, encoding="utf-8")
+    f = tmp_path / "r.txt"
+    f.write_text(report(), encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(f), "--select", "S101", "--format", "concise", "--rule-pack", str(pack)])
+    assert r.exit_code == 1 and "S101 [error] 缺少栏目“工作考核、社会评议和责任追究结果情况”" in r.output
+    r = CliRunner().invoke(main, ["check", str(f), "--rule-pack", str(tmp_path / "nope.toml")])
+    assert r.exit_code == 2 and "Traceback" not in r.output
