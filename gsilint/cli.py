@@ -72,8 +72,12 @@ def main() -> None:
               help="Write the report to FILE instead of stdout (UTF-8).")
 @click.option("--statistics", is_flag=True, default=False,
               help="Also count findings per rule (after text/concise output; on stderr for machine formats).")
+@click.option("--fix", "apply_fix", is_flag=True, default=False,
+              help="Apply the safe automatic fixes (T503, T505, T506) and write the files back.")
+@click.option("--diff", "show_diff", is_flag=True, default=False,
+              help="Print the automatic fixes as a unified diff instead of findings; write nothing.")
 def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, rule_packs, encoding, color,
-          output_file, statistics):
+          output_file, statistics, apply_fix, show_diff):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
     formats = load_formats()
     if fmt not in formats:
@@ -86,16 +90,32 @@ def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, ye
             raise click.UsageError(f"path does not exist: {p}")
     config = Config(select=select, extend_select=extend_select, ignore=ignore, fail_on=Severity.parse(fail_on),
                     lang=lang, template=template, year=year, encoding=encoding, rule_packs=tuple(rule_packs))
+    if apply_fix and "-" in paths:
+        raise click.UsageError("--fix cannot write back to stdin (use --diff)")
     results: list[FileResult] = []
+    fixed = []
     run = Run()
     for p in paths:
         if p == "-":
             results.append(check_stdin(sys.stdin.buffer.read(), config))
             continue
         for path in expand_paths([p]):
-            result = check_file(path, config, run)
+            if apply_fix or show_diff:
+                from gsilint.fix import fix_check_file
+
+                result, done = fix_check_file(path, config, run, write=not show_diff)
+                fixed.append(done)
+            else:
+                result = check_file(path, config, run)
             run.results[path] = result
             results.append(result)
+    if show_diff or apply_fix:
+        from gsilint.fix import report_fixes
+
+        if report_fixes(fixed, _stdout(), sys.stderr, diff=show_diff) and show_diff:
+            sys.exit(1)
+        if show_diff:
+            sys.exit(0)
     results.sort(key=lambda r: r.path)
     _write_report(formats[fmt], fmt, results, output_file,
                   OutputOptions(lang=lang, color=color, fail_on=config.fail_on, statistics=statistics))

@@ -40,7 +40,10 @@ class Piece:
 
 
 def prose(ctx: "Context") -> list[Piece]:
-    """Title, paragraphs and heading titles in document order (cached per run)."""
+    """Title, paragraphs and headings (title with its run-on body) in document order.
+
+    Heading numbers (一、 （一） (1)) are never part of a piece. Cached per run.
+    """
     cache = ctx.facts.__dict__.setdefault("_hygiene_cache", {})
     if "prose" in cache:
         return cache["prose"]
@@ -51,10 +54,11 @@ def prose(ctx: "Context") -> list[Piece]:
     for node in doc.walk():
         heading = getattr(node, "heading", None)
         if heading is not None:
-            if heading.title:
-                pieces.append(Piece(heading.title, heading.title_span.start, "heading"))
-            if heading.body is not None:
-                pieces.append(Piece(heading.body.text, heading.body.span.start, "paragraph"))
+            # a heading's title and its run-on body read as one paragraph ("政府網站:依托…")
+            start = heading.title_span.start if heading.title else (heading.body.span.start if heading.body else None)
+            if start is not None:
+                end = heading.body.span.end if heading.body is not None else heading.title_span.end
+                pieces.append(Piece(doc.text[start:end], start, "paragraph" if heading.body else "heading"))
         elif hasattr(node, "text") and not hasattr(node, "rows"):
             pieces.append(Piece(node.text, node.span.start, "paragraph"))  # type: ignore[attr-defined]
     cache["prose"] = pieces

@@ -21,10 +21,14 @@ _PARENS = regex.compile(r"(?<!\])\(([^()\n]{0,80})\)")
 _HAN = regex.compile(r"\p{Han}")
 
 
-def _bad_marks(text: str) -> list[int]:
-    """Offsets of the ASCII punctuation that should be full-width."""
-    at = [m.start() for m in _MARK.finditer(text)]
-    for m in _PARENS.finditer(text):
+def _bad_marks(text: str, pos: int, endpos: int) -> list[int]:
+    """Offsets (in ``text``) of the ASCII punctuation in [pos, endpos) that should be full-width.
+
+    The document text is searched within the piece's bounds, so a mark at the
+    start of a heading's run-on body still sees the title before it.
+    """
+    at = [m.start() for m in _MARK.finditer(text, pos, endpos)]
+    for m in _PARENS.finditer(text, pos, endpos):
         inner = m.group(1)
         before = text[m.start() - 1 : m.start()]
         after = text[m.end() : m.end() + 1]
@@ -55,7 +59,7 @@ def halfwidth_punctuation(ctx):
         text = piece.text
         if not any(c in text for c in ",;:()?!"):
             continue
-        at = _bad_marks(text)
+        at = [i - piece.start for i in _bad_marks(ctx.doc.text, piece.start, piece.start + len(text))]
         if not at:
             continue
         first, last = at[0], at[-1] + 1
