@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gsilint import Config
 from gsilint.dates import cn_number, find_dates, find_ranges, parse_date
@@ -155,3 +157,29 @@ def test_month_range_period():
     _, facts = facts_of(text)
     p = facts.statistics_period
     assert (p.start.iso, p.end.iso) == ("2018-01-01", "2018-11-30")
+
+
+_CHARS = "0123456789０１２年月日号至到-—.／/〇○OＯ零一二三四五六七八九十廿卅元正度截止，。\n 我镇将比《》"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CHARS, max_size=60))
+def test_parser_never_fails_and_spans_hold(text):
+    ds = find_dates(text)
+    for a, b in zip(ds, ds[1:]):
+        assert a.span.end <= b.span.start
+    for d in ds:
+        assert 0 <= d.span.start < d.span.end <= len(text)
+        assert text[d.span.start : d.span.end] == d.text
+        if d.valid and d.is_date:
+            assert d.as_date().isoformat() == d.iso
+    find_ranges(text, ds)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=_CHARS, max_size=80))
+def test_year_rules_never_crash(text):
+    from conftest import lint
+
+    fs = lint("某镇2018年政府信息公开工作年度报告\n\n一、总体情况\n\n" + text + "\n\n某镇人民政府\n" + text[-12:] + "\n", select="Y")
+    assert not [f for f in fs if f.code.startswith("E")]

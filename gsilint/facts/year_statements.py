@@ -31,6 +31,10 @@ _NOT_STATEMENT_AFTER = regex.compile(
 )
 #: After a year: the name of a document ("2017年度部门决算", "2017年政府信息公开工作年度报告").
 _NAME_AFTER = regex.compile(r"(?:度)?[^，,。；;：:]{0,14}?(?:预算|决算|报告|年报|要点|规划|方案|名单|目录|指南|白皮书|公报)(?![^，,。；;：:]{0,3}(?:工作|中))")
+#: A statement about someone else's act (the State Council, a revised law), not the body's year.
+_EXTERNAL = regex.compile(r"国务院|党中央|中共中央|全国人大|修订|施行|颁布")
+#: Last year's problems and how they were fixed (the 2021 format asks for them in part 五).
+_LAST_YEAR_PROBLEMS = regex.compile(r"问题|不足|整改|改进")
 #: Markers of a plan (future) in a clause. 将 alone may be the preposition (将…列入), so it only
 #: counts before a verb or adverb of intent.
 _PLAN = regex.compile(
@@ -120,8 +124,14 @@ def year_uses(f: Facts) -> list[YearUse]:
                 continue  # maybe a plan, maybe not: neither a statement nor a plan
             if _NAME_AFTER.match(text, d.span.end, clause_end) or _NOT_STATEMENT_AFTER.match(after) or _NOT_STATEMENT_BEFORE.search(before):
                 continue
-            if _CLAUSE_START.search(before) or _SELF_NAME.search(before):
-                out.append(YearUse(d, para, "statement", sec))
+            if not (_CLAUSE_START.search(before) or _SELF_NAME.search(before)):
+                continue
+            clause = text[clause_start:clause_end]
+            if _EXTERNAL.search(clause):
+                continue
+            if f.report_year is not None and d.year == f.report_year.value - 1 and _LAST_YEAR_PROBLEMS.search(clause):
+                continue
+            out.append(YearUse(d, para, "statement", sec))
     # headings only name plans ("2016年工作重点"); a heading's year is not read as a statement
     for sec in doc.all_sections():
         h = sec.heading
