@@ -267,3 +267,33 @@ def test_no_traceback_on_mangled_pages(tmp_path):
     assert len(results) == len(variants)
     for r in results:
         assert all(f.code != "E002" or "内部错误" not in f.message for f in r.findings), r.path
+
+
+def test_staggered_word_grid_is_compacted_under_its_headers():
+    # Word exports: the header "本年增/减" spans columns 2-3, the value above it
+    # spans 1-2: column 2 starts no value and is folded away.
+    table = (
+        "<table><tr><td colspan=5>第二十条第（五）项</td></tr>"
+        "<tr><td>信息内容</td><td>上一年项目数量</td><td colspan=2>本年增/减</td><td>处理决定数量</td></tr>"
+        "<tr><td>行政许可</td><td colspan=2>396</td><td>0</td><td>181</td></tr></table>"
+    )
+    src = _source(table)
+    assert src.text.split("\n") == [
+        "第二十条第（五）项\t\t\t\t",
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+        "行政许可\t396\t0\t181",
+    ]
+    doc = parse(src.text)
+    value = list(doc.tables())[0].rows[2].cells[2]
+    assert value.text == "0" and src.original[src.to_original(value.span.start) - 4 :].startswith("<td>0</td>")
+
+
+def test_real_pingtan_2021_staggered_table_three():
+    page = (Path(__file__).parent / "fixtures" / "html" / "pingtan_syq_2021_t3.html").read_text(encoding="utf-8")
+    src = _source(page)
+    rows = [line.split("\t") for line in src.text.split("\n") if "\t" in line]
+    header = next(r for r in rows if "商业企业" in r)
+    first = next(r for r in rows if r[0].startswith("一、本年新收"))
+    assert len(header) == len(first) == 10
+    assert first[3:] == ["64", "0", "0", "2", "0", "4", "70"]
+    assert header[3:9] == ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]

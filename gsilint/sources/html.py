@@ -32,13 +32,12 @@ from html.parser import HTMLParser
 from gsilint.sources.base import InputError, Source
 from gsilint.sources.decode import decode_bytes
 from gsilint.sources.flatten import Flattener, Piece, join_runs
+from gsilint.sources.grid import MAX_TABLE_CELLS, Anchor, compact, expand, row_lines, too_many_cells
 
 #: Deeper elements are not nested further (their text joins the element at the limit).
 MAX_DEPTH = 200
 #: Elements in one page (bounded memory on hostile input).
 MAX_ELEMENTS = 500_000
-#: Expanded cells in one table.
-MAX_TABLE_CELLS = 10_000
 #: Share of its parent's text a child must hold for the article search to descend.
 DOMINANT = 0.7
 
@@ -349,53 +348,24 @@ class _Emitter:
                     rows.append(c)
                 elif c.tag in ("tbody", "thead", "tfoot"):
                     todo.extend(reversed(c.children))
-        grid: list[list[tuple[list[Piece], int] | None]] = []
-        pending: dict[int, int] = {}  # column → rows still covered by a rowspan above
+        spec: list[list[tuple[Anchor, int]]] = []
         cells = 0
-        for r, tr in enumerate(rows):
-            out: list[tuple[list[Piece], int] | None] = []
-            col = 0
+        for tr in rows:
+            row = []
             for td in tr.children:
                 if not isinstance(td, _Node) or td.tag not in ("td", "th") or td.skip:
                     continue
-                while pending.get(col, 0) > 0:
-                    out.append(None)
-                    col += 1
-                colspan = _span(td.attrs.get("colspan"), 1000)
-                rowspan = min(_span(td.attrs.get("rowspan"), 65534), len(rows) - r)
-                cells += colspan * rowspan
+                cells += 1
                 if cells > MAX_TABLE_CELLS:
-                    raise InputError(
-                        f"表格过大：超过 {MAX_TABLE_CELLS} 个单元格上限", f"table too large: more than {MAX_TABLE_CELLS} cells"
-                    )
-                out.append((self.cell(td), td.start))
-                out.extend([None] * (colspan - 1))
-                for k in range(col, col + colspan):
-                    pending[k] = max(pending.get(k, 0), rowspan)
-                col += colspan
-            covered = max((k for k, v in pending.items() if v > 0), default=-1)
-            while col <= covered:  # rowspans from above that reach past this row's last cell
-                out.append(None)
-                col += 1
-            for k in list(pending):
-                pending[k] -= 1
-                if pending[k] <= 0:
-                    del pending[k]
-            if any(c is not None for c in out):
-                grid.append(out)
-        width = max((len(row) for row in grid), default=0)
-        for row in grid:
-            pieces: list[Piece] = []
-            anchor = next(c[1] for c in row if c is not None)
-            for i in range(width):
-                cell = row[i] if i < len(row) else None
-                if cell is not None:
-                    anchor = cell[1]
-                if i:
-                    pieces.append(Piece("\t", anchor, False))
-                if cell is not None:
-                    pieces.extend(p for p in cell[0] if p.text != "\t")
-            self.flat.lines.append(pieces) if width > 1 else self.flat.add_line(pieces)
+                    raise too_many_cells()
+                anchor = Anchor(self.cell(td), td.start, _span(td.attrs.get("colspan"), 1000))
+                row.append((anchor, _span(td.attrs.get("rowspan"), 65534)))
+            spec.append(row)
+        for line in row_lines(compact(expand(spec))):
+            if any(p.text == "\t" for p in line):
+                self.flat.lines.append(line)
+            else:
+                self.flat.add_line(line)
 
 
 def _span(value: str | None, cap: int) -> int:
