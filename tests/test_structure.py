@@ -395,3 +395,18 @@ def test_cli_rule_pack_option(tmp_path):
     assert r.exit_code == 1 and "S101 [error] 缺少栏目“工作考核、社会评议和责任追究结果情况”" in r.output
     r = CliRunner().invoke(main, ["check", str(f), "--rule-pack", str(tmp_path / "nope.toml")])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_s105_an_enumeration_that_is_not_about_the_report_is_not_a_declaration():
+    bodies = ["公开内容主要包括机构职能、政策文件、财政信息等三个部分。", "b", "c", "d", "e", "f"]
+    assert _facts(report(bodies=bodies)).declared_parts is None
+    assert brief(lint(report(bodies=bodies), select="S105")) == []
+
+
+def test_s105_declared_name_in_slightly_different_words_matches():
+    intro = "全文由概述、审批事项及处理情况等二部分组成。"
+    text = ("某局2013年信息公开年度报告\n" + intro + "\n一、概述\n甲。\n二、审批事项处理情况\n乙。\n某局\n2014年1月5日\n")
+    assert brief(lint(text, select="S105")) == []
+    bad = text.replace("二、审批事项处理情况", "二、工作人员情况")
+    fs = lint(bad, select="S105")
+    assert brief(fs) == [("S105", 2, intro.index("审批") + 1)] and "审批事项及处理情况" in fs[0].message

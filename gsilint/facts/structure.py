@@ -116,8 +116,10 @@ def topic_coverage(f: Facts) -> list[Coverage]:
 
 _DECLARATION = regex.compile(
     r"(?:由|包括|包含|分为)\s*(?P<list>(?:(?!由|包括|包含|分为)[^。；;！？])*?)\s*(?:等|共|计)?\s*"
-    r"(?P<n>[一二三四五六七八九十两]|\d{1,2})\s*个?\s*(?:部\s*分|方\s*面)"
+    r"(?P<n>[一二三四五六七八九十两]|\d{1,2})\s*个?\s*部\s*分"
 )
+#: the subject of a declaration: "本报告由…", "全文由…", "年报由…", "报告全文包括…"
+_DECLARER = regex.compile(r"(?:报告|年报|全文|本文|正文)[^。；;！？]{0,6}$")
 _SEP = regex.compile(r"\s*(?:[、，,；;]|以及)\s*")
 #: a part name ends like a heading: "…情况", "…措施", "概述", "…统计表"
 _NAME_END = regex.compile(r"(?:情况|措施|事项|概述|统计表|附表|附件|问题|建设|管理|方面|工作|保障)$")
@@ -204,6 +206,8 @@ def declared_parts(f: Facts) -> DeclaredParts | None:
     for para in _intro_paragraphs(doc):
         s = doc.slice(para.span)
         for m in _DECLARATION.finditer(s):
+            if not _DECLARER.search(s, max(0, m.start() - 12), m.start()):
+                continue
             body = m.group("list")
             if not _SEP.search(body):
                 continue

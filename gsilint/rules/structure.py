@@ -260,6 +260,9 @@ def _part_matches(part, sec: ast.Section, template) -> bool:
     a, b = norm_label(part.name), norm_label(sec.title)
     if a == b or (len(a) >= 4 and a in b) or (len(b) >= 4 and b in a):
         return True
+    ga, gb = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
+    if ga and gb and len(ga & gb) / len(ga | gb) >= 0.5:
+        return True  # the same name in slightly different words
     if part.topic is None:
         return False
     from gsilint.templates import topic_of
