@@ -64,13 +64,14 @@ def _instances(spec: IdentitySpec, grid: Grid):
 def evaluate(grid: Grid) -> list[Check]:
     """Every identity instance of the grid's table, with its status."""
     fmt = table_format(grid.layout)
+    get = grid.cells.get
     checks = []
     for spec in fmt.identities:
         if spec.table != grid.name:
             continue
         for inst, lhs, rhs, at in _instances(spec, grid):
             chk = Check(spec, inst, lhs, rhs, at)
-            cells: list[CellValue | None] = [grid.value(*k) for k in chk.operands]
+            cells: list[CellValue | None] = [get(k) for k in chk.operands]
             if any(c is None or (c.reported and not c.usable) for c in cells):
                 chk.status = "skipped"
             else:
@@ -78,8 +79,9 @@ def evaluate(grid: Grid) -> list[Check]:
                 if chk.not_reported:
                     chk.status = "not_evaluable"
                 else:
-                    chk.lhs_sum = sum(grid.value(*k).value for k in lhs)
-                    chk.rhs_sum = sum(grid.value(*k).value for k in rhs)
+                    n = len(lhs)
+                    chk.lhs_sum = sum(c.value for c in cells[:n])
+                    chk.rhs_sum = sum(c.value for c in cells[n:])
                     chk.status = "ok" if chk.lhs_sum == chk.rhs_sum else "fail"
             checks.append(chk)
     return checks

@@ -34,10 +34,8 @@ class StreamRow:
     kind: str
     #: normalised label text, all label cells joined
     key: str
-
-    @property
-    def is_data(self) -> bool:
-        return any(not c.is_blank for c in self.values)
+    #: whether the row has at least one non-blank value cell
+    is_data: bool = False
 
     @property
     def label_text(self) -> str:
@@ -47,18 +45,22 @@ class StreamRow:
 def split_row(row: ast.Row, kind: str) -> StreamRow:
     cells = row.cells
     last = -1
+    blank = [not c.text or c.text.isspace() for c in cells]
     for i, c in enumerate(cells):
-        if not c.is_blank and not is_value_text(c.text):
+        if not blank[i] and not is_value_text(c.text):
             last = i
-    labels = [c for c in cells[: last + 1] if not c.is_blank]
-    values = list(cells[last + 1 :])
-    while values and values[0].is_blank:
-        values.pop(0)
-    key = norm_label("".join(c.text for c in labels))
-    return StreamRow(labels, values, row.span, kind, key)
+    labels = [c for i, c in enumerate(cells[: last + 1]) if not blank[i]]
+    start = last + 1
+    while start < len(cells) and blank[start]:
+        start += 1
+    values = cells[start:]
+    key = norm_label("".join(c.text for c in labels)) if labels else ""
+    return StreamRow(labels, values, row.span, kind, key, start < len(cells))
 
 
 def is_page_marker(row: StreamRow) -> bool:
+    if len(row.labels) + len(row.values) > 3:
+        return False
     text = norm_label("".join(c.text for c in row.labels + row.values))
     return bool(_PAGE_MARK.match(text))
 

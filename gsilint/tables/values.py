@@ -19,6 +19,8 @@ def clean(text: str) -> str:
 
 
 def is_value_text(text: str) -> bool:
+    if text.isdigit():
+        return True
     s = text.strip()
     return not s or bool(VALUE_TEXT.match(s))
 
@@ -30,6 +32,8 @@ def read_value(text: str, kind: str = "count") -> tuple[object, bool, str | None
     column (negative, fractional, a percentage, not a number); the value is
     then None.
     """
+    if text.isascii() and text.isdigit() and kind != "amount":
+        return int(text), True, None
     s = clean(text)
     if s in NOT_REPORTED:
         return None, False, None
