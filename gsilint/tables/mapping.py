@@ -18,7 +18,7 @@ from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.spec import ColSpec, FormatSpec, RowSpec, TableSpec, table_format
-from gsilint.tables.stream import StreamRow, looks_glued
+from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
 from gsilint.tables.values import read_value
 
 _ENUM = regex.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+")
@@ -38,14 +38,26 @@ def _strip_enum(s: str) -> str:
     return _ENUM.sub("", s)
 
 
-def _matches(spec: RowSpec, texts: list[str], joined: str) -> bool:
-    if any(m in joined for m in spec.match):
-        return True
+def _matches(spec: RowSpec, texts, joined: str) -> bool:
+    """Whether a row's label identifies ``spec``; ``texts`` are its label cells,
+    normalised and without numbering (see :func:`_cell_keys`)."""
+    for m in spec.match:
+        if m in joined:
+            return True
     if spec.exact:
         for t in texts:
-            if t in spec.exact or _strip_enum(t) in spec.exact:
+            if t in spec.exact:
                 return True
     return False
+
+
+def _cell_keys(r: StreamRow) -> tuple[str, ...]:
+    out = []
+    for c in r.labels:
+        t = norm_label(c.text)
+        out.append(t)
+        out.append(_strip_enum(t))
+    return tuple(out)
 
 
 @dataclass
@@ -78,9 +90,16 @@ def find_regions(stream: list[StreamRow]) -> Regions:
 # -- values --------------------------------------------------------------------
 
 
-def _fit(values, n):
+def _fit(values, n, row: StreamRow | None = None, dead=None):
     """The row's value cells trimmed to ``n`` where only blanks are extra."""
     vals = list(values)
+    if row is not None and dead and len(vals) > n:
+        gone = dead.get((row.table, row.ncells), ())
+        vals = [c for i, c in enumerate(vals, row.first) if i not in gone or not c.is_blank]
+    if len(vals) > n and row is not None and row.kind in CELL_KINDS:
+        filled = [c for c in vals if not c.is_blank]
+        if len(filled) == n:  # a grid column from merged cells, not a reported blank
+            return filled
     while len(vals) > n and vals[-1].is_blank:
         vals.pop()
     while len(vals) > n and vals[0].is_blank:
@@ -128,6 +147,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     span = rows[0].span.cover(rows[-1].span)
     grid = Grid("t3", fmt.t3_layout, tuple(r.key for r in spec.rows), tuple(c.key for c in spec.columns), span)
     ncols = len(spec.columns)
+    dead = dead_columns(rows)
     p = 0
     pending: list[str] = []
     assigned: dict[str, StreamRow] = {}
@@ -135,16 +155,28 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     for r in rows:
         if p >= len(spec.rows) and r.is_data:
             # beyond the last template row: stop at the first thing that is not a row of this table
-            if not r.labels or any(_matches(s, [c.text for c in r.labels], r.key) for s in spec.rows):
+            if not r.labels or any(_matches(s, _cell_keys(r), r.key) for s in spec.rows):
                 grid.problems.append(ShapeProblem(r.span, "表三在“四、结转下年度继续办理”之后还有多余的数据行",
                                                   "table III has an extra data row after 'IV carried forward'"))
             break
+        texts = _cell_keys(r) if r.labels else ()
         if not r.is_data:
+            # a labelled row of a real grid left entirely blank: every cell not reported
+            if r.kind in CELL_KINDS and len(r.tail) >= ncols:
+                j = next((i for i in range(p, min(p + 2, len(spec.rows))) if _matches(spec.rows[i], texts, r.key)), None)
+                if j is not None:
+                    rs = spec.rows[j]
+                    assigned[rs.key] = r
+                    grid.row_spans[rs.key] = r.span
+                    grid.row_labels[rs.key] = r.label_text
+                    grid.cells.update(_cells(rs.key, spec.columns, _fit(r.tail, ncols)))
+                    p = j + 1
+                    pending = []
+                    continue
             pending.append(r.key)
             continue
         if _stray(r, ncols):
             continue
-        texts = [norm_label(c.text) for c in r.labels]
         j = next((i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None)
         if j is None and pending:
             joined = "".join(pending) + r.key
@@ -156,9 +188,9 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         assigned[rs.key] = r
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
-        vals = _fit(r.values, ncols)
+        vals = _fit(r.values, ncols, r, dead)
         if len(vals) != ncols:
-            zh, en = _count_phrase(sum(1 for v in vals if not v.is_blank) if len(vals) > ncols else len(vals), ncols)
+            zh, en = _count_phrase(sum(1 for v in vals if not v.is_blank), ncols)
             grid.problems.append(ShapeProblem(r.span, f"表三“{_short(r.label_text) or rs.label}”一行{zh}（自然人、五类法人或其他组织、总计）",
                                               f"table III row '{rs.label}' {en} (natural persons, five organisation columns, total)",
                                               (rs.key,)))
@@ -258,12 +290,13 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     rows = stream[region[0] : region[1]]
     span = rows[0].span.cover(rows[-1].span)
     grid = Grid("t2", fmt.id, tuple(r.key for r in spec.rows), (), span)
+    dead = dead_columns(rows)
     pending: list[str] = []
     for r in rows:
         if not r.is_data:
             pending.append(r.key)
             continue
-        texts = [norm_label(c.text) for c in r.labels]
+        texts = _cell_keys(r) if r.labels else ()
         rs = next((s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)), None)
         if rs is None and not r.labels and pending:
             last = pending[-1]
@@ -275,7 +308,7 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
         grid.row_columns[rs.key] = tuple(c.key for c in cols)
-        vals = _fit(r.values, len(cols))
+        vals = _fit(r.values, len(cols), r, dead)
         if len(vals) != len(cols):
             zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), len(cols))
             names = "、".join(c.label for c in cols)

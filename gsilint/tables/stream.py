@@ -36,13 +36,20 @@ class StreamRow:
     key: str
     #: whether the row has at least one non-blank value cell
     is_data: bool = False
+    #: index of the first value cell in the parsed row
+    first: int = 0
+    #: every cell after the last label cell (blank ones included)
+    tail: tuple = ()
+    #: which parsed table the row came from, and how many cells the row has
+    table: int = 0
+    ncells: int = 0
 
     @property
     def label_text(self) -> str:
         return " ".join(c.text for c in self.labels)
 
 
-def split_row(row: ast.Row, kind: str) -> StreamRow:
+def split_row(row: ast.Row, kind: str, table: int = 0) -> StreamRow:
     cells = row.cells
     last = -1
     blank = [not c.text or c.text.isspace() for c in cells]
@@ -55,7 +62,31 @@ def split_row(row: ast.Row, kind: str) -> StreamRow:
         start += 1
     values = cells[start:]
     key = norm_label("".join(c.text for c in labels)) if labels else ""
-    return StreamRow(labels, values, row.span, kind, key, start < len(cells))
+    return StreamRow(labels, values, row.span, kind, key, start < len(cells), start, tuple(cells[last + 1 :]), table,
+                     len(cells))
+
+
+#: Table kinds with real cells, where a blank cell is a cell left empty.
+CELL_KINDS = frozenset({"tab", "pipe", "html", "docx"})
+
+
+def dead_columns(rows: list[StreamRow]) -> dict[tuple[int, int], frozenset[int]]:
+    """Per (table, row length): cell positions that hold a value in no data row.
+
+    Grids expanded from merged HTML/Word cells have such spurious columns;
+    they are dropped from a row only when it has more value cells than the
+    template has columns.
+    """
+    used: dict[tuple[int, int], set[int]] = {}
+    span: dict[tuple[int, int], int] = {}
+    for r in rows:
+        if not r.is_data or r.kind not in CELL_KINDS:
+            continue
+        key = (r.table, r.ncells)
+        span[key] = min(span.get(key, r.first), r.first)
+        u = used.setdefault(key, set())
+        u.update(r.first + i for i, c in enumerate(r.values) if c.text and not c.text.isspace())
+    return {k: frozenset(range(span[k], k[1])) - u for k, u in used.items()}
 
 
 def is_page_marker(row: StreamRow) -> bool:
@@ -72,11 +103,11 @@ def looks_glued(row: StreamRow) -> bool:
 
 def table_stream(doc: ast.Document) -> list[StreamRow]:
     out: list[StreamRow] = []
-    for table in doc.tables():
+    for n, table in enumerate(doc.tables()):
         if table.glued:
             continue
         for row in table.rows:
-            sr = split_row(row, table.kind)
+            sr = split_row(row, table.kind, n)
             if not sr.labels and not sr.is_data:
                 continue
             if is_page_marker(sr):
