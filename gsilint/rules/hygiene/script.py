@@ -10,7 +10,6 @@ from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
 from gsilint.rules.hygiene.prose import prose
 
-_HAN_RUN = regex.compile(r"\p{Han}+")
 #: Quoted titles and names keep the script they were published in.
 _QUOTED = regex.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」")
 
@@ -48,6 +47,19 @@ def script_of(ch: str) -> str:
     return ""
 
 
+def _marks(text: str, other: str, kind: str) -> list[tuple[int, str]]:
+    """Offsets where ``text`` has a ``kind``-only character (``other`` is its conversion)."""
+    quoted = None
+    out = []
+    for i, (a, b) in enumerate(zip(text, other)):
+        if a != b and script_of(a) == kind:
+            if quoted is None:
+                quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+            if not any(s <= i < e for s, e in quoted):
+                out.append((i, kind))
+    return out
+
+
 @rule("T504", "mixed-script", Severity.WARNING, "简体报告中夹有繁体字（或相反）", "traditional characters in a simplified report, or the reverse")
 def mixed_script(ctx):
     """
@@ -65,25 +77,32 @@ def mixed_script(ctx):
     正确示例 / Good: 全年主动公开政府信息125条，其中规范性文件12件。
     """
     pieces = prose(ctx)
+    simplified = ctx.doc.simplified
+    t2s, s2t = _opencc()
     counts = {"t": 0, "s": 0}
     found: list[tuple[object, list[tuple[int, str]]]] = []
+    # traditional-only characters differ from the same-length simplified text
     for piece in pieces:
         text = piece.text
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-        marks: list[tuple[int, str]] = []
-        for run in _HAN_RUN.finditer(text):
-            for i, ch in enumerate(run.group(0), run.start()):
-                kind = script_of(ch)
-                if kind and not any(a <= i < b for a, b in quoted):
-                    counts[kind] += 1
-                    marks.append((i, kind))
-        if marks:
-            found.append((piece, marks))
+        simple = simplified[piece.start : piece.start + len(text)]
+        marks = [] if simple == text else _marks(text, simple, "t")
+        counts["t"] += len(marks)
+        found.append((piece, marks))
+    if not counts["t"]:
+        return  # nothing traditional: a simplified report, or no Chinese script to mix
+    for n, (piece, marks) in enumerate(found):
+        text = piece.text
+        conv = s2t.convert(text)
+        if len(conv) != len(text):
+            conv = "".join(c if len(c) == 1 else o for o, c in ((o, s2t.convert(o)) for o in text))
+        more = [] if conv == text else _marks(text, conv, "s")
+        counts["s"] += len(more)
+        if more:
+            found[n] = (piece, sorted(marks + more))
     if not counts["t"] or not counts["s"]:
         return
     main = "t" if counts["t"] > counts["s"] else "s"
     minority = "s" if main == "t" else "t"
-    t2s, s2t = _opencc()
     convert = s2t if main == "t" else t2s
     main_zh, main_en = ("繁体", "traditional") if main == "t" else ("简体", "simplified")
     odd_zh = "简体" if main == "t" else "繁体"
