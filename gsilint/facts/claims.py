@@ -1,0 +1,231 @@
+"""What the prose says about applications, results, review and litigation.
+
+Two kinds of claim, both compared with tables 三 and 四 by the X4xx rules:
+
+- :class:`CountClaim` — a count the text quotes: "共收到政府信息公开申请75件"
+  (``received``), "办结1191件" (``closed``), "上年结转189件" (``carried_over``),
+  "结转下一年31件" / "另有103件顺延到下年度" (``carry_forward``), "予以公开及部分
+  公开208件" (``granted_partial``) and the other result categories, "行政复议
+  351件" (``review``), "行政诉讼46件" (``litigation``), and the results of
+  review and litigation listed after them ("其中结果维持72件" →
+  ``review.upheld``).
+- :class:`WordClaim` — a statement without numbers: "未收到政府信息公开申请"
+  (``no_applications``), "没有…行政复议…" (``no_review``), "…行政诉讼…"
+  (``no_litigation``), "均获维持" (``all_upheld``), "所有申请均已办理完成"
+  (``all_closed``).
+
+Only sentences about disclosure work are read (they mention 公开 and, for
+counts of applications, 申请); labels naming another year, last year or a
+cumulative figure are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from gsilint.facts import Facts, fact
+from gsilint.facts.breakdowns import Breakdown
+from gsilint.facts.quantities import Quantity, Sentence, prose_spans
+from gsilint.positions import Span
+
+#: label pattern → result kind, first match wins
+_RESULTS = (
+    (regex.compile(r"(?:予以公开|同意公开)(?:答复)?(?:及|和|与|、|以及)部分公开"), "granted_partial"),
+    (regex.compile(r"部分公开"), "partial"),
+    (regex.compile(r"予以公开|同意公开"), "granted"),
+    (regex.compile(r"不予公开"), "refused"),
+    (regex.compile(r"无法提供"), "unable"),
+    (regex.compile(r"不予处理"), "not_processed"),
+    (regex.compile(r"其他处理"), "other_processed"),
+)
+_CARRIED = regex.compile(r"上一?年度?结转|上年度?转入")
+_FORWARD_LABEL = regex.compile(r"(?:结转|顺延|转)(?:至|到|入)?(?:下一?年度?|\d{4}年)")
+_FORWARD_TAIL = regex.compile(r"^\s*(?:申请)?\s*(?:顺延|结转|转)(?:至|到|入)?\s*(?:下一?年度?|\d{4}\s*年)")
+_RECEIVED = regex.compile(r"收到|受理|接收|接到|新收")
+_CLOSED = regex.compile(r"办结|答复|办理|处理完毕")
+_NOT_APPLICATION = regex.compile(r"复议|诉讼|起诉|案件|结转|顺延|率|咨询|投诉|留言|办件|审批|许可|热线|事项")
+_OTHER_TIME = regex.compile(r"去年|上年(?!度?结转)|同比|累计|历年|以来|截至|截止")
+_YEAR = regex.compile(r"((?:19|20)\d\d)年")
+_REVIEW = regex.compile(r"行政复议")
+_AFTER_REVIEW = regex.compile(r"复议后(?:起诉|诉讼)")
+_DIRECT_SUIT = regex.compile(r"直接(?:起诉|诉讼)")
+_SUIT = regex.compile(r"诉讼|起诉")
+_CASE_RESULTS = (
+    (regex.compile(r"维持"), "upheld"),
+    (regex.compile(r"纠正"), "corrected"),
+    (regex.compile(r"尚未审结|未审结|在审"), "pending"),
+    (regex.compile(r"其他结果"), "other"),
+)
+_TAIL = regex.compile(r"[^，,；;。：:、（）()]{0,12}")
+
+_NO_APPLICATIONS = regex.compile(
+    r"(?:未|没有|无)(?:收到|接到|受理)(?:任何)?(?:[^。，,；;]{0,16}?)(?:政府信息公开|信息公开|依申请公开)?[^。，,；;]{0,8}?申请"
+)
+_NO_CASES = regex.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|有)?(?:因|涉及|关于|有关)?[^。；;，,]{0,20}?(?:行政复议|行政诉讼)")
+_NOT_ABSENCE = regex.compile(r"未经|纠错|败诉|纠正|撤销|确认违法|\d")
+_ALL_UPHELD = regex.compile(r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:法院|复议机关)?(?:判决|裁定|决定)?维持")
+_ALL_CLOSED = regex.compile(r"申请(?:均|都|全部)已?(?:按要求|按时|依法)?(?:办理完成|办理完毕|办结)")
+
+
+@dataclass(frozen=True, slots=True)
+class CountClaim:
+    """A count the text quotes about applications, results, review or litigation."""
+
+    kind: str
+    quantity: Quantity
+    #: the breakdown whose total this claim is, when its parts are claims too
+    parent: "CountClaim | None" = None
+
+
+@dataclass(frozen=True, slots=True)
+class WordClaim:
+    """A statement in words (no number) that the tables can confirm or deny."""
+
+    kind: str
+    span: Span
+    text: str
+    #: for all_upheld: which of review / litigation the sentence speaks of
+    groups: tuple[str, ...] = ()
+
+
+def _tail(text: str, q: Quantity) -> str:
+    end = q.share.span.end if q.share is not None else q.span.end
+    m = _TAIL.match(text, end)
+    return m.group() if m else ""
+
+
+def _other_year(label: str, year: int | None) -> bool:
+    if _OTHER_TIME.search(label):
+        return True
+    return year is not None and any(int(y) != year for y in _YEAR.findall(label))
+
+
+def _case_kind(label: str) -> str | None:
+    if _AFTER_REVIEW.search(label):
+        return "suit_after_review"
+    if _DIRECT_SUIT.search(label):
+        return "direct_suit"
+    if _REVIEW.search(label):
+        return "review"
+    if _SUIT.search(label):
+        return "litigation"
+    return None
+
+
+def classify(q: Quantity, sentence: str, tail: str) -> str | None:
+    """The claim kind of a count, from its label, what follows it and its sentence."""
+    if q.unit not in ("件", "") or q.approximate:
+        return None
+    label = q.label
+    if "公开" not in sentence:
+        return None
+    if _CARRIED.search(label):
+        return "carried_over"
+    if _FORWARD_LABEL.search(label) or _FORWARD_TAIL.match(tail):
+        return "carry_forward"
+    case = _case_kind(label)
+    if case is not None:
+        return case if ("复议" in sentence or "诉讼" in sentence) else None
+    if "申请" not in sentence and "答复" not in sentence:
+        return None
+    if "主动公开" in label or "信息数" in label:
+        return None
+    for rx, kind in _RESULTS:
+        if rx.search(label):
+            return kind
+    if _NOT_APPLICATION.search(label):
+        return None
+    about_applications = "申请" in label or "申请" in tail
+    if _RECEIVED.search(label) and about_applications:
+        return "received"
+    if _CLOSED.search(label) and ("申请" in sentence):
+        return "closed"
+    return None
+
+
+def _sub_kind(parent: str, label: str) -> str | None:
+    if parent in ("review", "litigation", "direct_suit", "suit_after_review"):
+        for rx, col in _CASE_RESULTS:
+            if rx.search(label):
+                return f"{parent}.{col}"
+    if parent == "received":
+        if "自然人" in label:
+            return "received.natural_person"
+        if "法人" in label:
+            return "received.organisations"
+        if "商业企业" in label:
+            return "received.commercial"
+    return None
+
+
+@fact("count_claims")
+def count_claims(f: Facts) -> list[CountClaim]:
+    """Counts the prose quotes about applications and review/litigation (see module docstring)."""
+    text = f.numeric_text
+    year = f.report_year.value if f.report_year is not None else None
+    sents: list[Sentence] = f.sentences
+    out: list[CountClaim] = []
+    by_span: dict[Span, CountClaim] = {}
+    for sent in sents:
+        s = text[sent.span.start : sent.span.end]
+        for q in sent.quantities:
+            if not q.is_count or _other_year(q.label, year):
+                continue
+            kind = classify(q, s, _tail(text, q))
+            if kind is not None:
+                claim = CountClaim(kind, q)
+                out.append(claim)
+                by_span[q.span] = claim
+    # the parts of a review/litigation or received breakdown: "行政复议351件，其中结果维持72件…"
+    b: Breakdown
+    for b in f.breakdowns:
+        parent = by_span.get(b.total.span)
+        if parent is None:
+            continue
+        for p in b.parts:
+            sub = _sub_kind(parent.kind, p.label)
+            if sub is None:
+                continue
+            claim = CountClaim(sub, p, parent)
+            if p.span in by_span:
+                out.remove(by_span[p.span])
+            by_span[p.span] = claim
+            out.append(claim)
+    out.sort(key=lambda c: c.quantity.span.start)
+    return out
+
+
+@fact("word_claims")
+def word_claims(f: Facts) -> list[WordClaim]:
+    """Statements in words about applications, review and litigation (see module docstring)."""
+    text = f.numeric_text
+    out: list[WordClaim] = []
+    for span in prose_spans(f.doc):
+        chunk_start = span.start
+        chunk = text[span.start : span.end]
+        for sm in regex.finditer(r"[^。！？!?；;]+", chunk):
+            sentence = sm.group()
+            base = chunk_start + sm.start()
+            if "公开" not in sentence and "复议" not in sentence and "诉讼" not in sentence:
+                continue
+            for m in _NO_APPLICATIONS.finditer(sentence):
+                if not regex.search(r"复议|诉讼|起诉", sentence[m.start() : m.end() + 6]):
+                    out.append(WordClaim("no_applications", Span(base + m.start(), base + m.end()), m.group()))
+            for m in _NO_CASES.finditer(sentence):
+                if _NOT_ABSENCE.search(sentence[m.start() : m.end() + 10]):
+                    continue
+                tail = sentence[m.start():]
+                if "复议" in tail[: m.end() - m.start() + 12]:
+                    out.append(WordClaim("no_review", Span(base + m.start(), base + m.end()), m.group()))
+                if regex.search(r"诉讼", tail[: m.end() - m.start() + 12]):
+                    out.append(WordClaim("no_litigation", Span(base + m.start(), base + m.end()), m.group()))
+            for m in _ALL_UPHELD.finditer(sentence):
+                before = sentence[: m.start()]
+                groups = tuple(g for g, rx in (("review", r"复议"), ("litigation", r"诉讼|起诉")) if regex.search(rx, before))
+                if groups:
+                    out.append(WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups))
+            for m in _ALL_CLOSED.finditer(sentence):
+                out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
+    return out

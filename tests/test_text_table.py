@@ -1,0 +1,152 @@
+"""X401 text-table-mismatch and X402 claim-contradiction on a 2021-format report.
+
+The fixture is seed 003 (a 2021 report whose tables are all zeros) with its
+malformed 其他处理 rows written cleanly, table cells set per test and
+sentences added to section 三 / 四.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import brief, lint, seed_text
+
+APPLICANTS = 7  # 自然人, 5 × 法人或其他组织, 总计
+
+
+def _row(label: str, vals) -> str:
+    return label + "\t\t" + "\t".join(str(v) for v in vals)
+
+
+def _cols(n: int) -> list[int]:
+    """n requests, all from natural persons: the seven cells of a row."""
+    return [n, 0, 0, 0, 0, 0, n]
+
+
+def report(new=0, carried=0, granted=0, forward=0, review=(0, 0, 0, 0, 0), suits=(0,) * 10,
+           text3: str = "", text4: str = "", new_cells=None) -> str:
+    lines = seed_text(3).split("\n")
+    lines[61] = _row("一、本年新收政府信息公开申请数量", new_cells or _cols(new))
+    lines[62] = _row("二、上年结转政府信息公开申请数量", _cols(carried))
+    lines[63] = _row("三、本年度办理结果\t(一) 予以公开", _cols(granted))
+    lines[82] = _row("\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [0] * 7)
+    lines[83] = lines[84] = ""
+    lines[85] = _row("\t\t3. 其他", [0] * 7)
+    lines[86] = _row("\t(七) 总计", _cols(granted))
+    lines[87] = _row("四、结转下年度继续办理", _cols(forward))
+    lines[94] = "\t".join(str(v) for v in (*review, *suits))
+    assert lines[56] == "三、收到和处理政府信息公开申请情况" and lines[89].startswith("四、政府信息公开行政复议")
+    lines.insert(90, "\n" + text4 + "\n" if text4 else "")
+    lines.insert(57, "\n" + text3 + "\n" if text3 else "")
+    return "\n".join(lines)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+# -- X401 ---------------------------------------------------------------------
+
+
+def test_received_count_contradicts_table():
+    text = report(new=74, granted=74, text3="2022年，全区收到政府信息公开申请75件，均在法定期限内予以答复。")
+    found = lint(text, select="X")
+    assert brief(found) == [("X401", line_of(text, "2022年，全区"), 19)]
+    f = found[0]
+    assert "75" in f.message and "一、本年新收为74" in f.message and "+1" in f.message
+    # the 总计 cells of rows 一 and 二 (lines 62 and 63 before the three inserted lines)
+    assert {r.location.line for r in f.related} == {65, 66}
+    assert f.related[0].message == "表三 一、本年新收（总计）= 74"
+
+
+def test_received_count_that_includes_carry_over_is_fine():
+    text = report(new=70, carried=5, granted=75, text3="全年共受理政府信息公开申请75件，其中自然人申请75件。")
+    assert lint(text, select="X") == []
+
+
+def test_consistent_counts_are_fine():
+    text = report(new=12, granted=12, review=(1, 0, 0, 1, 2),
+                  text3="本年度收到政府信息公开申请12件，予以公开12件，办结12件。",
+                  text4="因政府信息公开申请引起行政复议2件，其中结果维持1件，尚未审结1件。")
+    assert lint(text, select="X") == []
+
+
+def test_review_result_contradicts_table():
+    text = report(new=1, granted=1, review=(1, 0, 0, 1, 2),
+                  text4="政府信息公开行政复议2件，其中结果维持2件。")
+    found = lint(text, select="X")
+    assert [f.code for f in found] == ["X401"]
+    assert "行政复议结果维持" in found[0].message and "为1" in found[0].message
+    assert found[0].line == line_of(text, "政府信息公开行政复议2件")
+
+
+def test_not_reported_cell_is_not_compared():
+    text = report(new_cells=["/", 0, 0, 0, 0, 0, "/"], text3="全区收到政府信息公开申请75件。")
+    assert lint(text, select="X") == []
+
+
+# -- X402 ---------------------------------------------------------------------
+
+
+def test_no_applications_claimed_but_table_counts_some():
+    text = report(new=3, granted=3, text3="本年度未收到政府信息公开申请。")
+    found = lint(text, select="X")
+    assert brief(found) == [("X402", line_of(text, "本年度未收到"), 4)]
+    assert "未收到政府信息公开申请" in found[0].message and "为3" in found[0].message
+
+
+def test_no_applications_claim_with_zero_table_is_fine():
+    assert lint(report(text3="本年度未收到政府信息公开申请。"), select="X") == []
+
+
+def test_all_upheld_but_corrected_in_table():
+    text = report(review=(1, 1, 0, 0, 2), text4="信息公开类行政复议2件，均获维持。")
+    found = lint(text, select="X")
+    assert [f.code for f in found] == ["X402"]
+    assert "均获维持" in found[0].message and "行政复议结果纠正1" in found[0].message
+
+
+def test_all_upheld_and_table_agrees():
+    text = report(review=(2, 0, 0, 0, 2), text4="信息公开类行政复议2件，均获维持。")
+    assert lint(text, select="X") == []
+
+
+def test_no_review_claimed_but_table_counts_some():
+    text = report(review=(1, 0, 0, 0, 1), text4="本年度未发生因政府信息公开引起的行政复议。")
+    found = lint(text, select="X")
+    assert [(f.code, f.line) for f in found] == [("X402", line_of(text, "本年度未发生"))]
+    assert "表四行政复议总计为1" in found[0].message
+
+
+def test_correction_wording_is_not_a_claim_of_no_cases():
+    text = report(review=(1, 0, 0, 0, 1), text4="全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。")
+    assert lint(text, select="X") == []
+
+
+def test_all_closed_but_carried_forward():
+    text = report(new=5, granted=4, forward=1, text3="全年收到政府信息公开申请5件，所有申请均已按要求办理完成。")
+    found = lint(text, select="X")
+    assert [f.code for f in found] == ["X402"]
+    assert "结转下年度" in found[0].message and "为1" in found[0].message
+
+
+def test_english_message():
+    text = report(new=74, granted=74, text3="全区收到政府信息公开申请75件。")
+    [f] = lint(text, select="X401", lang="en")
+    assert "requests received = 75" in f.message and "is 74" in f.message
+
+
+@settings(max_examples=25, deadline=None)
+@given(new=st.integers(0, 500), carried=st.integers(0, 50), forward=st.integers(0, 50),
+       upheld=st.integers(0, 9), corrected=st.integers(0, 9))
+def test_text_that_quotes_the_table_never_fires(new, carried, forward, upheld, corrected):
+    done = new + carried - forward
+    if done < 0:
+        return
+    review = (upheld, corrected, 0, 0, upheld + corrected)
+    text3 = (f"本年度收到政府信息公开申请{new}件，上年结转{carried}件，办结{done}件，"
+             f"予以公开{done}件，结转下年度{forward}件。")
+    text4 = f"政府信息公开行政复议{upheld + corrected}件，其中结果维持{upheld}件，结果纠正{corrected}件。"
+    text = report(new=new, carried=carried, granted=done, forward=forward, review=review, text3=text3, text4=text4)
+    assert lint(text, select="X") == []
