@@ -27,7 +27,7 @@ import regex
 
 from gsilint.facts import Facts, fact
 from gsilint.facts.breakdowns import Breakdown
-from gsilint.facts.quantities import Quantity, Sentence, prose_spans
+from gsilint.facts.quantities import Quantity, Sentence
 from gsilint.positions import Span
 
 #: label pattern → result kind, first match wins
@@ -197,35 +197,45 @@ def count_claims(f: Facts) -> list[CountClaim]:
     return out
 
 
+_SENTENCE = regex.compile(r"[^。！？!?；;]+")
+_CLAIM_HINT = regex.compile(r"未|没有|无|维持|申请")
+
+
 @fact("word_claims")
 def word_claims(f: Facts) -> list[WordClaim]:
     """Statements in words about applications, review and litigation (see module docstring)."""
     text = f.numeric_text
     out: list[WordClaim] = []
-    for span in prose_spans(f.doc):
-        chunk_start = span.start
-        chunk = text[span.start : span.end]
-        for sm in regex.finditer(r"[^。！？!?；;]+", chunk):
+    for span in f.prose_spans:
+        if not _CLAIM_HINT.search(text, span.start, span.end):
+            continue
+        for sm in _SENTENCE.finditer(text, span.start, span.end):
             sentence = sm.group()
-            base = chunk_start + sm.start()
+            base = sm.start()
             if "公开" not in sentence and "复议" not in sentence and "诉讼" not in sentence:
                 continue
-            for m in _NO_APPLICATIONS.finditer(sentence):
-                if not regex.search(r"复议|诉讼|起诉", sentence[m.start() : m.end() + 6]):
-                    out.append(WordClaim("no_applications", Span(base + m.start(), base + m.end()), m.group()))
-            for m in _NO_CASES.finditer(sentence):
-                if _NOT_ABSENCE.search(sentence[m.start() : m.end() + 10]):
-                    continue
-                tail = sentence[m.start():]
-                if "复议" in tail[: m.end() - m.start() + 12]:
-                    out.append(WordClaim("no_review", Span(base + m.start(), base + m.end()), m.group()))
-                if regex.search(r"诉讼", tail[: m.end() - m.start() + 12]):
-                    out.append(WordClaim("no_litigation", Span(base + m.start(), base + m.end()), m.group()))
-            for m in _ALL_UPHELD.finditer(sentence):
-                before = sentence[: m.start()]
-                groups = tuple(g for g, rx in (("review", r"复议"), ("litigation", r"诉讼|起诉")) if regex.search(rx, before))
-                if groups:
-                    out.append(WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups))
-            for m in _ALL_CLOSED.finditer(sentence):
-                out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
+            out.extend(_sentence_claims(sentence, base))
+    return out
+
+
+def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
+    out: list[WordClaim] = []
+    for m in _NO_APPLICATIONS.finditer(sentence):
+        if not regex.search(r"复议|诉讼|起诉", sentence[m.start() : m.end() + 6]):
+            out.append(WordClaim("no_applications", Span(base + m.start(), base + m.end()), m.group()))
+    for m in _NO_CASES.finditer(sentence):
+        if _NOT_ABSENCE.search(sentence[m.start() : m.end() + 10]):
+            continue
+        window = sentence[m.start() : m.end() + 12]
+        if "复议" in window:
+            out.append(WordClaim("no_review", Span(base + m.start(), base + m.end()), m.group()))
+        if "诉讼" in window:
+            out.append(WordClaim("no_litigation", Span(base + m.start(), base + m.end()), m.group()))
+    for m in _ALL_UPHELD.finditer(sentence):
+        before = sentence[: m.start()]
+        groups = tuple(g for g, rx in (("review", r"复议"), ("litigation", r"诉讼|起诉")) if regex.search(rx, before))
+        if groups:
+            out.append(WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups))
+    for m in _ALL_CLOSED.finditer(sentence):
+        out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
     return out

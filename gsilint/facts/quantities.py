@@ -27,7 +27,8 @@ from gsilint.positions import Span
 # -- tokens -------------------------------------------------------------------
 
 #: Same-length mapping of full-width digits and signs to ASCII.
-_ASCII = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": "，"})
+_ASCII = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+_FULL_WIDTH = regex.compile(r"[０-９％．]")
 
 #: Units a counted quantity carries. Longest first (万元 before 元, 人次 before 次).
 UNITS = ("万元", "亿元", "人次", "元", "件", "条", "篇", "个", "项", "期", "次", "户", "家", "%")
@@ -106,20 +107,23 @@ class Sentence:
     paragraph: int
 
 
-def _paren_depths(text: str) -> list[int]:
-    """Depth of round brackets at each position (clamped at 0 for stray closers)."""
-    depth = 0
-    out = [0] * len(text)
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-            out[i] = depth
-        elif ch in "）)":
-            out[i] = depth
-            depth = max(0, depth - 1)
-        else:
-            out[i] = depth
-    return out
+_BRACKETS = regex.compile(r"[（()）]")
+
+
+def _in_parens(text: str, positions: list[int]) -> set[int]:
+    """Which of the (sorted) ``positions`` lie inside round brackets."""
+    inside: set[int] = set()
+    marks = [(m.start(), 1 if m.group() in "（(" else -1) for m in _BRACKETS.finditer(text)]
+    if not marks:
+        return inside
+    depth, k = 0, 0
+    for pos in positions:
+        while k < len(marks) and marks[k][0] < pos:
+            depth = max(0, depth + marks[k][1])
+            k += 1
+        if depth > 0:
+            inside.add(pos)
+    return inside
 
 
 def _label(text: str, start: int, floor: int) -> tuple[str, int]:
@@ -133,7 +137,6 @@ def _label(text: str, start: int, floor: int) -> tuple[str, int]:
 
 def _scan(text: str, base: int) -> list[Quantity]:
     """Quantities of one paragraph (``text`` is its ASCII-digit simplified slice)."""
-    depths = _paren_depths(text)
     found: list[tuple[int, int, int, Decimal, int, str, bool]] = []
     for m in _QTY.finditer(text):
         s = m.start("num")
@@ -146,6 +149,7 @@ def _scan(text: str, base: int) -> list[Quantity]:
         frac = m.group("frac")
         found.append((m.start("num"), m.end(), m.end(), _decimal(m.group("num"), frac), len(frac or ""), "", False))
     found.sort()
+    bracketed = _in_parens(text, [f[0] for f in found])
     out: list[Quantity] = []
     prev_end = 0
     for s, e, _, value, decimals, unit, approx in found:
@@ -170,7 +174,7 @@ def _scan(text: str, base: int) -> list[Quantity]:
             label_span=Span(base + lstart, base + s),
             decimals=decimals,
             approximate=approx,
-            in_parens=depths[s] > 0,
+            in_parens=s in bracketed,
             share=share,
         )
         out.append(q)
@@ -181,7 +185,13 @@ def _scan(text: str, base: int) -> list[Quantity]:
 @fact("numeric_text", show=False)
 def numeric_text(f: Facts) -> str:
     """``doc.simplified`` with full-width digits and signs mapped to ASCII (same length)."""
-    return f.doc.simplified.translate(_ASCII)
+    text = f.doc.simplified
+    return text.translate(_ASCII) if _FULL_WIDTH.search(text) else text
+
+
+@fact("prose_spans", show=False)
+def prose_spans_fact(f: Facts) -> list[Span]:
+    return prose_spans(f.doc)
 
 
 def prose_spans(doc: ast.Document) -> list[Span]:
@@ -206,7 +216,7 @@ def sentences(f: Facts) -> list[Sentence]:
     """Every prose sentence that quotes at least one quantity, in document order."""
     text = f.numeric_text
     out: list[Sentence] = []
-    for pi, span in enumerate(prose_spans(f.doc)):
+    for pi, span in enumerate(f.prose_spans):
         ps, pe = span.start, span.end
         chunk = text[ps:pe]
         if not regex.search(r"\d", chunk):
