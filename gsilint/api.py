@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from gsilint.config import Config
 from gsilint.engine import input_error_finding, lint_source
@@ -31,9 +31,31 @@ class FileResult:
 
 @dataclass
 class Run:
-    """State shared by the files of one run (cross-year rules look here)."""
+    """State shared by the files of one run (cross-year rules look here).
+
+    While files are checked one by one (``--jobs 1``) ``facts.run`` holds the
+    results so far; with worker processes each file is checked alone. A
+    cross-file check that must give the same answer either way registers a
+    run hook (:data:`RUN_HOOKS`): it is called once with every result.
+    """
 
     results: dict[str, FileResult] = field(default_factory=dict)
+
+
+#: ``hook(run)`` called after all files of a run are checked; it may add
+#: findings to ``run.results[path].findings`` (cross-file checks). Findings
+#: are re-sorted afterwards.
+RUN_HOOKS: list[Callable[[Run], None]] = []
+
+
+def finish_run(run: Run) -> None:
+    """Run the cross-file hooks over a finished run."""
+    if not RUN_HOOKS:
+        return
+    for hook in RUN_HOOKS:
+        hook(run)
+    for result in run.results.values():
+        result.findings.sort(key=Finding.sort_key)
 
 
 def lint_text(text: str, path: str | None = None, config: Config | None = None) -> list[Finding]:
@@ -86,19 +108,16 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
-def check_paths(paths: Iterable[str], config: Config | None = None) -> list[FileResult]:
+def check_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[FileResult]:
+    """Check files and directories with one config (``jobs`` > 1: in worker processes)."""
+    from gsilint.parallel import check_files
+
     config = config or Config()
-    run = Run()
-    results = []
-    for path in expand_paths(paths):
-        result = check_file(path, config, run)
-        run.results[path] = result
-        results.append(result)
-    return results
+    return check_files([(p, config) for p in expand_paths(paths)], jobs=jobs, progress=False)
 
 
-def lint_paths(paths: Iterable[str], config: Config | None = None) -> list[Finding]:
+def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[Finding]:
     """Findings for files and directories, sorted by file, line, column, code."""
-    findings = [f for r in check_paths(paths, config) for f in r.findings]
+    findings = [f for r in check_paths(paths, config, jobs) for f in r.findings]
     findings.sort(key=Finding.sort_key)
     return findings

@@ -106,10 +106,14 @@ class Section:
 
 @dataclass(slots=True)
 class Directive:
-    """An HTML comment line; ``gsilint-disable`` suppressions are directives."""
+    """An HTML comment; ``gsilint-disable`` suppressions are directives.
+
+    ``inline``: the comment ends a line of text rather than standing alone.
+    """
 
     text: str
     span: Span
+    inline: bool = False
 
 
 @dataclass(slots=True)

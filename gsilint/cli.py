@@ -14,9 +14,9 @@ import sys
 import click
 
 from gsilint import __version__
-from gsilint.api import FileResult, check_file, check_stdin, expand_paths, Run
+from gsilint.api import FileResult, Run, check_stdin, expand_paths
 from gsilint.config import TEMPLATES, Config
-from gsilint.findings import Finding, Severity
+from gsilint.findings import Severity
 from gsilint.output import OutputOptions, load_formats
 from gsilint.rules import find_rule, load_rules
 
@@ -76,50 +76,74 @@ def main() -> None:
               help="Apply the safe automatic fixes (T503, T505, T506) and write the files back.")
 @click.option("--diff", "show_diff", is_flag=True, default=False,
               help="Print the automatic fixes as a unified diff instead of findings; write nothing.")
-def check(paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, rule_packs, encoding, color,
-          output_file, statistics, apply_fix, show_diff):
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file (gsilint.toml or pyproject.toml) for every file.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0,
+              help="Files checked in parallel (default 0: all cores).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Record the current findings in this baseline file and exit 0.")
+@click.pass_context
+def check(ctx, paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, rule_packs, encoding, color,
+          output_file, statistics, apply_fix, show_diff, config_path, isolated, jobs, baseline_path,
+          write_baseline_path):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
+    from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
+    from gsilint.config_file import ConfigError
+    from gsilint.parallel import check_files
+
     formats = load_formats()
     if fmt not in formats:
         raise click.UsageError(f"--format: unknown format '{fmt}' (choose from {', '.join(sorted(formats))})")
-    select, extend_select, ignore = _split_codes(select), _split_codes(extend_select), _split_codes(ignore)
-    for codes, opt in ((select, "--select"), (extend_select, "--extend-select"), (ignore, "--ignore")):
-        _check_codes(codes, opt)
     for p in paths:
         if p != "-" and not os.path.exists(p):
             raise click.UsageError(f"path does not exist: {p}")
-    config = Config(select=select, extend_select=extend_select, ignore=ignore, fail_on=Severity.parse(fail_on),
-                    lang=lang, template=template, year=year, encoding=encoding, rule_packs=tuple(rule_packs))
+    try:
+        resolver = build_resolver(ctx, config_path, isolated)
+        baseline = read_baseline(baseline_path) if baseline_path else None
+        files = [(path, resolver.for_path(path)) for p in paths if p != "-" for path in expand_paths([p])]
+        run_config = resolver.for_path("-")
+    except (ConfigError, BaselineError) as exc:
+        raise ConfigFailure(str(exc)) from None
     if apply_fix and "-" in paths:
         raise click.UsageError("--fix cannot write back to stdin (use --diff)")
-    results: list[FileResult] = []
-    fixed = []
-    run = Run()
-    for p in paths:
-        if p == "-":
-            results.append(check_stdin(sys.stdin.buffer.read(), config))
-            continue
-        for path in expand_paths([p]):
-            if apply_fix or show_diff:
-                from gsilint.fix import fix_check_file
+    if apply_fix or show_diff:
+        from gsilint.fix import fix_check_file, report_fixes
 
-                result, done = fix_check_file(path, config, run, write=not show_diff)
-                fixed.append(done)
-            else:
-                result = check_file(path, config, run)
+        results: list[FileResult] = []
+        fixed = []
+        run = Run()
+        for path, config in files:
+            result, done = fix_check_file(path, config, run, write=not show_diff)
+            fixed.append(done)
             run.results[path] = result
             results.append(result)
-    if show_diff or apply_fix:
-        from gsilint.fix import report_fixes
-
         if report_fixes(fixed, _stdout(), sys.stderr, diff=show_diff) and show_diff:
             sys.exit(1)
         if show_diff:
             sys.exit(0)
+    else:
+        results = check_files(files, jobs=jobs)
+    if "-" in paths:
+        results.append(check_stdin(sys.stdin.buffer.read(), run_config))
     results.sort(key=lambda r: r.path)
+    if write_baseline_path:
+        try:
+            n = write_baseline(write_baseline_path, results)
+        except BaselineError as exc:
+            raise ConfigFailure(str(exc)) from None
+        click.echo(f"gsilint: {n} findings recorded in {write_baseline_path}", err=True)
+        sys.exit(0)
+    if baseline is not None:
+        hidden = filter_results(results, baseline)
+        if hidden:
+            click.echo(f"gsilint: {hidden} findings in the baseline not shown", err=True)
     _write_report(formats[fmt], fmt, results, output_file,
-                  OutputOptions(lang=lang, color=color, fail_on=config.fail_on, statistics=statistics))
-    failed = any(f.severity >= config.fail_on for r in results for f in r.findings)
+                  OutputOptions(lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics))
+    fail_on_of = {path: config.fail_on for path, config in files}
+    failed = any(f.severity >= fail_on_of.get(r.path, run_config.fail_on) for r in results for f in r.findings)
     sys.exit(1 if failed else 0)
 
 
@@ -144,6 +168,50 @@ def _write_report(writer, fmt: str, results: list[FileResult], output_file: str 
             out.close()
         else:
             out.flush()
+
+
+class ConfigFailure(click.ClickException):
+    """A configuration or baseline file that cannot be used: exit 2, no traceback."""
+
+    exit_code = 2
+
+
+#: ``check`` options that are Config fields, and how a given value becomes the field's
+_FLAG_FIELDS = {
+    "select": ("select", _split_codes),
+    "extend_select": ("extend_select", _split_codes),
+    "ignore": ("ignore", _split_codes),
+    "fail_on": ("fail_on", Severity.parse),
+    "lang": ("lang", str),
+    "template": ("template", str),
+    "year": ("year", lambda v: v),
+    "encoding": ("encoding", lambda v: v),
+    "rule_packs": ("rule_packs", lambda v: tuple(os.path.abspath(p) for p in v)),
+}
+
+
+def flag_overrides(ctx: click.Context) -> dict:
+    """Config values of the flags the user actually gave (click defaults are left out)."""
+    from click.core import ParameterSource
+
+    out = {}
+    for param, (fieldname, convert) in _FLAG_FIELDS.items():
+        if param not in ctx.params:
+            continue
+        if ctx.get_parameter_source(param) not in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+            continue
+        value = convert(ctx.params[param])
+        if param in ("select", "extend_select", "ignore"):
+            _check_codes(value, "--" + param.replace("_", "-"))
+        out[fieldname] = value
+    return out
+
+
+def build_resolver(ctx: click.Context, config_path: str | None = None, isolated: bool = False):
+    """The per-file Config source of a ``check`` run: config files merged with the given flags."""
+    from gsilint.config_file import ConfigResolver
+
+    return ConfigResolver(flag_overrides(ctx), forced=config_path, isolated=isolated)
 
 
 @main.command("lsp")

@@ -7,6 +7,8 @@ object, and flags given on the command line win over the file.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from dataclasses import dataclass, field, replace
 
 from gsilint.findings import Severity
@@ -33,6 +35,10 @@ class Config:
     rule_packs: tuple[str, ...] = ()
     #: encoding forced for every input (None: detect)
     encoding: str | None = None
+    #: the configuration file these settings came from (None: defaults/flags only)
+    config_file: str | None = None
+    #: directory ``per-file-ignores`` patterns are relative to (the config file's)
+    root: str | None = None
 
     def with_(self, **changes) -> "Config":
         return replace(self, **changes)
@@ -45,6 +51,32 @@ def matches(code: str, patterns: tuple[str, ...]) -> bool:
         if p == "ALL" or code.startswith(p):
             return True
     return False
+
+
+def per_file_ignores(config: Config, path: str) -> tuple[str, ...]:
+    """Codes ``config.per_file_ignores`` switches off for ``path``.
+
+    A pattern is a glob (``*`` also crosses ``/``). It is tried against the
+    path as given, the path relative to ``config.root`` (the directory of the
+    configuration file), and — for a pattern without ``/`` — the file name.
+    """
+    if not config.per_file_ignores:
+        return ()
+    posix = path.replace("\\", "/").removeprefix("./")
+    candidates = {posix, posix.rsplit("/", 1)[-1]}
+    if config.root is not None and path not in ("-", "<text>"):
+        try:
+            rel = os.path.relpath(os.path.abspath(path), config.root).replace("\\", "/")
+        except ValueError:  # another drive (Windows)
+            rel = None
+        if rel and not rel.startswith("../"):
+            candidates.add(rel)
+    out: list[str] = []
+    for pattern, codes in config.per_file_ignores.items():
+        pat = pattern.replace("\\", "/")
+        if any(fnmatch.fnmatchcase(c, pat) for c in candidates):
+            out.extend(codes)
+    return tuple(out)
 
 
 def longest_match(code: str, patterns: dict[str, Severity]) -> Severity | None:

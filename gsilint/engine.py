@@ -8,18 +8,18 @@ problems become E-findings; nothing here raises for bad input.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from gsilint.ast import Document
-from gsilint.config import Config, longest_match, matches
+from gsilint.config import Config, longest_match, matches, per_file_ignores
 from gsilint.facts import Facts, load_fact_modules
 from gsilint.findings import Finding, Fix, Issue, Location, Related, Severity
 from gsilint.parse import ParseError, parse
 from gsilint.positions import Span
 from gsilint.rules import RULES, Rule, load_rules
 from gsilint.sources import Source
+from gsilint.suppress import apply_suppressions
 
 
 @dataclass
@@ -48,9 +48,7 @@ def selected_rules(config: Config, path: str | None = None) -> list[Rule]:
     chosen = []
     ignores = list(config.ignore)
     if path is not None:
-        for pattern, codes in config.per_file_ignores.items():
-            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.replace("\\", "/"), pattern):
-                ignores.extend(codes)
+        ignores.extend(per_file_ignores(config, path))
     for code in sorted(rules):
         selected = matches(code, config.select) if config.select else True
         selected = selected or matches(code, config.extend_select)
@@ -145,8 +143,9 @@ def lint_source(source: Source, config: Config | None = None, run: Any = None) -
     return findings
 
 
-#: Hooks run over a file's findings after the rules (suppressions, baselines…).
-POSTPROCESSORS: list = []
+#: Hooks run over a file's findings after the rules: ``hook(findings, ctx) -> findings``.
+#: Inline suppressions (gsilint/suppress.py) are one; baselines are applied per run (gsilint/baseline.py).
+POSTPROCESSORS: list = [apply_suppressions]
 
 
 def postprocess(findings: list[Finding], ctx: Context) -> list[Finding]:

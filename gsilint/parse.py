@@ -128,6 +128,8 @@ _TITLE_RUN_ON = regex.compile(r"^(.{4,60}?(?:年度报告|年报))[ \u3000]+(?=\
 _NUMERIC = regex.compile(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
 _GLUED_DIGITS = regex.compile(r"[^\d\s][0-9]{5,}")
 _TOKEN = regex.compile(r"\S+")
+#: An HTML comment that ends a line (same as the grammar's COMMENT).
+_TRAILING_COMMENT = regex.compile(r"(<!--[^\r\n]*?-->)[ \t\u3000]*$")
 _RUN_END = "。；;！？!?：:”）)》"
 
 
@@ -270,6 +272,7 @@ class _Builder:
     def build(self) -> ast.Document:
         text = self.text
         doc = ast.Document(text=text, simplified=self.simplified, span=Span(0, len(text)))
+        self._directives(doc)
         lines = self.lines
         body_from = self._read_header(doc)
         lines = lines[body_from:]
@@ -279,6 +282,36 @@ class _Builder:
         blocks = self._blocks(doc, lines)
         self._nest(doc, blocks)
         return doc
+
+    def _directives(self, doc: ast.Document) -> None:
+        """HTML comments, wherever they are: comment lines, and comments ending a line.
+
+        A comment that ends a text line is taken off the line (the text's
+        nodes end before it) and kept as an ``inline`` directive. The grammar
+        gives heading and paragraph lines a COMMENT token; a tab row is one
+        token, so its trailing comment is cut off here.
+        """
+        for line in self.lines:
+            if line.kind == "directive":
+                doc.directives.append(ast.Directive(self.text[line.start : line.end].strip(), Span(line.start, line.end)))
+                continue
+            tok = line.tokens[-1] if line.tokens else None
+            if tok is None:
+                continue
+            if line.kind == "row" and "<!--" in tok.value:
+                m = _TRAILING_COMMENT.search(tok.value)
+                if m is None:
+                    continue
+                line.tokens[-1] = Token(tok.type, tok.value[: m.start()], tok.start_pos, tok.line, tok.column,
+                                        end_pos=tok.start_pos + m.start())
+                start = tok.start_pos + m.start(1)
+                doc.directives.append(ast.Directive(m.group(1), Span(start, start + len(m.group(1))), inline=True))
+                line.end = tok.start_pos + m.start()
+            elif tok.type == "COMMENT" and len(line.tokens) > 1:
+                line.tokens.pop()
+                text = tok.value.rstrip()
+                doc.directives.append(ast.Directive(text, Span(tok.start_pos, tok.start_pos + len(text)), inline=True))
+                line.end = line.tokens[-1].end_pos
 
     def _read_header(self, doc: ast.Document) -> int:
         """Crawler copies begin with ``key: value`` lines and a ``=== 正文 ===`` rule."""
@@ -362,9 +395,8 @@ class _Builder:
                 flush_para()
                 pending_blank += 1
                 continue
-            if kind == "directive":
+            if kind == "directive":  # collected by _directives
                 flush_para()
-                doc.directives.append(ast.Directive(self.text[line.start : line.end].strip(), Span(line.start, line.end)))
                 continue
             s, e = self._content(line)
             simple = self._s(s, e)

@@ -111,7 +111,8 @@ def test_parsed_structure_of_the_page():
 
 def test_findings_point_into_the_html_file(tmp_path):
     p = tmp_path / "page.html"
-    p.write_text(PAGE, encoding="utf-8")
+    # the page's "gsilint-disable S101" comment would suppress what this test looks at
+    p.write_text(PAGE.replace("gsilint-disable S101", "gsilint-disable T501"), encoding="utf-8")
     [result] = check_paths([str(p)], Config(select=("S101",)))
     # four statutory sections are missing after the page's last heading, which
     # ends at line 19 column 16 of the HTML file: "<p>二、主动公开政府信息情况|</p>"

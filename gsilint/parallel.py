@@ -1,0 +1,155 @@
+"""Check many files at once: worker processes, a progress bar, the same output.
+
+:func:`check_files` takes ``(path, config)`` pairs (each file may have its own
+configuration) and returns one :class:`~gsilint.api.FileResult` per file, in
+the order given. With ``jobs == 1`` (or a single file) the files are checked
+in this process, sharing one :class:`~gsilint.api.Run`; otherwise by a pool
+of processes. Either way the run hooks (:data:`gsilint.api.RUN_HOOKS`, the
+cross-file checks) run once at the end over all results, so the output does
+not depend on ``--jobs``.
+
+A progress bar is drawn on stderr only when stderr is a terminal and there
+are many files; it never touches stdout, where machine-readable output goes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
+from typing import Callable, Sequence
+
+from gsilint.api import FileResult, Run, check_file, finish_run
+from gsilint.config import Config
+
+#: Below this many files, no progress bar (it would only flicker).
+PROGRESS_MIN_FILES = 10
+
+
+def default_jobs() -> int:
+    """All cores available to this process."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _check_one(path: str, config: Config) -> FileResult:
+    return check_file(path, config, None)
+
+
+def _warm_up() -> None:
+    """Load the grammar, rules and facts before forking, so workers inherit them."""
+    from gsilint.engine import load_fact_modules, load_rules
+    from gsilint.parse import _parser
+
+    load_rules()
+    load_fact_modules()
+    _parser()
+
+
+def _pool_context():
+    methods = multiprocessing.get_all_start_methods()
+    # fork: workers inherit the compiled grammar and loaded rules (cheap start)
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def check_files(
+    items: Sequence[tuple[str, Config]],
+    jobs: int | None = None,
+    progress: bool | None = None,
+) -> list[FileResult]:
+    """Lint each ``(path, config)``; results in the order of ``items``.
+
+    ``jobs`` None or < 1: all cores. ``progress`` None: show a bar when stderr
+    is a terminal and there are at least :data:`PROGRESS_MIN_FILES` files.
+    """
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    jobs = max(1, min(jobs, len(items)))
+    if progress is None:
+        progress = len(items) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
+    if jobs == 1:
+        with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
+            results = _sequential(items, advance or _nothing)
+    else:
+        results = _parallel(items, jobs, progress)
+    finish_run(Run({r.path: r for r in results}))
+    return results
+
+
+def _nothing() -> None:
+    pass
+
+
+def _sequential(items: Sequence[tuple[str, Config]], tick: Callable[[], None]) -> list[FileResult]:
+    run = Run()
+    results = []
+    for path, config in items:
+        result = check_file(path, config, run)
+        run.results[path] = result
+        results.append(result)
+        tick()
+    return results
+
+
+def _parallel(items: Sequence[tuple[str, Config]], jobs: int, progress: bool) -> list[FileResult]:
+    _warm_up()
+    results: list[FileResult | None] = [None] * len(items)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+            # submit (and so fork) before the progress bar starts its thread
+            futures = {pool.submit(_check_one, path, config): i for i, (path, config) in enumerate(items)}
+            with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
+                tick = advance or _nothing
+                for fut in as_completed(futures):
+                    i = futures[fut]
+                    try:
+                        results[i] = fut.result()
+                    except BrokenProcessPool:
+                        raise
+                    except Exception:  # a result that would not pickle, a worker bug: redo it here
+                        results[i] = _check_one(*items[i])
+                    tick()
+    except (BrokenProcessPool, OSError):
+        # a worker died (memory, a signal) or processes are unavailable: finish here
+        for i, item in enumerate(items):
+            if results[i] is None:
+                results[i] = _check_one(*item)
+    return [r for r in results if r is not None]
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _progress_bar:
+    """A rich progress bar on stderr; entering it returns the ``advance`` callable."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(
+            TextColumn("gsilint"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._total = total
+        self._task = None
+
+    def __enter__(self) -> Callable[[], None]:
+        self._progress.start()
+        self._task = self._progress.add_task("check", total=self._total)
+        return lambda: self._progress.advance(self._task)
+
+    def __exit__(self, *exc) -> None:
+        self._progress.stop()
