@@ -52,7 +52,12 @@ def test_hover_lookup_finds_the_zero_width_finding():
 
 
 def test_keystroke_relint_is_well_under_50ms():
-    """What the server does on each didChange, on the largest seed (seed 003)."""
+    """What the server does on each didChange, on the largest seed (seed 003).
+
+    Timed in CPU time of this process: wall time on a shared, loaded CI
+    machine measures the other jobs too (with 2 cores and a load of 7 the
+    wall median was ~44 ms for ~12 ms of CPU).
+    """
     server = GsilintServer()
     text = seed_text(3)
     uri = seed_path(3).absolute().as_uri()
@@ -60,7 +65,7 @@ def test_keystroke_relint_is_well_under_50ms():
     times = []
     for i in range(30):
         edited = text.replace("一、总体情况", "一、总体情况" + "x" * (i % 2), 1)
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         lint_document(server, uri, edited)
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     assert statistics.median(times) < 0.050, f"median re-lint {statistics.median(times) * 1000:.1f} ms"
