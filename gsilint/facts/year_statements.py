@@ -34,7 +34,7 @@ _NAME_AFTER = regex.compile(r"(?:度)?[^，,。；;：:]{0,14}?(?:预算|决算|
 #: A statement about someone else's act (the State Council, a revised law), not the body's year.
 _EXTERNAL = regex.compile(r"国务院|党中央|中共中央|全国人大|修订|施行|颁布")
 #: Last year's problems and how they were fixed (the 2021 format asks for them in part 五).
-_LAST_YEAR_PROBLEMS = regex.compile(r"问题|不足|整改|改进")
+_LAST_YEAR_PROBLEMS = regex.compile(r"整改|改进|针对")
 #: Markers of a plan (future) in a clause. 将 alone may be the preposition (将…列入), so it only
 #: counts before a verb or adverb of intent.
 _PLAN = regex.compile(
