@@ -410,3 +410,10 @@ def test_s105_declared_name_in_slightly_different_words_matches():
     bad = text.replace("二、审批事项处理情况", "二、工作人员情况")
     fs = lint(bad, select="S105")
     assert brief(fs) == [("S105", 2, intro.index("审批") + 1)] and "审批事项及处理情况" in fs[0].message
+
+
+def test_s106_items_numbered_as_subheadings_are_content_and_outer_heading_wins():
+    # seed 002: 六、…存在的主要问题及改进情况 / （一）存在的主要问题： / 1、… 2、…
+    assert brief(lint(seed_text(2), select="S106")) == []
+    cov = {c.key: c for c in _facts(seed_text(2)).topic_coverage}
+    assert cov["problems"].heading.title.startswith("政府信息公开存在的主要问题及改进情况")

@@ -92,7 +92,12 @@ def topic_coverage(f: Facts) -> list[Coverage]:
     if tpl.id != "2008":
         m = f.section_matches
         return [Coverage(s.key, s.title, s.required, m.get(s.key)) for s in tpl.sections]
-    heads = _assign(tpl.sections, outline_sections(f.doc))
+    # outer headings first: "六、…存在的主要问题及改进情况" before its "（一）存在的主要问题："
+    heads: dict[str, ast.Section] = {}
+    secs = outline_sections(f.doc)
+    for level in sorted({sec.level for sec in secs}):
+        rest = tuple(sp for sp in tpl.sections if sp.key not in heads)
+        heads.update(_assign(rest, [sec for sec in secs if sec.level == level]))
     declared = f.declared_parts
     skip = declared.span if declared else None
     text = f.doc.simplified
@@ -362,12 +367,13 @@ def closing_block(f: Facts) -> ClosingInfo | None:
 
 
 def has_content(sec: ast.Section) -> bool:
-    """Text, a table or a subsection with content under a heading."""
+    """Text, a table or a titled subsection under a heading."""
     if sec.heading.body is not None and sec.heading.body.text.strip():
         return True
     for child in sec.children:
         if isinstance(child, ast.Section):
-            if has_content(child):
+            # a numbered item is content too ("1、政府信息主动公开的成效有待提升。")
+            if child.title.strip() or has_content(child):
                 return True
         elif isinstance(child, ast.Table):
             return True
