@@ -69,3 +69,21 @@ def test_keystroke_relint_is_well_under_50ms():
         lint_document(server, uri, edited)
         times.append(time.process_time() - t0)
     assert statistics.median(times) < 0.050, f"median re-lint {statistics.median(times) * 1000:.1f} ms"
+
+
+def test_the_document_directory_configuration_file_applies(tmp_path):
+    """The server reads gsilint.toml like the CLI does; an edit takes effect after a save."""
+    text = seed_text(3).replace("六、其他需要报告的事项", "本段内容。")
+    uri = (tmp_path / "r.txt").as_uri()
+    server = GsilintServer()
+    assert "S101" in [d["code"] for d in lint_document(server, uri, text)]
+    (tmp_path / "gsilint.toml").write_text('ignore = ["S101"]\n', encoding="utf-8")
+    server.forget_config()  # what didOpen/didSave do
+    assert "S101" not in [d["code"] for d in lint_document(server, uri, text)]
+    (tmp_path / "gsilint.toml").write_text('ignore = ["S1O1"]\n', encoding="utf-8")  # a typo: a broken config
+    server.forget_config()
+    logged = []
+    server.window_log_message = logged.append
+    codes = [d["code"] for d in lint_document(server, uri, text)]
+    assert "S101" in codes  # linted with defaults rather than not at all
+    assert logged and "S1O1" in logged[0].message
