@@ -317,3 +317,96 @@ def _corpus(name):
 ])
 def test_corpus(name, expected):
     assert _corpus(name) == expected
+
+
+# -- glued crawler copies -------------------------------------------------------------
+
+
+def glued_report(b, t4=None):
+    """Tables 三 and 四 of ``b`` flattened as a crawler does: one line, cells run together."""
+    t3 = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    for key, label in T3_2021:
+        t3 += label + "".join(str(v) for v in b.t3[key])
+    t4 = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉" + "结果维持结果纠正其他结果尚未审结总计" * 2 + "".join(
+        str(v) for v in (t4 or b.t4))
+    return ("标题: 某县人民政府2023年政府信息公开工作年度报告\n=== 正文 ===\n"
+            "一、总体情况 2023年，某县认真贯彻落实条例。三、收到和处理政府信息公开申请情况 " + t3 +
+            "\n四、政府信息公开行政复议、行政诉讼情况 " + t4 + "\n五、存在的主要问题及改进情况 一是培训不足。\n")
+
+
+def test_glued_tables_with_one_consistent_split_are_read():
+    b = build(2023)
+    text = glued_report(b, t4=[1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0])
+    f = facts(text)
+    assert f.t3 is not None and f.t3.glued
+    for key, _ in T3_2021:
+        assert [f.t3.value(key, c).value for c in COLS] == b.t3[key]
+    assert [f.t4.value("t4.cases", c).value for c in T4_COLS] == [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
+    cell = f.t4.value("t4.cases", "direct_suit.total")
+    assert f.doc.text[cell.span.start : cell.span.end] == "12"
+    # read, so not reported as unreadable
+    assert [x.code for x in lint(text, select=SEL + ",E004")] == []
+
+
+def test_glued_table_without_a_unique_split_stays_unread():
+    b = build(2023)
+    # "1111111111111111" (16 ones) splits into 15 numbers in several ways none of which adds up: not read
+    text = glued_report(b).replace("".join(str(v) for v in b.t4), "1" * 16)
+    f = facts(text)
+    assert f.t4 is None
+    findings = lint(text, select=SEL + ",E004")
+    assert [x.code for x in findings] == ["E004"] and findings[0].message.startswith("1 个表格")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize("name,row,col,value", [
+    ("pingtan_syq_2021.txt", "t3.results.total", "total", 69),
+    ("pingtan_syq_2022.txt", "t3.new", "natural_person", 71),
+    ("pingtan_syq_2024.txt", "t3.new", "total", 218),
+    ("pingtan_syq_2025.txt", "t3.carry_forward", "total", 6),
+])
+def test_corpus_glued_table_three(name, row, col, value):
+    from gsilint.sources import load_path
+
+    src = load_path(str(CORPUS / name))
+    f = Facts(parse(src.text), Config())
+    assert f.t3.value(row, col).value == value
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize("name,values", [
+    ("pingtan_syq_2021.txt", [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]),
+    ("pingtan_syq_2022.txt", [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]),
+    ("pingtan_syq_2023.txt", [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2]),
+    ("pingtan_syq_2024.txt", [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]),
+    ("pingtan_syq_2025.txt", [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3]),
+])
+def test_corpus_glued_table_four(name, values):
+    from gsilint.sources import load_path
+
+    src = load_path(str(CORPUS / name))
+    f = Facts(parse(src.text), Config())
+    assert [f.t4.value("t4.cases", c).value for c in T4_COLS] == values
+
+
+# -- real grids (HTML / Word tables flattened to tab rows) -------------------------------------
+
+
+def test_grid_row_left_blank_is_not_reported_and_merged_columns_are_dropped():
+    b = build(2023)
+    lines = b.text.split("\n")
+    i = b.where[("t3.results.refused.inquiry", "total")][0] - 1
+    label_cells = lines[i].split("\t")[:3]
+    lines[i] = "\t".join(label_cells + [""] * 7)  # a labelled row left entirely blank
+    j = b.where[("t3.results.granted", "total")][0] - 1
+    cells = lines[j].split("\t")
+    lines[j] = "\t".join(cells[:4] + [""] + cells[4:])  # a merged-cell column inside the values
+    # the column is spurious in every row of that width: only this row has it here
+    text = "\n".join(lines)
+    f = facts(text)
+    cell = f.t3.value("t3.results.refused.inquiry", "natural_person")
+    assert cell is not None and not cell.reported
+    assert [f.t3.value("t3.results.granted", c).value for c in COLS] == b.t3["t3.results.granted"]
+    findings = lint(text, select=SEL)
+    assert [x.code for x in findings] == ["A308"]
+    assert "7 个单元格未填报" in findings[0].message

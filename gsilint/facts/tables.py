@@ -56,10 +56,15 @@ Example::
 
 from __future__ import annotations
 
+import regex
+
+from gsilint import ast
 from gsilint.facts import Facts, fact
+from gsilint.positions import Span
+from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
 from gsilint.tables.mapping import map_all
-from gsilint.tables.stream import table_stream
+from gsilint.tables.stream import looks_glued, split_row, table_stream
 
 
 def default_layout(f: Facts) -> str:
@@ -71,9 +76,52 @@ def default_layout(f: Facts) -> str:
     return "2019" if labels["2019"] and not labels["2021"] else "2021"
 
 
+_T3_GLUED = regex.compile(r"勾稽关系|本年新收")
+_T4_GLUED = regex.compile(r"行政复议.{0,6}行政诉讼|结果维持")
+
+
 @fact("table_grids", show=False)
 def table_grids(f: Facts) -> dict[str, Grid | None]:
-    return map_all(table_stream(f.doc), default_layout(f))
+    layout = default_layout(f)
+    grids = map_all(table_stream(f.doc), layout)
+    if grids["t3"] is None or grids["t4"] is None:
+        _read_glued(f, grids, layout)
+    return grids
+
+
+def _read_glued(f: Facts, grids: dict, layout: str) -> None:
+    """Tables 三/四 of a crawler copy: split the glued digits where the identities allow one split."""
+    doc = f.doc
+    nodes = list(doc.walk())
+    for i, node in enumerate(nodes):
+        if not isinstance(node, ast.Table) or not (node.glued or any(looks_glued(split_row(r, node.kind)) for r in node.rows)):
+            continue
+        text = doc.slice(node.span)
+        if grids["t3"] is None and _T3_GLUED.search(text):
+            # the copy may run on into the following blocks (a run-in "（一）予以公开…" heading): up to table 四
+            end = node.span.end
+            for nxt in nodes[i + 1 :]:
+                if isinstance(nxt, ast.Section) and nxt.level == 1:
+                    break
+                if isinstance(nxt, ast.Table) and _T4_GLUED.search(doc.slice(nxt.span)):
+                    break
+                end = max(end, nxt.span.end if not isinstance(nxt, ast.Section) else nxt.heading.span.end)
+            grids["t3"] = split_t3(doc.text, doc.simplified, Span(node.span.start, end), layout)
+        elif grids["t4"] is None and _T4_GLUED.search(text):
+            grids["t4"] = split_t4(doc.text, node.span, layout)
+    if grids["t4"] is None:
+        # table 四 flattened into prose (a heading's run-on text): its header words, then 15 numbers
+        for para in doc.paragraphs():
+            text = doc.slice(para.span)
+            if "结果维持" in text and "尚未审结" in text:
+                grids["t4"] = split_t4(doc.text, para.span, layout)
+                break
+
+
+@fact("glued_tables_read", show=False)
+def glued_tables_read(f: Facts) -> list[Span]:
+    """Spans of glued crawler tables whose digits were split (see gsilint.tables.glued)."""
+    return [g.span for g in f.table_grids.values() if g is not None and g.glued]
 
 
 @fact("t2")

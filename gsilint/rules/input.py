@@ -51,12 +51,17 @@ def table_unreadable(ctx):
     Crawler copies often flatten a table into one line whose cell values run
     together ("640020470") and cannot be split reliably. gsilint does not
     invent cells: table checks are skipped and this is said once, at the
-    first such table.
+    first such table. Tables 三 and 四 are read all the same when their
+    identities admit exactly one split (the row labels fix the rows, the
+    row and column sums fix the cells); those are not reported here.
+
+    表三、表四的粘连数字若在勾稽关系约束下只有唯一一种拆分，则按该拆分读取，不再在此提示。
 
     错误示例 / Bad: 一、本年新收政府信息公开申请数量640020470
     正确示例 / Good: 一、本年新收政府信息公开申请数量<TAB>64<TAB>0<TAB>0<TAB>2<TAB>0<TAB>4<TAB>70
     """
-    glued = [t for t in ctx.doc.tables() if t.glued]
+    read = ctx.facts.glued_tables_read  # tables 三/四 split where the identities admit one split
+    glued = [t for t in ctx.doc.tables() if t.glued and not any(s.start <= t.span.start < s.end for s in read)]
     if glued:
         n = len(glued)
         yield Issue(

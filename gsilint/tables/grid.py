@@ -66,8 +66,8 @@ class Grid:
     #: template rows found nowhere in the table
     missing_rows: tuple[str, ...] = ()
     problems: list[ShapeProblem] = field(default_factory=list)
-    #: spans of label cells that only the other format uses (2019 labels in a 2021 table …)
-    foreign_labels: list[tuple[Span, str]] = field(default_factory=list)
+    #: read from a crawler copy's glued digits (the only split the identities admit)
+    glued: bool = False
 
     def value(self, row: str, col: str) -> CellValue | None:
         """The cell at ``row`` × ``col`` (keys as in the module docs), or None if unmapped."""
