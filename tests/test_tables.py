@@ -410,3 +410,30 @@ def test_grid_row_left_blank_is_not_reported_and_merged_columns_are_dropped():
     findings = lint(text, select=SEL)
     assert [x.code for x in findings] == ["A308"]
     assert "7 个单元格未填报" in findings[0].message
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=10_000), year=st.sampled_from([2020, 2022]),
+       kind=st.sampled_from(["tab", "space", "pipe"]))
+def test_untouched_consistent_reports_have_no_findings(seed, year, kind):
+    assert lint(build(year, kind=kind, seed=seed).text, select=SEL) == []
+
+
+def test_header_merged_into_the_first_row():
+    b = build(2023, kind="space")
+    lines = b.text.split("\n")
+    i = next(i for i, l in enumerate(lines) if l.startswith("商业企业"))
+    lines[i : i + 2] = [lines[i] + " " + lines[i + 1]]  # "…法律服务机构 其他 一、本年新收… 1 2 …"
+    text = "\n".join(lines)
+    f = facts(text)
+    assert [f.t3.value("t3.new", c).value for c in COLS] == b.t3["t3.new"]
+    assert lint(text, select=SEL) == []
+
+
+def test_extra_data_row_after_the_last_row():
+    b = build(2023)
+    lines = b.text.split("\n")
+    i = b.where[("t3.carry_forward", "total")][0]
+    lines.insert(i, "\t".join(["", "", ""] + ["0"] * 7))
+    findings = lint("\n".join(lines), select=SEL)
+    assert brief(findings) == [("S109", i + 1, 1)] and "多余的数据行" in findings[0].message

@@ -155,7 +155,8 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     for r in rows:
         if p >= len(spec.rows) and r.is_data:
             # beyond the last template row: stop at the first thing that is not a row of this table
-            if not r.labels or any(_matches(s, _cell_keys(r), r.key) for s in spec.rows):
+            same_width = not r.labels and len(_fit(r.values, ncols)) == ncols
+            if same_width or (r.labels and any(_matches(s, _cell_keys(r), r.key) for s in spec.rows)):
                 grid.problems.append(ShapeProblem(r.span, "表三在“四、结转下年度继续办理”之后还有多余的数据行",
                                                   "table III has an extra data row after 'IV carried forward'"))
             break
