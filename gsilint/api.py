@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from gsilint.config import Config
 from gsilint.engine import input_error_finding, lint_source
@@ -27,6 +27,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     #: the decoded input (None when it could not be read)
     source: Source | None = None
+    #: what rules noted for the run hooks (plain picklable data, keyed by rule code)
+    notes: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -77,7 +79,9 @@ def check_file(path: str, config: Config, run: Run | None = None) -> FileResult:
         return FileResult(path, [input_error_finding(path, exc.message_zh, exc.message_en, config)])
     except Exception as exc:  # never a traceback for one bad file
         return FileResult(path, [input_error_finding(path, f"无法读取：{exc}", f"cannot read: {exc}", config)])
-    return FileResult(path, lint_source(source, config, run), source)
+    result = FileResult(path, [], source)
+    result.findings = lint_source(source, config, run, result.notes)
+    return result
 
 
 def check_stdin(data: bytes, config: Config, path: str = "-") -> FileResult:

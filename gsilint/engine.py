@@ -8,7 +8,7 @@ problems become E-findings; nothing here raises for bad input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from gsilint.ast import Document
@@ -31,6 +31,9 @@ class Context:
     config: Config
     source: Source
     rule: Rule | None = None
+    #: plain, picklable data a rule leaves for a cross-file run hook
+    #: (``FileResult.notes``; see :data:`gsilint.api.RUN_HOOKS`), keyed by rule code
+    notes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -119,13 +122,17 @@ def analyse(source: Source, config: Config, run: Any = None) -> tuple[Document |
     return doc, facts, []
 
 
-def lint_source(source: Source, config: Config | None = None, run: Any = None) -> list[Finding]:
-    """Lint one decoded input; never raises for bad input."""
+def lint_source(source: Source, config: Config | None = None, run: Any = None,
+                notes: dict[str, Any] | None = None) -> list[Finding]:
+    """Lint one decoded input; never raises for bad input.
+
+    ``notes``: a dict the rules may fill for cross-file run hooks (see ``Context.notes``).
+    """
     config = config or Config()
     doc, facts, findings = analyse(source, config, run)
     if doc is None:
         return findings
-    ctx = Context(doc, facts, config, source)
+    ctx = Context(doc, facts, config, source, notes=notes if notes is not None else {})
     for rule in selected_rules(config, source.path):
         ctx.rule = rule
         try:

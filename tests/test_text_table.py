@@ -150,3 +150,65 @@ def test_text_that_quotes_the_table_never_fires(new, carried, forward, upheld, c
     text4 = f"政府信息公开行政复议{upheld + corrected}件，其中结果维持{upheld}件，结果纠正{corrected}件。"
     text = report(new=new, carried=carried, granted=done, forward=forward, review=review, text3=text3, text4=text4)
     assert lint(text, select="X") == []
+
+
+# -- X403 ---------------------------------------------------------------------
+
+
+def _year_report(year: int, org: str = "城关镇人民政府", **cells) -> str:
+    text = report(**cells)
+    return text.replace("城关镇人民政府2022年", f"{org}{year}年").replace("2022年", f"{year}年")
+
+
+def _check(tmp_path, files: dict[str, str], jobs: int = 1, **cfg):
+    from gsilint import Config, check_paths
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    results = check_paths([str(tmp_path)], Config(select=("X403",), **cfg), jobs=jobs)
+    return {r.path.rsplit("/", 1)[-1]: r.findings for r in results}
+
+
+def test_carry_over_differs_from_last_years_report(tmp_path):
+    found = _check(tmp_path, {
+        "a_2021.txt": _year_report(2021, new=3, granted=1, forward=2),
+        "b_2022.txt": _year_report(2022, new=0, carried=1, granted=1),
+    })
+    assert found["a_2021.txt"] == []
+    [f] = found["b_2022.txt"]
+    assert (f.code, f.line, f.severity.name) == ("X403", 64, "WARNING")  # row 二 (an empty line was inserted above)
+    assert f.column == len("二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t") + 1  # the 总计 cell
+    assert "2021年报告" in f.message and "为1" in f.message and "为2" in f.message and "-1" in f.message
+    assert "a_2021.txt:89:" in f.message  # where last year's row 四 is
+    assert [r.location.line for r in f.related] == [64]  # the 自然人 cell also differs
+
+
+def test_carry_over_in_any_order_and_with_workers(tmp_path):
+    files = {"a_2022.txt": _year_report(2022, carried=1, granted=1),
+             "b_2021.txt": _year_report(2021, new=2, granted=0, forward=2)}
+    assert [f.code for f in _check(tmp_path, files)["a_2022.txt"]] == ["X403"]
+    assert [f.code for f in _check(tmp_path, files, jobs=2)["a_2022.txt"]] == ["X403"]
+
+
+def test_matching_carry_over_and_fuller_name_is_fine(tmp_path):
+    found = _check(tmp_path, {
+        "a_2021.txt": _year_report(2021, new=2, granted=1, forward=1),
+        "b_2022.txt": _year_report(2022, org="某区城关镇人民政府", carried=1, granted=1),
+    })
+    assert found == {"a_2021.txt": [], "b_2022.txt": []}
+
+
+def test_other_bodies_and_other_years_are_not_compared(tmp_path):
+    found = _check(tmp_path, {
+        "a_2021.txt": _year_report(2021, org="东关镇人民政府", new=2, granted=0, forward=2),
+        "b_2020.txt": _year_report(2020, new=2, granted=0, forward=2),
+        "c_2022.txt": _year_report(2022, carried=1, granted=1),
+    })
+    assert found["c_2022.txt"] == []
+
+
+def test_inline_suppression_hides_the_carry_over_finding(tmp_path):
+    this_year = _year_report(2022, carried=1, granted=1).replace(
+        "二、上年结转政府信息公开申请数量", "<!-- gsilint-disable-next-line X403 -- 口径调整 -->\n二、上年结转政府信息公开申请数量")
+    found = _check(tmp_path, {"a_2021.txt": _year_report(2021, new=2, granted=0, forward=2), "b_2022.txt": this_year})
+    assert found["b_2022.txt"] == []
