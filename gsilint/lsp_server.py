@@ -7,13 +7,15 @@ diagnostics built by :func:`gsilint.output.lsp.diagnostic`. Positions use
 the encoding negotiated at ``initialize`` (pygls takes the first of the
 client's ``general.positionEncodings`` it supports: utf-16 when the client
 says nothing, utf-8 or utf-32 when it prefers them). Hovering a finding
-shows its rule's explanation. Closing a document clears its diagnostics.
+shows its rule's explanation; findings with a safe fix offer it as a quick
+fix (and all of them as ``source.fixAll.gsilint``). Closing a document
+clears its diagnostics.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from lsprotocol import types
@@ -26,7 +28,7 @@ from gsilint.config import Config
 from gsilint.docs import rule_doc_url
 from gsilint.engine import lint_source
 from gsilint.findings import Finding
-from gsilint.output.lsp import diagnostic
+from gsilint.output.lsp import diagnostic, lsp_position
 from gsilint.positions import LineIndex
 from gsilint.rules import load_rules
 from gsilint.sources import READERS, InputError, Source, read_text_source, source_from_text
@@ -37,10 +39,13 @@ _converter = get_converter()
 
 @dataclass
 class Linted:
-    """The last lint of one open document: what hover looks findings up in."""
+    """The last lint of one open document: what hover and code actions look findings up in."""
 
     findings: list[Finding]
     index: LineIndex | None
+    #: the published diagnostics, parallel to ``findings``
+    diagnostics: list[dict] = field(default_factory=list)
+    lang: str = "zh"
 
 
 class GsilintServer(LanguageServer):
@@ -99,9 +104,11 @@ def lint_document(server: GsilintServer, uri: str, text: str) -> list[dict]:
     except InputError:  # an empty buffer: nothing to say yet
         server.linted[uri] = Linted([], None)
         return []
-    findings = lint_source(source, server.config_for(source.path))
-    server.linted[uri] = Linted(findings, source.index)
-    return [diagnostic(f, source.index, uri, server.encoding) for f in findings]
+    config = server.config_for(source.path)
+    findings = lint_source(source, config)
+    diagnostics = [diagnostic(f, source.index, uri, server.encoding) for f in findings]
+    server.linted[uri] = Linted(findings, source.index, diagnostics, config.lang)
+    return diagnostics
 
 
 def publish(server: GsilintServer, uri: str, diagnostics: list[dict], version: int | None = None) -> None:
@@ -165,6 +172,49 @@ def findings_at(linted: Linted, line: int, character: int, encoding: str) -> lis
     return [f for f in linted.findings if f.location.start <= offset < max(f.location.end, f.location.start + 1)]
 
 
+def _kind(kind) -> str:
+    return str(getattr(kind, "value", kind))
+
+
+def fix_actions(linted: Linted, uri: str, rng: types.Range, encoding: str) -> list[types.CodeAction]:
+    """Quick fixes for the findings with a safe fix that touch ``rng``, and one "fix all"."""
+    if linted.index is None:
+        return []
+    index = linted.index
+    lo = offset_at(index, rng.start.line, rng.start.character, encoding)
+    hi = offset_at(index, rng.end.line, rng.end.character, encoding)
+    en = linted.lang == "en"
+
+    def edit(f: Finding) -> dict:
+        return {"range": {"start": lsp_position(index, f.fix.start, encoding=encoding),
+                          "end": lsp_position(index, f.fix.end, encoding=encoding)},
+                "newText": f.fix.replacement}
+
+    actions = []
+    fixable = [(f, d) for f, d in zip(linted.findings, linted.diagnostics) if f.fix is not None]
+    for f, d in fixable:
+        if f.location.start <= hi and lo <= max(f.location.end, f.location.start):
+            shown = f.fix.replacement or ("(delete)" if en else "（删除）")
+            title = f"{f.code}: replace with '{shown}'" if en else f"{f.code}：改为“{shown}”"
+            actions.append(types.CodeAction(
+                title=title, kind=types.CodeActionKind.QuickFix, is_preferred=True,
+                diagnostics=[_converter.structure(d, types.Diagnostic)],
+                edit=types.WorkspaceEdit(changes={uri: [_converter.structure(edit(f), types.TextEdit)]}),
+            ))
+    if len(fixable) > 1:
+        taken, end = [], -1
+        for f, _ in sorted(fixable, key=lambda fd: (fd[0].fix.start, fd[0].fix.end)):
+            if f.fix.start >= end:  # overlapping fixes wait for the next lint
+                taken.append(f)
+                end = max(f.fix.end, f.fix.start + (f.fix.start == f.fix.end))
+        title = f"gsilint: apply {len(taken)} safe fixes" if en else f"gsilint：应用全部 {len(taken)} 处安全修正"
+        actions.append(types.CodeAction(
+            title=title, kind=types.CodeActionKind.SourceFixAll + ".gsilint",
+            edit=types.WorkspaceEdit(changes={uri: [_converter.structure(edit(f), types.TextEdit) for f in taken]}),
+        ))
+    return actions
+
+
 def create_server() -> GsilintServer:
     server = GsilintServer()
 
@@ -197,6 +247,21 @@ def create_server() -> GsilintServer:
         if not found:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(found)))
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix,
+                                                   types.CodeActionKind.SourceFixAll + ".gsilint"]),
+    )
+    def code_action(ls: GsilintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        linted = ls.linted.get(params.text_document.uri)
+        if linted is None:
+            return None
+        actions = fix_actions(linted, params.text_document.uri, params.range, ls.encoding)
+        only = params.context.only
+        if only:
+            actions = [a for a in actions if any(_kind(a.kind).startswith(_kind(k)) for k in only)]
+        return actions or None
 
     return server
 

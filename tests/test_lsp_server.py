@@ -174,3 +174,32 @@ async def test_crlf_buffer_and_empty_buffer(client: LanguageClient):
     lf = await _open(client, BAD, uri=URI)
     assert [(d.code, d.range) for d in crlf] == [(d.code, d.range) for d in lf]  # a CR belongs to the line break, not to the line
     assert list(await _replace_all(client, "", 2, uri=crlf_uri)) == []
+
+
+FIXABLE = GOOD.replace("二、主动公开政府信息情况", "二、主动公开政府信息情况\n本年收到申请𠮷12件,办结11件。", 1)
+
+
+@pytest.mark.asyncio
+async def test_quick_fix_replaces_the_halfwidth_comma(client: LanguageClient):
+    diagnostics = await _open(client, FIXABLE)
+    [d] = [d for d in diagnostics if d.code == "T505"]
+    line = FIXABLE.split("\n").index("本年收到申请𠮷12件,办结11件。")
+    # the comma follows 本年收到申请𠮷12件: 10 code points, 11 UTF-16 units
+    assert d.range == types.Range(types.Position(line, 11), types.Position(line, 12))
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(URI), range=d.range,
+        context=types.CodeActionContext(diagnostics=[d], only=[types.CodeActionKind.QuickFix]),
+    ))
+    [action] = actions
+    assert action.kind == types.CodeActionKind.QuickFix and action.title == "T505：改为“，”"
+    assert action.diagnostics[0].code == "T505"
+    [edit] = action.edit.changes[URI]
+    assert edit.range == d.range and edit.new_text == "，"
+    # the client applies the edit: the finding goes away
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)],
+    ))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "T505" not in codes(client.diagnostics[URI])
+    assert codes(client.diagnostics[URI]) == cli_codes(FIXABLE.replace("件,办", "件，办"))

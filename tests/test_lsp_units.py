@@ -87,3 +87,29 @@ def test_the_document_directory_configuration_file_applies(tmp_path):
     codes = [d["code"] for d in lint_document(server, uri, text)]
     assert "S101" in codes  # linted with defaults rather than not at all
     assert logged and "S1O1" in logged[0].message
+
+
+def test_fix_all_action_collects_every_safe_fix():
+    from lsprotocol import types
+
+    from gsilint.lsp_server import fix_actions
+
+    text = seed_text(3).replace("二、主动公开政府信息情况", "二、主动公开政府信息情况\n收到𠮷12件,办结11件。\n另有3件,已转办。", 1)
+    uri = "file:///tmp/r.txt"
+    server = GsilintServer()
+    lint_document(server, uri, text)
+    linted = server.linted[uri]
+    assert sum(1 for f in linted.findings if f.fix is not None) == 2
+    line = text.split("\n").index("另有3件,已转办。")
+    here = types.Range(types.Position(line, 0), types.Position(line, 0))
+    quick, fix_all = fix_actions(linted, uri, types.Range(here.start, types.Position(line, 9)), "utf-16")
+    [edit] = quick.edit.changes[uri]
+    assert (edit.range.start.line, edit.range.start.character, edit.new_text) == (line, 4, "，")
+    assert fix_all.kind == "source.fixAll.gsilint" and fix_all.title == "gsilint：应用全部 2 处安全修正"
+    edits = fix_all.edit.changes[uri]
+    # 收到𠮷12件 is 6 code points but 7 UTF-16 units
+    assert [(e.range.start.line, e.range.start.character, e.new_text) for e in edits] == [(line - 1, 7, "，"), (line, 4, "，")]
+    # a range with no fixable finding: only the fix-all action
+    assert [a.kind for a in fix_actions(linted, uri, types.Range(types.Position(0, 0), types.Position(0, 1)), "utf-16")] == [
+        "source.fixAll.gsilint"
+    ]
