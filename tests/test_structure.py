@@ -417,3 +417,30 @@ def test_s106_items_numbered_as_subheadings_are_content_and_outer_heading_wins()
     assert brief(lint(seed_text(2), select="S106")) == []
     cov = {c.key: c for c in _facts(seed_text(2)).topic_coverage}
     assert cov["problems"].heading.title.startswith("政府信息公开存在的主要问题及改进情况")
+
+
+def test_labels_broken_out_of_a_table_are_not_headings():
+    # PDF→markdown copy (shanghai_szfbgt_2025): vertical cell "三、本年度办理结果" reads "三、本法提供"
+    heads = list(HEADINGS)
+    bodies = ["a", "b",
+              "申请人情况\n法人或其他组织\n| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n\n三、本法提供\n年度办\n"
+              "5.要求行政机关确认或重新出具\n1.申请人无正当理由逾期不补正、\n（六）其\n2.申请人逾期未按收费通知要求",
+              "d", "e", "f"]
+    assert brief(lint(report(heads, bodies=bodies), select="S103,S104")) == []
+
+
+def test_two_numbering_systems_like_a_real_report():
+    # shanghai_kewei_2024: 一…六 for 总体情况's topics, then 一、主动公开 … 三、复议 and 五、其他 (no 存在问题)
+    heads = ["一、总体情况", "二、工作机制保障", "三、主动公开工作情况", "一、主动公开政府信息情况",
+             "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况", "五、其他需要报告的事项"]
+    intro = INTRO.replace("全文由", "报告全文包括").replace("组成", "")
+    text = report(heads, intro=intro)
+    fs = lint(text, select="S1")
+    lines = text.split("\n")
+    assert brief(fs) == [
+        ("S105", 3, intro.index("存在的主要问题") + 1),
+        ("S104", lines.index(heads[3]) + 1, 1),
+        ("S101", lines.index(heads[6]) + 1, 1),
+        ("S103", lines.index(heads[6]) + 1, 1),
+    ]
+    assert "缺少四、" in fs[3].message and "三、主动公开工作情况" in fs[1].message
