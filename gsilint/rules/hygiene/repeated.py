@@ -25,20 +25,24 @@ def _data() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
 @rule("T501", "repeated-word", Severity.WARNING, "词语重复（如“公开公开”）", "a word written twice in a row")
 def repeated_word(ctx):
     """
-    同一个词连写两遍（“公开公开”“工作工作”“资金资金”），多是编辑时的残留。两到四个字的词
-    连写两遍，且这个词在报告其他地方也单独出现（说明它确是一个词，而不是“同时适|时适地”
-    这样两个词偶然相接），即报告；合法的叠用（研究研究、一步一步）列在
-    rules/hygiene.toml 中，不报告。单字叠用绝大多数是合法的（常常、人人、层层、紧紧，或
-    跨词相接的“首页|页面”“饮用水|水源”），只对从不叠用的字（“的的”，“的的确确”除外）报告。
-    数字（二〇二〇年）和表格单元格不检查。
+    同一个词连写两遍（“公开公开”“工作工作”“资金资金”），多是编辑时的残留。两到四个字的
+    单元连写两遍，且它确是一个词时报告：两个字的词在多份真实报告中都出现（rules/
+    hygiene-words.txt，由 tools/build_hygiene_words.py 从语料统计生成），或这个词在本报告
+    其他地方也单独出现。“同时适时适地”中的“时适时适”是两个词偶然相接，不报告。合法的
+    叠用（研究研究、一步一步）列在 rules/hygiene.toml 中。单字叠用绝大多数是合法的（常常、
+    人人、层层、紧紧，或跨词相接的“首页|页面”“饮用水|水源”），只对从不叠用的字报告
+    （“的的”，“的的确确”除外）。数字（二〇二〇年）和表格单元格不检查。
 
-    A word of two to four Han characters written twice in a row (公开公开),
-    when the word also occurs on its own elsewhere in the report — evidence
-    that it is a word and not two words meeting by chance. Legitimate
-    reduplication (研究研究, 一步一步) is listed in rules/hygiene.toml. Doubled
-    single characters are almost always legitimate (常常, 层层, or a word
-    boundary: 首页|页面), so only characters that never double (的的) are
-    reported. Numbers and table cells are not checked.
+    A unit of two to four Han characters written twice in a row (公开公开) is
+    reported when it is a word: a two-character word found in at least three
+    real reports (rules/hygiene-words.txt, generated from the corpus by
+    tools/build_hygiene_words.py), or a unit that also stands alone elsewhere
+    in this report. 时适时适 in 同时适时适地 is two words meeting by chance and
+    is not reported. Legitimate reduplication (研究研究, 一步一步) is listed in
+    rules/hygiene.toml. Doubled single characters are almost always
+    legitimate (常常, 层层, or a word boundary: 首页|页面), so only characters
+    that never double (的的, but not 的的确确) are reported. Numbers and table
+    cells are not checked.
 
     错误示例 / Bad:  认真贯彻落实上级关于政务公开公开工作的一系列方针
     正确示例 / Good: 认真贯彻落实上级关于政务公开工作的一系列方针
