@@ -55,9 +55,18 @@ def test_received_count_contradicts_table():
     assert brief(found) == [("X401", line_of(text, "2022年，全区"), 19)]
     f = found[0]
     assert "75" in f.message and "一、本年新收为74" in f.message and "+1" in f.message
-    # the 总计 cells of rows 一 and 二 (lines 62 and 63 before the three inserted lines)
-    assert {r.location.line for r in f.related} == {65, 66}
+    # the 总计 cell of row 一 (line 62 before the three inserted lines)
+    assert {r.location.line for r in f.related} == {65}
     assert f.related[0].message == "表三 一、本年新收（总计）= 74"
+
+
+def test_received_does_not_include_last_years_requests():
+    # 收到 = received this year: 74 new; 74 + 1 carried over is not what was received (pingtan 2022)
+    text = report(new=74, carried=1, granted=75, text3="2022年，全区收到政府信息公开申请75件，涉及自然人75件。")
+    found = lint(text, select="X")
+    assert [f.code for f in found] == ["X401", "X401"]
+    assert "一、本年新收为74" in found[0].message and "含上年结转）才是75" in found[0].message
+    assert "自然人" in found[1].message
 
 
 def test_received_count_that_includes_carry_over_is_fine():

@@ -44,6 +44,8 @@ _CARRIED = regex.compile(r"上一?年度?结转|上年度?转入")
 _FORWARD_LABEL = regex.compile(r"(?:结转|顺延|转)(?:至|到|入)?(?:下一?年度?|\d{4}年)")
 _FORWARD_TAIL = regex.compile(r"^\s*(?:申请)?\s*(?:顺延|结转|转)(?:至|到|入)?\s*(?:下一?年度?|\d{4}\s*年)")
 _RECEIVED = regex.compile(r"收到|受理|接收|接到|新收")
+_NEW_ONLY = regex.compile(r"收到|接收|接到|新收")
+_MENTIONS_CARRY = regex.compile(r"结转|上一?年度?|转入")
 _CLOSED = regex.compile(r"办结|答复|办理|处理完毕")
 _NOT_APPLICATION = regex.compile(r"复议|诉讼|起诉|案件|结转|顺延|率|咨询|投诉|留言|办件|审批|许可|热线|事项")
 _OTHER_TIME = regex.compile(r"去年|上年(?!度?结转)|同比|累计|历年|以来|截至|截止")
@@ -77,6 +79,8 @@ class CountClaim:
     quantity: Quantity
     #: the breakdown whose total this claim is, when its parts are claims too
     parent: "CountClaim | None" = None
+    #: the sentence speaks of last year's carry-over (结转, 上年): "received" may then include it
+    with_carry: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +118,16 @@ def _case_kind(label: str) -> str | None:
     return None
 
 
-def classify(q: Quantity, sentence: str, tail: str) -> str | None:
-    """The claim kind of a count, from its label, what follows it and its sentence."""
+def classify(q: Quantity, sentence: str, tail: str, paragraph: str | None = None) -> str | None:
+    """The claim kind of a count, from its label, what follows it, its sentence and paragraph.
+
+    ``received`` (收到, 接收, 新收) counts this year's new requests only;
+    ``accepted`` (受理) may include last year's carry-over.
+    """
     if q.unit not in ("件", "") or q.approximate:
         return None
     label = q.label
-    if "公开" not in sentence:
+    if "公开" not in (sentence if paragraph is None else paragraph):
         return None
     if _CARRIED.search(label):
         return "carried_over"
@@ -139,7 +147,7 @@ def classify(q: Quantity, sentence: str, tail: str) -> str | None:
         return None
     about_applications = "申请" in label or "申请" in tail
     if _RECEIVED.search(label) and about_applications:
-        return "received"
+        return "accepted" if "受理" in label and not _NEW_ONLY.search(label) else "received"
     if _CLOSED.search(label) and ("申请" in sentence):
         return "closed"
     return None
@@ -150,13 +158,13 @@ def _sub_kind(parent: str, label: str) -> str | None:
         for rx, col in _CASE_RESULTS:
             if rx.search(label):
                 return f"{parent}.{col}"
-    if parent == "received":
+    if parent in ("received", "accepted"):
         if "自然人" in label:
-            return "received.natural_person"
+            return f"{parent}.natural_person"
         if "法人" in label:
-            return "received.organisations"
+            return f"{parent}.organisations"
         if "商业企业" in label:
-            return "received.commercial"
+            return f"{parent}.commercial"
     return None
 
 
@@ -168,14 +176,16 @@ def count_claims(f: Facts) -> list[CountClaim]:
     sents: list[Sentence] = f.sentences
     out: list[CountClaim] = []
     by_span: dict[Span, CountClaim] = {}
+    paras = f.prose_spans
     for sent in sents:
         s = text[sent.span.start : sent.span.end]
+        para = paras[sent.paragraph]
         for q in sent.quantities:
             if not q.is_count or _other_year(q.label, year):
                 continue
-            kind = classify(q, s, _tail(text, q))
+            kind = classify(q, s, _tail(text, q), text[para.start : para.end])
             if kind is not None:
-                claim = CountClaim(kind, q)
+                claim = CountClaim(kind, q, with_carry=bool(_MENTIONS_CARRY.search(s)))
                 out.append(claim)
                 by_span[q.span] = claim
     # the parts of a review/litigation or received breakdown: "行政复议351件，其中结果维持72件…"
@@ -188,7 +198,7 @@ def count_claims(f: Facts) -> list[CountClaim]:
             sub = _sub_kind(parent.kind, p.label)
             if sub is None:
                 continue
-            claim = CountClaim(sub, p, parent)
+            claim = CountClaim(sub, p, parent, parent.with_carry)
             if p.span in by_span:
                 out.remove(by_span[p.span])
             by_span[p.span] = claim

@@ -34,13 +34,13 @@ _COL_ZH = {"natural_person": "自然人", "commercial": "商业企业", "researc
 _T4_ZH = {"review": "行政复议", "direct_suit": "未经复议直接起诉", "suit_after_review": "复议后起诉"}
 _T4_COL_ZH = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
 _KIND_ZH = {
-    "received": "收到申请", "closed": "办结/答复", "carried_over": "上年结转", "carry_forward": "结转下年度",
+    "received": "收到申请", "accepted": "受理申请", "closed": "办结/答复", "carried_over": "上年结转", "carry_forward": "结转下年度",
     "granted": "予以公开", "partial": "部分公开", "granted_partial": "予以公开及部分公开", "refused": "不予公开",
     "unable": "无法提供", "not_processed": "不予处理", "other_processed": "其他处理",
     "review": "行政复议", "litigation": "行政诉讼", "direct_suit": "直接起诉", "suit_after_review": "复议后起诉",
 }
 _KIND_EN = {
-    "received": "requests received", "closed": "requests answered", "carried_over": "carried over from last year",
+    "received": "requests received", "accepted": "requests accepted", "closed": "requests answered", "carried_over": "carried over from last year",
     "carry_forward": "carried forward", "granted": "granted", "partial": "partly granted",
     "granted_partial": "granted in full or in part", "refused": "refused", "unable": "unable to provide",
     "not_processed": "not processed", "other_processed": "other handling", "review": "administrative reviews",
@@ -94,7 +94,7 @@ def _leaves(grid, group: str) -> list[str]:
     return [k for k in grid.rows if k == prefix or k.startswith(prefix + ".")]
 
 
-def _t3_readings(t3, kind: str) -> list[Reading]:
+def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
     out: list[Reading] = []
 
     def add(rows, zh, en, cols=None):
@@ -103,12 +103,13 @@ def _t3_readings(t3, kind: str) -> list[Reading]:
             out.append(Reading(got[0], tuple(got[1]), zh, en))
 
     base, _, sub = kind.partition(".")
-    if base == "received":
+    if base in ("received", "accepted"):
         cols = None if not sub else (("natural_person",) if sub == "natural_person" else
                                      ("commercial",) if sub == "commercial" else _ORGS)
         who_zh = {"": "", "natural_person": "自然人", "commercial": "商业企业", "organisations": "法人或其他组织"}[sub]
         add(["t3.new"], f"表三 一、本年新收{who_zh}", f"table 三 row 一 (new requests){' ' + sub if sub else ''}", cols)
-        add(["t3.new", "t3.carried_over"], f"表三 一+二（含上年结转）{who_zh}", "table 三 rows 一+二 (with carry-over)", cols)
+        if base == "accepted" or with_carry:
+            add(["t3.new", "t3.carried_over"], f"表三 一+二（含上年结转）{who_zh}", "table 三 rows 一+二 (with carry-over)", cols)
     elif kind == "closed":
         add(["t3.results.total"], "表三（七）总计", "table 三 （七） total")
     elif kind == "carried_over":
@@ -149,7 +150,7 @@ def readings(ctx, claim: CountClaim) -> list[Reading]:
         t4 = ctx.facts.t4
         return _t4_readings(t4, claim.kind) if t4 is not None else []
     t3 = ctx.facts.t3
-    return _t3_readings(t3, claim.kind) if t3 is not None else []
+    return _t3_readings(t3, claim.kind, claim.with_carry) if t3 is not None else []
 
 
 def _kind_zh(kind: str) -> str:
@@ -195,13 +196,20 @@ def text_table_mismatch(ctx):
         alts_zh = "，".join(f"{r.zh}为{r.value}" for r in options)
         alts_en = ", ".join(f"{r.en} is {r.value}" for r in options)
         diff = said - first.value
+        hint_zh = hint_en = ""
+        base = claim.kind.partition(".")[0]
+        if base == "received" and len(options) == 1 and ctx.facts.t3 is not None:
+            both = _t3_readings(ctx.facts.t3, claim.kind, True)
+            if len(both) == 2 and both[1].value == said:
+                hint_zh = f"；一+二（含上年结转）才是{said}，但上年结转的申请不是本年“收到”的"
+                hint_en = f"; {said} is 一+二 (with last year's carry-over), which were not received this year"
         related = tuple((span, d, d) for r in options for span, d in r.cells)
         yield Issue(
             q.span,
             f"正文与表格不一致：正文{_kind_zh(claim.kind)}为{said}件（“{q.label[-16:]}{q.text}{q.unit}”），"
-            f"而{alts_zh}，相差{diff:+d}",
+            f"而{alts_zh}，相差{diff:+d}{hint_zh}",
             f"the text contradicts the tables: it says {_kind_en(claim.kind)} = {said}, but {alts_en} "
-            f"(difference {diff:+d})",
+            f"(difference {diff:+d}){hint_en}",
             related=related,
         )
 
