@@ -287,3 +287,23 @@ def test_y201_last_years_problems_and_external_acts_pass():
     # the same sentences naming the next year are still mismatches
     bad = report(2021) + "\n2022年，我镇政府信息公开工作存在的问题已全部整改。\n"
     assert brief(lint(bad, select="Y201")) == [("Y201", 17, 1)]
+
+
+def test_y202_month_end_cutoff():
+    text = report(2016).replace("比2015年增长10%", "截至11月底比2015年增长10%")
+    [f] = lint(text, select="Y202")
+    assert (f.code, f.line, f.column) == ("Y202", 7, 24)
+    assert "11月底" in f.message and "2016年12月31日" in f.message
+    assert lint(report(2016).replace("比2015年增长10%", "截至12月底比2015年增长10%"), select="Y202") == []
+
+
+def test_signature_date_on_the_organisation_line():
+    from test_dates import facts_of
+
+    text = "某镇2018年政府信息公开工作年度报告\n\n一、总体情况\n\n2018年，我镇主动公开信息10条。\n\n特此报告\n\n某镇人民政府　　2018年12月20日\n"
+    _, facts = facts_of(text)
+    assert facts.signature_date.date.iso == "2018-12-20"
+    assert brief(lint(text, select="Y204")) == [("Y204", 9, 9)]
+    # a date inside the last sentence of prose is not a signature
+    _, facts = facts_of(text.replace("某镇人民政府　　2018年12月20日", "我镇于2018年12月20日召开会议。"))
+    assert facts.signature_date is None

@@ -167,11 +167,26 @@ def statistics_period(f: Facts) -> Period | None:
 def signature_date(f: Facts) -> DatedLine | None:
     """The date under the closing signature (落款日期)."""
     closing = f.doc.closing
-    if closing is None or closing.date is None:
-        return None
-    for d in mentions_in(f, closing.date.span):
-        if d.is_date:
-            return DatedLine(d, "signature")
+    if closing is not None:
+        parts = (closing.date, closing.organisation)
+    else:
+        # no closing block recognised: a short last line that ends with a date ("某镇人民政府  2019年2月14日")
+        last = None
+        for last in f.doc.paragraphs():
+            pass
+        if last is None or len(last.text.strip()) > 40:
+            return None
+        dates = [d for d in mentions_in(f, last.span) if d.is_date]
+        if not dates or f.doc.text[dates[-1].span.end : last.span.end].strip():
+            return None
+        parts = (last,)
+    # the date line, else a date on the organisation's line
+    for part in parts:
+        if part is None:
+            continue
+        dates = [d for d in mentions_in(f, part.span) if d.is_date]
+        if dates:
+            return DatedLine(dates[-1], "signature")
     return None
 
 

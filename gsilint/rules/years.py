@@ -129,6 +129,10 @@ def year_mismatch(ctx):
 
 
 _CUTOFF = regex.compile(r"(?:截止|截至)(?:到|至)?[ \t\u3000]*$")
+#: "截至11月底" / "截止到2015年11月末": a month-end cut-off (a month, no day).
+_CUTOFF_MONTH_END = regex.compile(
+    r"(?:截止|截至)(?:到|至)?[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*)?(11|十一)[ \t\u3000]*月[ \t\u3000]*(?:底|末)"
+)
 
 
 @rule("Y202", "period-mismatch", Severity.ERROR, "统计期限不是报告年度的1月1日至12月31日",
@@ -182,6 +186,15 @@ def period_mismatch(ctx):
             d.span,
             f"数据截止到{d.month}月{d.day}日（{shown}），统计期限应到{y}年12月31日",
             f"the figures stop on {shown}; the statistics period runs to {y}-12-31",
+        )
+    for m in _CUTOFF_MONTH_END.finditer(text):
+        if m.group(1) and int(m.group(1)) != y:
+            continue
+        start = m.start(1) if m.group(1) else m.start(2)
+        yield Issue(
+            Span(start, m.end()),
+            f"数据截止到11月底，统计期限应到{y}年12月31日",
+            f"the figures stop at the end of November; the statistics period runs to {y}-12-31",
         )
 
 
