@@ -69,7 +69,7 @@ def _location(source: Source, span: Span) -> Location:
     end = max(start, source.to_original(span.end))
     line, col = source.index.position(start)
     end_line, end_col = source.index.position(end)
-    return Location(start, end, line, col, end_line, end_col, source.labels.get(start))
+    return Location(start, end, line, col, end_line, end_col, source.label_at(start))
 
 
 def make_finding(source: Source, rule: Rule, issue: Issue, config: Config) -> Finding:

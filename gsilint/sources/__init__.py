@@ -12,6 +12,7 @@ from typing import Callable
 
 from gsilint.sources.base import InputError, Source, SourceMap
 from gsilint.sources.decode import MAX_BYTES, decode_bytes, too_large
+from gsilint.sources.docx import read_docx_source
 from gsilint.sources.html import read_html_source
 from gsilint.sources.reflow import reflow
 
@@ -52,6 +53,14 @@ def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Sour
     )
 
 
+def read_doc_source(path: str, data: bytes, encoding: str | None = None) -> Source:
+    """Legacy binary Word files are not read: the user is told to save as .docx."""
+    raise InputError(
+        "旧版 Word（.doc）文件不能直接检查：请另存为 .docx 或文本后再检查",
+        "legacy Word (.doc) files are not read: save the report as .docx or text first",
+    )
+
+
 #: Reader per lower-case suffix.
 READERS: dict[str, Reader] = {
     ".txt": read_text_source,
@@ -59,6 +68,8 @@ READERS: dict[str, Reader] = {
     ".markdown": read_text_source,
     ".html": read_html_source,
     ".htm": read_html_source,
+    ".docx": read_docx_source,
+    ".doc": read_doc_source,
     ".pdf": read_pdf_source,
 }
 

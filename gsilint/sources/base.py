@@ -50,6 +50,15 @@ class SourceMap:
     def is_identity(self) -> bool:
         return len(self._flat) == 1 and self._orig[0] == 0
 
+    def label_at(self, offset: int) -> str | None:
+        """The label of the place holding ``offset`` in the *original* text, if any."""
+        if not self.labels:
+            return None
+        if self._label_offsets is None:
+            self._label_offsets = [o for o, _ in self.labels]
+        i = bisect_right(self._label_offsets, offset) - 1
+        return self.labels[i][1] if i >= 0 else None
+
     def to_original(self, offset: int) -> int:
         i = bisect_right(self._flat, offset) - 1
         result = self._orig[i] + (offset - self._flat[i])
@@ -69,9 +78,11 @@ class Source:
     kind: str = "text"  # text | markdown | html | docx
     encoding: str = "utf-8"
     map: SourceMap | None = None
-    #: Human names for places in formats without lines (DOCX: "段落 41").
-    labels: dict[int, str] = field(default_factory=dict)
+    #: Human names for places in formats without lines (DOCX: "段落 41", "表2 第5行第3列"):
+    #: ``(offset, label)`` sorted by offset; a label holds up to the next one.
+    labels: list[tuple[int, str]] = field(default_factory=list)
     _index: LineIndex | None = field(default=None, repr=False)
+    _label_offsets: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.map is None:
@@ -83,6 +94,15 @@ class Source:
         if self._index is None:
             self._index = LineIndex(self.original)
         return self._index
+
+    def label_at(self, offset: int) -> str | None:
+        """The label of the place holding ``offset`` in the *original* text, if any."""
+        if not self.labels:
+            return None
+        if self._label_offsets is None:
+            self._label_offsets = [o for o, _ in self.labels]
+        i = bisect_right(self._label_offsets, offset) - 1
+        return self.labels[i][1] if i >= 0 else None
 
     def to_original(self, offset: int) -> int:
         return offset if self.text is self.original else self.map.to_original(offset)

@@ -24,6 +24,8 @@ class Piece:
     text: str
     origin: int
     linear: bool = True
+    #: a name for the place this piece starts (DOCX: "段落 41"), collected by :meth:`Flattener.result`
+    label: str | None = None
 
 
 def is_cjk(ch: str) -> bool:
@@ -63,11 +65,11 @@ def trim(pieces: list[Piece]) -> list[Piece]:
         stripped = first.text.lstrip(_TRIM)
         if len(stripped) != len(first.text):
             cut = len(first.text) - len(stripped)
-            pieces[0] = Piece(stripped, first.origin + cut if first.linear else first.origin, first.linear)
+            pieces[0] = Piece(stripped, first.origin + cut if first.linear else first.origin, first.linear, first.label)
         last = pieces[-1]
         stripped = last.text.rstrip(_TRIM)
         if len(stripped) != len(last.text):
-            pieces[-1] = Piece(stripped, last.origin, last.linear)
+            pieces[-1] = Piece(stripped, last.origin, last.linear, last.label)
     return pieces
 
 
@@ -87,11 +89,11 @@ class Flattener:
         self.lines.append(pieces)
         return True
 
-    def result(self, original_length: int) -> tuple[str, SourceMap, list[int]]:
-        """The flat text, its map, and the flat offset where each line starts."""
+    def result(self, original_length: int) -> tuple[str, SourceMap, list[tuple[int, str]]]:
+        """The flat text, its map, and the labels of labelled pieces as ``(flat offset, label)``."""
         parts: list[str] = []
         segments: list[tuple[int, int]] = []
-        starts: list[int] = []
+        labels: list[tuple[int, str]] = []
         flat = 0
         for i, line in enumerate(self.lines):
             if i:
@@ -100,8 +102,9 @@ class Flattener:
                 segments.append((flat, prev.origin + (len(prev.text) if prev.linear else 1)))
                 parts.append("\n")
                 flat += 1
-            starts.append(flat)
             for p in line:
+                if p.label is not None and not (labels and labels[-1][1] == p.label):
+                    labels.append((flat, p.label))
                 parts.append(p.text)
                 if p.linear:
                     segments.append((flat, p.origin))
@@ -112,7 +115,7 @@ class Flattener:
                         segments.append((flat, p.origin))
                         flat += 1
         text = "".join(parts)
-        return text, SourceMap(_dedupe(segments), original_length), starts
+        return text, SourceMap(_dedupe(segments), original_length), labels
 
 
 def _dedupe(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:

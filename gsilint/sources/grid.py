@@ -33,6 +33,10 @@ class Anchor:
     pieces: list[Piece]
     origin: int  # where the cell starts in the original (its tab maps here)
     colspan: int = 1
+    #: a name for the cell (DOCX: "表2 第5行第3列")
+    label: str | None = None
+    #: an empty stand-in for a vertically merged cell (DOCX vMerge): named, but no cell of its own
+    continuation: bool = False
 
     @property
     def text(self) -> str:
@@ -85,8 +89,12 @@ def expand(rows: list[list[tuple[Anchor, int]]]) -> Grid:
     return grid
 
 
+def _starts(cell: Anchor | None) -> bool:
+    return cell is not None and not cell.continuation
+
+
 def _is_title_row(row: list[Anchor | None]) -> bool:
-    anchors = [c for c in row if c is not None]
+    anchors = [c for c in row if _starts(c)]
     return len(anchors) == 1 and row[0] is anchors[0] and anchors[0].colspan >= len(row) > 1
 
 
@@ -114,7 +122,7 @@ def _compact_block(block: Grid) -> Grid:
     if not data:
         return block
     width = len(block[0])
-    keep = {0} | {i for row in data for i, c in enumerate(row) if c is not None}
+    keep = {0} | {i for row in data for i, c in enumerate(row) if _starts(c)}
     if len(keep) == width:
         return block
     target = []  # new column of each old column
@@ -135,23 +143,34 @@ def _compact_block(block: Grid) -> Grid:
             if new[t] is None or not new[t].text:
                 new[t] = cell
             elif cell.text:  # two texts meet in one column: keep both
-                new[t] = Anchor(new[t].pieces + [Piece(" ", cell.origin, False)] + cell.pieces, new[t].origin)
+                new[t] = Anchor(
+                    new[t].pieces + [Piece(" ", cell.origin, False)] + cell.pieces, new[t].origin, 1, new[t].label
+                )
         result.append(new)
     return result
 
 
 def row_lines(grid: Grid) -> list[list[Piece]]:
-    """One line of pieces per row, cells separated by tabs mapped to the next cell."""
+    """One line of pieces per row, cells separated by tabs mapped to the next cell.
+
+    Labels: a cell's label sits on its first character; an empty cell has
+    none, so its label sits on the tab that follows it (the place it is).
+    """
     lines = []
     for row in grid:
         anchor = next(c.origin for c in row if c is not None)
         pieces: list[Piece] = []
+        waiting: str | None = None  # label of an empty cell, for the next tab
         for i, cell in enumerate(row):
             if cell is not None:
                 anchor = cell.origin
             if i:
-                pieces.append(Piece("\t", anchor, False))
-            if cell is not None:
-                pieces.extend(p for p in cell.pieces if "\t" not in p.text and "\n" not in p.text)
+                pieces.append(Piece("\t", anchor, False, waiting))
+            texts = [p for p in cell.pieces if "\t" not in p.text and "\n" not in p.text] if cell else []
+            label = cell.label if cell is not None else None
+            if texts and label is not None:
+                texts[0] = Piece(texts[0].text, texts[0].origin, texts[0].linear, label)
+            waiting = None if texts else label
+            pieces.extend(texts)
         lines.append(pieces)
     return lines
