@@ -97,8 +97,18 @@ def source_for(uri: str, text: str) -> Source:
     return reader(path, text.encode("utf-8"), "utf-8")
 
 
+def is_repository_document(uri: str) -> bool:
+    """README, LICENSE… : Markdown an editor opens that is not a report (the CLI's directory walk skips them too)."""
+    from gsilint.api import _NOT_REPORTS
+
+    return PurePath(to_fs_path(uri) or uri).name.upper().startswith(_NOT_REPORTS)
+
+
 def lint_document(server: GsilintServer, uri: str, text: str) -> list[dict]:
     """Lint one buffer; remember the findings; return LSP diagnostics as JSON data."""
+    if is_repository_document(uri):
+        server.linted[uri] = Linted([], None)
+        return []
     try:
         source = source_for(uri, text)
     except InputError:  # an empty buffer: nothing to say yet

@@ -33,6 +33,14 @@ def test_offsets_and_lsp_positions_round_trip(encoding, expected):
     assert offset_at(index, 9, 0, encoding) == len(TEXT)
 
 
+def test_readme_and_license_files_are_not_linted():
+    server = GsilintServer()
+    text = seed_text(3).replace("六、其他需要报告的事项", "本段内容。")
+    assert lint_document(server, "file:///repo/README.md", text) == []
+    assert lint_document(server, "file:///repo/LICENSE.txt", "MIT License\n") == []
+    assert "S101" in [d["code"] for d in lint_document(server, "file:///repo/2023年报告.md", text)]
+
+
 def test_markdown_buffers_are_read_as_markdown():
     assert source_for("file:///tmp/r.md", "一、总体情况\n").kind == "markdown"
     assert source_for("file:///tmp/r.txt", "一、总体情况\n").kind == "text"
