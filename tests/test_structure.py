@@ -444,3 +444,16 @@ def test_two_numbering_systems_like_a_real_report():
         ("S103", lines.index(heads[6]) + 1, 1),
     ]
     assert "缺少四、" in fs[3].message and "三、主动公开工作情况" in fs[1].message
+
+
+def test_s101_old_template_fee_statement_needs_a_real_negation():
+    base = (
+        "某镇2016年政府信息公开工作年度报告\n"
+        "一、主动公开政府信息情况\n全年主动公开政府信息30条，不断完善行政事业性收费信息公开。\n"
+        "二、依申请公开政府信息情况\n本年度未收到政府信息公开申请。\n"
+        "三、存在的主要问题及改进措施\n存在的问题是人员不足。未发生行政复议、行政诉讼。\n"
+        "某镇人民政府\n2017年3月1日\n"
+    )
+    fs = lint(base, select="S101")
+    assert [f.code for f in fs] == ["S101"] and "收费及减免" in fs[0].message
+    assert brief(lint(base.replace("人员不足。", "人员不足。本年度不收取任何费用。"), select="S101")) == []
