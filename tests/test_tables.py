@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import brief, lint, seed_text
-from tables_helpers import COLS, T3_2019, T3_2021, T4_COLS, build
+from tables_helpers import COLS, T2_2019, T2_2021, T3_2019, T3_2021, T4_COLS, build
 
 from gsilint import Config
 from gsilint.facts import Facts, load_fact_modules
@@ -437,3 +437,25 @@ def test_extra_data_row_after_the_last_row():
     lines.insert(i, "\t".join(["", "", ""] + ["0"] * 7))
     findings = lint("\n".join(lines), select=SEL)
     assert brief(findings) == [("S109", i + 1, 1)] and "多余的数据行" in findings[0].message
+
+
+def test_s108_2020_report_with_the_2021_table_three():
+    b = build(2020, layout="2021", t3=build(2023).t3, t4=build(2023).t4)
+    text = b.text.replace(T2_2021, T2_2019)  # table 二 in the right (2019) format
+    findings = lint(text, select=SEL)
+    line = b.where[("t3.results.other.no_correction", "natural_person")][0] + T2_2019.count("\n") - T2_2021.count("\n")
+    assert [(f.code, f.line) for f in findings] == [("S108", line)]
+    assert "分为三行（2021 年格式）" in findings[0].message
+
+
+def test_a307_in_table_two():
+    b = build(2023)
+    text = b.text.replace("行政许可\t120", "行政许可\t-120")
+    findings = lint(text, select=SEL)
+    line = next(i for i, l in enumerate(text.split("\n"), 1) if l.startswith("行政许可"))
+    assert brief(findings) == [("A307", line, 6)] and "表二“行政许可·本年处理决定数量”" in findings[0].message
+
+
+def test_signed_change_is_valid_in_the_2019_table_two():
+    b = build(2020)
+    assert "行政许可\t40\t-2\t120" in b.text and lint(b.text, select="A307") == []

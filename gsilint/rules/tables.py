@@ -33,16 +33,20 @@ def _row_name(grid, key: str) -> str:
     return label
 
 
-def _col_name(grid, key: str) -> str:
+def _col_name(grid, key: str, row: str | None = None) -> str:
     spec = getattr(table_format(grid.layout), grid.name)
-    col = next((c for c in spec.columns if c.key == key), None)
+    cols = spec.columns
+    if not cols and row is not None:  # table 二: columns per row
+        rs = spec.row(row)
+        cols = rs.columns if rs else ()
+    col = next((c for c in cols if c.key == key), None)
     return col.label if col else key
 
 
 def _cell_name(grid, k) -> str:
     if grid.name == "t4":
         return _col_name(grid, k[1])
-    return f"{_row_name(grid, k[0])}·{_col_name(grid, k[1])}"
+    return f"{_row_name(grid, k[0])}·{_col_name(grid, k[1], k[0])}"
 
 
 def _related(grid, keys):
