@@ -221,3 +221,11 @@ def test_inline_suppression_hides_the_carry_over_finding(tmp_path):
         "二、上年结转政府信息公开申请数量", "<!-- gsilint-disable-next-line X403 -- 口径调整 -->\n二、上年结转政府信息公开申请数量")
     found = _check(tmp_path, {"a_2021.txt": _year_report(2021, new=2, granted=0, forward=2), "b_2022.txt": this_year})
     assert found["b_2022.txt"] == []
+
+
+def test_same_body_names():
+    from gsilint.rules.text_table import _same_org
+
+    assert _same_org("洪泽区人民政府", "淮安市洪泽区人民政府")
+    assert not _same_org("淮安市人民政府", "淮安市洪泽区人民政府")
+    assert not _same_org("区人民政府", "洪泽区人民政府")

@@ -302,7 +302,10 @@ def _org_key(name: str | None) -> str | None:
 def _same_org(a: str, b: str) -> bool:
     """The same body, allowing a fuller name one year ("淮安市洪泽区人民政府" / "洪泽区人民政府")."""
     short, long_ = sorted((a, b), key=len)
-    return short == long_ or (len(short) >= 4 and long_.endswith(short))
+    if short == long_:
+        return True
+    # the fuller name only adds the higher divisions in front: "淮安市" + "洪泽区人民政府"
+    return len(short) >= 5 and long_.endswith(short) and long_[: -len(short)][-1:] in ("省", "市", "州", "盟", "县", "区")
 
 
 def _cells_note(ctx, t3, row: str) -> dict[str, list]:
@@ -399,8 +402,9 @@ def carry_over_hook(run) -> None:
     notes = [(path, r, r.notes[_X403]) for path, r in run.results.items() if _X403 in r.notes and r.source is not None]
     for path, result, cur in notes:
         prevs = [(p, n) for p, _, n in notes if n["year"] == cur["year"] - 1 and _same_org(n["org"], cur["org"])]
-        if len(prevs) != 1:
-            continue  # none, or ambiguous
+        values = {tuple(sorted((c, v[0]) for c, v in n["forward"].items())) for _, n in prevs}
+        if len(values) != 1:
+            continue  # no report of last year, or copies that disagree (ambiguous)
         issue = _carry_issue(cur, prevs[0][1], prevs[0][0])
         if issue is not None:
             from gsilint.rules import RULES
