@@ -459,3 +459,17 @@ def test_a307_in_table_two():
 def test_signed_change_is_valid_in_the_2019_table_two():
     b = build(2020)
     assert "行政许可\t40\t-2\t120" in b.text and lint(b.text, select="A307") == []
+
+
+def test_group_subtotal_rows_are_not_template_rows():
+    b = build(2023)
+    lines = b.text.split("\n")
+    i = b.where[("t3.results.refused.state_secret", "total")][0] - 1
+    refused = [k for k, _ in T3_2021 if k.startswith("t3.results.refused.")]
+    sub = [sum(b.t3[k][c] for k in refused) for c in range(7)]
+    lines[i] = lines[i].replace("（三）不予公开", "")
+    lines.insert(i, "\t".join(["", "（三）不予公开", ""] + [str(v) for v in sub]))
+    text = "\n".join(lines)
+    f = facts(text)
+    assert [f.t3.value("t3.results.refused.state_secret", c).value for c in COLS] == b.t3["t3.results.refused.state_secret"]
+    assert lint(text, select=SEL) == []

@@ -173,7 +173,10 @@ def review_litigation_total(ctx):
 
     In table IV, for each of the three groups (administrative review, suit
     without review, suit after review), total = upheld + corrected + other
-    + pending.
+    + pending. Each cell is in only one of these sums, so the cell at fault
+    cannot be told apart: the finding is at the group's total and points
+    at the four parts. 每个单元格只出现在一个等式中，无法判断哪一格填错，
+    因此在该组“总计”处报告，并指向四个分项。
 
     错误示例 / Bad: 行政复议 结果维持 10，结果纠正 1，其他结果 0，尚未审结 0，总计 0
     正确示例 / Good: 行政复议 结果维持 10，结果纠正 1，其他结果 0，尚未审结 0，总计 11

@@ -23,6 +23,8 @@ from gsilint.tables.values import read_value
 
 _ENUM = regex.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+")
 _T3_ANCHOR = ("勾稽关系", "申请人情况")
+#: Group labels of table 三 that some reports print with subtotals of their rows.
+_GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
 _T4_ANCHOR = ("行政复议", "结果维持")
 #: Words of table 四's header; a row made only of them is a header line.
 _T4_HEADER = regex.compile(r"^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|[()（）])+$")
@@ -182,6 +184,9 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         if j is None and pending:
             joined = "".join(pending) + r.key
             j = next((i for i in range(p, min(p + 3, len(spec.rows))) if _matches(spec.rows[i], [], joined)), None)
+        if j is None and any(g in r.key for g in _GROUPS):
+            pending = []
+            continue  # a group's subtotal row ("（三）不予公开 5 0 0 0 0 0 5"): not a template row
         if j is None:
             j = p
         pending = []
