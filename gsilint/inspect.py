@@ -46,6 +46,8 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
         return _pos(source, value)
     if isinstance(value, Grid):
         return grid_data(value, lambda span: _pos(source, span))
+    if hasattr(value, "inspect_summary"):  # a fact value that knows its one-line form
+        return value.inspect_summary(lambda span: _pos(source, span))
     if isinstance(value, DateMention):
         d = {"date": value.iso, "at": _pos(source, value.span)}
         if not value.valid:

@@ -68,6 +68,13 @@ class Breakdown:
     def parts_sum(self) -> Decimal:
         return sum((p.value for p in self.parts), Decimal(0))
 
+    def inspect_summary(self, pos) -> str:
+        """One line for ``gsilint inspect``: 1084条 @25:120 ?= 43+47+… = 1120 (其中, partial)."""
+        parts = "+".join(p.text for p in self.parts)
+        how = f"complete: {self.exhaustive}" if self.exhaustive else "possibly partial"
+        return (f"{self.total.text}{self.total.unit} @{pos(self.total.span)} «{self.total.label}» vs "
+                f"{parts} = {self.parts_sum:f} ({self.kind}, {how})")
+
 
 @dataclass(frozen=True, slots=True)
 class PartWhole:
@@ -78,6 +85,10 @@ class PartWhole:
     #: the part's keyword and where it is ("采用53篇" starts at 采用)
     keyword_span: Span
     relation: str
+
+    def inspect_summary(self, pos) -> str:
+        return (f"{self.relation}: {self.whole.text}{self.whole.unit} @{pos(self.whole.span)} / "
+                f"{self.part.text}{self.part.unit} @{pos(self.part.span)}")
 
 
 def share_matches(part: Decimal, base: Decimal, printed: Decimal, decimals: int) -> bool:

@@ -82,6 +82,10 @@ class CountClaim:
     #: the sentence speaks of last year's carry-over (结转, 上年): "received" may then include it
     with_carry: bool = False
 
+    def inspect_summary(self, pos) -> str:
+        q = self.quantity
+        return f"{self.kind} = {q.text} @{pos(q.span)} «{q.label}»"
+
 
 @dataclass(frozen=True, slots=True)
 class WordClaim:
@@ -92,6 +96,9 @@ class WordClaim:
     text: str
     #: for all_upheld: which of review / litigation the sentence speaks of
     groups: tuple[str, ...] = ()
+
+    def inspect_summary(self, pos) -> str:
+        return f"{self.kind} @{pos(self.span)} «{self.text}»" + (f" ({', '.join(self.groups)})" if self.groups else "")
 
 
 def _tail(text: str, q: Quantity) -> str:

@@ -96,6 +96,12 @@ class Quantity:
     def is_count(self) -> bool:
         return self.unit != "%"
 
+    def inspect_summary(self, pos) -> str:
+        """One line for ``gsilint inspect``: 1084条 @25:120 «我镇主动公开政府信息» (占5.2%)."""
+        flags = "".join(f" {w}" for w, on in (("约", self.approximate), ("括号内", self.in_parens)) if on)
+        share = f" 占{self.share.value}%" if self.share is not None else ""
+        return f"{self.text}{self.unit}{share} @{pos(self.span)} «{self.label}»{flags}"
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
