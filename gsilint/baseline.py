@@ -21,28 +21,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from gsilint.findings import Finding
+from gsilint.fingerprints import normalise_context  # the same normalisation as SARIF fingerprints
 
 if TYPE_CHECKING:
     from gsilint.api import FileResult
 
 VERSION = 1
-_SPACE = re.compile(r"\s+")
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be read or written."""
-
-
-def normalise_context(text: str) -> str:
-    """The finding's context with compatibility forms folded and whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def relative_path(path: str, base_dir: str) -> str:
