@@ -25,6 +25,7 @@ from pygls.uris import to_fs_path
 
 from gsilint import __version__
 from gsilint.config import Config
+from gsilint.config_file import ConfigResolver
 from gsilint.docs import rule_doc_url
 from gsilint.engine import lint_source
 from gsilint.findings import Finding
@@ -52,7 +53,7 @@ class GsilintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("gsilint", __version__)
         self.linted: dict[str, Linted] = {}
-        self._resolver = None
+        self._resolver: ConfigResolver | None = None
 
     def config_for(self, path: str | None) -> Config:
         """Settings for a document: its nearest configuration file, as the CLI reads it.
@@ -61,10 +62,6 @@ class GsilintServer(LanguageServer):
         (see :meth:`forget_config`) so an edited gsilint.toml takes effect.
         """
         if self._resolver is None:
-            try:
-                from gsilint.config_file import ConfigResolver
-            except ImportError:  # configuration files not supported by this build
-                return Config()
             self._resolver = ConfigResolver()
         if not path or path.startswith("untitled:"):
             return Config()
