@@ -228,3 +228,17 @@ def test_parts_over_total_always_fire(parts, excess):
     items = "，".join(f"{name}{v}条" for name, v in zip(_CATS, parts))
     [f] = lint(doc(f"全年主动公开政府信息{total}条，其中：{items}。"), select="A3")
     assert f.code == "A301" and f"= {sum(parts)}" in f.message and f"多{excess}" in f.message
+
+
+_PIECES = ["其中", "：", "，", "；", "。", "（", "）", "(", ")", "、", "\n", " ", "占", "%", "％", ".", ",",
+           "1", "23", "０", "９", "456", "条", "件", "篇", "万元", "余", "约", "数", "其他", "报送", "采用", "受理",
+           "办结", "收到申请", "主动公开政府信息", "主要类别有：", "涉及", "分别为", "结转", "行政复议", "诉讼",
+           "均获维持", "未收到政府信息公开申请", "予以公开", "中", "第"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_any_text_lints_without_internal_errors(pieces):
+    """Fragments of numbers, units and keywords in any order never crash the facts or rules."""
+    findings = lint(doc("".join(pieces)), select="A3,X,E")
+    assert not [f for f in findings if "内部错误" in f.message], findings

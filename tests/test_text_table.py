@@ -229,3 +229,13 @@ def test_same_body_names():
     assert _same_org("洪泽区人民政府", "淮安市洪泽区人民政府")
     assert not _same_org("淮安市人民政府", "淮安市洪泽区人民政府")
     assert not _same_org("区人民政府", "洪泽区人民政府")
+
+
+def test_results_listed_after_the_answered_total_are_compared():
+    # the second sentence names no 申请: its counts are results because they break down 答复…12件
+    text = report(new=12, granted=12,
+                  text3="答复政府信息公开申请12件。予以公开10件，占83.3%；无法提供2件，占16.7%。")
+    found = lint(text, select="X401")
+    assert [f.code for f in found] == ["X401", "X401"]
+    assert "予以公开为10件" in found[0].message and "（一）予以公开为12" in found[0].message
+    assert "无法提供为2件" in found[1].message and "各项之和为0" in found[1].message

@@ -161,6 +161,10 @@ def classify(q: Quantity, sentence: str, tail: str, paragraph: str | None = None
 
 
 def _sub_kind(parent: str, label: str) -> str | None:
+    if parent == "closed":  # "办结81件，其中：予以公开及部分公开42件…" — the results
+        if "主动公开" in label:
+            return None
+        return next((kind for rx, kind in _RESULTS if rx.search(label)), None)
     if parent in ("review", "litigation", "direct_suit", "suit_after_review"):
         for rx, col in _CASE_RESULTS:
             if rx.search(label):
