@@ -16,7 +16,9 @@ turns them into regions (in original-file offsets) and, as an engine
 postprocessor, drops the findings inside them. A directive that suppressed
 nothing, names an unknown rule, or cannot be read is reported as ``E003
 unused-suppression`` at the directive — but only for rules that ran, so
-``--select`` never makes a needed suppression look unused. E003 findings are
+``--select`` never makes a needed suppression look unused, and not for rules
+whose findings a run hook adds after all files (:data:`DEFERRED_CODES`; a
+blanket directive is then not judged either). E003 findings are
 made after suppression and cannot themselves be suppressed by a directive
 (switch the rule off in the configuration instead).
 """
@@ -40,6 +42,12 @@ _DIRECTIVE = re.compile(
     r"(?P<codes>[A-Za-z0-9,\s]*?)\s*(?:--(?P<reason>.*?))?-->\s*$",
     re.S,
 )
+#: Rules whose findings are made after the run by a run hook (cross-file
+#: checks such as X403): a file's own pass cannot tell whether a suppression
+#: of them is used, so E003 does not judge them (the hook reads the
+#: directives itself). Rule modules add their codes here.
+DEFERRED_CODES: set[str] = set()
+
 _GSILINT = re.compile(r"^<!--\s*gsilint\b", re.I)
 _CODE = re.compile(r"^[A-Z]\d{0,3}$|^ALL$")
 
@@ -167,7 +175,8 @@ def _unused_findings(ctx: "Context", suppressions: list[Suppression], unmatched:
     every = load_rules()
     rule = every["E003"]
     issues: list[Issue] = []
-    everything_ran = len(ran) == len(every)
+    # a blanket directive is judged only when every rule ran, except the deferred ones, which must not have run
+    everything_ran = all(code in ran for code in every if code not in DEFERRED_CODES) and not (DEFERRED_CODES & ran)
     for s in suppressions:
         span = s.directive.span
         if s.kind == "enable":
@@ -182,7 +191,8 @@ def _unused_findings(ctx: "Context", suppressions: list[Suppression], unmatched:
             names = "、".join(unknown)
             issues.append(Issue(span, f"抑制注释中的规则代码不存在：{names}",
                                 f"unknown rule code in suppression: {', '.join(unknown)}"))
-        idle = [c for c in s.codes if c not in unknown and c not in s.used and any(code.startswith(c) for code in ran)]
+        idle = [c for c in s.codes if c not in unknown and c not in s.used
+                and any(code.startswith(c) and code not in DEFERRED_CODES for code in ran)]
         if idle:
             where_zh = "下一行" if s.kind == "disable-next-line" else "本行" if s.kind == "disable-line" else "此范围内"
             where_en = "on the next line" if s.kind == "disable-next-line" else "on this line" if s.kind == "disable-line" else "in its range"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gsilint.api import RUN_HOOKS
+from gsilint.suppress import DEFERRED_CODES
 from gsilint.config import longest_match
 from gsilint.facts.claims import CountClaim
 from gsilint.findings import Issue, Severity
@@ -413,3 +414,4 @@ def carry_over_hook(run) -> None:
 
 
 RUN_HOOKS.append(carry_over_hook)
+DEFERRED_CODES.add(_X403)  # its findings come from the hook: E003 cannot judge X403 suppressions per file
