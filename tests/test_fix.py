@@ -118,3 +118,22 @@ def test_docx_like_sources_are_never_rewritten():
 def test_fix_refuses_stdin():
     r = CliRunner().invoke(main, ["check", "--fix", "-"], input="一、总体情况\n")
     assert r.exit_code == 2 and "--fix" in r.output
+
+
+from hypothesis import given, settings, strategies as st
+
+_ALPHABET = list("发展公开工作信息报告政府条例") + list(",;:()?! 　\n") + list("，。（）《》“”0123456789ab/")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=60), min_size=1, max_size=5))
+def test_fixing_reaches_a_fixed_point_and_keeps_the_words(paragraphs):
+    text = "一、总体情况\n" + "\n".join(p.replace("\n", " ") for p in paragraphs) + "\n经济社会发展，公开工作。\n"
+    src = source_from_text(text, "h.txt")
+    once = fix_source(src, T)
+    assert once.refused is None
+    again = fix_source(source_from_text(once.after, "h.txt"), T)
+    assert again.after == once.after  # a second --fix changes nothing
+    # fixes only swap punctuation for its full-width form or drop a space
+    strip = lambda s: "".join(c for c in s if c not in " 　,;:()?!，；：（）？！")
+    assert strip(once.after) == strip(text)

@@ -10,20 +10,17 @@ character of the sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-import regex
-
+from gsilint.ast import Paragraph
+from gsilint.facts import fact
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.engine import Context
 
-#: A Han character (the regex module's script property).
-HAN = r"\p{Han}"
 #: Full-width / CJK punctuation that counts as "Chinese" next to ASCII punctuation.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
-_HAN_RE = regex.compile(HAN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +39,15 @@ class Piece:
 def prose(ctx: "Context") -> list[Piece]:
     """Title, paragraphs and headings (title with its run-on body) in document order.
 
-    Heading numbers (一、 （一） (1)) are never part of a piece. Cached per run.
+    Heading numbers (一、 （一） (1)) are never part of a piece. Computed once
+    per document, as the hidden fact ``hygiene_prose``.
     """
-    cache = ctx.facts.__dict__.setdefault("_hygiene_cache", {})
-    if "prose" in cache:
-        return cache["prose"]
-    doc = ctx.doc
+    return ctx.facts.hygiene_prose
+
+
+@fact("hygiene_prose", show=False)
+def _prose_pieces(facts) -> list[Piece]:
+    doc = facts.doc
     pieces: list[Piece] = []
     if doc.title is not None:
         pieces.append(Piece(doc.title.text, doc.title.span.start, "title"))
@@ -59,14 +59,9 @@ def prose(ctx: "Context") -> list[Piece]:
             if start is not None:
                 end = heading.body.span.end if heading.body is not None else heading.title_span.end
                 pieces.append(Piece(doc.text[start:end], start, "paragraph" if heading.body else "heading"))
-        elif hasattr(node, "text") and not hasattr(node, "rows"):
-            pieces.append(Piece(node.text, node.span.start, "paragraph"))  # type: ignore[attr-defined]
-    cache["prose"] = pieces
+        elif isinstance(node, Paragraph):
+            pieces.append(Piece(node.text, node.span.start, "paragraph"))
     return pieces
-
-
-def has_han(text: str) -> bool:
-    return _HAN_RE.search(text) is not None
 
 
 def safe_fix(ctx: "Context", span: Span, replacement: str) -> tuple[Span, str] | None:
@@ -86,11 +81,3 @@ def safe_fix(ctx: "Context", span: Span, replacement: str) -> tuple[Span, str] |
 def clip(text: str, at: int, width: int = 12) -> str:
     """A short excerpt around ``at`` for messages (line breaks shown as spaces)."""
     return text[max(0, at - width) : at + width].replace("\n", " ")
-
-
-def iter_han_lines(piece: Piece) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each physical line of a piece."""
-    pos = 0
-    for line in piece.text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
