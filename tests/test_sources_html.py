@@ -298,3 +298,38 @@ def test_real_pingtan_2021_staggered_table_three():
     assert len(header) == len(first) == 10
     assert first[3:] == ["64", "0", "0", "2", "0", "4", "70"]
     assert header[3:9] == ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["<a " * 30000, "<a b='" * 30000, "<!--" * 30000, "<a " * 30000 + ">", "<!--" * 30000 + ">", "<![foo" * 30000],
+)
+def test_unterminated_markup_is_linear(junk):
+    # the standard parser rescans an unterminated construct from every "<" (quadratic)
+    t = time.perf_counter()
+    src = _source("<p>一、总体情况</p>" + junk)
+    assert src.text.startswith("一、总体情况")
+    assert time.perf_counter() - t < 5
+
+
+def test_word_conditional_sections_and_stray_less_than():
+    src = _source("<p><![if !supportLists]>1.<![endif]>属于国家秘密</p><p>a < b，3<5</p><p>尾 <a")
+    assert src.text.split("\n") == ["1.属于国家秘密", "a < b，3<5", "尾 <a"]
+    assert _pos(src, src.text.index("<a")) == (1, 68)  # the last "<a" of the page
+
+
+def test_element_limit_is_named(monkeypatch):
+    import gsilint.sources.html as html_reader
+
+    monkeypatch.setattr(html_reader, "MAX_ELEMENTS", 1000)
+    with pytest.raises(InputError) as exc:
+        _source("<p>一、总体情况</p>" + "<td>1</td>" * 1001)
+    assert "1000 个元素上限" in exc.value.message_zh
+
+
+def test_big5_page_declared_big5(tmp_path):
+    page = '<meta charset="big5"><p>一、總體情況</p><p>本機關公開資訊。</p>'
+    p = tmp_path / "tw.htm"
+    p.write_bytes(page.encode("cp950"))
+    src = load_path(str(p))
+    assert (src.text, src.encoding) == ("一、總體情況\n本機關公開資訊。", "cp950")

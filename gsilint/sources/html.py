@@ -37,7 +37,7 @@ from gsilint.sources.grid import MAX_TABLE_CELLS, Anchor, compact, expand, row_l
 #: Deeper elements are not nested further (their text joins the element at the limit).
 MAX_DEPTH = 200
 #: Elements in one page (bounded memory on hostile input).
-MAX_ELEMENTS = 500_000
+MAX_ELEMENTS = 200_000
 #: Share of its parent's text a child must hold for the article search to descend.
 DOMINANT = 0.7
 
@@ -145,7 +145,9 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(("t", data, self._offset()))
+        start = self._offset()
+        # the original's characters, not the parser's (see _defuse)
+        self.stack[-1].children.append(("t", self.text[start : start + len(data)], start))
 
     def handle_entityref(self, name: str) -> None:
         start = self._offset()
@@ -379,13 +381,38 @@ def _span(value: str | None, cap: int) -> int:
 # ---------------------------------------------------------------------------
 
 
+def _defuse(text: str) -> str:
+    """Make unterminated markup plain text before :mod:`html.parser` sees it.
+
+    The standard parser rescans an unterminated construct ("<a " with no ">"
+    after it, "<!--" with no "-->", "<![" marked sections) from every "<" to
+    the end of the input, which is quadratic on hostile pages. Such a "<" is
+    replaced by "＜" (same length: offsets are unchanged; the reader takes text
+    from the original, so it still reads "<"). Marked sections ("<![") become
+    bogus comments. Other well-formed markup is untouched.
+    """
+    last_gt = text.rfind(">")
+    head, tail = text[: last_gt + 1], text[last_gt + 1 :]
+    tail = tail.replace("<", "\uff1c")
+    last_comment_end = head.rfind("-->")
+    if "<!--" in head[max(last_comment_end, 0) :]:
+        cut = max(last_comment_end, 0)
+        head = head[:cut] + head[cut:].replace("<!--", "\uff1c!--")
+    # "<![CDATA[…" / Word's "<![if !supportLists]>": a bogus comment up to the next ">", as in
+    # HTML5 browsers (the stdlib would look for "]]>" and fails on unknown keywords)
+    head = head.replace("<![", "<!_")
+    return head + tail
+
+
 def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
     if encoding is None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _META_CHARSET.search(data[:4096])
         if m:
             declared = m.group(1).decode("ascii", "replace").lower()
             if declared in ("gb2312", "gbk", "gb_2312-80", "x-gbk"):
-                declared = "gb18030"
+                declared = "gb18030"  # the superset: pages declared GB2312 often use GBK characters
+            elif declared in ("big5", "x-big5"):
+                declared = "cp950"  # as browsers do
             try:
                 return data.decode(declared), declared
             except (UnicodeDecodeError, LookupError):
@@ -396,7 +423,7 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
 def html_to_source(path: str, text: str, encoding: str = "utf-8") -> Source:
     """Flatten decoded HTML ``text`` into a Source whose map points into it."""
     builder = _TreeBuilder(text)
-    builder.feed(text)
+    builder.feed(_defuse(text))
     builder.close()
     root = builder.root
     _measure(root)
