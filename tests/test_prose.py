@@ -72,6 +72,26 @@ def test_shares_adding_to_100_make_the_list_complete():
     assert ("A309", 3, 50) in found
 
 
+def test_nearly_complete_list_with_shares_is_a_warning():
+    text = doc("在网站主动公开的425条政府信息中，机构职能类信息148条，占34.8%；规划计划类信息21条，占4.9%；"
+               "科教文体卫生类信息193条，占45.4%；安全生产类信息59条，占13.9%。")
+    [f] = lint(text, select="A3")
+    assert (f.code, f.severity.name) == ("A301", "WARNING")
+    assert "= 421" in f.message and "425" in f.message and "少4" in f.message and "99.0%" in f.message
+
+
+def test_main_categories_with_shares_are_not_judged():
+    text = doc("在网站主动公开的425条政府信息中，主要包括：机构职能类信息148条，占34.8%；规划计划类信息21条，占4.9%；"
+               "科教文体卫生类信息193条，占45.4%；安全生产类信息59条，占13.9%。")
+    assert lint(text, select="A3") == []
+
+
+def test_list_covering_part_of_the_total_is_not_judged():
+    text = doc("在网站主动公开的2026条政府信息中，机构职能类信息161条，占7.9%；政策文件类信息221条，占10.9%；"
+               "规划计划类信息61条，占3.0%。")
+    assert lint(text, select="A3") == []
+
+
 def test_brackets_and_following_measures_are_not_parts():
     text = doc("市政府共受理申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复。"
                "其中，予以公开 208 件（17.46%），不予公开 20 件（1.68%），无法提供 564 件（47.36%），"

@@ -63,6 +63,8 @@ class Breakdown:
     #: why the list is complete (其他 | shares | split | 分别为), or None for a possibly partial list
     exhaustive: str | None
     span: Span
+    #: the text calls the list partial (主要类别, 主要包括 …)
+    declared_partial: bool = False
 
     @property
     def parts_sum(self) -> Decimal:
@@ -174,7 +176,8 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
         if not _usable(total, parts):
             continue
         head = text[total.label_span.start : m.end()]
-        out.append(Breakdown(total, tuple(parts), kind, _exhaustive(parts, total, head, kind), sent.span))
+        out.append(Breakdown(total, tuple(parts), kind, _exhaustive(parts, total, head, kind), sent.span,
+                             "主要" in head))
     return out
 
 
@@ -193,7 +196,7 @@ def _main_categories(sent: Sentence, earlier: list[Sentence], text: str) -> Brea
     total = max(matching, key=lambda q: q.value, default=None)
     if total is None or not _usable(total, parts):
         return None
-    return Breakdown(total, tuple(parts), "主要类别", _exhaustive(parts, total, "主要", "主要类别"), sent.span)
+    return Breakdown(total, tuple(parts), "主要类别", _exhaustive(parts, total, "主要", "主要类别"), sent.span, True)
 
 
 def _share_list(sent: Sentence, prev: Sentence | None, covered: set[Span]) -> Breakdown | None:

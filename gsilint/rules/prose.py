@@ -56,6 +56,16 @@ def _part_related(b: Breakdown) -> tuple:
     )
 
 
+def _nearly_complete(b: Breakdown) -> bool:
+    """A list that reads as complete without saying so: every part (at least three) prints its
+    share of the total, each share matches, they add up to 95% or more, and nothing calls it partial."""
+    if b.declared_partial or len(b.parts) < 3 or any(p.share is None for p in b.parts):
+        return False
+    if not all(share_matches(p.value, b.total.value, p.share.value, p.share.decimals) for p in b.parts):
+        return False
+    return sum((p.share.value for p in b.parts), Decimal(0)) >= 95
+
+
 _WHY_ZH = {"其他": "列表含“其他”类，应为全部分项", "shares": "各项占比合计为100%，应为全部分项",
            "split": "各项构成完整划分", "分别为": "“分别为”列出的应为全部分项"}
 _WHY_EN = {"其他": "the list has an 'other' part, so it is complete",
@@ -80,6 +90,13 @@ def breakdown_sum(ctx):
     county departments + townships). A partial list of main categories is not
     reported. Bracketed and approximate numbers are left out. A single part
     larger than the total is A302's.
+
+    分项均印有占比且合计达95%以上、但未列“其他”也未说“主要”时，短少的部分以警告报告：
+    可能漏列，也可能总数有误。
+
+    A list that reads as complete without saying so — every part prints a
+    matching share, the shares add up to 95% or more, nothing says "main" —
+    and falls short of the total is reported as a warning.
 
     错误示例 / Bad:
         主动公开政府信息1084条，其中：政府领导类43条，……舆情回应17条。（各项之和为1120）
@@ -106,6 +123,15 @@ def breakdown_sum(ctx):
                   f"而总数“{_short_label(b.total)}”为{_fmt(total)}，少{_fmt(-diff)}（{_WHY_ZH[b.exhaustive]}）")
             en = (f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
                   f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less ({_WHY_EN[b.exhaustive]})")
+        elif -diff > tol and _nearly_complete(b):
+            shares = sum((p.share.value for p in b.parts), Decimal(0))
+            zh = (f"分项之和小于总数：{_sum_expr(b.parts)} = {_fmt(got)}，而总数“{_short_label(b.total)}”为{_fmt(total)}，"
+                  f"少{_fmt(-diff)}；各项占比合计{shares:f}%，未列“其他”类——若已列全，则总数或分项有误")
+            en = (f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, but the total "
+                  f"'{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less; the shares add up to {shares:f}% "
+                  f"and no 'other' part is listed — if the list is complete, the total or a part is wrong")
+            yield Issue(b.total.span, zh, en, related=_part_related(b), severity=Severity.WARNING)
+            continue
         else:
             continue
         yield Issue(b.total.span, zh, en, related=_part_related(b))
