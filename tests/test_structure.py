@@ -457,3 +457,20 @@ def test_s101_old_template_fee_statement_needs_a_real_negation():
     fs = lint(base, select="S101")
     assert [f.code for f in fs] == ["S101"] and "收费及减免" in fs[0].message
     assert brief(lint(base.replace("人员不足。", "人员不足。本年度不收取任何费用。"), select="S101")) == []
+
+
+def test_second_list_under_one_heading_is_not_a_restart():
+    bodies = ["a", "b", "c", "d", "存在的问题：\n1.甲不足。\n2.乙不足。\n改进措施：\n1.加强甲。\n2.加强乙。", "f"]
+    assert brief(lint(report(bodies=bodies), select="S103,S104")) == []
+    bodies[4] = "（一）存在问题\n甲。\n（二）原因\n乙。\n改进措施如下：\n（一）加强甲。\n（二）加强乙。"
+    assert brief(lint(report(bodies=bodies), select="S104")) == []
+    bodies[4] = "（一）存在问题\n甲。\n（二）原因\n乙。\n（一）加强甲。\n（二）加强乙。"
+    assert [f.code for f in lint(report(bodies=bodies), select="S104")] == ["S104"]
+
+
+def test_a_skipped_number_written_inline_is_not_a_gap():
+    # flattened copy: "3." stays inside item 2's line after "；"
+    bodies = ["a", "1.网站公开。\n2.查阅点公开；3.公开栏公开。\n4.新媒体公开。", "c", "d", "e", "f"]
+    assert brief(lint(report(bodies=bodies), select="S103")) == []
+    bodies[1] = "1.网站公开。\n2.查阅点公开。\n4.新媒体公开。"
+    assert brief(lint(report(bodies=bodies), select="S103")) == [("S103", 9, 1)]

@@ -265,8 +265,33 @@ def _siblings(doc: ast.Document):
             yield kids
 
 
-def _check_run(heads: list[ast.Heading]) -> list[NumberingIssue]:
+_DEEP = ("num", "paren_num", "circled")
+_CN_DIGIT = "〇一二三四五六七八九十"
+_LEAD_IN = regex.compile(r"[：:]\s*$")
+
+
+def _cn_numeral(n: int) -> str:
+    if n <= 10:
+        return _CN_DIGIT[n]
+    return ("" if n < 20 else _CN_DIGIT[n // 10]) + "十" + (_CN_DIGIT[n % 10] if n % 10 else "")
+
+
+def _mark_pattern(style: str, n: int) -> regex.Pattern:
+    """How number ``n`` of a mark style can be written inline."""
+    if style == "cn":
+        return regex.compile(_cn_numeral(n) + "[、．]")
+    if style == "paren_cn":
+        return regex.compile("[（(]" + _cn_numeral(n) + "[）)]")
+    if style == "num":
+        return regex.compile(rf"(?<![0-9０-９.．]){n}(?:、|[.．](?![0-9]))")
+    if style == "paren_num":
+        return regex.compile(rf"[（(]{n}[）)]")
+    return regex.compile(regex.escape(chr(ord("①") + n - 1)) if 1 <= n <= 20 else "(?!)")
+
+
+def _check_run(heads: list[ast.Heading], doc: ast.Document, before: dict[int, str]) -> list[NumberingIssue]:
     out: list[NumberingIssue] = []
+    lead_ins: set[int] = set()
     prev: ast.Heading | None = None
     #: the heading before the last restart, and the issue reporting it
     outer: tuple[ast.Heading, int] | None = None
@@ -276,13 +301,22 @@ def _check_run(heads: list[ast.Heading]) -> list[NumberingIssue]:
             prev = h
             continue
         p = prev.mark.number
+        style = h.mark.style
         if n == p + 1:
             pass
         elif n > p + 1:
-            out.append(NumberingIssue("gap", h, prev, tuple(range(p + 1, n))))
+            # a flattened copy keeps items after "；" inline: "2.甲；3.乙。4.丙" → not a gap
+            between = doc.simplified[prev.span.start : h.span.start]
+            missing = tuple(k for k in range(p + 1, n) if not _mark_pattern(style, k).search(between))
+            if missing:
+                out.append(NumberingIssue("gap", h, prev, missing))
         elif n == 1:
+            # a new list after a lead-in ("改进措施：") or a second list of items
+            # under one heading is not a restart; an embedded list is (below)
             out.append(NumberingIssue("restart", h, prev))
             outer = (prev, len(out) - 1)
+            if _LEAD_IN.search(before.get(id(h), "")):
+                lead_ins.add(id(h))
         elif outer is not None and n == outer[0].mark.number + 1:
             # the numbering from before the restart goes on: the restarted
             # run was an embedded list of subsections (one finding, not two)
@@ -295,6 +329,29 @@ def _check_run(heads: list[ast.Heading]) -> list[NumberingIssue]:
         else:
             out.append(NumberingIssue("back", h, prev))
         prev = h
+    # deep lists (1. （1） ①) often start again under one heading, and a list
+    # may start again after a lead-in ("改进措施："): such a restart is reported
+    # only when the outer numbering resumes after it (an embedded list)
+    return [
+        i for i in out
+        if not (i.kind == "restart" and i.resumed is None
+                and (i.heading.mark.style in _DEEP or id(i.heading) in lead_ins))
+    ]
+
+
+def _text_before_headings(doc: ast.Document) -> dict[int, str]:
+    """Heading id → the text of the block just before it (for lead-ins)."""
+    out: dict[int, str] = {}
+    last = ""
+    for node in doc.walk():
+        if isinstance(node, ast.Section):
+            out[id(node.heading)] = last
+            h = node.heading
+            last = h.body.text if h.body is not None else h.title
+        elif isinstance(node, ast.Paragraph):
+            last = node.text
+        elif isinstance(node, ast.Table):
+            last = ""
     return out
 
 
@@ -304,9 +361,12 @@ def numbering_issues(f: Facts) -> list[NumberingIssue]:
 
     Siblings are grouped by mark style (一、 / （一） / 1. / （1） / ①); table row
     labels are left out. A list that does not start at 1 is not reported (its
-    first item is often run into the parent heading of a flattened copy).
+    first item is often run into the parent heading of a flattened copy), nor
+    a skipped number written inline before the next heading, nor a new list
+    after a lead-in ending with "：".
     """
     out: list[NumberingIssue] = []
+    before = _text_before_headings(f.doc)
     for sibs in _siblings(f.doc):
         by_style: dict[str, list[ast.Heading]] = {}
         for sec in sibs:
@@ -314,7 +374,7 @@ def numbering_issues(f: Facts) -> list[NumberingIssue]:
                 continue
             by_style.setdefault(sec.heading.mark.style, []).append(sec.heading)
         for heads in by_style.values():
-            out.extend(_check_run(heads))
+            out.extend(_check_run(heads, f.doc, before))
     out.sort(key=lambda i: i.heading.span.start)
     return out
 
