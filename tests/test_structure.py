@@ -474,3 +474,11 @@ def test_a_skipped_number_written_inline_is_not_a_gap():
     assert brief(lint(report(bodies=bodies), select="S103")) == []
     bodies[1] = "1.网站公开。\n2.查阅点公开。\n4.新媒体公开。"
     assert brief(lint(report(bodies=bodies), select="S103")) == [("S103", 9, 1)]
+
+
+def test_a_skipped_number_in_a_table_row_is_still_a_gap():
+    heads = HEADINGS[:2] + HEADINGS[3:]
+    bodies = ["a", "一、本年新收政府信息公开申请数量\t1\t0\n三、本年度办理结果\t1\t0", "c", "d", "e"]
+    text = report(heads, bodies=bodies)
+    fs = lint(text, select="S103")
+    assert brief(fs) == [("S103", text.split("\n").index(HEADINGS[3]) + 1, 1)] and "缺少三、" in fs[0].message

@@ -8,6 +8,7 @@ are not outline headings: :func:`is_row_like` keeps them out of every fact.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -289,7 +290,32 @@ def _mark_pattern(style: str, n: int) -> regex.Pattern:
     return regex.compile(regex.escape(chr(ord("①") + n - 1)) if 1 <= n <= 20 else "(?!)")
 
 
-def _check_run(heads: list[ast.Heading], doc: ast.Document, before: dict[int, str]) -> list[NumberingIssue]:
+def _prose_spans(doc: ast.Document) -> list[Span]:
+    """Paragraphs, heading titles and run-on bodies in document order (no tables)."""
+    out: list[Span] = []
+    for node in doc.walk():
+        if isinstance(node, ast.Paragraph):
+            out.append(node.span)
+        elif isinstance(node, ast.Section):
+            out.append(node.heading.title_span)
+            if node.heading.body is not None:
+                out.append(node.heading.body.span)
+    return out
+
+
+def _prose_between(prose: list[Span], doc: ast.Document, start: int, end: int) -> str:
+    """The prose text in [start, end), table cells left out ("三、本年度办理结果")."""
+    i = bisect.bisect_left([sp.end for sp in prose], start + 1)
+    parts = []
+    while i < len(prose) and prose[i].start < end:
+        sp = prose[i]
+        parts.append(doc.simplified[max(sp.start, start) : min(sp.end, end)])
+        i += 1
+    return "\n".join(parts)
+
+
+def _check_run(heads: list[ast.Heading], doc: ast.Document, before: dict[int, str],
+               prose: list[Span]) -> list[NumberingIssue]:
     out: list[NumberingIssue] = []
     lead_ins: set[int] = set()
     prev: ast.Heading | None = None
@@ -306,7 +332,7 @@ def _check_run(heads: list[ast.Heading], doc: ast.Document, before: dict[int, st
             pass
         elif n > p + 1:
             # a flattened copy keeps items after "；" inline: "2.甲；3.乙。4.丙" → not a gap
-            between = doc.simplified[prev.span.start : h.span.start]
+            between = _prose_between(prose, doc, prev.span.start, h.span.start)
             missing = tuple(k for k in range(p + 1, n) if not _mark_pattern(style, k).search(between))
             if missing:
                 out.append(NumberingIssue("gap", h, prev, missing))
@@ -367,6 +393,7 @@ def numbering_issues(f: Facts) -> list[NumberingIssue]:
     """
     out: list[NumberingIssue] = []
     before = _text_before_headings(f.doc)
+    prose = _prose_spans(f.doc)
     for sibs in _siblings(f.doc):
         by_style: dict[str, list[ast.Heading]] = {}
         for sec in sibs:
@@ -374,7 +401,7 @@ def numbering_issues(f: Facts) -> list[NumberingIssue]:
                 continue
             by_style.setdefault(sec.heading.mark.style, []).append(sec.heading)
         for heads in by_style.values():
-            out.extend(_check_run(heads, f.doc, before))
+            out.extend(_check_run(heads, f.doc, before, prose))
     out.sort(key=lambda i: i.heading.span.start)
     return out
 
