@@ -8,14 +8,19 @@ A *breakdown* is a total followed by its parts:
   the end of the sentence, the next 其中, a count in another unit, or a
   clause that starts another measure (共, 累计, 同比 …).
 - ``涉及`` / ``包括`` / ``分别为`` right after a count: "收到申请75件，涉及自然人72件、商业企业3件".
-- ``主要类别``: "主动公开政府信息的主要类别有：…" whose total is the latest
-  "主动公开政府信息N条" of the paragraphs before.
+- ``中``: "在…主动公开的425条政府信息中，机构职能…148条，占34.8%；…".
+- ``主要类别``: "主动公开政府信息的主要类别有：…" whose total is the largest
+  "主动公开政府信息N条" among the sentences just before (up to two paragraphs back).
 - an unmarked list of shares ("予以公开258件，占33.9%；不予公开35件，占4.34%…")
   whose base is a count of the sentence before, confirmed by at least two of
   the printed shares.
 
 Counts inside brackets ("（含上年结转189件）") are never parts of the outer
 list. Approximate counts ("5500余条", "约4900人次") make no breakdown.
+
+Part/whole pairs are two consecutive counts of one sentence in the same
+unit: 报送 then 采用 ("共报送信息36篇，市政府门户网采用53篇"), and 受理/收到 then
+办结/答复 when the sentence does not mention a carry-over (结转, 上年 …).
 
 A breakdown is *exhaustive* when the list says so: one part is 其他/其余, the
 printed shares add up to 100%, the parts are a complete split (县直…乡镇…;
