@@ -190,3 +190,21 @@ def test_directory_walk_picks_up_new_suffixes(tmp_path, suffix):
     [result] = check_paths([str(tmp_path)], Config())
     assert result.path.endswith(suffix)
     assert [f.code for f in result.findings] in (["E001"], ["E002"])
+
+
+def test_tracked_changes_are_read_as_accepted():
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    p = d.add_paragraph("一、总体情况")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>（已修订）</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>删去的字</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:instrText> PAGE </w:instrText></w:r>'))
+    q = d.add_paragraph("本县主动公开")
+    q._p.append(parse_xml(f'<w:hyperlink {w}><w:r><w:t>信息12条</w:t></w:r></w:hyperlink>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    src = read_docx_source("t.docx", buf.getvalue())
+    assert src.text == "一、总体情况（已修订）\n本县主动公开信息12条"

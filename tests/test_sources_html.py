@@ -333,3 +333,18 @@ def test_big5_page_declared_big5(tmp_path):
     p.write_bytes(page.encode("cp950"))
     src = load_path(str(p))
     assert (src.text, src.encoding) == ("一、總體情況\n本機關公開資訊。", "cp950")
+
+
+def test_article_header_is_kept_page_header_is_not():
+    page = (
+        "<body><header><h1>网站名称</h1><p>首页 政务公开</p></header><main><article>"
+        "<header><h1>示例县2023年政府信息公开工作年度报告</h1></header>"
+        "<p>一、总体情况</p><p>本县主动公开信息12条。</p><footer>（此件公开发布）</footer></article></main>"
+        "<footer>版权所有 示例县人民政府</footer></body>"
+    )
+    assert _source(page).text.split("\n") == [
+        "示例县2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本县主动公开信息12条。",
+        "（此件公开发布）",
+    ]

@@ -12,6 +12,7 @@ The body is read in document order, tables interleaved with paragraphs:
 - each non-empty paragraph is a line (a manual line break starts a new line;
   an in-paragraph tab becomes a space so a paragraph never looks like a
   table row), labelled ``段落 N`` (N counts the non-empty body paragraphs);
+  tracked changes are read as accepted (insertions in, deletions out);
 - each table row is a tab-separated line; horizontally merged cells
   (gridSpan) and vertically merged cells (vMerge) are expanded into the grid
   with the merged area's other cells empty, then staggered grid columns are
@@ -62,10 +63,24 @@ def _check_package(data: bytes) -> None:
         raise InputError(f"Word 文件已损坏或不是 .docx：{exc}", f"corrupt or not a .docx file: {exc}") from None
 
 
-def _paragraph_text(p) -> str:
-    from docx.text.paragraph import Paragraph
+#: Run content in document order: text, tabs and breaks of the paragraph's runs, including
+#: runs inside tracked insertions, hyperlinks and fields (deleted text is w:delText, field
+#: codes w:instrText: neither is read), excluding text boxes anchored in the paragraph.
+_RUN_CONTENT = "(.//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr)[not(ancestor::w:txbxContent)]"
 
-    return Paragraph(p, None).text
+
+def _paragraph_text(p) -> str:
+    """The paragraph as the draft reads with its tracked changes accepted."""
+    parts = []
+    for el in p.xpath(_RUN_CONTENT):
+        tag = el.tag
+        if tag == _W + "t":
+            parts.append(el.text or "")
+        elif tag == _W + "tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
 
 
 def _cell_runs(tc) -> list[list[Piece]]:

@@ -45,8 +45,10 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 #: Subtrees that are never report text.
 _SKIP = frozenset(
     "head script style noscript template iframe frameset svg math select option textarea button object canvas "
-    "audio video map nav header footer aside form label".split()
+    "audio video map nav aside form label".split()
 )
+#: Page header/footer: chrome, unless inside the article (``<article><header><h1>标题``).
+_PAGE_PARTS = frozenset(("header", "footer"))
 _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li dd dt ul ol dl blockquote section article main center pre address "
     "figure figcaption caption hr body html tbody thead tfoot tr td th table".split()
@@ -73,7 +75,17 @@ class _Node:
         self.parent = parent
         cls = f"{attrs.get('class', '')} {attrs.get('id', '')}"
         self.skip = tag in _SKIP or bool(cls.strip() and _CHROME.search(cls))
+        if tag in _PAGE_PARTS:
+            self.skip = not _inside_article(parent)
         self.size = 0  # non-space characters of report text below
+
+
+def _inside_article(node: "_Node | None") -> bool:
+    while node is not None:
+        if node.tag in ("article", "main"):
+            return True
+        node = node.parent
+    return False
 
 
 class _TreeBuilder(HTMLParser):
@@ -226,6 +238,11 @@ def _article(root: _Node) -> _Node:
 def _title_before(root: _Node, article: _Node) -> _Node | None:
     """The innermost title-like element that precedes the article (page header)."""
     found: _Node | None = None
+    ancestors = set()
+    up = article.parent
+    while up is not None:
+        ancestors.add(id(up))
+        up = up.parent
     todo: list[_Node] = [root]
     while todo:
         node = todo.pop()
@@ -233,7 +250,7 @@ def _title_before(root: _Node, article: _Node) -> _Node | None:
             break
         if node.tag in ("script", "style", "head", "template", "noscript", "iframe", "svg"):
             continue
-        if 6 <= node.size <= 80 and node.tag != "#root" and _TITLE.search(_plain(node)):
+        if 6 <= node.size <= 80 and id(node) not in ancestors and _TITLE.search(_plain(node)):
             found = node
         todo.extend(reversed([c for c in node.children if isinstance(c, _Node)]))
     return found
