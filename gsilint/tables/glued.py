@@ -26,52 +26,79 @@ from gsilint.tables.spec import FormatSpec, table_format
 #: A digit run (spaces inside are boundaries); a trailing enumerator digit ("2." of the next label) is cut.
 _RUN = regex.compile(r"[0-9](?:[0-9 \u00a0]*[0-9])?")
 _MAX_COMBOS = 50_000
+_MAX_ROW_SPLITS = 200
+#: Split attempts per row before the row counts as ambiguous (bounds the time on long digit runs).
+_MAX_WORK = 5_000
 _SIX_2021 = ("逾期不补正", "缴纳费用", "收费通知")
 
 
-def _splits(token: str, parts: int):
-    """Ways to cut a digit string into ``parts`` numbers without leading zeros."""
-    if parts == 1:
-        if len(token) == 1 or token[0] != "0":
-            yield (token,)
-        return
-    if token[0] == "0":
-        for rest in _splits(token[1:], parts - 1) if len(token) > 1 else ():
-            yield ("0",) + rest
-        return
-    for cut in range(1, len(token) - parts + 2):
-        for rest in _splits(token[cut:], parts - 1):
-            yield (token[:cut],) + rest
+def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, int], ...]]:
+    """Every reading of ``run`` as consecutive groups, each ``k`` numbers followed by their sum.
 
+    Table 三's row is one group of six (the applicant columns, then 总计);
+    table 四's row is three groups of four. No number has a leading zero or
+    more than seven digits, and a space inside the run is always a cell
+    boundary. Cells are returned as (start, end) offsets in ``run``. An
+    empty list when there is no reading, or too many to be sure of one.
+    """
+    pos_of = [i for i, ch in enumerate(run) if ch.isdigit()]
+    ds = "".join(run[i] for i in pos_of)
+    n = len(ds)
+    # the next forced boundary (a gap between two digits) at or after each digit
+    nxt_gap = [n] * (n + 1)
+    for j in range(n - 1, 0, -1):
+        nxt_gap[j - 1] = j if pos_of[j] != pos_of[j - 1] + 1 else nxt_gap[j]
+    need = [0] * (len(groups) + 1)  # fewest digits the groups from g on need
+    for g in range(len(groups) - 1, -1, -1):
+        need[g] = need[g + 1] + groups[g] + 1
+    out: list = []
+    work = [0]
+    cap: int | None = None
+    stop = n
 
-def _row_splits(run: str, n: int, check) -> list[tuple[tuple[int, int], ...]]:
-    """Every split of ``run`` into ``n`` cells passing ``check``; cells as (start, end) offsets in ``run``."""
-    tokens = [(m.start(), m.group()) for m in regex.finditer(r"[0-9]+", run)]
-    if not tokens or sum(len(t) for _, t in tokens) < n or len(tokens) > n:
-        return []
-    out = []
-
-    def rec(i: int, left: int, acc: list):
-        if i == len(tokens):
-            if left == 0:
-                vals = [int(run[a:b]) for a, b in acc]
-                if check(vals):
-                    out.append(tuple(acc))
+    def rec(pos: int, g: int, k: int, acc: int, cells: list) -> None:
+        work[0] += 1
+        if work[0] > _MAX_WORK or len(out) > _MAX_ROW_SPLITS:
             return
-        start, tok = tokens[i]
-        remaining = len(tokens) - i - 1
-        for k in range(1, min(len(tok), left - remaining) + 1):
-            for cut in _splits(tok, k):
-                pos, cells = start, []
-                for piece in cut:
-                    cells.append((pos, pos + len(piece)))
-                    pos += len(piece)
-                rec(i + 1, left - k, acc + cells)
-                if len(out) > 200:
-                    return
+        if g == len(groups):
+            if pos == n:
+                out.append(tuple(cells))
+            return
+        if n - pos < need[g] - k:
+            return
+        limit = min(nxt_gap[pos], pos + 7)
+        if cap is not None:
+            # the parts fill the digits before the total ([0, stop)), none longer than it, summing to it
+            width = n - stop
+            left = groups[g] - k
+            if acc > cap or not (left <= stop - pos <= left * width):
+                return
+            limit = min(limit, pos + width)
+        if k == groups[g]:  # the group's total: exactly the sum, as written
+            t = str(acc)
+            end = pos + len(t)
+            if end <= limit and ds[pos:end] == t:
+                rec(end, g + 1, 0, 0, cells + [(pos, end)])
+            return
+        for end in range(pos + 1, limit + 1):
+            rec(end, g, k + 1, acc + int(ds[pos:end]), cells + [(pos, end)])
+            if ds[pos] == "0":
+                break  # "0" only: no leading zeros
 
-    rec(0, n, [])
-    return out
+    cap = None
+    if len(groups) == 1:
+        # one group (table 三): the total is the run's last number, so the parts may not exceed it
+        for d in range(1, min(7, n) + 1):
+            if nxt_gap[n - d] < n or (d > 1 and ds[n - d] == "0"):
+                continue
+            cap, stop = int(ds[n - d :]), n - d
+            rec(0, 0, 0, 0, [])
+    else:
+        rec(0, 0, 0, 0, [])
+    if work[0] > _MAX_WORK or len(out) > _MAX_ROW_SPLITS:
+        return []
+    unique = dict.fromkeys(out)  # a reading may be found under two trial totals
+    return [tuple((pos_of[a], pos_of[b - 1] + 1) for a, b in cells) for cells in unique]
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -105,7 +132,7 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
         prev = b
     cands = []
     for a, b in runs:
-        c = _row_splits(text[a:b], n, lambda v: sum(v[:-1]) == v[-1])
+        c = _group_splits(text[a:b], (n - 1,))
         if not c:
             return None
         cands.append([tuple((a + x, a + y) for x, y in cells) for cells in c])
@@ -154,10 +181,7 @@ def split_t4(doc_text: str, span: Span, layout: str) -> Grid | None:
         return None
     a, b = runs[0]
 
-    def groups_hold(v):
-        return all(sum(v[g * 5 : g * 5 + 4]) == v[g * 5 + 4] for g in range(3))
-
-    c = _row_splits(text[a:b], len(spec.columns), groups_hold)
+    c = _group_splits(text[a:b], (4, 4, 4))
     if len(c) != 1:
         return None
     key = spec.rows[0].key
