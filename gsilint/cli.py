@@ -262,13 +262,20 @@ def rule_cmd(code):
 @click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True)
 @click.option("--year", type=click.IntRange(1990, 2100), default=None)
 @click.option("--encoding", default=None)
-def inspect_cmd(path, fmt, template, year, encoding):
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.pass_context
+def inspect_cmd(ctx, path, fmt, template, year, encoding, isolated):
     """Show the parsed outline and the extracted facts of one report."""
+    from gsilint.config_file import ConfigError
     from gsilint.engine import analyse
     from gsilint.inspect import inspect_data, render_text
     from gsilint.sources import InputError, load_path, read_text_source
 
-    config = Config(template=template, year=year, encoding=encoding)
+    try:  # the same settings as `check` (template, rule packs, encoding from gsilint.toml)
+        config = build_resolver(ctx, None, isolated).for_path(path)
+    except ConfigError as exc:
+        raise ConfigFailure(str(exc)) from None
+    encoding = config.encoding
     try:
         source = read_text_source("-", sys.stdin.buffer.read(), encoding) if path == "-" else load_path(path, encoding)
     except InputError as exc:

@@ -282,3 +282,21 @@ def test_bad_code_flag_is_a_usage_error(repo):
     root, report = repo
     r = run(["--select", "Q1", str(report)])
     assert r.exit_code == 2 and "no rule code or prefix matches 'Q1'" in r.output
+
+
+def test_inspect_reads_the_config_file_and_flags_win(tmp_path):
+    report = write(tmp_path / "r.txt", seed_text(3))
+    write(tmp_path / "gsilint.toml", 'template = "2008"\n')
+    import json
+
+    def template_of(args):
+        r = CliRunner().invoke(main, ["inspect", "--format", "json", *args, str(report)])
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)["facts"]["template"]
+
+    assert "2008" in json.dumps(template_of([]), ensure_ascii=False)
+    assert "2021" in json.dumps(template_of(["--template", "2021"]), ensure_ascii=False)
+    assert "2008" not in json.dumps(template_of(["--isolated"]), ensure_ascii=False)
+    write(tmp_path / "gsilint.toml", 'templat = "2008"\n')
+    r = CliRunner().invoke(main, ["inspect", str(report)])
+    assert r.exit_code == 2 and "unknown key 'templat'" in r.output
