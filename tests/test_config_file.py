@@ -300,3 +300,15 @@ def test_inspect_reads_the_config_file_and_flags_win(tmp_path):
     write(tmp_path / "gsilint.toml", 'templat = "2008"\n')
     r = CliRunner().invoke(main, ["inspect", str(report)])
     assert r.exit_code == 2 and "unknown key 'templat'" in r.output
+
+
+def test_deadline_key_reaches_the_late_publication_rule(tmp_path):
+    """Seed 1 is signed in time for the law; an earlier deadline in gsilint.toml makes it late (Y203)."""
+    report = write(tmp_path / "r.txt", seed_text(1))
+    r = run(["--select", "Y203", str(report)])
+    assert (r.exit_code, r.stdout) == (0, "")
+    write(tmp_path / "gsilint.toml", 'select = ["Y203"]\ndeadline = "01-05"\n')
+    r = run([str(report)])
+    assert r.exit_code == 0  # Y203 is a warning
+    [line] = r.stdout.splitlines()
+    assert ":34:1: Y203 [warning]" in line and "配置的期限" in line
