@@ -482,3 +482,9 @@ def test_a_skipped_number_in_a_table_row_is_still_a_gap():
     text = report(heads, bodies=bodies)
     fs = lint(text, select="S103")
     assert brief(fs) == [("S103", text.split("\n").index(HEADINGS[3]) + 1, 1)] and "缺少三、" in fs[0].message
+
+
+@pytest.mark.parametrize("heading", ["五、工作中存在的不足及改进方向", "五、存在问题和改进措施", "五、主要问题及改进措施"])
+def test_s101_problem_section_wordings(heading):
+    heads = HEADINGS[:4] + [heading] + HEADINGS[5:]
+    assert brief(lint(report(heads), select="S101,S102")) == []
