@@ -70,6 +70,8 @@ def _table(path: Path) -> dict[str, Any] | None:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text (TOML files are UTF-8)") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.name == PYPROJECT:
@@ -142,7 +144,7 @@ def _rule_packs(value: Any, where: str, base: Path) -> tuple[str, ...]:
                 raw = tomllib.load(fh)
         except OSError as exc:
             raise ConfigError(f"{where}: 'rule-packs': cannot read {v}: {exc.strerror or exc}") from None
-        except tomllib.TOMLDecodeError as exc:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{where}: 'rule-packs': {v} is not valid TOML: {exc}") from None
         sections = raw.get("section", [])
         if not isinstance(sections, list) or not all(

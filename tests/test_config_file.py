@@ -215,11 +215,14 @@ def test_template_and_deadline_keys_reach_the_config(tmp_path):
         ('[severity]\nS101 = "fatal"\n', "'severity.S101' must be one of error, warning, info"),
         ('per-file-ignores = ["x"]\n', "'per-file-ignores' must be a table"),
         ("select = [\n", "invalid TOML"),
+        ('lang = "\udcff\udcfe"\n', "not UTF-8 text"),
+        ('encoding = 5\n', "'encoding': unknown encoding 5"),
     ],
 )
 def test_bad_config_exits_2_naming_the_problem(repo, content, message):
     root, report = repo
-    cfg = write(root / "gsilint.toml", content)
+    cfg = root / "gsilint.toml"
+    cfg.write_bytes(content.encode("utf-8", "surrogateescape"))
     r = run([str(report)])
     assert r.exit_code == 2, r.output
     assert str(cfg) in r.output and message in r.output
