@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from gsilint.engine import Context
 
 _DIRECTIVE = re.compile(
-    r"^<!--\s*gsilint-(?P<kind>disable-next-line|disable|enable)(?![\w-])"
+    r"^<!--\s*gsilint-(?P<kind>disable-next-line|disable|enable)(?!\w|-(?!->))"
     r"(?P<codes>[A-Za-z0-9,\s]*?)\s*(?:--(?P<reason>.*?))?-->\s*$",
     re.S,
 )

@@ -213,3 +213,10 @@ def test_suppressions_of_run_hook_rules_are_not_judged_per_file():
     # a blanket disable may be there for X403 too: not judged while deferred rules run
     blank = "<!-- gsilint-disable -->\n<!-- gsilint-enable -->\n" + seed_text(3)
     assert [f for f in lint(blank, select=None) if f.code == "E003"] == []
+
+
+def test_compact_spelling_without_spaces():
+    text = report(before_4=["<!--gsilint-disable-next-line S101-->"])
+    assert brief(lint(text)) == []
+    text = report(top=["<!--gsilint-disable-->", "<!--gsilint-enable-->"])
+    assert [f.code for f in lint(text, select=None, ignore=("X403",)) if f.code == "E003"] == ["E003"]
