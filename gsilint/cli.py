@@ -67,6 +67,8 @@ def main() -> None:
 @click.option("--rule-pack", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra TOML rule pack adding required sections (e.g. a province's); repeatable.")
 @click.option("--encoding", default=None, help="Force an input encoding (default: detect).")
+@click.option("--deadline", default=None, callback=lambda c, p, v: _deadline_flag(v), metavar="MM-DD",
+              help="Publication deadline for Y203 (default: by law and publisher).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to FILE instead of stdout (UTF-8).")
@@ -86,7 +88,7 @@ def main() -> None:
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in this baseline file and exit 0.")
 @click.pass_context
-def check(ctx, paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, rule_packs, encoding, color,
+def check(ctx, paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, rule_packs, encoding, deadline, color,
           output_file, statistics, apply_fix, show_diff, config_path, isolated, jobs, baseline_path,
           write_baseline_path):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
@@ -185,9 +187,21 @@ _FLAG_FIELDS = {
     "lang": ("lang", str),
     "template": ("template", str),
     "year": ("year", lambda v: v),
+    "deadline": ("deadline", lambda v: v),
     "encoding": ("encoding", lambda v: v),
     "rule_packs": ("rule_packs", lambda v: tuple(os.path.abspath(p) for p in v)),
 }
+
+
+def _deadline_flag(value: str | None) -> str | None:
+    from gsilint.config_file import ConfigError, _deadline
+
+    if value is None:
+        return None
+    try:
+        return _deadline(value, "--deadline")
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def flag_overrides(ctx: click.Context) -> dict:

@@ -124,3 +124,11 @@ def test_inspect_shows_outline_and_facts():
     assert data["closing"]["date"]["text"] == "二○一八年一月十五日"
     text = run("inspect", str(seed_path(3)))
     assert "三、收到和处理政府信息公开申请情况" in text.output and "table" in text.output
+
+
+def test_deadline_flag_overrides_the_legal_deadline():
+    # seed 001 is signed 2019-02-14: on time under the 2008 law (3月31日), late against 01-31
+    assert run("check", str(seed_path(1)), "--select", "Y203").exit_code == 0
+    r = run("check", str(seed_path(1)), "--select", "Y203", "--deadline", "01-31", "--format", "concise")
+    assert "Y203" in r.output and "2019-02-14" in r.output
+    assert run("check", str(seed_path(1)), "--deadline", "02-30").exit_code == 2
