@@ -74,7 +74,8 @@ def _location(source: Source, span: Span) -> Location:
 
 def make_finding(source: Source, rule: Rule, issue: Issue, config: Config) -> Finding:
     loc = _location(source, issue.span)
-    severity = issue.severity or longest_match(rule.code, config.severity) or rule.severity
+    # a user's per-code override wins over the rule's own choice for this finding
+    severity = longest_match(rule.code, config.severity) or issue.severity or rule.severity
     related = tuple(
         Related(_location(source, span), en if config.lang == "en" else zh) for span, zh, en in issue.related
     )

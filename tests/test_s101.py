@@ -44,3 +44,13 @@ def test_english_message():
     text = seed_text(3).replace("六、其他需要报告的事项", "本段。")
     [f] = lint(text, select="S101", lang="en")
     assert f.message.startswith("missing section '其他需要报告的事项'")
+
+
+def test_user_severity_override_beats_the_rules_own_choice():
+    """Old-template S101 is a warning by the rule's choice; severity={'S101': error} makes it an error."""
+    from gsilint.findings import Severity
+
+    findings = lint(seed_text(4), select="S101")
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    findings = lint(seed_text(4), select="S101", severity={"S101": Severity.ERROR})
+    assert [f.severity for f in findings] == [Severity.ERROR]
