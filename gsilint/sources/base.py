@@ -50,15 +50,6 @@ class SourceMap:
     def is_identity(self) -> bool:
         return len(self._flat) == 1 and self._orig[0] == 0
 
-    def label_at(self, offset: int) -> str | None:
-        """The label of the place holding ``offset`` in the *original* text, if any."""
-        if not self.labels:
-            return None
-        if self._label_offsets is None:
-            self._label_offsets = [o for o, _ in self.labels]
-        i = bisect_right(self._label_offsets, offset) - 1
-        return self.labels[i][1] if i >= 0 else None
-
     def to_original(self, offset: int) -> int:
         i = bisect_right(self._flat, offset) - 1
         result = self._orig[i] + (offset - self._flat[i])
