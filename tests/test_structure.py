@@ -9,21 +9,13 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from conftest import brief, lint, seed_text
+from conftest import HEADINGS, brief, lint, seed_text
 
 from gsilint import Config
 from gsilint.cli import main
 from gsilint.findings import Severity
 from gsilint.templates import get_template
 
-HEADINGS = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-]
 
 
 def report(headings=HEADINGS, closing=("某某县人民政府", "2024年1月20日"), intro="", bodies=None) -> str:
