@@ -38,7 +38,11 @@ def load_reports(folders: list[Path]):
     sources = []
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and is_report_path(path) and not path.name.upper().startswith("README"):
+            if (
+                path.is_file()
+                and is_report_path(path)
+                and not path.name.upper().startswith("README")
+            ):
                 try:
                     sources.append(load_path(str(path)))
                 except InputError:
@@ -65,8 +69,15 @@ def timed(fn, items, repeat: int) -> float:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folders", nargs="*", type=Path)
-    ap.add_argument("--mb", type=float, default=5.0, help="replicate the set to at least this many MB (default 5)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept (default 3)")
+    ap.add_argument(
+        "--mb",
+        type=float,
+        default=5.0,
+        help="replicate the set to at least this many MB (default 5)",
+    )
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="runs per measurement; the best is kept (default 3)"
+    )
     args = ap.parse_args(argv)
     folders = args.folders or default_folders()
     sources = load_reports(folders)
@@ -78,13 +89,22 @@ def main(argv=None) -> int:
     # warm up: grammar build, rule and fact imports, OpenCC dictionaries
     lint_source(sources[0], config)
     mb = nbytes / 1024 / 1024
-    print(f"reports: {len(sources)} distinct from {', '.join(map(str, folders))}; "
-          f"replicated to {len(items)} reports, {mb:.1f} MB (UTF-8)")
-    for name, fn in (("parse", lambda s: parse(s.text)), ("parse+rules", lambda s: lint_source(s, config))):
+    print(
+        f"reports: {len(sources)} distinct from {', '.join(map(str, folders))}; "
+        f"replicated to {len(items)} reports, {mb:.1f} MB (UTF-8)"
+    )
+    for name, fn in (
+        ("parse", lambda s: parse(s.text)),
+        ("parse+rules", lambda s: lint_source(s, config)),
+    ):
         secs = timed(fn, items, args.repeat)
-        print(f"{name:<12} {mb / secs:7.2f} MB/s  {len(items) / secs:8.1f} reports/s  ({secs:.2f} s CPU)")
+        print(
+            f"{name:<12} {mb / secs:7.2f} MB/s  {len(items) / secs:8.1f} reports/s  ({secs:.2f} s CPU)"
+        )
     per = [timed(lambda s: lint_source(s, config), [s], 5) * 1000 for s in sources]
-    print(f"single report lint (CPU): median {statistics.median(per):.1f} ms, max {max(per):.1f} ms")
+    print(
+        f"single report lint (CPU): median {statistics.median(per):.1f} ms, max {max(per):.1f} ms"
+    )
     return 0
 
 

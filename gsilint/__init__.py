@@ -10,4 +10,13 @@ from gsilint.findings import Finding, Severity
 
 __version__ = "0.1.0"
 
-__all__ = ["Config", "FileResult", "Finding", "Severity", "__version__", "check_paths", "lint_paths", "lint_text"]
+__all__ = [
+    "Config",
+    "FileResult",
+    "Finding",
+    "Severity",
+    "__version__",
+    "check_paths",
+    "lint_paths",
+    "lint_text",
+]

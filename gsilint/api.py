@@ -7,15 +7,15 @@ functions, so they see exactly the same findings.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from gsilint.config import Config
 from gsilint.engine import input_error_finding, lint_source
 from gsilint.findings import Finding
 from gsilint.sources import InputError, Source, is_report_path, load_path, source_from_text
-
 
 #: Files a directory walk passes over: repository documents, not reports.
 _NOT_REPORTS = ("README", "LICENSE", "CHANGELOG", "CONTRIBUTING")
@@ -78,7 +78,9 @@ def check_file(path: str, config: Config, run: Run | None = None) -> FileResult:
     except InputError as exc:
         return FileResult(path, [input_error_finding(path, exc.message_zh, exc.message_en, config)])
     except Exception as exc:  # never a traceback for one bad file
-        return FileResult(path, [input_error_finding(path, f"无法读取：{exc}", f"cannot read: {exc}", config)])
+        return FileResult(
+            path, [input_error_finding(path, f"无法读取：{exc}", f"cannot read: {exc}", config)]
+        )
     result = FileResult(path, [], source)
     result.findings = lint_source(source, config, run, result.notes)
     return result
@@ -112,7 +114,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
-def check_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[FileResult]:
+def check_paths(
+    paths: Iterable[str], config: Config | None = None, jobs: int = 1
+) -> list[FileResult]:
     """Check files and directories with one config (``jobs`` > 1: in worker processes)."""
     from gsilint.parallel import check_files
 

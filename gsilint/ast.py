@@ -8,8 +8,9 @@ right offsets for the original.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Union
 
 from gsilint.positions import Span
 
@@ -87,7 +88,7 @@ class Table:
 @dataclass(slots=True)
 class Section:
     heading: Heading
-    children: list["Block"] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
     span: Span = field(default_factory=lambda: Span(0, 0))
 
     @property
@@ -98,7 +99,7 @@ class Section:
     def title(self) -> str:
         return self.heading.title
 
-    def sections(self) -> Iterator["Section"]:
+    def sections(self) -> Iterator[Section]:
         for child in self.children:
             if isinstance(child, Section):
                 yield child

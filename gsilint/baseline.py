@@ -22,8 +22,9 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from gsilint.findings import Finding
 from gsilint.fingerprints import normalise_context  # the same normalisation as SARIF fingerprints
@@ -81,7 +82,7 @@ def _paired(findings: Iterable[Finding], base_dir: str) -> list[tuple[Finding, E
     return out
 
 
-def write_baseline(file: str, results: Iterable["FileResult"]) -> int:
+def write_baseline(file: str, results: Iterable[FileResult]) -> int:
     """Record every finding of ``results``; returns how many."""
     base_dir = os.path.dirname(os.path.abspath(file))
     found = entries((f for r in results for f in r.findings), base_dir)
@@ -89,7 +90,13 @@ def write_baseline(file: str, results: Iterable["FileResult"]) -> int:
     data = {
         "gsilint-baseline": VERSION,
         "findings": [
-            {"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "context": e.context, "index": e.index}
+            {
+                "fingerprint": e.fingerprint,
+                "rule": e.rule,
+                "path": e.path,
+                "context": e.context,
+                "index": e.index,
+            }
             for e in found
         ],
     }
@@ -119,8 +126,14 @@ def read_baseline(file: str) -> Baseline:
         raise BaselineError(f"{file}: cannot read the baseline: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise BaselineError(f"{file}: not a gsilint baseline (invalid JSON: {exc})") from None
-    if not isinstance(data, dict) or data.get("gsilint-baseline") != VERSION or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{file}: not a gsilint baseline (version {VERSION}; write one with --write-baseline)")
+    if (
+        not isinstance(data, dict)
+        or data.get("gsilint-baseline") != VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise BaselineError(
+            f"{file}: not a gsilint baseline (version {VERSION}; write one with --write-baseline)"
+        )
     try:
         prints = frozenset(str(e["fingerprint"]) for e in data["findings"])
     except (TypeError, KeyError):
@@ -128,7 +141,7 @@ def read_baseline(file: str) -> Baseline:
     return Baseline(os.path.dirname(os.path.abspath(file)), prints)
 
 
-def filter_results(results: list["FileResult"], baseline: Baseline) -> int:
+def filter_results(results: list[FileResult], baseline: Baseline) -> int:
     """Drop baselined findings from ``results`` in place; returns how many were dropped."""
     dropped = 0
     for r in results:

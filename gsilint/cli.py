@@ -15,7 +15,7 @@ import click
 
 from gsilint import __version__
 from gsilint.api import FileResult, Run, check_stdin, expand_paths
-from gsilint.config import TEMPLATES, Config
+from gsilint.config import TEMPLATES
 from gsilint.findings import Severity
 from gsilint.output import OutputOptions, load_formats
 from gsilint.rules import find_rule, load_rules
@@ -54,43 +54,150 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, concise, json, jsonl, sarif, github, lsp.")
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add these codes or prefixes to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
-@click.option("--fail-on", type=click.Choice(_SEVERITIES), default="error", show_default=True,
-              help="Exit 1 when a finding has at least this severity.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language.")
-@click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True,
-              help="Report template; auto detects it from the year and the table labels.")
-@click.option("--year", type=click.IntRange(1990, 2100), default=None, help="Report year (overrides detection).")
-@click.option("--rule-pack", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra TOML rule pack adding required sections (e.g. a province's); repeatable.")
+@click.option(
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    help="Output format: text, concise, json, jsonl, sarif, github, lsp.",
+)
+@click.option(
+    "--select", multiple=True, help="Only these rule codes or prefixes (comma-separated)."
+)
+@click.option(
+    "--extend-select", multiple=True, help="Add these codes or prefixes to the selection."
+)
+@click.option(
+    "--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(_SEVERITIES),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding has at least this severity.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Message language.",
+)
+@click.option(
+    "--template",
+    type=click.Choice(TEMPLATES),
+    default="auto",
+    show_default=True,
+    help="Report template; auto detects it from the year and the table labels.",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1990, 2100),
+    default=None,
+    help="Report year (overrides detection).",
+)
+@click.option(
+    "--rule-pack",
+    "rule_packs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra TOML rule pack adding required sections (e.g. a province's); repeatable.",
+)
 @click.option("--encoding", default=None, help="Force an input encoding (default: detect).")
-@click.option("--deadline", default=None, callback=lambda c, p, v: _deadline_flag(v), metavar="MM-DD",
-              help="Publication deadline for Y203 (default: by law and publisher).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
-@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to FILE instead of stdout (UTF-8).")
-@click.option("--statistics", is_flag=True, default=False,
-              help="Also count findings per rule (after text/concise output; on stderr for machine formats).")
-@click.option("--fix", "apply_fix", is_flag=True, default=False,
-              help="Apply the safe automatic fixes (T503, T505, T506) and write the files back.")
-@click.option("--diff", "show_diff", is_flag=True, default=False,
-              help="Print the automatic fixes as a unified diff instead of findings; write nothing.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file (gsilint.toml or pyproject.toml) for every file.")
+@click.option(
+    "--deadline",
+    default=None,
+    callback=lambda c, p, v: _deadline_flag(v),
+    metavar="MM-DD",
+    help="Publication deadline for Y203 (default: by law and publisher).",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
+)
+@click.option(
+    "--output",
+    "-o",
+    "output_file",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to FILE instead of stdout (UTF-8).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    default=False,
+    help="Also count findings per rule (after text/concise output; on stderr for machine formats).",
+)
+@click.option(
+    "--fix",
+    "apply_fix",
+    is_flag=True,
+    default=False,
+    help="Apply the safe automatic fixes (T503, T505, T506) and write the files back.",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    default=False,
+    help="Print the automatic fixes as a unified diff instead of findings; write nothing.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this configuration file (gsilint.toml or pyproject.toml) for every file.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=0,
-              help="Files checked in parallel (default 0: all cores).")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
-              help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
-              help="Record the current findings in this baseline file and exit 0.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0),
+    default=0,
+    help="Files checked in parallel (default 0: all cores).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Record the current findings in this baseline file and exit 0.",
+)
 @click.pass_context
-def check(ctx, paths, fmt, select, extend_select, ignore, fail_on, lang, template, year, rule_packs, encoding, deadline, color,
-          output_file, statistics, apply_fix, show_diff, config_path, isolated, jobs, baseline_path,
-          write_baseline_path):
+def check(
+    ctx,
+    paths,
+    fmt,
+    select,
+    extend_select,
+    ignore,
+    fail_on,
+    lang,
+    template,
+    year,
+    rule_packs,
+    encoding,
+    deadline,
+    color,
+    output_file,
+    statistics,
+    apply_fix,
+    show_diff,
+    config_path,
+    isolated,
+    jobs,
+    baseline_path,
+    write_baseline_path,
+):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
     from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
     from gsilint.config_file import ConfigError
@@ -98,14 +205,18 @@ def check(ctx, paths, fmt, select, extend_select, ignore, fail_on, lang, templat
 
     formats = load_formats()
     if fmt not in formats:
-        raise click.UsageError(f"--format: unknown format '{fmt}' (choose from {', '.join(sorted(formats))})")
+        raise click.UsageError(
+            f"--format: unknown format '{fmt}' (choose from {', '.join(sorted(formats))})"
+        )
     for p in paths:
         if p != "-" and not os.path.exists(p):
             raise click.UsageError(f"path does not exist: {p}")
     try:
         resolver = build_resolver(ctx, config_path, isolated)
         baseline = read_baseline(baseline_path) if baseline_path else None
-        files = [(path, resolver.for_path(path)) for p in paths if p != "-" for path in expand_paths([p])]
+        files = [
+            (path, resolver.for_path(path)) for p in paths if p != "-" for path in expand_paths([p])
+        ]
         run_config = resolver.for_path("-")
     except (ConfigError, BaselineError) as exc:
         raise ConfigFailure(str(exc)) from None
@@ -142,14 +253,27 @@ def check(ctx, paths, fmt, select, extend_select, ignore, fail_on, lang, templat
         hidden = filter_results(results, baseline)
         if hidden:
             click.echo(f"gsilint: {hidden} findings in the baseline not shown", err=True)
-    _write_report(formats[fmt], fmt, results, output_file,
-                  OutputOptions(lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics))
+    _write_report(
+        formats[fmt],
+        fmt,
+        results,
+        output_file,
+        OutputOptions(
+            lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics
+        ),
+    )
     fail_on_of = {path: config.fail_on for path, config in files}
-    failed = any(f.severity >= fail_on_of.get(r.path, run_config.fail_on) for r in results for f in r.findings)
+    failed = any(
+        f.severity >= fail_on_of.get(r.path, run_config.fail_on)
+        for r in results
+        for f in r.findings
+    )
     sys.exit(1 if failed else 0)
 
 
-def _write_report(writer, fmt: str, results: list[FileResult], output_file: str | None, options: OutputOptions) -> None:
+def _write_report(
+    writer, fmt: str, results: list[FileResult], output_file: str | None, options: OutputOptions
+) -> None:
     """Run the format's writer on stdout or ``--output``; statistics never mix into machine output."""
     from gsilint.output.statistics import HUMAN_FORMATS, write_statistics
 
@@ -212,7 +336,10 @@ def flag_overrides(ctx: click.Context) -> dict:
     for param, (fieldname, convert) in _FLAG_FIELDS.items():
         if param not in ctx.params:
             continue
-        if ctx.get_parameter_source(param) not in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+        if ctx.get_parameter_source(param) not in (
+            ParameterSource.COMMANDLINE,
+            ParameterSource.ENVIRONMENT,
+        ):
             continue
         value = convert(ctx.params[param])
         if param in ("select", "extend_select", "ignore"):
@@ -229,7 +356,11 @@ def build_resolver(ctx: click.Context, config_path: str | None = None, isolated:
 
 
 @main.command("lsp")
-@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted because editors pass it).")
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over stdin/stdout (the only transport; accepted because editors pass it).",
+)
 def lsp_cmd(stdio):
     """Run the language server for editors (LSP over stdio)."""
     from gsilint.lsp_server import serve
@@ -238,7 +369,13 @@ def lsp_cmd(stdio):
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
 def rules_cmd(fmt):
     """List every rule: code, name, default severity and summary."""
     rules = load_rules()
@@ -247,11 +384,26 @@ def rules_cmd(fmt):
         out.write("| code | name | severity | finds |\n|---|---|---|---|\n")
         for code in sorted(rules):
             r = rules[code]
-            out.write(f"| {r.code} | {r.name} | {r.severity.label} | {r.summary} — {r.summary_en} |\n")
+            out.write(
+                f"| {r.code} | {r.name} | {r.severity.label} | {r.summary} — {r.summary_en} |\n"
+            )
         return
     if fmt == "json":
-        json.dump([{"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary,
-                    "summary_en": r.summary_en} for r in (rules[c] for c in sorted(rules))], out, ensure_ascii=False, indent=2)
+        json.dump(
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity.label,
+                    "summary": r.summary,
+                    "summary_en": r.summary_en,
+                }
+                for r in (rules[c] for c in sorted(rules))
+            ],
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         out.write("\n")
         return
     for code in sorted(rules):
@@ -267,12 +419,16 @@ def rule_cmd(code):
     if r is None:
         raise click.UsageError(f"no rule '{code}' (see: gsilint rules)")
     out = _stdout()
-    out.write(f"{r.code} {r.name} ({r.severity.label})\n{r.summary} / {r.summary_en}\n\n{r.explanation}\n")
+    out.write(
+        f"{r.code} {r.name} ({r.severity.label})\n{r.summary} / {r.summary_en}\n\n{r.explanation}\n"
+    )
 
 
 @main.command("inspect")
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True)
 @click.option("--year", type=click.IntRange(1990, 2100), default=None)
 @click.option("--encoding", default=None)
@@ -291,7 +447,11 @@ def inspect_cmd(ctx, path, fmt, template, year, encoding, isolated):
         raise ConfigFailure(str(exc)) from None
     encoding = config.encoding
     try:
-        source = read_text_source("-", sys.stdin.buffer.read(), encoding) if path == "-" else load_path(path, encoding)
+        source = (
+            read_text_source("-", sys.stdin.buffer.read(), encoding)
+            if path == "-"
+            else load_path(path, encoding)
+        )
     except InputError as exc:
         click.echo(f"gsilint: {path}: {exc.message_zh} ({exc.message_en})", err=True)
         sys.exit(2)

@@ -40,7 +40,7 @@ class Config:
     #: directory ``per-file-ignores`` patterns are relative to (the config file's)
     root: str | None = None
 
-    def with_(self, **changes) -> "Config":
+    def with_(self, **changes) -> Config:
         return replace(self, **changes)
 
 

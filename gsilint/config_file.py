@@ -28,9 +28,10 @@ import difflib
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from gsilint.config import TEMPLATES, Config
 from gsilint.findings import Severity
@@ -94,7 +95,7 @@ def _codes(value: Any, key: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(",")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: '{key}' must be a list of rule codes, e.g. [\"S101\", \"A1\"]")
+        raise ConfigError(f'{where}: \'{key}\' must be a list of rule codes, e.g. ["S101", "A1"]')
     codes = tuple(v.strip().upper() for v in value if v.strip())
     check_codes(codes, f"{where}: '{key}'", ConfigError)
     return codes
@@ -128,7 +129,9 @@ def _deadline(value: Any, where: str) -> str:
             return value
         except ValueError:
             pass
-    raise ConfigError(f"{where}: 'deadline' must be a month and day \"MM-DD\", e.g. \"03-31\" (got {value!r})")
+    raise ConfigError(
+        f'{where}: \'deadline\' must be a month and day "MM-DD", e.g. "03-31" (got {value!r})'
+    )
 
 
 def _rule_packs(value: Any, where: str, base: Path) -> tuple[str, ...]:
@@ -143,14 +146,21 @@ def _rule_packs(value: Any, where: str, base: Path) -> tuple[str, ...]:
             with p.open("rb") as fh:
                 raw = tomllib.load(fh)
         except OSError as exc:
-            raise ConfigError(f"{where}: 'rule-packs': cannot read {v}: {exc.strerror or exc}") from None
+            raise ConfigError(
+                f"{where}: 'rule-packs': cannot read {v}: {exc.strerror or exc}"
+            ) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{where}: 'rule-packs': {v} is not valid TOML: {exc}") from None
         sections = raw.get("section", [])
         if not isinstance(sections, list) or not all(
-            isinstance(s, dict) and isinstance(s.get("key"), str) and isinstance(s.get("title"), str) for s in sections
+            isinstance(s, dict)
+            and isinstance(s.get("key"), str)
+            and isinstance(s.get("title"), str)
+            for s in sections
         ):
-            raise ConfigError(f"{where}: 'rule-packs': {v}: each [[section]] needs a 'key' and a 'title'")
+            raise ConfigError(
+                f"{where}: 'rule-packs': {v}: each [[section]] needs a 'key' and a 'title'"
+            )
         packs.append(str(p.resolve()))
     return tuple(packs)
 
@@ -170,10 +180,14 @@ def parse_table(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table: glob = [codes]")
-            out["per_file_ignores"] = {str(g): _codes(v, f"per-file-ignores.{g}", where) for g, v in value.items()}
+            out["per_file_ignores"] = {
+                str(g): _codes(v, f"per-file-ignores.{g}", where) for g, v in value.items()
+            }
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'severity' must be a table: code = \"error\" | \"warning\" | \"info\"")
+                raise ConfigError(
+                    f'{where}: \'severity\' must be a table: code = "error" | "warning" | "info"'
+                )
             sev = {}
             for code, level in value.items():
                 check_codes((code.upper(),), f"{where}: 'severity'", ConfigError)
@@ -182,7 +196,9 @@ def parse_table(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
         elif key == "fail-on":
             out["fail_on"] = _severity(value, key, where)
         elif key == "template":
-            out["template"] = _choice(str(value) if isinstance(value, int) else value, key, where, TEMPLATES)
+            out["template"] = _choice(
+                str(value) if isinstance(value, int) else value, key, where, TEMPLATES
+            )
         elif key == "lang":
             out["lang"] = _choice(value, key, where, ("zh", "en"))
         elif key == "deadline":
@@ -216,7 +232,9 @@ def load_file(path: str | os.PathLike) -> dict[str, Any]:
 # Merging
 
 
-def merge(file_values: Mapping[str, Any], overrides: Mapping[str, Any], base: Config | None = None) -> Config:
+def merge(
+    file_values: Mapping[str, Any], overrides: Mapping[str, Any], base: Config | None = None
+) -> Config:
     """``base`` (defaults), then the file's values, then the flags the user gave.
 
     ``overrides`` holds only flags given on the command line, by Config field
@@ -243,8 +261,12 @@ class ConfigResolver:
     (``--isolated``) ignores configuration files altogether.
     """
 
-    def __init__(self, overrides: Mapping[str, Any] | None = None, forced: str | None = None,
-                 isolated: bool = False) -> None:
+    def __init__(
+        self,
+        overrides: Mapping[str, Any] | None = None,
+        forced: str | None = None,
+        isolated: bool = False,
+    ) -> None:
         self.overrides = dict(overrides or {})
         self.isolated = isolated
         self._dirs: dict[str, str | None] = {}  # directory → config file found from there

@@ -26,8 +26,22 @@ from gsilint.positions import Span
 
 _D = "[0-9０-９]"
 _ZERO = "〇○OＯ零"
-_CN_DIGITS = {"〇": 0, "○": 0, "O": 0, "Ｏ": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "O": 0,
+    "Ｏ": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SP = r"[ \t\u3000\u00a0]*"
 
 _YEAR = rf"(?P<y>(?<!{_D})(?:[12１２]{_D}{{3}})(?!{_D})|(?<![{_ZERO}一二三四五六七八九])[一二][{_ZERO}一二三四五六七八九]{{3}})"
@@ -38,7 +52,7 @@ _DAY = rf"(?P<d>{_D}{{1,2}}|[一二三四五六七八九十廿卅]{{1,4}})"
 _YMD = regex.compile(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号])?)?")
 #: 2019-01-31, 2019/1/31, 2019.1.31
 _NUMERIC = regex.compile(
-    rf"(?<![0-9０-９.．])(?P<y>[12]\d{{3}})(?P<sep>[-/.．－])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![0-9０-９]|[.．][0-9])"
+    r"(?<![0-9０-９.．])(?P<y>[12]\d{3})(?P<sep>[-/.．－])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9０-９]|[.．][0-9])"
 )
 #: 12月31日 without a year (month and day both required)
 _MD = regex.compile(
@@ -150,7 +164,9 @@ def cn_year(s: str) -> int | None:
     return total
 
 
-def _check(year: int | None, month: int | None, day: int | None) -> tuple[bool, tuple[str, str] | None]:
+def _check(
+    year: int | None, month: int | None, day: int | None
+) -> tuple[bool, tuple[str, str] | None]:
     if month is not None and not 1 <= month <= 12:
         return False, (f"{month}月不存在", f"there is no month {month}")
     if day is not None:
@@ -158,12 +174,16 @@ def _check(year: int | None, month: int | None, day: int | None) -> tuple[bool, 
             return True, None
         last = calendar.monthrange(year if year is not None else 2000, month)[1]
         if not 1 <= day <= last:
-            return False, (f"{month}月没有{day}日（该月只有{last}天）", f"month {month} has no day {day} (it has {last} days)")
+            return False, (
+                f"{month}月没有{day}日（该月只有{last}天）",
+                f"month {month} has no day {day} (it has {last} days)",
+            )
     return True, None
 
 
-def _mention(text: str, span: Span, y: str | None, m: str | None, d: str | None,
-             year_span: Span | None) -> DateMention | None:
+def _mention(
+    text: str, span: Span, y: str | None, m: str | None, d: str | None, year_span: Span | None
+) -> DateMention | None:
     year = cn_year(y) if y else None
     if y and (year is None or not 1900 <= year <= 2199):
         return None
@@ -180,28 +200,53 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _NUMERIC.finditer(text):
-        mm = _mention(m.group(0), Span(offset + m.start(), offset + m.end()), m.group("y"), m.group("m"),
-                      m.group("d"), Span(offset + m.start("y"), offset + m.end("y")))
+        mm = _mention(
+            m.group(0),
+            Span(offset + m.start(), offset + m.end()),
+            m.group("y"),
+            m.group("m"),
+            m.group("d"),
+            Span(offset + m.start("y"), offset + m.end("y")),
+        )
         if mm is not None:
             out.append(mm)
             taken.append((m.start(), m.end()))
     for m in _YMD.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        mm = _mention(m.group(0), Span(offset + m.start(), offset + m.end()), m.group("y"), m.group("m"),
-                      m.group("d"), Span(offset + m.start("y"), offset + m.end("y")))
+        mm = _mention(
+            m.group(0),
+            Span(offset + m.start(), offset + m.end()),
+            m.group("y"),
+            m.group("m"),
+            m.group("d"),
+            Span(offset + m.start("y"), offset + m.end("y")),
+        )
         if mm is None and m.group("m"):
             # a year we accept with a month we cannot read: keep the year alone
             end = text.index("年", m.start("y")) + 1
-            mm = _mention(text[m.start():end], Span(offset + m.start(), offset + end), m.group("y"), None, None,
-                          Span(offset + m.start("y"), offset + m.end("y")))
+            mm = _mention(
+                text[m.start() : end],
+                Span(offset + m.start(), offset + end),
+                m.group("y"),
+                None,
+                None,
+                Span(offset + m.start("y"), offset + m.end("y")),
+            )
         if mm is not None:
             out.append(mm)
             taken.append((mm.span.start - offset, mm.span.end - offset))
     for m in _MD.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        mm = _mention(m.group(0), Span(offset + m.start(), offset + m.end()), None, m.group("m"), m.group("d"), None)
+        mm = _mention(
+            m.group(0),
+            Span(offset + m.start(), offset + m.end()),
+            None,
+            m.group("m"),
+            m.group("d"),
+            None,
+        )
         if mm is not None:
             out.append(mm)
     out.sort(key=lambda d: d.span.start)

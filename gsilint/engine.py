@@ -8,8 +8,9 @@ problems become E-findings; nothing here raises for bad input.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from gsilint.ast import Document
 from gsilint.config import Config, longest_match, matches, per_file_ignores
@@ -77,13 +78,17 @@ def make_finding(source: Source, rule: Rule, issue: Issue, config: Config) -> Fi
     # a user's per-code override wins over the rule's own choice for this finding
     severity = longest_match(rule.code, config.severity) or issue.severity or rule.severity
     related = tuple(
-        Related(_location(source, span), en if config.lang == "en" else zh) for span, zh, en in issue.related
+        Related(_location(source, span), en if config.lang == "en" else zh)
+        for span, zh, en in issue.related
     )
     fix = None
     if issue.fix is not None:
         fspan, repl = issue.fix
         fix = Fix(source.to_original(fspan.start), source.to_original(fspan.end), repl)
-    context = source.original[loc.start : min(loc.end, loc.start + 40)] or source.original[loc.start : loc.start + 20]
+    context = (
+        source.original[loc.start : min(loc.end, loc.start + 40)]
+        or source.original[loc.start : loc.start + 20]
+    )
     return Finding(
         path=source.path,
         code=rule.code,
@@ -109,7 +114,9 @@ def input_error_finding(path: str, zh: str, en: str, config: Config, code: str =
     )
 
 
-def analyse(source: Source, config: Config, run: Any = None) -> tuple[Document | None, Facts | None, list[Finding]]:
+def analyse(
+    source: Source, config: Config, run: Any = None
+) -> tuple[Document | None, Facts | None, list[Finding]]:
     """Parse and build facts; returns (doc, facts, parse findings)."""
     load_fact_modules()
     load_rules()
@@ -117,14 +124,20 @@ def analyse(source: Source, config: Config, run: Any = None) -> tuple[Document |
         doc = parse(source.text)
     except ParseError as exc:
         rule = RULES["E002"]
-        issue = Issue(Span(exc.offset, exc.offset), f"无法解析报告：{exc}", f"cannot parse the report: {exc}")
+        issue = Issue(
+            Span(exc.offset, exc.offset), f"无法解析报告：{exc}", f"cannot parse the report: {exc}"
+        )
         return None, None, [make_finding(source, rule, issue, config)]
     facts = Facts(doc, config, source.path, run)
     return doc, facts, []
 
 
-def lint_source(source: Source, config: Config | None = None, run: Any = None,
-                notes: dict[str, Any] | None = None) -> list[Finding]:
+def lint_source(
+    source: Source,
+    config: Config | None = None,
+    run: Any = None,
+    notes: dict[str, Any] | None = None,
+) -> list[Finding]:
     """Lint one decoded input; never raises for bad input.
 
     ``notes``: a dict the rules may fill for cross-file run hooks (see ``Context.notes``).

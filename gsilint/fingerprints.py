@@ -16,7 +16,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 from gsilint.findings import Finding
 

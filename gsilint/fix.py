@@ -21,9 +21,10 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from gsilint.config import Config
 from gsilint.engine import lint_source
@@ -97,9 +98,13 @@ def _reader(path: str):
     return READERS.get(Path(path).suffix.lower(), read_text_source)
 
 
-def fix_source(source: Source, config: Config, raw: bytes | None = None, run: Any = None) -> FixResult:
+def fix_source(
+    source: Source, config: Config, raw: bytes | None = None, run: Any = None
+) -> FixResult:
     """Lint and fix ``source`` in memory until no fix is left (nothing is written)."""
-    result = FixResult(source.path, before=source.original, after=source.original, encoding=source.encoding)
+    result = FixResult(
+        source.path, before=source.original, after=source.original, encoding=source.encoding
+    )
     if raw is not None:
         result.raw = raw
         if source.kind not in WRITABLE_KINDS:

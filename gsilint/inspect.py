@@ -54,7 +54,10 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
             d["invalid"] = value.problem[1] if value.problem else True
         return d
     if isinstance(value, ast.Section):
-        return {"section": f"{value.heading.mark.text}{value.title}", "at": _pos(source, value.heading.span)}
+        return {
+            "section": f"{value.heading.mark.text}{value.title}",
+            "at": _pos(source, value.heading.span),
+        }
     if isinstance(value, ast.Heading):
         return {"heading": f"{value.mark.text}{value.title}", "at": _pos(source, value.span)}
     if isinstance(value, ast.Table):
@@ -66,8 +69,11 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
     if hasattr(value, "id") and hasattr(value, "sections") and hasattr(value, "name"):
         return {"template": value.id, "name": value.name}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name), source, depth + 1) for f in dataclasses.fields(value)
-                if not f.name.startswith("_")}
+        return {
+            f.name: jsonable(getattr(value, f.name), source, depth + 1)
+            for f in dataclasses.fields(value)
+            if not f.name.startswith("_")
+        }
     if isinstance(value, dict):
         return {str(k): jsonable(v, source, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -81,9 +87,15 @@ def outline(doc: ast.Document, source: Source) -> list[dict]:
     def node(n) -> dict:
         if isinstance(n, ast.Section):
             kids = [node(c) for c in n.children if not isinstance(c, ast.Paragraph)]
-            paras = sum(1 for c in n.children if isinstance(c, ast.Paragraph)) + (1 if n.heading.body else 0)
-            d = {"heading": f"{n.heading.mark.text}{n.title}", "level": n.level, "at": _pos(source, n.heading.span),
-                 "paragraphs": paras}
+            paras = sum(1 for c in n.children if isinstance(c, ast.Paragraph)) + (
+                1 if n.heading.body else 0
+            )
+            d = {
+                "heading": f"{n.heading.mark.text}{n.title}",
+                "level": n.level,
+                "at": _pos(source, n.heading.span),
+                "paragraphs": paras,
+            }
             if kids:
                 d["children"] = kids
             return d
@@ -135,7 +147,9 @@ def render_text(data: dict) -> str:
             elif "table" in it:
                 cells = it.get("cells_per_row")
                 shape = f" cells/row {cells}" if cells else ""
-                out.append(f"{pad}{it['at']:>8}  <表格 table: {it['table']}, {it['rows']} rows{shape}>")
+                out.append(
+                    f"{pad}{it['at']:>8}  <表格 table: {it['table']}, {it['rows']} rows{shape}>"
+                )
             else:
                 out.append(f"{pad}{it['at']:>8}  {it['paragraph']}")
 
@@ -145,7 +159,9 @@ def render_text(data: dict) -> str:
     out.append("事实 facts:")
     for k, v in data["facts"].items():
         if isinstance(v, dict) and "rows" in v and "layout" in v:  # a mapped table grid
-            out.append(f"  {k}: {v['layout']} layout at {v['at']}; columns {' '.join(v['columns'])}")
+            out.append(
+                f"  {k}: {v['layout']} layout at {v['at']}; columns {' '.join(v['columns'])}"
+            )
             out.extend(f"    {row:<40} {cells}" for row, cells in v["rows"].items())
             out.extend(f"    ! {p}" for p in v.get("problems", ()))
             continue

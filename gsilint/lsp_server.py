@@ -68,7 +68,9 @@ class GsilintServer(LanguageServer):
         try:
             return self._resolver.for_path(path)
         except Exception as exc:  # a broken config file: lint with defaults, and say why
-            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"gsilint: {exc}"))
+            self.window_log_message(
+                types.LogMessageParams(types.MessageType.Warning, f"gsilint: {exc}")
+            )
             return Config()
 
     def forget_config(self) -> None:
@@ -118,7 +120,9 @@ def lint_document(server: GsilintServer, uri: str, text: str) -> list[dict]:
     return diagnostics
 
 
-def publish(server: GsilintServer, uri: str, diagnostics: list[dict], version: int | None = None) -> None:
+def publish(
+    server: GsilintServer, uri: str, diagnostics: list[dict], version: int | None = None
+) -> None:
     params = types.PublishDiagnosticsParams(
         uri=uri,
         diagnostics=[_converter.structure(d, types.Diagnostic) for d in diagnostics],
@@ -133,7 +137,9 @@ def refresh(server: GsilintServer, uri: str) -> None:
         diagnostics = lint_document(server, uri, doc.source)
     except Exception as exc:  # never take the editor session down
         log.exception("lint failed for %s", uri)
-        server.window_log_message(types.LogMessageParams(types.MessageType.Error, f"gsilint: {uri}: {exc}"))
+        server.window_log_message(
+            types.LogMessageParams(types.MessageType.Error, f"gsilint: {uri}: {exc}")
+        )
         return
     publish(server, uri, diagnostics, doc.version)
 
@@ -176,14 +182,20 @@ def findings_at(linted: Linted, line: int, character: int, encoding: str) -> lis
         return []
     offset = offset_at(linted.index, line, character, encoding)
     # a zero-width finding (a missing section) is found on the character it points at
-    return [f for f in linted.findings if f.location.start <= offset < max(f.location.end, f.location.start + 1)]
+    return [
+        f
+        for f in linted.findings
+        if f.location.start <= offset < max(f.location.end, f.location.start + 1)
+    ]
 
 
 def _kind(kind) -> str:
     return str(getattr(kind, "value", kind))
 
 
-def fix_actions(linted: Linted, uri: str, rng: types.Range, encoding: str) -> list[types.CodeAction]:
+def fix_actions(
+    linted: Linted, uri: str, rng: types.Range, encoding: str
+) -> list[types.CodeAction]:
     """Quick fixes for the findings with a safe fix that touch ``rng``, and one "fix all"."""
     if linted.index is None:
         return []
@@ -193,9 +205,13 @@ def fix_actions(linted: Linted, uri: str, rng: types.Range, encoding: str) -> li
     en = linted.lang == "en"
 
     def edit(f: Finding) -> dict:
-        return {"range": {"start": lsp_position(index, f.fix.start, encoding=encoding),
-                          "end": lsp_position(index, f.fix.end, encoding=encoding)},
-                "newText": f.fix.replacement}
+        return {
+            "range": {
+                "start": lsp_position(index, f.fix.start, encoding=encoding),
+                "end": lsp_position(index, f.fix.end, encoding=encoding),
+            },
+            "newText": f.fix.replacement,
+        }
 
     actions = []
     fixable = [(f, d) for f, d in zip(linted.findings, linted.diagnostics) if f.fix is not None]
@@ -203,22 +219,37 @@ def fix_actions(linted: Linted, uri: str, rng: types.Range, encoding: str) -> li
         if f.location.start <= hi and lo <= max(f.location.end, f.location.start):
             shown = f.fix.replacement or ("(delete)" if en else "（删除）")
             title = f"{f.code}: replace with '{shown}'" if en else f"{f.code}：改为“{shown}”"
-            actions.append(types.CodeAction(
-                title=title, kind=types.CodeActionKind.QuickFix, is_preferred=True,
-                diagnostics=[_converter.structure(d, types.Diagnostic)],
-                edit=types.WorkspaceEdit(changes={uri: [_converter.structure(edit(f), types.TextEdit)]}),
-            ))
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    is_preferred=True,
+                    diagnostics=[_converter.structure(d, types.Diagnostic)],
+                    edit=types.WorkspaceEdit(
+                        changes={uri: [_converter.structure(edit(f), types.TextEdit)]}
+                    ),
+                )
+            )
     if len(fixable) > 1:
         taken, end = [], -1
         for f, _ in sorted(fixable, key=lambda fd: (fd[0].fix.start, fd[0].fix.end)):
             if f.fix.start >= end:  # overlapping fixes wait for the next lint
                 taken.append(f)
                 end = max(f.fix.end, f.fix.start + (f.fix.start == f.fix.end))
-        title = f"gsilint: apply {len(taken)} safe fixes" if en else f"gsilint：应用全部 {len(taken)} 处安全修正"
-        actions.append(types.CodeAction(
-            title=title, kind=types.CodeActionKind.SourceFixAll + ".gsilint",
-            edit=types.WorkspaceEdit(changes={uri: [_converter.structure(edit(f), types.TextEdit) for f in taken]}),
-        ))
+        title = (
+            f"gsilint: apply {len(taken)} safe fixes"
+            if en
+            else f"gsilint：应用全部 {len(taken)} 处安全修正"
+        )
+        actions.append(
+            types.CodeAction(
+                title=title,
+                kind=types.CodeActionKind.SourceFixAll + ".gsilint",
+                edit=types.WorkspaceEdit(
+                    changes={uri: [_converter.structure(edit(f), types.TextEdit) for f in taken]}
+                ),
+            )
+        )
     return actions
 
 
@@ -253,14 +284,24 @@ def create_server() -> GsilintServer:
         found = findings_at(linted, pos.line, pos.character, ls.encoding)
         if not found:
             return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(found)))
+        return types.Hover(
+            contents=types.MarkupContent(
+                kind=types.MarkupKind.Markdown, value=hover_markdown(found)
+            )
+        )
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix,
-                                                   types.CodeActionKind.SourceFixAll + ".gsilint"]),
+        types.CodeActionOptions(
+            code_action_kinds=[
+                types.CodeActionKind.QuickFix,
+                types.CodeActionKind.SourceFixAll + ".gsilint",
+            ]
+        ),
     )
-    def code_action(ls: GsilintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    def code_action(
+        ls: GsilintServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction] | None:
         linted = ls.linted.get(params.text_document.uri)
         if linted is None:
             return None

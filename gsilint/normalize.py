@@ -17,10 +17,23 @@ import regex
 _WS = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 #: pinyin a mirror copy inserted after characters: 公(gong)開(kai) (after NFKC: ASCII parens)
 _PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
-_QUOTES = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"',
-    "〔": "[", "〕": "]", "【": "[", "】": "]",
-})
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‘": "'",
+        "’": "'",
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "〔": "[",
+        "〕": "]",
+        "【": "[",
+        "】": "]",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +75,24 @@ def norm_label(text: str) -> str:
     return _convert(s)
 
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "o": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "Ｏ": 0,
+    "o": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def cn_number(text: str) -> int | None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
-from typing import Callable, Sequence
 
 from gsilint.api import FileResult, Run, check_file, finish_run
 from gsilint.config import Config
@@ -101,7 +101,9 @@ def _parallel(items: Sequence[tuple[str, Config]], jobs: int, progress: bool) ->
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
             # submit (and so fork) before the progress bar starts its thread
-            futures = {pool.submit(_check_one, path, config): i for i, (path, config) in enumerate(items)}
+            futures = {
+                pool.submit(_check_one, path, config): i for i, (path, config) in enumerate(items)
+            }
             with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
                 tick = advance or _nothing
                 for fut in as_completed(futures):
@@ -133,7 +135,13 @@ class _progress_bar:
 
     def __init__(self, total: int) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self._progress = Progress(
             TextColumn("gsilint"),

@@ -66,7 +66,9 @@ class _Lines(Transformer):
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     grammar = (data_dir("grammars") / "report.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", transformer=_Lines(), maybe_placeholders=False)
+    return Lark(
+        grammar, parser="lalr", lexer="contextual", transformer=_Lines(), maybe_placeholders=False
+    )
 
 
 def parse_lines(text: str) -> list[Line]:
@@ -75,7 +77,9 @@ def parse_lines(text: str) -> list[Line]:
     try:
         return _parser().parse(text)
     except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
-        raise ParseError(f"无法解析：{exc.__class__.__name__}", getattr(exc, "pos_in_stream", 0) or 0) from None
+        raise ParseError(
+            f"无法解析：{exc.__class__.__name__}", getattr(exc, "pos_in_stream", 0) or 0
+        ) from None
     except LarkError as exc:  # pragma: no cover
         raise ParseError(str(exc), 0) from None
 
@@ -113,12 +117,16 @@ _TITLE_WORDS = regex.compile(r"(?:年度?报告|年报|工作报告)")
 _HAS_YEAR = regex.compile(r"(?:19|20)\d\d|[〇○零OＯ一二][〇○零OＯ一二三四五六七八九]{3}年")
 #: Site navigation a crawler kept before the report: "当前位置：首页… -->".
 _NAV_PREFIX = regex.compile(r"^当前位置[：:].*?-->\s*")
-_CHROME = regex.compile(r"^[\s\u3000]*(?:附件下载|[-—–]\s*\d+\s*[-—–]|正文|打印本页|关闭窗口)[\s\u3000]*$")
+_CHROME = regex.compile(
+    r"^[\s\u3000]*(?:附件下载|[-—–]\s*\d+\s*[-—–]|正文|打印本页|关闭窗口)[\s\u3000]*$"
+)
 _TABLE_ANCHOR = regex.compile(
     r"^[\s\u3000]*(?:第二十条\s*第\s*[（(]|[（(]?本列数据的勾稽关系|申请人情况|信息内容\s*本年)"
 )
 _T4_ANCHOR = regex.compile(r"行政复议\s*行政诉讼|结果维持\s*结果纠正")
-_TABLE_ROW_TITLE = regex.compile(r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|本年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|其他$)")
+_TABLE_ROW_TITLE = regex.compile(
+    r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|本年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|其他$)"
+)
 _STATUTORY = regex.compile(STATUTORY_WORDS)
 _PIPE_SEPARATOR = regex.compile(r"\|?[\s:|\-]+\|?\s*")
 _CLAUSE_PUNCT = regex.compile(r"[。，,；;]")
@@ -178,7 +186,9 @@ class _Builder:
         hashes = next((t for t in line.tokens if t.type == "HASHES"), None)
         style, number = _classify_mark(mark_tok.value)
         mstart = mark_tok.start_pos + (len(mark_tok.value) - len(mark_tok.value.lstrip("*")))
-        mark = ast.Mark(self.text[mstart : mark_tok.end_pos], style, number, Span(mstart, mark_tok.end_pos))
+        mark = ast.Mark(
+            self.text[mstart : mark_tok.end_pos], style, number, Span(mstart, mark_tok.end_pos)
+        )
         _, end = self._content(line)
         t_start = mark_tok.end_pos
         while t_start < end and self.text[t_start] in " \u3000\u00a0*":
@@ -251,7 +261,9 @@ class _Builder:
 
     def _space_row(self, start: int, end: int) -> ast.Row:
         """A row of PDF text: a label, then numbers separated by spaces."""
-        tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(self.text[start:end])]
+        tokens = [
+            (m.start() + start, m.end() + start) for m in _TOKEN.finditer(self.text[start:end])
+        ]
         k = len(tokens)
         while k > 0 and _NUMERIC.match(self.text[tokens[k - 1][0] : tokens[k - 1][1]]):
             k -= 1
@@ -293,7 +305,11 @@ class _Builder:
         """
         for line in self.lines:
             if line.kind == "directive":
-                doc.directives.append(ast.Directive(self.text[line.start : line.end].strip(), Span(line.start, line.end)))
+                doc.directives.append(
+                    ast.Directive(
+                        self.text[line.start : line.end].strip(), Span(line.start, line.end)
+                    )
+                )
                 continue
             tok = line.tokens[-1] if line.tokens else None
             if tok is None:
@@ -302,15 +318,25 @@ class _Builder:
                 m = _TRAILING_COMMENT.search(tok.value)
                 if m is None:
                     continue
-                line.tokens[-1] = Token(tok.type, tok.value[: m.start()], tok.start_pos, tok.line, tok.column,
-                                        end_pos=tok.start_pos + m.start())
+                line.tokens[-1] = Token(
+                    tok.type,
+                    tok.value[: m.start()],
+                    tok.start_pos,
+                    tok.line,
+                    tok.column,
+                    end_pos=tok.start_pos + m.start(),
+                )
                 start = tok.start_pos + m.start(1)
-                doc.directives.append(ast.Directive(m.group(1), Span(start, start + len(m.group(1))), inline=True))
+                doc.directives.append(
+                    ast.Directive(m.group(1), Span(start, start + len(m.group(1))), inline=True)
+                )
                 line.end = tok.start_pos + m.start()
             elif tok.type == "COMMENT" and len(line.tokens) > 1:
                 line.tokens.pop()
                 text = tok.value.rstrip()
-                doc.directives.append(ast.Directive(text, Span(tok.start_pos, tok.start_pos + len(text)), inline=True))
+                doc.directives.append(
+                    ast.Directive(text, Span(tok.start_pos, tok.start_pos + len(text)), inline=True)
+                )
                 line.end = line.tokens[-1].end_pos
 
     def _read_header(self, doc: ast.Document) -> int:
@@ -321,7 +347,9 @@ class _Builder:
                     s, e = self._content(prev)
                     m = _HEADER_FIELD.match(self.text[s:e])
                     if m:
-                        doc.metadata[m.group(1)] = ast.Field(m.group(1), m.group(2).strip(), Span(s, e))
+                        doc.metadata[m.group(1)] = ast.Field(
+                            m.group(1), m.group(2).strip(), Span(s, e)
+                        )
                 return i + 1
         return 0
 
@@ -331,7 +359,10 @@ class _Builder:
         def skip_back(i: int) -> int:
             while i >= 0 and (
                 lines[i].kind == "blank"
-                or (lines[i].kind in ("paragraph", "directive") and _CHROME.match(self.text[lines[i].start : lines[i].end]))
+                or (
+                    lines[i].kind in ("paragraph", "directive")
+                    and _CHROME.match(self.text[lines[i].start : lines[i].end])
+                )
                 or lines[i].kind == "directive"
             ):
                 i -= 1
@@ -348,7 +379,11 @@ class _Builder:
                 if idx >= 0 and lines[idx].kind == "paragraph":
                     s, e = self._content(lines[idx])
                     cand = self._s(s, e)
-                    if len(cand) <= 40 and not _CLAUSE_PUNCT.search(cand) and "特此报告" not in cand:
+                    if (
+                        len(cand) <= 40
+                        and not _CLAUSE_PUNCT.search(cand)
+                        and "特此报告" not in cand
+                    ):
                         org = self._paragraph(s, e)
                         idx = skip_back(idx - 1)
         if idx >= 0 and lines[idx].kind == "paragraph":
@@ -360,7 +395,9 @@ class _Builder:
             return None, lines
         parts = [p for p in (remark, org, date) if p]
         span = Span(parts[0].span.start, parts[-1].span.end)
-        return ast.Closing(span=span, remark=remark, organisation=org, date=date), lines[: idx + 1] + lines[end_idx:]
+        return ast.Closing(span=span, remark=remark, organisation=org, date=date), lines[
+            : idx + 1
+        ] + lines[end_idx:]
 
     def _blocks(self, doc: ast.Document, lines: list[Line]) -> list[object]:
         """Flat list of headings, paragraphs and tables in order."""
@@ -431,7 +468,9 @@ class _Builder:
             pending_blank = 0
 
             # Tables of PDF text: from an anchor line to the next section heading.
-            if not region and (_TABLE_ANCHOR.match(simple) or (_T4_ANCHOR.match(simple) and len(simple) < 40)):
+            if not region and (
+                _TABLE_ANCHOR.match(simple) or (_T4_ANCHOR.match(simple) and len(simple) < 40)
+            ):
                 if not self._is_glued_table(s, e):
                     flush_para()
                     close_table()
@@ -461,7 +500,11 @@ class _Builder:
                     h.body = None
                 continue
             # paragraph: join wrapped lines (PDF text) into one paragraph
-            if para_start is not None and self.text[para_end - 1] not in "。！？；：!?;:" and not _DATE_LINE.match(simple):
+            if (
+                para_start is not None
+                and self.text[para_end - 1] not in "。！？；：!?;:"
+                and not _DATE_LINE.match(simple)
+            ):
                 para_end = e
             else:
                 flush_para()
@@ -492,7 +535,13 @@ class _Builder:
         nav = _NAV_PREFIX.match(simple)
         if nav:
             return (s + nav.end(), e)
-        if len(simple) <= 80 and _TITLE_WORDS.search(simple) and _HAS_YEAR.search(simple) and "。" not in simple and "，" not in simple:
+        if (
+            len(simple) <= 80
+            and _TITLE_WORDS.search(simple)
+            and _HAS_YEAR.search(simple)
+            and "。" not in simple
+            and "，" not in simple
+        ):
             doc.title = self._paragraph(s, e)
             return ()
         m = _TITLE_RUN_ON.match(simple)
@@ -502,10 +551,22 @@ class _Builder:
         # a title wrapped over two lines: "2024 年上海市科委政府信息公开工作" + "年度报告"
         idx = self.lines.index(line)
         nxt = self.lines[idx + 1] if idx + 1 < len(self.lines) else None
-        if nxt is not None and nxt.kind == "paragraph" and len(simple) <= 40 and "。" not in simple and "，" not in simple:
+        if (
+            nxt is not None
+            and nxt.kind == "paragraph"
+            and len(simple) <= 40
+            and "。" not in simple
+            and "，" not in simple
+        ):
             ns, ne = self._content(nxt)
             joined = simple + self._s(ns, ne)
-            if len(joined) <= 80 and _TITLE_WORDS.search(joined) and _HAS_YEAR.search(joined) and "。" not in joined and "，" not in joined:
+            if (
+                len(joined) <= 80
+                and _TITLE_WORDS.search(joined)
+                and _HAS_YEAR.search(joined)
+                and "。" not in joined
+                and "，" not in joined
+            ):
                 doc.title = ast.Paragraph(self.text[s:ne], Span(s, ne))
                 nxt.kind = "consumed"
                 return ()
@@ -522,6 +583,7 @@ class _Builder:
                 stack.append(sec)
             else:
                 (stack[-1].children if stack else doc.preamble).append(b)  # type: ignore[arg-type]
+
         # section spans cover their children
         def close(sec: ast.Section) -> Span:
             span = sec.heading.span

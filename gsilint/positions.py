@@ -27,10 +27,10 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def shift(self, delta: int) -> "Span":
+    def shift(self, delta: int) -> Span:
         return Span(self.start + delta, self.end + delta)
 
-    def cover(self, other: "Span") -> "Span":
+    def cover(self, other: Span) -> Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
 

@@ -58,7 +58,7 @@ class Suppression:
 
     kind: str  # disable | enable | disable-next-line | disable-line
     codes: tuple[str, ...] | None  # None: every rule
-    directive: "Directive"
+    directive: Directive
     reason: str = ""
     #: codes (or "*" for a blanket one) that suppressed at least one finding
     used: set[str] = field(default_factory=set)
@@ -75,7 +75,7 @@ class Region:
         return self.start <= offset < self.end or (self.inclusive_end and offset == self.end)
 
 
-def parse_directive(d: "Directive") -> Suppression | None | str:
+def parse_directive(d: Directive) -> Suppression | None | str:
     """The suppression a directive states; None for another comment; "bad" for an unreadable gsilint comment."""
     m = _DIRECTIVE.match(d.text)
     if m is None:
@@ -87,7 +87,9 @@ def parse_directive(d: "Directive") -> Suppression | None | str:
     return Suppression(kind, codes or None, d, (m.group("reason") or "").strip())
 
 
-def regions(doc: "Document", suppressions: list[Suppression], to_original) -> tuple[list[Region], list[Suppression]]:
+def regions(
+    doc: Document, suppressions: list[Suppression], to_original
+) -> tuple[list[Region], list[Suppression]]:
     """Regions in original offsets, and the enable directives that closed nothing."""
     text = doc.text
     out: list[Region] = []
@@ -108,9 +110,15 @@ def regions(doc: "Document", suppressions: list[Suppression], to_original) -> tu
                 start, opener = open_.pop(key)
                 out.append(Region(start, to_original(span.start), opener))
         else:
-            line = _line_at(text, span.start) if s.kind == "disable-line" else _next_line(text, span.end)
+            line = (
+                _line_at(text, span.start)
+                if s.kind == "disable-line"
+                else _next_line(text, span.end)
+            )
             if line is not None:
-                out.append(Region(to_original(line.start), to_original(line.end), s, inclusive_end=True))
+                out.append(
+                    Region(to_original(line.start), to_original(line.end), s, inclusive_end=True)
+                )
     for start, opener in open_.values():
         out.append(Region(start, end_of_text, opener, inclusive_end=True))
     return out, unmatched
@@ -134,13 +142,13 @@ def _next_line(text: str, offset: int) -> Span | None:
     return None
 
 
-def apply_suppressions(findings: list[Finding], ctx: "Context") -> list[Finding]:
+def apply_suppressions(findings: list[Finding], ctx: Context) -> list[Finding]:
     """Engine postprocessor: drop suppressed findings, report unused suppressions (E003)."""
     doc = ctx.doc
     if not doc.directives:
         return findings
     suppressions: list[Suppression] = []
-    unreadable: list["Directive"] = []
+    unreadable: list[Directive] = []
     for d in doc.directives:
         s = parse_directive(d)
         if isinstance(s, Suppression):
@@ -154,9 +162,13 @@ def apply_suppressions(findings: list[Finding], ctx: "Context") -> list[Finding]
     for f in findings:
         hit = False
         for r in found:
-            if r.covers(f.location.start) and (r.suppression.codes is None or matches(f.code, r.suppression.codes)):
+            if r.covers(f.location.start) and (
+                r.suppression.codes is None or matches(f.code, r.suppression.codes)
+            ):
                 s = r.suppression
-                s.used.update(("*",) if s.codes is None else (c for c in s.codes if matches(f.code, (c,))))
+                s.used.update(
+                    ("*",) if s.codes is None else (c for c in s.codes if matches(f.code, (c,)))
+                )
                 hit = True
         if not hit:
             kept.append(f)
@@ -164,8 +176,12 @@ def apply_suppressions(findings: list[Finding], ctx: "Context") -> list[Finding]
     return kept
 
 
-def _unused_findings(ctx: "Context", suppressions: list[Suppression], unmatched: list[Suppression],
-                     unreadable: list["Directive"]) -> list[Finding]:
+def _unused_findings(
+    ctx: Context,
+    suppressions: list[Suppression],
+    unmatched: list[Suppression],
+    unreadable: list[Directive],
+) -> list[Finding]:
     from gsilint.engine import make_finding, selected_rules
     from gsilint.rules import load_rules
 
@@ -176,33 +192,81 @@ def _unused_findings(ctx: "Context", suppressions: list[Suppression], unmatched:
     rule = every["E003"]
     issues: list[Issue] = []
     # a blanket directive is judged only when every rule ran, except the deferred ones, which must not have run
-    everything_ran = all(code in ran for code in every if code not in DEFERRED_CODES) and not (DEFERRED_CODES & ran)
+    everything_ran = all(code in ran for code in every if code not in DEFERRED_CODES) and not (
+        DEFERRED_CODES & ran
+    )
     for s in suppressions:
         span = s.directive.span
         if s.kind == "enable":
             continue
         if s.codes is None:
             if not s.used and everything_ran:
-                issues.append(Issue(span, "未使用的抑制注释：此处没有任何问题需要抑制",
-                                    "unused suppression: there is no finding to suppress here"))
+                issues.append(
+                    Issue(
+                        span,
+                        "未使用的抑制注释：此处没有任何问题需要抑制",
+                        "unused suppression: there is no finding to suppress here",
+                    )
+                )
             continue
-        unknown = [c for c in s.codes if not _CODE.match(c) or not any(code.startswith(c) for code in every)]
+        unknown = [
+            c
+            for c in s.codes
+            if not _CODE.match(c) or not any(code.startswith(c) for code in every)
+        ]
         if unknown:
             names = "、".join(unknown)
-            issues.append(Issue(span, f"抑制注释中的规则代码不存在：{names}",
-                                f"unknown rule code in suppression: {', '.join(unknown)}"))
-        idle = [c for c in s.codes if c not in unknown and c not in s.used
-                and any(code.startswith(c) and code not in DEFERRED_CODES for code in ran)]
+            issues.append(
+                Issue(
+                    span,
+                    f"抑制注释中的规则代码不存在：{names}",
+                    f"unknown rule code in suppression: {', '.join(unknown)}",
+                )
+            )
+        idle = [
+            c
+            for c in s.codes
+            if c not in unknown
+            and c not in s.used
+            and any(code.startswith(c) and code not in DEFERRED_CODES for code in ran)
+        ]
         if idle:
-            where_zh = "下一行" if s.kind == "disable-next-line" else "本行" if s.kind == "disable-line" else "此范围内"
-            where_en = "on the next line" if s.kind == "disable-next-line" else "on this line" if s.kind == "disable-line" else "in its range"
-            issues.append(Issue(span, f"未使用的抑制注释：{where_zh}没有 {'、'.join(idle)} 问题",
-                                f"unused suppression: no {', '.join(idle)} finding {where_en}"))
+            where_zh = (
+                "下一行"
+                if s.kind == "disable-next-line"
+                else "本行"
+                if s.kind == "disable-line"
+                else "此范围内"
+            )
+            where_en = (
+                "on the next line"
+                if s.kind == "disable-next-line"
+                else "on this line"
+                if s.kind == "disable-line"
+                else "in its range"
+            )
+            issues.append(
+                Issue(
+                    span,
+                    f"未使用的抑制注释：{where_zh}没有 {'、'.join(idle)} 问题",
+                    f"unused suppression: no {', '.join(idle)} finding {where_en}",
+                )
+            )
     for s in unmatched:
         codes = ",".join(s.codes) if s.codes else ""
-        issues.append(Issue(s.directive.span, f"gsilint-enable {codes} 之前没有对应的 gsilint-disable".replace("  ", " "),
-                            f"gsilint-enable {codes} without an earlier gsilint-disable".replace("  ", " ")))
+        issues.append(
+            Issue(
+                s.directive.span,
+                f"gsilint-enable {codes} 之前没有对应的 gsilint-disable".replace("  ", " "),
+                f"gsilint-enable {codes} without an earlier gsilint-disable".replace("  ", " "),
+            )
+        )
     for d in unreadable:
-        issues.append(Issue(d.span, "无法识别的 gsilint 注释（应为 gsilint-disable、gsilint-enable 或 gsilint-disable-next-line）",
-                            "unrecognised gsilint comment (expected gsilint-disable, gsilint-enable or gsilint-disable-next-line)"))
+        issues.append(
+            Issue(
+                d.span,
+                "无法识别的 gsilint 注释（应为 gsilint-disable、gsilint-enable 或 gsilint-disable-next-line）",
+                "unrecognised gsilint comment (expected gsilint-disable, gsilint-enable or gsilint-disable-next-line)",
+            )
+        )
     return [make_finding(ctx.source, rule, issue, ctx.config) for issue in issues]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -107,17 +107,27 @@ def _strings(raw: Any, what: str) -> tuple[str, ...]:
 
 
 def _section(raw: Any, origin: str = "template") -> SectionSpec:
-    if not isinstance(raw, dict) or not isinstance(raw.get("key"), str) or not isinstance(raw.get("title"), str):
+    if (
+        not isinstance(raw, dict)
+        or not isinstance(raw.get("key"), str)
+        or not isinstance(raw.get("title"), str)
+    ):
         raise TemplateError("every [[section]] needs a string 'key' and 'title'")
     groups = raw.get("keywords", [])
-    if not isinstance(groups, list) or not all(isinstance(g, list) and g and all(isinstance(k, str) for k in g) for g in groups):
-        raise TemplateError(f"section '{raw['key']}': 'keywords' must be a list of non-empty lists of strings")
+    if not isinstance(groups, list) or not all(
+        isinstance(g, list) and g and all(isinstance(k, str) for k in g) for g in groups
+    ):
+        raise TemplateError(
+            f"section '{raw['key']}': 'keywords' must be a list of non-empty lists of strings"
+        )
     statements = _strings(raw.get("statements"), "statements")
     for p in statements:
         try:
             regex.compile(p)
         except regex.error as exc:
-            raise TemplateError(f"section '{raw['key']}': bad statement pattern {p!r}: {exc}") from None
+            raise TemplateError(
+                f"section '{raw['key']}': bad statement pattern {p!r}: {exc}"
+            ) from None
     return SectionSpec(
         key=raw["key"],
         title=raw["title"],
@@ -149,7 +159,7 @@ def load_template_file(path: Path) -> Template:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _builtin(template_id: str) -> Template:
     path = data_dir("rules") / "templates" / f"{template_id}.toml"
     if not path.is_file():

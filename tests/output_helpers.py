@@ -23,7 +23,9 @@ TEXT = (
 )
 
 
-def crlf_result(path: str = "reports/a.txt", message: str | None = None, text: str = TEXT) -> FileResult:
+def crlf_result(
+    path: str = "reports/a.txt", message: str | None = None, text: str = TEXT
+) -> FileResult:
     source = source_from_text(text, path)
     rules = load_rules()
     at = text.index("12件")
@@ -36,7 +38,9 @@ def crlf_result(path: str = "reports/a.txt", message: str | None = None, text: s
         fix=(Span(other, other + 2), "12"),
     )
     heading = text.index("二、")
-    s101 = Issue(Span(heading, heading), "缺少栏目“示例”", "missing section", severity=Severity.WARNING)
+    s101 = Issue(
+        Span(heading, heading), "缺少栏目“示例”", "missing section", severity=Severity.WARNING
+    )
     findings = [
         make_finding(source, rules["S101"], issue, Config()),
         make_finding(source, rules["S101"], s101, Config()),

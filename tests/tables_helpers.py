@@ -31,8 +31,14 @@ T3_2021 = [
     ("t3.results.not_processed.publication", "3.要求提供公开出版物"),
     ("t3.results.not_processed.mass_repeated", "4.无正当理由大量反复申请"),
     ("t3.results.not_processed.confirm", "5.要求行政机关确认或重新出具已获取信息"),
-    ("t3.results.other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("t3.results.other.unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    (
+        "t3.results.other.no_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    ),
+    (
+        "t3.results.other.unpaid",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ),
     ("t3.results.other.other", "3.其他"),
     ("t3.results.total", "（七）总计"),
     ("t3.carry_forward", "四、结转下年度继续办理"),
@@ -40,10 +46,26 @@ T3_2021 = [
 _SIX = ("t3.results.other.no_correction", "t3.results.other.unpaid", "t3.results.other.other")
 T3_2019 = [r for r in T3_2021 if r[0] not in _SIX[1:]]
 T3_2019[T3_2019.index((_SIX[0], T3_2021[20][1]))] = ("t3.results.other", "（六）其他处理")
-GROUP = {"refused": "（三）不予公开", "unable": "（四）无法提供", "not_processed": "（五）不予处理", "other": "（六）其他处理"}
-COLS = ["natural_person", "commercial", "research", "public_interest", "legal_service", "other_org", "total"]
-T4_COLS = [f"{g}.{c}" for g in ("review", "direct_suit", "suit_after_review")
-           for c in ("upheld", "corrected", "other", "pending", "total")]
+GROUP = {
+    "refused": "（三）不予公开",
+    "unable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other": "（六）其他处理",
+}
+COLS = [
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other_org",
+    "total",
+]
+T4_COLS = [
+    f"{g}.{c}"
+    for g in ("review", "direct_suit", "suit_after_review")
+    for c in ("upheld", "corrected", "other", "pending", "total")
+]
 
 T2_2021 = """第二十条第（一）项
 信息内容\t本年制发件数\t本年废止件数\t现行有效件数
@@ -117,8 +139,14 @@ def _fmt(v) -> str:
     return "" if v is None else str(v)
 
 
-def build(year: int = 2023, layout: str | None = None, kind: str = "tab", t3: dict | None = None,
-          t4: list | None = None, seed: int = 0) -> Built:
+def build(
+    year: int = 2023,
+    layout: str | None = None,
+    kind: str = "tab",
+    t3: dict | None = None,
+    t4: list | None = None,
+    seed: int = 0,
+) -> Built:
     """A whole report; ``kind`` is ``tab`` (tab-separated), ``space`` (PDF text) or ``pipe`` (Markdown)."""
     layout = layout or ("2021" if year >= 2021 else "2019")
     v3, v4 = consistent_values(layout, seed)
@@ -148,9 +176,16 @@ def build(year: int = 2023, layout: str | None = None, kind: str = "tab", t3: di
                 col += len(cell) + len(sep)
         lines.append(text)
 
-    lines += [f"某县人民政府{year}年政府信息公开工作年度报告", "",
-              "一、总体情况", "", f"{year}年，某县认真贯彻落实《中华人民共和国政府信息公开条例》。", "",
-              "二、主动公开政府信息情况", ""]
+    lines += [
+        f"某县人民政府{year}年政府信息公开工作年度报告",
+        "",
+        "一、总体情况",
+        "",
+        f"{year}年，某县认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        "",
+        "二、主动公开政府信息情况",
+        "",
+    ]
     t2 = T2_2021 if layout == "2021" else T2_2019
     if kind == "pipe":
         t2 = "\n".join("| " + " | ".join(l.split("\t")) + " |" for l in t2.splitlines())
@@ -183,7 +218,18 @@ def build(year: int = 2023, layout: str | None = None, kind: str = "tab", t3: di
     emit(["", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉"])
     emit(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
     emit([_fmt(v) for v in t4], [("t4.cases", c) for c in T4_COLS])
-    lines += ["", "五、存在的主要问题及改进情况", "", "一是公开内容还不够丰富。下一步将加强培训。", "",
-              "六、其他需要报告的事项", "", "本年度未收取信息处理费。", "",
-              "某县人民政府办公室", f"{year + 1}年1月20日", ""]
+    lines += [
+        "",
+        "五、存在的主要问题及改进情况",
+        "",
+        "一是公开内容还不够丰富。下一步将加强培训。",
+        "",
+        "六、其他需要报告的事项",
+        "",
+        "本年度未收取信息处理费。",
+        "",
+        "某县人民政府办公室",
+        f"{year + 1}年1月20日",
+        "",
+    ]
     return Built("\n".join(lines), where, t3, t4)

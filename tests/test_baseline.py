@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from conftest import seed_text
+
 from gsilint.api import check_paths
-from gsilint.baseline import entries, read_baseline, filter_results
+from gsilint.baseline import entries, filter_results, read_baseline
 from gsilint.cli import main
 from gsilint.config import Config
 
@@ -23,7 +23,9 @@ def check(args: list[str], cwd: Path):
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        return CliRunner().invoke(main, ["check", "--isolated", "--select", "S101", "--format", "concise", *args])
+        return CliRunner().invoke(
+            main, ["check", "--isolated", "--select", "S101", "--format", "concise", *args]
+        )
     finally:
         os.chdir(old)
 
@@ -63,7 +65,9 @@ def test_edits_above_keep_the_finding_baselined_and_a_new_one_shows(tmp_path):
     assert (r.exit_code, r.stdout) == (0, "")
 
     # a new problem: section 六 removed too; only it is reported
-    report.write_text(report.read_text(encoding="utf-8").replace(SECTION_6, "本段。"), encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(SECTION_6, "本段。"), encoding="utf-8"
+    )
     r = check(["--baseline", str(baseline), "reports"], tmp_path)
     assert r.exit_code == 1
     [line] = r.stdout.splitlines()
@@ -73,7 +77,9 @@ def test_edits_above_keep_the_finding_baselined_and_a_new_one_shows(tmp_path):
 def test_paths_are_relative_to_the_baseline_not_the_working_directory(tmp_path):
     repo = tmp_path / "repo"
     (repo / "reports").mkdir(parents=True)
-    (repo / "reports" / "a.txt").write_text(seed_text(3).replace(SECTION_3, "本段内容。"), encoding="utf-8")
+    (repo / "reports" / "a.txt").write_text(
+        seed_text(3).replace(SECTION_3, "本段内容。"), encoding="utf-8"
+    )
     baseline = repo / "baseline.json"
     assert check(["--write-baseline", "baseline.json", "reports/a.txt"], repo).exit_code == 0
     # run from the parent directory, naming the file differently: still the same finding
@@ -86,7 +92,9 @@ def test_paths_are_relative_to_the_baseline_not_the_working_directory(tmp_path):
 def test_identical_findings_are_counted(tmp_path):
     # sections 五 and 六 missing: two S101 at the same place with the same context
     report = tmp_path / "r.txt"
-    report.write_text(seed_text(3).replace(SECTION_5, "本段。").replace(SECTION_6, "本段。"), encoding="utf-8")
+    report.write_text(
+        seed_text(3).replace(SECTION_5, "本段。").replace(SECTION_6, "本段。"), encoding="utf-8"
+    )
     findings = check_paths([str(report)], Config(select=("S101",)))[0].findings
     assert len(findings) == 2 and findings[0].context == findings[1].context
     es = entries(findings, str(tmp_path))
@@ -96,8 +104,12 @@ def test_identical_findings_are_counted(tmp_path):
     assert check(["--write-baseline", str(baseline), str(report)], tmp_path).exit_code == 0
     assert len(json.loads(baseline.read_text(encoding="utf-8"))["findings"]) == 2
     # 四 removed as well: three findings of which two are in the baseline
-    report.write_text(report.read_text(encoding="utf-8").replace("四、政府信息公开行政复议、行政诉讼情况", "本段。"),
-                      encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(
+            "四、政府信息公开行政复议、行政诉讼情况", "本段。"
+        ),
+        encoding="utf-8",
+    )
     results = check_paths([str(report)], Config(select=("S101",)))
     assert len(results[0].findings) == 3
     assert filter_results(results, read_baseline(str(baseline))) == 2
@@ -108,14 +120,19 @@ def test_write_baseline_records_all_rules_and_files(tmp_path):
     for n in (0, 3):
         (tmp_path / f"{n}.txt").write_text(seed_text(n), encoding="utf-8")
     baseline = tmp_path / "b.json"
-    r = CliRunner().invoke(main, ["check", "--isolated", "--write-baseline", str(baseline), str(tmp_path)])
+    r = CliRunner().invoke(
+        main, ["check", "--isolated", "--write-baseline", str(baseline), str(tmp_path)]
+    )
     assert r.exit_code == 0
     data = json.loads(baseline.read_text(encoding="utf-8"))
     everything = [f for res in check_paths([str(tmp_path)], Config()) for f in res.findings]
     assert len(data["findings"]) == len(everything) > 0
     assert f"{len(everything)} findings recorded" in r.output
     assert {e["path"] for e in data["findings"]} == {"0.txt", "3.txt"}
-    r = CliRunner().invoke(main, ["check", "--isolated", "--format", "concise", "--baseline", str(baseline), str(tmp_path)])
+    r = CliRunner().invoke(
+        main,
+        ["check", "--isolated", "--format", "concise", "--baseline", str(baseline), str(tmp_path)],
+    )
     assert (r.exit_code, r.stdout) == (0, "")
 
 

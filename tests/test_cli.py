@@ -6,8 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import seed_path, seed_text
+
 from gsilint import __version__
 from gsilint.cli import main
 
@@ -31,14 +31,20 @@ def test_version():
 def test_findings_exit_1_and_clean_exit_0(missing_section, tmp_path):
     r = run("check", str(missing_section), "--select", "S101", "--format", "concise")
     assert r.exit_code == 1
-    assert f"{missing_section}:" in r.output and "S101 [error] 缺少栏目“其他需要报告的事项”" in r.output
+    assert (
+        f"{missing_section}:" in r.output
+        and "S101 [error] 缺少栏目“其他需要报告的事项”" in r.output
+    )
     clean = run("check", str(seed_path(3)), "--select", "S101")
     assert clean.exit_code == 0, clean.output
 
 
 def test_fail_on_threshold(tmp_path):
     p = tmp_path / "glued.txt"
-    crawler = "一、总体情况\n" + "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665\n"
+    crawler = (
+        "一、总体情况\n"
+        + "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665\n"
+    )
     p.write_text(crawler, encoding="utf-8")
     assert run("check", str(p), "--select", "E004").exit_code == 0  # info does not fail by default
     assert run("check", str(p), "--select", "E004", "--fail-on", "info").exit_code == 1
@@ -73,7 +79,17 @@ def test_bad_files_are_e001_and_do_not_stop_others(tmp_path, missing_section):
 def test_json_keys_are_stable(missing_section):
     r = run("check", str(missing_section), "--select", "S101", "--format", "json")
     [item] = json.loads(r.output)
-    assert set(item) >= {"file", "code", "rule", "severity", "message", "line", "column", "end_line", "end_column"}
+    assert set(item) >= {
+        "file",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+    }
     assert (item["code"], item["rule"], item["severity"]) == ("S101", "missing-section", "error")
     # after the last present section: the end of its last line
     last_line = missing_section.read_text(encoding="utf-8").split("\n")[item["line"] - 1]
@@ -100,7 +116,9 @@ def test_text_format_marks_the_span_under_cjk(missing_section):
 
 
 def test_english_messages(missing_section):
-    r = run("check", str(missing_section), "--select", "S101", "--format", "concise", "--lang", "en")
+    r = run(
+        "check", str(missing_section), "--select", "S101", "--format", "concise", "--lang", "en"
+    )
     assert "missing section '其他需要报告的事项'" in r.output
 
 
@@ -129,6 +147,8 @@ def test_inspect_shows_outline_and_facts():
 def test_deadline_flag_overrides_the_legal_deadline():
     # seed 001 is signed 2019-02-14: on time under the 2008 law (3月31日), late against 01-31
     assert run("check", str(seed_path(1)), "--select", "Y203").exit_code == 0
-    r = run("check", str(seed_path(1)), "--select", "Y203", "--deadline", "01-31", "--format", "concise")
+    r = run(
+        "check", str(seed_path(1)), "--select", "Y203", "--deadline", "01-31", "--format", "concise"
+    )
     assert "Y203" in r.output and "2019-02-14" in r.output
     assert run("check", str(seed_path(1)), "--deadline", "02-30").exit_code == 2

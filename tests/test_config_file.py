@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import seed_text
+
 from gsilint.cli import main
 from gsilint.config import Config
 from gsilint.config_file import ConfigError, ConfigResolver, load_file, merge
@@ -70,7 +70,9 @@ def test_gsilint_toml_found_walking_up(repo):
 def test_pyproject_table_found_and_pyproject_without_table_skipped(repo):
     root, report = repo
     write(root / "pyproject.toml", '[tool.gsilint]\nselect = ["S101", "S103"]\nignore = ["S1"]\n')
-    write(root / "reports" / "pyproject.toml", '[project]\nname = "x"\n')  # no [tool.gsilint]: keep walking
+    write(
+        root / "reports" / "pyproject.toml", '[project]\nname = "x"\n'
+    )  # no [tool.gsilint]: keep walking
     r = run([str(report)])
     assert (r.exit_code, r.stdout) == (0, "")
 
@@ -79,7 +81,9 @@ def test_nearest_config_wins_and_gsilint_toml_before_pyproject(repo):
     root, report = repo
     write(root / "gsilint.toml", 'ignore = ["S101"]\n')
     write(root / "reports" / "gsilint.toml", 'lang = "en"\n')  # nearer, does not ignore S101
-    write(root / "reports" / "pyproject.toml", '[tool.gsilint]\nignore = ["S101"]\n')  # same dir: gsilint.toml wins
+    write(
+        root / "reports" / "pyproject.toml", '[tool.gsilint]\nignore = ["S101"]\n'
+    )  # same dir: gsilint.toml wins
     r = run([str(report)])
     assert r.exit_code == 1
     assert "S101 [error] missing section '收到和处理政府信息公开申请情况'" in r.stdout
@@ -168,12 +172,18 @@ def test_severity_override_and_fail_on_from_file(repo):
     write(root / "gsilint.toml", 'select = ["S101"]\n[severity]\nS101 = "warning"\n')
     r = run([str(report)])
     assert r.exit_code == 0 and "S101 [warning]" in r.stdout
-    write(root / "gsilint.toml", 'select = ["S101"]\nfail-on = "warning"\n[severity]\nS101 = "warning"\n')
+    write(
+        root / "gsilint.toml",
+        'select = ["S101"]\nfail-on = "warning"\n[severity]\nS101 = "warning"\n',
+    )
     assert run([str(report)]).exit_code == 1
 
 
 def test_per_file_ignores_relative_to_the_config_file(tmp_path):
-    write(tmp_path / "repo" / "gsilint.toml", 'select = ["S101"]\n[per-file-ignores]\n"drafts/*.txt" = ["S101"]\n')
+    write(
+        tmp_path / "repo" / "gsilint.toml",
+        'select = ["S101"]\n[per-file-ignores]\n"drafts/*.txt" = ["S101"]\n',
+    )
     draft = write(tmp_path / "repo" / "drafts" / "d.txt", bad_report())
     final = write(tmp_path / "repo" / "final" / "d.txt", bad_report())
     r = run([str(draft), str(final)], cwd=tmp_path)  # paths given from outside the repo
@@ -182,7 +192,9 @@ def test_per_file_ignores_relative_to_the_config_file(tmp_path):
 
 
 def test_rule_pack_relative_to_the_config_file(tmp_path):
-    write(tmp_path / "repo" / "packs" / "fj.toml", '[[section]]\nkey = "annex"\ntitle = "附件说明"\n')
+    write(
+        tmp_path / "repo" / "packs" / "fj.toml", '[[section]]\nkey = "annex"\ntitle = "附件说明"\n'
+    )
     write(tmp_path / "repo" / "gsilint.toml", 'rule-packs = ["packs/fj.toml"]\nselect = ["S101"]\n')
     report = write(tmp_path / "repo" / "r.txt", seed_text(3))
     r = run([str(report)], cwd=tmp_path)
@@ -207,7 +219,7 @@ def test_template_and_deadline_keys_reach_the_config(tmp_path):
         ('fail-on = "fatal"\n', "'fail-on' must be one of error, warning, info"),
         ('select = ["Q9"]\n', "'select': no rule code or prefix matches 'Q9'"),
         ('select = "S1"\nlang = "fr"\n', "'lang' must be one of zh, en"),
-        ('template = 2020\n', "'template' must be one of auto, 2008, 2019, 2021"),
+        ("template = 2020\n", "'template' must be one of auto, 2008, 2019, 2021"),
         ('deadline = "3-31"\n', "'deadline' must be a month and day \"MM-DD\""),
         ('deadline = "02-30"\n', "'deadline' must be a month and day"),
         ('rule-packs = ["nope.toml"]\n', "'rule-packs': cannot read nope.toml"),
@@ -216,7 +228,7 @@ def test_template_and_deadline_keys_reach_the_config(tmp_path):
         ('per-file-ignores = ["x"]\n', "'per-file-ignores' must be a table"),
         ("select = [\n", "invalid TOML"),
         ('lang = "\udcff\udcfe"\n', "not UTF-8 text"),
-        ('encoding = 5\n', "'encoding': unknown encoding 5"),
+        ("encoding = 5\n", "'encoding': unknown encoding 5"),
     ],
 )
 def test_bad_config_exits_2_naming_the_problem(repo, content, message):
@@ -234,7 +246,9 @@ def test_unknown_key_in_pyproject_names_the_table(repo):
     write(root / "pyproject.toml", '[tool.gsilint]\nignored = ["S1"]\n')
     r = run([str(report)])
     assert r.exit_code == 2
-    assert "pyproject.toml: [tool.gsilint]: unknown key 'ignored' (did you mean 'ignore'?)" in r.output
+    assert (
+        "pyproject.toml: [tool.gsilint]: unknown key 'ignored' (did you mean 'ignore'?)" in r.output
+    )
 
 
 def test_config_error_raised_by_api():
@@ -247,7 +261,10 @@ def test_config_error_raised_by_api():
 
 def test_only_flags_given_override_the_file(repo):
     root, report = repo
-    write(root / "gsilint.toml", 'select = ["S101"]\nlang = "en"\nfail-on = "info"\n[severity]\nS101 = "warning"\n')
+    write(
+        root / "gsilint.toml",
+        'select = ["S101"]\nlang = "en"\nfail-on = "info"\n[severity]\nS101 = "warning"\n',
+    )
     r = run([str(report)])  # defaults of --lang/--fail-on do not override the file
     assert r.exit_code == 1 and "missing section" in r.stdout
     r = run(["--lang", "zh", "--fail-on", "error", str(report)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,8 +11,6 @@ from gsilint import Config
 from gsilint.dates import cn_number, find_dates, find_ranges, parse_date
 from gsilint.engine import analyse
 from gsilint.sources import source_from_text
-
-from conftest import seed_text
 
 
 @pytest.mark.parametrize(
@@ -50,7 +49,19 @@ def test_span_and_year_span_inside_text():
     assert ds[1].span.start == 100 + text.index("2015")
 
 
-@pytest.mark.parametrize("s, n", [("十", 10), ("十五", 15), ("二十", 20), ("三十一", 31), ("廿五", 25), ("元", 1), ("31", 31), ("３", 3)])
+@pytest.mark.parametrize(
+    "s, n",
+    [
+        ("十", 10),
+        ("十五", 15),
+        ("二十", 20),
+        ("三十一", 31),
+        ("廿五", 25),
+        ("元", 1),
+        ("31", 31),
+        ("３", 3),
+    ],
+)
 def test_chinese_numbers(s, n):
     assert cn_number(s) == n
 
@@ -181,5 +192,12 @@ def test_parser_never_fails_and_spans_hold(text):
 def test_year_rules_never_crash(text):
     from conftest import lint
 
-    fs = lint("某镇2018年政府信息公开工作年度报告\n\n一、总体情况\n\n" + text + "\n\n某镇人民政府\n" + text[-12:] + "\n", select="Y")
+    fs = lint(
+        "某镇2018年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        + text
+        + "\n\n某镇人民政府\n"
+        + text[-12:]
+        + "\n",
+        select="Y",
+    )
     assert not [f for f in fs if f.code.startswith("E")]

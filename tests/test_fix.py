@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from conftest import seed_path, seed_text
+
 from gsilint import Config
 from gsilint.cli import main
 from gsilint.findings import Fix
@@ -120,15 +120,24 @@ def test_fix_refuses_stdin():
     assert r.exit_code == 2 and "--fix" in r.output
 
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-_ALPHABET = list("发展公开工作信息报告政府条例") + list(",;:()?! 　\n") + list("，。（）《》“”0123456789ab/")
+_ALPHABET = (
+    list("发展公开工作信息报告政府条例")
+    + list(",;:()?! 　\n")
+    + list("，。（）《》“”0123456789ab/")
+)
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=60), min_size=1, max_size=5))
 def test_fixing_reaches_a_fixed_point_and_keeps_the_words(paragraphs):
-    text = "一、总体情况\n" + "\n".join(p.replace("\n", " ") for p in paragraphs) + "\n经济社会发展，公开工作。\n"
+    text = (
+        "一、总体情况\n"
+        + "\n".join(p.replace("\n", " ") for p in paragraphs)
+        + "\n经济社会发展，公开工作。\n"
+    )
     src = source_from_text(text, "h.txt")
     once = fix_source(src, T)
     assert once.refused is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import brief, lint, seed_text
 
 CORPUS = Path("/work/shared/corpus/real")
@@ -19,16 +18,20 @@ def T(body: str, select: str, **cfg):
 
 # -- T501 repeated-word ----------------------------------------------------
 
+
 def test_t501_seed_004():
     found = lint(seed_text(4), select="T501")
     assert brief(found) == [("T501", 3, 40), ("T501", 34, 100)]
     assert "公开公开" in found[0].message and "工作工作" in found[1].message
 
 
-@pytest.mark.parametrize("text", [
-    "本年度进一步规范审核审核发布机制，公开信息审核到位。",
-    "打造整体统一的的网站界面。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度进一步规范审核审核发布机制，公开信息审核到位。",
+        "打造整体统一的的网站界面。",
+    ],
+)
 def test_t501_flags_doubled_words(text):
     [f] = T(text, "T501")
     assert (f.code, f.line) == ("T501", 2)
@@ -36,14 +39,17 @@ def test_t501_flags_doubled_words(text):
     assert "连写了两遍" in f.message
 
 
-@pytest.mark.parametrize("text", [
-    "我们常常研究研究问题，人人参与，一一落实，层层压实责任，步步推进，事事公开，年年考核。",
-    "同时适时适地公布各相关单位预算。",  # 同时|适时|适地: a chance meeting
-    "区管委会网站首页页面上开辟专栏，饮用水水源水质监测，改进工作作风。",
-    "二〇二〇年主动公开信息。",
-    "依申请公开、公开目录同步更新。",
-    "的的确确取得了成效。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们常常研究研究问题，人人参与，一一落实，层层压实责任，步步推进，事事公开，年年考核。",
+        "同时适时适地公布各相关单位预算。",  # 同时|适时|适地: a chance meeting
+        "区管委会网站首页页面上开辟专栏，饮用水水源水质监测，改进工作作风。",
+        "二〇二〇年主动公开信息。",
+        "依申请公开、公开目录同步更新。",
+        "的的确确取得了成效。",
+    ],
+)
 def test_t501_passes_legitimate_text(text):
     assert T(text, "T501") == []
 
@@ -60,30 +66,38 @@ def test_t501_not_in_table_cells():
 
 # -- T502 placeholder --------------------------------------------------------
 
-@pytest.mark.parametrize("text,what", [
-    ("XX镇人民政府全年主动公开信息12条。", "XX"),
-    ("全年主动公开信息××条。", "××"),
-    ("由某某同志负责。", "某某"),
-    ("联系电话：此处填写。", "此处填写"),
-    ("本报告由[单位名称]编制。", "[单位名称]"),
-    ("根据《》要求编制本报告。", "《》"),
-])
+
+@pytest.mark.parametrize(
+    "text,what",
+    [
+        ("XX镇人民政府全年主动公开信息12条。", "XX"),
+        ("全年主动公开信息××条。", "××"),
+        ("由某某同志负责。", "某某"),
+        ("联系电话：此处填写。", "此处填写"),
+        ("本报告由[单位名称]编制。", "[单位名称]"),
+        ("根据《》要求编制本报告。", "《》"),
+    ],
+)
 def test_t502_flags_placeholders(text, what):
     [f] = T(text, "T502")
     assert (f.code, f.line, f.severity.label) == ("T502", 2, "error")
     assert f"（{what}）" in f.message
 
 
-@pytest.mark.parametrize("text", [
-    "详见 http://www.xx.gov.cn/xxgk 专栏。",
-    "二○○八年五月一日起施行。",
-    "全年主动公开信息12条，某企业申请公开1件。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "详见 http://www.xx.gov.cn/xxgk 专栏。",
+        "二○○八年五月一日起施行。",
+        "全年主动公开信息12条，某企业申请公开1件。",
+    ],
+)
 def test_t502_passes(text):
     assert T(text, "T502") == []
 
 
 # -- T503 malformed-url -------------------------------------------------------
+
 
 def test_t503_seed_002():
     [f] = lint(seed_text(2), select="T503")
@@ -92,27 +106,34 @@ def test_t503_seed_002():
     assert f.fix is not None and f.fix.replacement == "://zhangqi.cixi.gov.cn"
 
 
-@pytest.mark.parametrize("text,good", [
-    ("门户网站（http：//www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
-    ("门户网站（http//www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
-    ("门户网站（http:/www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
-    ("门户网站（www. pingtan.gov.cn）", "www.pingtan.gov.cn"),
-])
+@pytest.mark.parametrize(
+    "text,good",
+    [
+        ("门户网站（http：//www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
+        ("门户网站（http//www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
+        ("门户网站（http:/www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
+        ("门户网站（www. pingtan.gov.cn）", "www.pingtan.gov.cn"),
+    ],
+)
 def test_t503_flags(text, good):
     [f] = T(text, "T503")
     assert (f.line, f.column) == (2, text.index("（") + 2)
     assert f"“{good}”" in f.message
 
 
-@pytest.mark.parametrize("text", [
-    "门户网站（http://www.pingtan.gov.cn）和 https://www.gov.cn/zhengce 专栏。",
-    "门户网站（www.pingtan.gov.cn）。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "门户网站（http://www.pingtan.gov.cn）和 https://www.gov.cn/zhengce 专栏。",
+        "门户网站（www.pingtan.gov.cn）。",
+    ],
+)
 def test_t503_passes(text):
     assert T(text, "T503") == []
 
 
 # -- T504 mixed-script --------------------------------------------------------
+
 
 def test_t504_simplified_report_with_traditional_characters():
     text = "全年主动公开政府信息125条，其中規範性文件12件。\n本年度依申请公开办理情况良好。"
@@ -140,6 +161,7 @@ def test_t504_quoted_titles_excepted():
 
 # -- T505 halfwidth-punctuation ----------------------------------------------
 
+
 def test_t505_seed_001_once_per_paragraph():
     found = lint(seed_text(1), select="T505")
     lines = [f.line for f in found]
@@ -158,11 +180,14 @@ def test_t505_flags_and_fixes():
     assert f.fix.replacement == "，主动公开情况（含解读）等部分组成："
 
 
-@pytest.mark.parametrize("text", [
-    "全年共收到申请1,024件，办理时限12:30前。",
-    "详见 http://www.pingtan.gov.cn 专栏。",
-    "English text (not Chinese), fine: yes.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共收到申请1,024件，办理时限12:30前。",
+        "详见 http://www.pingtan.gov.cn 专栏。",
+        "English text (not Chinese), fine: yes.",
+    ],
+)
 def test_t505_passes(text):
     assert T(text, "T505") == []
 
@@ -173,6 +198,7 @@ def test_t505_not_heading_marks():
 
 # -- T506 stray-space -----------------------------------------------------------
 
+
 def test_t506_seed_000():
     [f] = lint(seed_text(0), select="T506")
     assert (f.code, f.line, f.column) == ("T506", 25, 273)
@@ -180,12 +206,15 @@ def test_t506_seed_000():
     assert f.fix is not None and f.fix.replacement == ""
 
 
-@pytest.mark.parametrize("text", [
-    "促进经济社会发展。全年公开经济和社会发展统计信息22条。",
-    "全年公开经济和社会\n发展统计信息22条，促进经济社会发展。",  # a PDF line wrap
-    "邮 编：350400；电 话：0591-23165255，促进发展，电话畅通。",
-    "3、政府机构和人事 政府机关的管理职能方面，公开了政府信息。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "促进经济社会发展。全年公开经济和社会发展统计信息22条。",
+        "全年公开经济和社会\n发展统计信息22条，促进经济社会发展。",  # a PDF line wrap
+        "邮 编：350400；电 话：0591-23165255，促进发展，电话畅通。",
+        "3、政府机构和人事 政府机关的管理职能方面，公开了政府信息。",
+    ],
+)
 def test_t506_passes(text):
     assert T(text, "T506") == []
 
@@ -197,6 +226,7 @@ def test_t506_flags():
 
 
 # -- T507 unbalanced-brackets -------------------------------------------------
+
 
 def test_t507_flags_doubled_and_unclosed():
     text = "根据《《福建省政府信息公开办法》，联系电话（0591-23162606。"
@@ -211,24 +241,31 @@ def test_t507_flags_stray_closer():
     assert "前面没有对应的“（”" in f.message
 
 
-@pytest.mark.parametrize("text", [
-    "根据《条例》（以下简称“条例”）【附件】要求。",
-    "请与办公室联系（地址：淮安市洪泽区\n电子邮箱：\nhzzwgk@126.com）。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《条例》（以下简称“条例”）【附件】要求。",
+        "请与办公室联系（地址：淮安市洪泽区\n电子邮箱：\nhzzwgk@126.com）。",
+    ],
+)
 def test_t507_passes(text):
     assert T(text, "T507") == []
 
 
 # -- the corpus notes (INDEX.tsv) ------------------------------------------------
 
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
-@pytest.mark.parametrize("name,code,needle", [
-    ("pingtan_syq_2021.txt", "T501", "审核审核"),
-    ("shanghai_kewei_2024.md", "T501", "资金资金"),
-    ("shanghai_kewei_2024.md", "T505", "半角标点"),
-    ("pingtan_syq_2018.txt", "T507", "“《”没有对应的“》”"),
-    ("pingtan_syq_2018.txt", "T507", "“（”没有对应的“）”"),
-])
+@pytest.mark.parametrize(
+    "name,code,needle",
+    [
+        ("pingtan_syq_2021.txt", "T501", "审核审核"),
+        ("shanghai_kewei_2024.md", "T501", "资金资金"),
+        ("shanghai_kewei_2024.md", "T505", "半角标点"),
+        ("pingtan_syq_2018.txt", "T507", "“《”没有对应的“》”"),
+        ("pingtan_syq_2018.txt", "T507", "“（”没有对应的“）”"),
+    ],
+)
 def test_corpus_notes(name, code, needle):
     from gsilint import Config
     from gsilint.api import check_file

@@ -51,7 +51,9 @@ def test_parallel_results_match_sequential_results(tree):
     par = check_paths([str(tree)], Config(), jobs=4)
     assert [r.path for r in seq] == [r.path for r in par] and len(seq) == 14
     assert [r.findings for r in seq] == [r.findings for r in par]
-    assert [(r.source.text if r.source else None) for r in seq] == [(r.source.text if r.source else None) for r in par]
+    assert [(r.source.text if r.source else None) for r in seq] == [
+        (r.source.text if r.source else None) for r in par
+    ]
     # the empty file is an E001 finding in both, and the run went on
     empty = next(r for r in par if r.path.endswith("empty.txt"))
     assert [f.code for f in empty.findings] == ["E001"]
@@ -59,7 +61,10 @@ def test_parallel_results_match_sequential_results(tree):
 
 def test_each_file_keeps_its_own_config_in_workers(tree):
     files = sorted(str(p) for p in tree.glob("s*.txt"))
-    items = [(p, Config(select=("S101",)) if i % 2 else Config(select=("T",))) for i, p in enumerate(files)]
+    items = [
+        (p, Config(select=("S101",)) if i % 2 else Config(select=("T",)))
+        for i, p in enumerate(files)
+    ]
     seq = check_files(items, jobs=1, progress=False)
     par = check_files(items, jobs=2, progress=False)
     assert [r.findings for r in seq] == [r.findings for r in par]
@@ -73,9 +78,16 @@ def test_run_hooks_see_every_file_in_both_modes(tree, monkeypatch):
     def count_files(run):
         n = len(run.results)
         for path, result in run.results.items():
-            result.findings.append(Finding(path, "E001", "unreadable-input", result.findings[0].severity
-                                           if result.findings else Config().fail_on, f"run of {n}",
-                                           Location(0, 0, 1, 1, 1, 1)))
+            result.findings.append(
+                Finding(
+                    path,
+                    "E001",
+                    "unreadable-input",
+                    result.findings[0].severity if result.findings else Config().fail_on,
+                    f"run of {n}",
+                    Location(0, 0, 1, 1, 1, 1),
+                )
+            )
 
     monkeypatch.setattr(api, "RUN_HOOKS", [count_files])
     for jobs in (1, 3):

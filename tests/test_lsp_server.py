@@ -12,17 +12,24 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from conftest import seed_path, seed_text
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 import gsilint
-from conftest import seed_path, seed_text
 from gsilint import lint_text
 
 HEADING = "六、其他需要报告的事项"
 # run the same gsilint the tests import (a checkout or the installed wheel)
-_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(gsilint.__file__).parent.parent), os.environ.get("PYTHONPATH")]))}
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "gsilint", "lsp", "--stdio"], server_env=_ENV)
+_ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(Path(gsilint.__file__).parent.parent), os.environ.get("PYTHONPATH")])
+    ),
+}
+SERVER = ClientServerConfig(
+    server_command=[sys.executable, "-m", "gsilint", "lsp", "--stdio"], server_env=_ENV
+)
 
 URI = seed_path(3).absolute().as_uri()
 GOOD = seed_text(3)
@@ -51,7 +58,9 @@ def _capabilities(encodings=None) -> types.ClientCapabilities:
         general=general,
         text_document=types.TextDocumentClientCapabilities(
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
-            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(related_information=True),
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                related_information=True
+            ),
         ),
     )
 
@@ -66,7 +75,11 @@ async def client(lsp_client: LanguageClient):
 @pytest_lsp.fixture(config=SERVER)
 async def utf8_client(lsp_client: LanguageClient):
     result = await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=_capabilities([types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]))
+        types.InitializeParams(
+            capabilities=_capabilities(
+                [types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]
+            )
+        )
     )
     lsp_client.init_result = result
     yield
@@ -75,7 +88,9 @@ async def utf8_client(lsp_client: LanguageClient):
 
 async def _open(client: LanguageClient, text: str, uri: str = URI, version: int = 1):
     client.text_document_did_open(
-        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text))
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text)
+        )
     )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     return client.diagnostics[uri]
@@ -111,7 +126,9 @@ async def test_open_fix_break_save_close(client: LanguageClient):
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
-            content_changes=[types.TextDocumentContentChangePartial(range=types.Range(start, end), text=HEADING)],
+            content_changes=[
+                types.TextDocumentContentChangePartial(range=types.Range(start, end), text=HEADING)
+            ],
         )
     )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -120,11 +137,15 @@ async def test_open_fix_break_save_close(client: LanguageClient):
 
     # break it again, save: diagnostics are published for the saved text too
     assert len(s101(await _replace_all(client, BAD, 3))) == 1
-    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(URI)))
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(URI))
+    )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert codes(client.diagnostics[URI]) == cli_codes(BAD)
 
-    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(URI)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(URI))
+    )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert list(client.diagnostics[URI]) == []
 
@@ -141,9 +162,12 @@ async def test_hover_on_a_finding_explains_the_rule(client: LanguageClient):
     assert "六个栏目" in text and "six sections" in text  # the rule's explanation
     assert "README.md#rules)" in text
     # nowhere near a finding: no hover
-    assert await client.text_document_hover_async(
-        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0))
-    ) is None
+    assert (
+        await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(0, 0))
+        )
+        is None
+    )
 
 
 @pytest.mark.asyncio
@@ -151,7 +175,9 @@ async def test_utf16_columns_count_astral_characters_twice(client: LanguageClien
     [d] = s101(await _open(client, TAIL))
     last = TAIL.split("\n")[-1]
     assert d.code == "S101"
-    assert d.range.start == types.Position(len(TAIL.split("\n")) - 1, len(last) + 2)  # 𠮷𠮷: 4 UTF-16 units
+    assert d.range.start == types.Position(
+        len(TAIL.split("\n")) - 1, len(last) + 2
+    )  # 𠮷𠮷: 4 UTF-16 units
 
 
 @pytest.mark.asyncio
@@ -162,7 +188,10 @@ async def test_utf8_is_used_when_the_client_prefers_it(utf8_client: LanguageClie
     assert d.range.start == types.Position(len(TAIL.split("\n")) - 1, len(last.encode("utf-8")))
     # hover positions are read in the same encoding
     hover = await utf8_client.text_document_hover_async(
-        types.HoverParams(types.TextDocumentIdentifier(URI), types.Position(d.range.start.line, d.range.start.character))
+        types.HoverParams(
+            types.TextDocumentIdentifier(URI),
+            types.Position(d.range.start.line, d.range.start.character),
+        )
     )
     assert hover.contents.value.startswith("**S101 missing-section**")
 
@@ -172,11 +201,15 @@ async def test_crlf_buffer_and_empty_buffer(client: LanguageClient):
     crlf_uri = URI.replace(".txt", "-crlf.txt")
     crlf = await _open(client, BAD.replace("\n", "\r\n"), uri=crlf_uri)
     lf = await _open(client, BAD, uri=URI)
-    assert [(d.code, d.range) for d in crlf] == [(d.code, d.range) for d in lf]  # a CR belongs to the line break, not to the line
+    assert [(d.code, d.range) for d in crlf] == [
+        (d.code, d.range) for d in lf
+    ]  # a CR belongs to the line break, not to the line
     assert list(await _replace_all(client, "", 2, uri=crlf_uri)) == []
 
 
-FIXABLE = GOOD.replace("二、主动公开政府信息情况", "二、主动公开政府信息情况\n本年收到申请𠮷12件,办结11件。", 1)
+FIXABLE = GOOD.replace(
+    "二、主动公开政府信息情况", "二、主动公开政府信息情况\n本年收到申请𠮷12件,办结11件。", 1
+)
 
 
 @pytest.mark.asyncio
@@ -186,20 +219,27 @@ async def test_quick_fix_replaces_the_halfwidth_comma(client: LanguageClient):
     line = FIXABLE.split("\n").index("本年收到申请𠮷12件,办结11件。")
     # the comma follows 本年收到申请𠮷12件: 10 code points, 11 UTF-16 units
     assert d.range == types.Range(types.Position(line, 11), types.Position(line, 12))
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(URI), range=d.range,
-        context=types.CodeActionContext(diagnostics=[d], only=[types.CodeActionKind.QuickFix]),
-    ))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(URI),
+            range=d.range,
+            context=types.CodeActionContext(diagnostics=[d], only=[types.CodeActionKind.QuickFix]),
+        )
+    )
     [action] = actions
     assert action.kind == types.CodeActionKind.QuickFix and action.title == "T505：改为“，”"
     assert action.diagnostics[0].code == "T505"
     [edit] = action.edit.changes[URI]
     assert edit.range == d.range and edit.new_text == "，"
     # the client applies the edit: the finding goes away
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
-        content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)],
-    ))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)
+            ],
+        )
+    )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "T505" not in codes(client.diagnostics[URI])
     assert codes(client.diagnostics[URI]) == cli_codes(FIXABLE.replace("件,办", "件，办"))

@@ -6,7 +6,6 @@ import statistics
 import time
 
 import pytest
-
 from conftest import seed_path, seed_text
 
 from gsilint.lsp_server import GsilintServer, findings_at, lint_document, offset_at, source_for
@@ -16,11 +15,14 @@ from gsilint.positions import LineIndex
 TEXT = "标题\r\n𠮷a𠮷b，c\r\n末行"
 
 
-@pytest.mark.parametrize("encoding,expected", [
-    ("utf-16", [0, 2, 3, 5, 6, 7, 8]),
-    ("utf-32", [0, 1, 2, 3, 4, 5, 6]),
-    ("utf-8", [0, 4, 5, 9, 10, 13, 14]),
-])
+@pytest.mark.parametrize(
+    "encoding,expected",
+    [
+        ("utf-16", [0, 2, 3, 5, 6, 7, 8]),
+        ("utf-32", [0, 1, 2, 3, 4, 5, 6]),
+        ("utf-8", [0, 4, 5, 9, 10, 13, 14]),
+    ],
+)
 def test_offsets_and_lsp_positions_round_trip(encoding, expected):
     index = LineIndex(TEXT)
     line_start = TEXT.index("𠮷")
@@ -55,7 +57,9 @@ def test_hover_lookup_finds_the_zero_width_finding():
     pos = d["range"]["start"]
     linted = server.linted[uri]
     assert "S101" in [f.code for f in findings_at(linted, pos["line"], pos["character"], "utf-16")]
-    assert "S101" not in [f.code for f in findings_at(linted, pos["line"], max(0, pos["character"] - 1), "utf-16")]
+    assert "S101" not in [
+        f.code for f in findings_at(linted, pos["line"], max(0, pos["character"] - 1), "utf-16")
+    ]
     assert lint_document(server, uri, "   \n") == [] and server.linted[uri].findings == []
 
 
@@ -76,7 +80,9 @@ def test_keystroke_relint_is_well_under_50ms():
         t0 = time.process_time()
         lint_document(server, uri, edited)
         times.append(time.process_time() - t0)
-    assert statistics.median(times) < 0.050, f"median re-lint {statistics.median(times) * 1000:.1f} ms"
+    assert statistics.median(times) < 0.050, (
+        f"median re-lint {statistics.median(times) * 1000:.1f} ms"
+    )
 
 
 def test_the_document_directory_configuration_file_applies(tmp_path):
@@ -88,7 +94,9 @@ def test_the_document_directory_configuration_file_applies(tmp_path):
     (tmp_path / "gsilint.toml").write_text('ignore = ["S101"]\n', encoding="utf-8")
     server.forget_config()  # what didOpen/didSave do
     assert "S101" not in [d["code"] for d in lint_document(server, uri, text)]
-    (tmp_path / "gsilint.toml").write_text('ignore = ["S1O1"]\n', encoding="utf-8")  # a typo: a broken config
+    (tmp_path / "gsilint.toml").write_text(
+        'ignore = ["S1O1"]\n', encoding="utf-8"
+    )  # a typo: a broken config
     server.forget_config()
     logged = []
     server.window_log_message = logged.append
@@ -102,7 +110,11 @@ def test_fix_all_action_collects_every_safe_fix():
 
     from gsilint.lsp_server import fix_actions
 
-    text = seed_text(3).replace("二、主动公开政府信息情况", "二、主动公开政府信息情况\n收到𠮷12件,办结11件。\n另有3件,已转办。", 1)
+    text = seed_text(3).replace(
+        "二、主动公开政府信息情况",
+        "二、主动公开政府信息情况\n收到𠮷12件,办结11件。\n另有3件,已转办。",
+        1,
+    )
     uri = "file:///tmp/r.txt"
     server = GsilintServer()
     lint_document(server, uri, text)
@@ -110,14 +122,25 @@ def test_fix_all_action_collects_every_safe_fix():
     assert sum(1 for f in linted.findings if f.fix is not None) == 2
     line = text.split("\n").index("另有3件,已转办。")
     here = types.Range(types.Position(line, 0), types.Position(line, 0))
-    quick, fix_all = fix_actions(linted, uri, types.Range(here.start, types.Position(line, 9)), "utf-16")
+    quick, fix_all = fix_actions(
+        linted, uri, types.Range(here.start, types.Position(line, 9)), "utf-16"
+    )
     [edit] = quick.edit.changes[uri]
     assert (edit.range.start.line, edit.range.start.character, edit.new_text) == (line, 4, "，")
-    assert fix_all.kind == "source.fixAll.gsilint" and fix_all.title == "gsilint：应用全部 2 处安全修正"
+    assert (
+        fix_all.kind == "source.fixAll.gsilint"
+        and fix_all.title == "gsilint：应用全部 2 处安全修正"
+    )
     edits = fix_all.edit.changes[uri]
     # 收到𠮷12件 is 6 code points but 7 UTF-16 units
-    assert [(e.range.start.line, e.range.start.character, e.new_text) for e in edits] == [(line - 1, 7, "，"), (line, 4, "，")]
-    # a range with no fixable finding: only the fix-all action
-    assert [a.kind for a in fix_actions(linted, uri, types.Range(types.Position(0, 0), types.Position(0, 1)), "utf-16")] == [
-        "source.fixAll.gsilint"
+    assert [(e.range.start.line, e.range.start.character, e.new_text) for e in edits] == [
+        (line - 1, 7, "，"),
+        (line, 4, "，"),
     ]
+    # a range with no fixable finding: only the fix-all action
+    assert [
+        a.kind
+        for a in fix_actions(
+            linted, uri, types.Range(types.Position(0, 0), types.Position(0, 1)), "utf-16"
+        )
+    ] == ["source.fixAll.gsilint"]

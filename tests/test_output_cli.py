@@ -6,7 +6,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import seed_text
 
 from gsilint.cli import main
@@ -17,7 +16,9 @@ def reports(tmp_path, monkeypatch):
     """A directory with one report missing section 六 (S101) and one clean report."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "bad.txt").write_text(seed_text(3).replace("六、其他需要报告的事项", "本段。"), encoding="utf-8")
+    (tmp_path / "reports" / "bad.txt").write_text(
+        seed_text(3).replace("六、其他需要报告的事项", "本段。"), encoding="utf-8"
+    )
     (tmp_path / "reports" / "good.txt").write_text(seed_text(3), encoding="utf-8")
     return tmp_path
 
@@ -60,7 +61,10 @@ def test_output_file_receives_the_report_and_stdout_stays_empty(reports):
     assert res.exit_code == 1 and res.stdout == ""
     log = json.loads((reports / "out" / "gsilint.sarif").read_text(encoding="utf-8"))
     [result] = log["runs"][0]["results"]
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "reports/bad.txt", "uriBaseId": "%SRCROOT%"}
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "reports/bad.txt",
+        "uriBaseId": "%SRCROOT%",
+    }
 
 
 def test_github_jsonl_and_lsp_formats_from_the_cli(reports):
@@ -72,7 +76,9 @@ def test_github_jsonl_and_lsp_formats_from_the_cli(reports):
     assert json.loads(line)["code"] == "S101"
     items = json.loads(run("reports", "--format", "lsp").stdout)
     assert [i["uri"].rsplit("/", 1)[1] for i in items] == ["bad.txt", "good.txt"]
-    assert [d["code"] for d in items[0]["diagnostics"]] == ["S101"] and items[1]["diagnostics"] == []
+    assert [d["code"] for d in items[0]["diagnostics"]] == ["S101"] and items[1][
+        "diagnostics"
+    ] == []
 
 
 def test_unknown_format_is_a_usage_error(reports):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import seed_text
 from output_helpers import TEXT, crlf_result
 
@@ -19,7 +18,9 @@ from gsilint.output.github import escape_data, escape_property
 from gsilint.output.lsp import diagnostic
 from gsilint.sources import source_from_text
 
-SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
 
 
 def render(fmt: str, results, **opts) -> str:
@@ -60,12 +61,22 @@ def test_sarif_positions_are_one_based_code_points():
     assert loc["artifactLocation"] == {"uri": "reports/a.txt", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
     [rel] = first["relatedLocations"]
-    assert rel["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 15, "endLine": 3, "endColumn": 17}
+    assert rel["physicalLocation"]["region"] == {
+        "startLine": 3,
+        "startColumn": 15,
+        "endLine": 3,
+        "endColumn": 17,
+    }
     assert rel["message"]["text"] == "办结数 11"
     assert first["level"] == "error"
     assert run["results"][1]["level"] == "warning"
     fix = first["fixes"][0]["artifactChanges"][0]["replacements"][0]
-    assert fix["deletedRegion"] == {"startLine": 3, "startColumn": 15, "endLine": 3, "endColumn": 17}
+    assert fix["deletedRegion"] == {
+        "startLine": 3,
+        "startColumn": 15,
+        "endLine": 3,
+        "endColumn": 17,
+    }
     assert fix["insertedContent"]["text"] == "12"
 
 
@@ -93,8 +104,15 @@ def test_sarif_absolute_path_outside_cwd_is_a_file_uri(tmp_path, monkeypatch):
 
 
 def test_sarif_fingerprints_survive_lines_added_above():
-    before = json.loads(render("sarif", [seed3_without("五、存在的主要问题及改进情况")]))["runs"][0]["results"]
-    after = json.loads(render("sarif", [seed3_without("五、存在的主要问题及改进情况", prefix="新增一行。\n新增两行。\n")]))
+    before = json.loads(render("sarif", [seed3_without("五、存在的主要问题及改进情况")]))["runs"][
+        0
+    ]["results"]
+    after = json.loads(
+        render(
+            "sarif",
+            [seed3_without("五、存在的主要问题及改进情况", prefix="新增一行。\n新增两行。\n")],
+        )
+    )
     after = after["runs"][0]["results"]
     assert len(before) == len(after) == 1
     assert after[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == (
@@ -102,13 +120,17 @@ def test_sarif_fingerprints_survive_lines_added_above():
     )
     assert after[0]["partialFingerprints"] == before[0]["partialFingerprints"]
     # another file, or another rule's finding, gets another fingerprint
-    other = json.loads(render("sarif", [seed3_without("五、存在的主要问题及改进情况", path="reports/s.txt")]))
+    other = json.loads(
+        render("sarif", [seed3_without("五、存在的主要问题及改进情况", path="reports/s.txt")])
+    )
     assert other["runs"][0]["results"][0]["partialFingerprints"] != before[0]["partialFingerprints"]
 
 
 def test_sarif_fingerprint_ignores_line_ending_style():
     crlf = json.loads(render("sarif", [crlf_result()]))["runs"][0]["results"]
-    lf = json.loads(render("sarif", [crlf_result(text=TEXT.replace("\r\n", "\n"))]))["runs"][0]["results"]
+    lf = json.loads(render("sarif", [crlf_result(text=TEXT.replace("\r\n", "\n"))]))["runs"][0][
+        "results"
+    ]
     assert [r["partialFingerprints"] for r in lf] == [r["partialFingerprints"] for r in crlf]
     assert len({r["partialFingerprints"]["gsilint/v1"] for r in crlf}) == 2
 
@@ -128,13 +150,17 @@ def test_github_escaping_rules():
 
 
 def test_github_annotation_lines():
-    out = render("github", [crlf_result(path="reports/a,b:c%.txt", message="比例50%，\n第二行: 说明")])
+    out = render(
+        "github", [crlf_result(path="reports/a,b:c%.txt", message="比例50%，\n第二行: 说明")]
+    )
     lines = out.splitlines()
     assert lines[0] == (
         "::error file=reports/a%2Cb%3Ac%25.txt,line=3,col=9,endLine=3,endColumn=11,title=S101::"
         "比例50%25，%0A第二行: 说明%0A  ↳ 3:15 办结数 11%0A[S101 missing-section]"
     )
-    assert lines[1].startswith("::warning file=reports/a%2Cb%3Ac%25.txt,line=4,col=1,endLine=4,endColumn=1,title=S101::")
+    assert lines[1].startswith(
+        "::warning file=reports/a%2Cb%3Ac%25.txt,line=4,col=1,endLine=4,endColumn=1,title=S101::"
+    )
     assert lines[2] == "gsilint：共检查 1 个文件，1 个有问题，发现 2 处：错误 1，警告 1，提示 0"
     assert len(lines) == 3
 
@@ -147,7 +173,10 @@ def test_github_info_is_a_notice_and_step_summary_is_written(tmp_path, monkeypat
     out = render("github", [result], lang="en")
     assert out.splitlines()[0].startswith("::error file=x.txt,line=1,col=1,")
     assert "title=E002::" in out
-    assert out.splitlines()[-1] == "gsilint: 1 finding(s) in 1 of 1 file(s): 1 error(s), 0 warning(s), 0 info"
+    assert (
+        out.splitlines()[-1]
+        == "gsilint: 1 finding(s) in 1 of 1 file(s): 1 error(s), 0 warning(s), 0 info"
+    )
     assert "| E002 | parse-error | 1 |" in summary.read_text(encoding="utf-8")
     from dataclasses import replace
 
@@ -163,18 +192,29 @@ def test_lsp_ranges_in_utf16_with_crlf_and_astral_characters():
     assert item["uri"].startswith("file:///") and item["uri"].endswith("/reports/a.txt")
     first, second = item["diagnostics"]
     # 0-based line 2; 𠮷𠮷 count 2 UTF-16 units each: "12" starts at 2*2+6 = 10
-    assert first["range"] == {"start": {"line": 2, "character": 10}, "end": {"line": 2, "character": 12}}
+    assert first["range"] == {
+        "start": {"line": 2, "character": 10},
+        "end": {"line": 2, "character": 12},
+    }
     assert first["severity"] == 1 and second["severity"] == 2
     assert first["code"] == "S101" and first["source"] == "gsilint"
     assert first["codeDescription"]["href"].endswith("README.md#rules")
     [rel] = first["relatedInformation"]
-    assert rel["location"] == {"uri": item["uri"], "range": {"start": {"line": 2, "character": 16}, "end": {"line": 2, "character": 18}}}
+    assert rel["location"] == {
+        "uri": item["uri"],
+        "range": {"start": {"line": 2, "character": 16}, "end": {"line": 2, "character": 18}},
+    }
     assert rel["message"] == "办结数 11"
     # a zero-width finding at the start of line 4 (after a CRLF): line 3, character 0
-    assert second["range"] == {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}
+    assert second["range"] == {
+        "start": {"line": 3, "character": 0},
+        "end": {"line": 3, "character": 0},
+    }
 
 
-@pytest.mark.parametrize("encoding,start,end", [("utf-16", 10, 12), ("utf-32", 8, 10), ("utf-8", 26, 28)])
+@pytest.mark.parametrize(
+    "encoding,start,end", [("utf-16", 10, 12), ("utf-32", 8, 10), ("utf-8", 26, 28)]
+)
 def test_lsp_position_encodings(encoding, start, end):
     r = crlf_result()
     d = diagnostic(r.findings[0], r.source.index, "file:///a.txt", encoding)

@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
-from conftest import FIXTURES, SEEDS, seed_text
 from gsilint import ast
-from gsilint.inspect import outline, render_text
+from gsilint.inspect import outline
 from gsilint.parse import parse
 from gsilint.sources import source_from_text
 
@@ -35,7 +35,10 @@ def outline_text(path: Path) -> str:
     lines.append(f"title: {doc.title.text if doc.title else None}")
     walk(outline(doc, src), 0)
     c = doc.closing
-    lines.append("closing: " + (" | ".join(p.text for p in (c.remark, c.organisation, c.date) if p) if c else "none"))
+    lines.append(
+        "closing: "
+        + (" | ".join(p.text for p in (c.remark, c.organisation, c.date) if p) if c else "none")
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -50,11 +53,17 @@ def test_seed_outline_matches_snapshot(path):
 
 
 def test_heading_levels_and_marks():
-    doc = parse("标题2020年报告\n一、总体情况\n（一）主动公开\n1.网站\n（1）栏目\n①首页\n二、其他\n")
+    doc = parse(
+        "标题2020年报告\n一、总体情况\n（一）主动公开\n1.网站\n（1）栏目\n①首页\n二、其他\n"
+    )
     [one, two] = doc.sections
     assert [one.heading.mark.text, one.title, one.level] == ["一、", "总体情况", 1]
     sub = one.children[0]
-    assert (sub.heading.mark.style, sub.heading.mark.number, sub.title) == ("paren_cn", 1, "主动公开")
+    assert (sub.heading.mark.style, sub.heading.mark.number, sub.title) == (
+        "paren_cn",
+        1,
+        "主动公开",
+    )
     num = sub.children[0]
     assert (num.heading.mark.style, num.title) == ("num", "网站")
     assert num.children[0].heading.mark.style == "paren_num"
@@ -103,23 +112,42 @@ def test_pipe_table_skips_separator():
     doc = parse("二、主动公开\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 3 |\n")
     [table] = list(doc.tables())
     assert table.kind == "pipe"
-    assert [[c.text for c in r.cells] for r in table.rows] == [["信息内容", "本年制发件数"], ["规章", "3"]]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["信息内容", "本年制发件数"],
+        ["规章", "3"],
+    ]
 
 
 def test_space_separated_table_region_of_pdf_text():
-    text = ("三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，\n"
-            "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n四、结转下年度继续办理 103 0 0 0 0 0 103\n"
-            "四、政府信息公开行政复议、行政诉讼情况\n")
+    text = (
+        "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，\n"
+        "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n四、结转下年度继续办理 103 0 0 0 0 0 103\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+    )
     doc = parse(text)
-    assert [s.title for s in doc.sections] == ["收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况"]
+    assert [s.title for s in doc.sections] == [
+        "收到和处理政府信息公开申请情况",
+        "政府信息公开行政复议、行政诉讼情况",
+    ]
     [table] = list(doc.tables())
     assert table.kind == "space"
     row = table.rows[1]
-    assert [c.text for c in row.cells] == ["一、本年新收政府信息公开申请数量", "3001", "53", "0", "0", "61", "4", "3119"]
+    assert [c.text for c in row.cells] == [
+        "一、本年新收政府信息公开申请数量",
+        "3001",
+        "53",
+        "0",
+        "0",
+        "61",
+        "4",
+        "3119",
+    ]
 
 
 def test_closing_block_with_chinese_date():
-    doc = parse("一、概述\n内容。\n特此报告。\n\u3000\u3000掌起镇人民政府\n\u3000二○一八年一月十五日\n\n")
+    doc = parse(
+        "一、概述\n内容。\n特此报告。\n\u3000\u3000掌起镇人民政府\n\u3000二○一八年一月十五日\n\n"
+    )
     c = doc.closing
     assert c.remark.text == "特此报告。"
     assert c.organisation.text == "掌起镇人民政府"
@@ -129,7 +157,9 @@ def test_closing_block_with_chinese_date():
 def test_traditional_script_parses_like_simplified():
     trad = parse("一、概述\n二、主動公開政府信息情況\n（一）主動公開政府信息的數量\n")
     simp = parse("一、概述\n二、主动公开政府信息情况\n（一）主动公开政府信息的数量\n")
-    assert [s.heading.mark.text for s in trad.sections] == [s.heading.mark.text for s in simp.sections]
+    assert [s.heading.mark.text for s in trad.sections] == [
+        s.heading.mark.text for s in simp.sections
+    ]
     assert trad.simplified[: len(simp.text)] == simp.text
 
 
@@ -142,10 +172,18 @@ def test_crlf_input_positions():
 
 
 def test_crawler_copy_recovers_headings_and_maps_back():
-    body = ("当前位置： 首页 --> 根据《条例》编制本报告。" + "内容" * 200 + "提供了重要保障。二、主动公开政府信息情况 "
-            "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665"
-            "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和）一、本年新收政府信息公开申请数量640020470")
-    text = "标题: 某区2021年度政府信息公开工作年度报告\n==================== 正文 ====================\n" + body + "\n"
+    body = (
+        "当前位置： 首页 --> 根据《条例》编制本报告。"
+        + "内容" * 200
+        + "提供了重要保障。二、主动公开政府信息情况 "
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665"
+        "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和）一、本年新收政府信息公开申请数量640020470"
+    )
+    text = (
+        "标题: 某区2021年度政府信息公开工作年度报告\n==================== 正文 ====================\n"
+        + body
+        + "\n"
+    )
     src = source_from_text(text, "crawler.txt")
     assert src.text != src.original  # line breaks were inserted
     doc = parse(src.text)

@@ -13,12 +13,42 @@ from gsilint.sources import source_from_text
 
 # Text built from pieces that exercise the grammar: marks, tabs, pipes, CRLF,
 # astral characters, NUL, comments, table labels, dates.
-PIECES = st.sampled_from([
-    "一、", "（一）", "(二)", "1.", "1、", "（1）", "①", "## ", "\u3000\u3000", "\t", "|", "| a | b |", "|---|",
-    "\n", "\r\n", "\r", "𠮷", "\x00", "公开", "总计", "。", "，", "2019年1月1日", "二○一八年一月十五日",
-    "特此报告", "<!-- gsilint-disable S101 -->", "本年新收政府信息公开申请数量", "640020470", " ", "3 0 1",
-    "第二十条第（一）项", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-])
+PIECES = st.sampled_from(
+    [
+        "一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "1、",
+        "（1）",
+        "①",
+        "## ",
+        "\u3000\u3000",
+        "\t",
+        "|",
+        "| a | b |",
+        "|---|",
+        "\n",
+        "\r\n",
+        "\r",
+        "𠮷",
+        "\x00",
+        "公开",
+        "总计",
+        "。",
+        "，",
+        "2019年1月1日",
+        "二○一八年一月十五日",
+        "特此报告",
+        "<!-- gsilint-disable S101 -->",
+        "本年新收政府信息公开申请数量",
+        "640020470",
+        " ",
+        "3 0 1",
+        "第二十条第（一）项",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    ]
+)
 TEXTS = st.one_of(st.lists(PIECES, max_size=80).map("".join), st.text(max_size=300))
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from conftest import brief, lint, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import brief, lint, seed_text
 
 HEAD = "某县2020年政府信息公开工作年度报告\n\n"
 
@@ -53,19 +52,25 @@ def test_shortfall_with_an_other_part_is_an_error():
 
 
 def test_shortfall_in_a_complete_split_is_an_error():
-    text = doc("2012年制作、获取政府信息总数3978条，其中主动公开政府信息2026条，作为依申请公开信息数46条，不予公开信息数1854条。")
+    text = doc(
+        "2012年制作、获取政府信息总数3978条，其中主动公开政府信息2026条，作为依申请公开信息数46条，不予公开信息数1854条。"
+    )
     [f] = lint(text, select="A3")
     assert f.code == "A301" and "2026+46+1854 = 3926" in f.message and "3978" in f.message
 
 
 def test_bare_count_after_shu_is_a_part():
     # "不予公开信息数1402。" has no unit and still belongs to the list (425+46+1402 = 1873)
-    text = doc("2011年制作、获取政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402。")
+    text = doc(
+        "2011年制作、获取政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402。"
+    )
     assert lint(text, select="A3") == []
 
 
 def test_shares_adding_to_100_make_the_list_complete():
-    text = doc("共办结申请200件，其中：予以公开100件，占50%；不予公开50件，占25%；无法提供40件，占25%。")
+    text = doc(
+        "共办结申请200件，其中：予以公开100件，占50%；不予公开50件，占25%；无法提供40件，占25%。"
+    )
     # 100+50+40 = 190 < 200 and the shares add up to 100%; 40/200 = 20% is also misprinted
     found = brief(lint(text, select="A3"))
     assert ("A301", 3, 6) in found
@@ -73,34 +78,46 @@ def test_shares_adding_to_100_make_the_list_complete():
 
 
 def test_nearly_complete_list_with_shares_is_a_warning():
-    text = doc("在网站主动公开的425条政府信息中，机构职能类信息148条，占34.8%；规划计划类信息21条，占4.9%；"
-               "科教文体卫生类信息193条，占45.4%；安全生产类信息59条，占13.9%。")
+    text = doc(
+        "在网站主动公开的425条政府信息中，机构职能类信息148条，占34.8%；规划计划类信息21条，占4.9%；"
+        "科教文体卫生类信息193条，占45.4%；安全生产类信息59条，占13.9%。"
+    )
     [f] = lint(text, select="A3")
     assert (f.code, f.severity.name) == ("A301", "WARNING")
-    assert "= 421" in f.message and "425" in f.message and "少4" in f.message and "99.0%" in f.message
+    assert (
+        "= 421" in f.message and "425" in f.message and "少4" in f.message and "99.0%" in f.message
+    )
 
 
 def test_main_categories_with_shares_are_not_judged():
-    text = doc("在网站主动公开的425条政府信息中，主要包括：机构职能类信息148条，占34.8%；规划计划类信息21条，占4.9%；"
-               "科教文体卫生类信息193条，占45.4%；安全生产类信息59条，占13.9%。")
+    text = doc(
+        "在网站主动公开的425条政府信息中，主要包括：机构职能类信息148条，占34.8%；规划计划类信息21条，占4.9%；"
+        "科教文体卫生类信息193条，占45.4%；安全生产类信息59条，占13.9%。"
+    )
     assert lint(text, select="A3") == []
 
 
 def test_list_covering_part_of_the_total_is_not_judged():
-    text = doc("在网站主动公开的2026条政府信息中，机构职能类信息161条，占7.9%；政策文件类信息221条，占10.9%；"
-               "规划计划类信息61条，占3.0%。")
+    text = doc(
+        "在网站主动公开的2026条政府信息中，机构职能类信息161条，占7.9%；政策文件类信息221条，占10.9%；"
+        "规划计划类信息61条，占3.0%。"
+    )
     assert lint(text, select="A3") == []
 
 
 def test_brackets_and_following_measures_are_not_parts():
-    text = doc("市政府共受理申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复。"
-               "其中，予以公开 208 件（17.46%），不予公开 20 件（1.68%），无法提供 564 件（47.36%），"
-               "不予处理 80 件（6.72%），其他处理 319 件（26.78%，含申请人主动撤回 157 件）。")
+    text = doc(
+        "市政府共受理申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复。"
+        "其中，予以公开 208 件（17.46%），不予公开 20 件（1.68%），无法提供 564 件（47.36%），"
+        "不予处理 80 件（6.72%），其他处理 319 件（26.78%，含申请人主动撤回 157 件）。"
+    )
     assert lint(text, select="A3") == []
 
 
 def test_full_width_traditional_and_wrapped():
-    text = doc("全年主動公開政府信息１００條，其中：政策文件類４０條，人事信息類\n３０條，財政信息５０條。")
+    text = doc(
+        "全年主動公開政府信息１００條，其中：政策文件類４０條，人事信息類\n３０條，財政信息５０條。"
+    )
     [f] = lint(text, select="A3")
     assert f.code == "A301" and "120" in f.message and "100" in f.message
 
@@ -122,7 +139,9 @@ def test_main_categories_list_uses_the_earlier_total():
 
 
 def test_overlapping_part_is_named():
-    text = doc("网站全年发布信息 2139 条，其中动态类信息 1744 条，政务信息 393 条，解读类信息 21 条，热点信息 2 条。")
+    text = doc(
+        "网站全年发布信息 2139 条，其中动态类信息 1744 条，政务信息 393 条，解读类信息 21 条，热点信息 2 条。"
+    )
     [f] = lint(text, select="A301")
     assert "多21" in f.message and "解读类信息" in f.message
 
@@ -169,7 +188,9 @@ def test_adopted_fewer_than_submitted_is_fine():
 
 
 def test_share_truncated_instead_of_rounded():
-    text = doc("答复申请805件。予以公开265件，占32.9%；不予公开35件，占4.34%；不予处理158件，占19.6%。")
+    text = doc(
+        "答复申请805件。予以公开265件，占32.9%；不予公开35件，占4.34%；不予处理158件，占19.6%。"
+    )
     [f] = lint(text, select="A309")
     assert brief([f]) == [("A309", 3, 35)]
     assert "35/805 = 4.35%" in f.message and "4.34%" in f.message and "0.01" in f.message
@@ -177,7 +198,9 @@ def test_share_truncated_instead_of_rounded():
 
 
 def test_share_correctly_rounded_is_fine():
-    text = doc("答复申请805件。予以公开265件，占32.9%；不予公开35件，占4.35%；不予处理158件，占19.6%。")
+    text = doc(
+        "答复申请805件。予以公开265件，占32.9%；不予公开35件，占4.35%；不予处理158件，占19.6%。"
+    )
     assert lint(text, select="A309") == []
 
 
@@ -199,11 +222,21 @@ def test_unrelated_rates_are_not_shares():
 
 # -- properties ---------------------------------------------------------------
 
-_CATS = ["政策文件类", "人事信息类", "财政信息类", "规划计划类", "行政许可类", "应急管理类", "政策解读类"]
+_CATS = [
+    "政策文件类",
+    "人事信息类",
+    "财政信息类",
+    "规划计划类",
+    "行政许可类",
+    "应急管理类",
+    "政策解读类",
+]
 
 
 def _pct(part: int, total: int, decimals: int) -> str:
-    v = (Decimal(part) * 100 / Decimal(total)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    v = (Decimal(part) * 100 / Decimal(total)).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    )
     return f"{v:f}"
 
 
@@ -216,7 +249,9 @@ def _pct(part: int, total: int, decimals: int) -> str:
     full_width=st.booleans(),
     other_last=st.booleans(),
 )
-def test_consistent_breakdown_never_fires(parts, extra, decimals, with_shares, full_width, other_last):
+def test_consistent_breakdown_never_fires(
+    parts, extra, decimals, with_shares, full_width, other_last
+):
     """A list that adds up (or a partial list, without 其他 or shares) is never reported."""
     if extra:
         with_shares = other_last = False  # a partial list: nothing says it is complete
@@ -239,8 +274,10 @@ def test_consistent_breakdown_never_fires(parts, extra, decimals, with_shares, f
 
 
 @settings(max_examples=40, deadline=None)
-@given(parts=st.lists(st.integers(min_value=1, max_value=500), min_size=2, max_size=6),
-       excess=st.integers(min_value=1, max_value=50))
+@given(
+    parts=st.lists(st.integers(min_value=1, max_value=500), min_size=2, max_size=6),
+    excess=st.integers(min_value=1, max_value=50),
+)
 def test_parts_over_total_always_fire(parts, excess):
     total = sum(parts) - excess
     if total < max(parts):
@@ -250,10 +287,55 @@ def test_parts_over_total_always_fire(parts, excess):
     assert f.code == "A301" and f"= {sum(parts)}" in f.message and f"多{excess}" in f.message
 
 
-_PIECES = ["其中", "：", "，", "；", "。", "（", "）", "(", ")", "、", "\n", " ", "占", "%", "％", ".", ",",
-           "1", "23", "０", "９", "456", "条", "件", "篇", "万元", "余", "约", "数", "其他", "报送", "采用", "受理",
-           "办结", "收到申请", "主动公开政府信息", "主要类别有：", "涉及", "分别为", "结转", "行政复议", "诉讼",
-           "均获维持", "未收到政府信息公开申请", "予以公开", "中", "第"]
+_PIECES = [
+    "其中",
+    "：",
+    "，",
+    "；",
+    "。",
+    "（",
+    "）",
+    "(",
+    ")",
+    "、",
+    "\n",
+    " ",
+    "占",
+    "%",
+    "％",
+    ".",
+    ",",
+    "1",
+    "23",
+    "０",
+    "９",
+    "456",
+    "条",
+    "件",
+    "篇",
+    "万元",
+    "余",
+    "约",
+    "数",
+    "其他",
+    "报送",
+    "采用",
+    "受理",
+    "办结",
+    "收到申请",
+    "主动公开政府信息",
+    "主要类别有：",
+    "涉及",
+    "分别为",
+    "结转",
+    "行政复议",
+    "诉讼",
+    "均获维持",
+    "未收到政府信息公开申请",
+    "予以公开",
+    "中",
+    "第",
+]
 
 
 @settings(max_examples=150, deadline=None)

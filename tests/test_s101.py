@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import HEADINGS, brief, lint, seed_text
-
 
 
 def test_complete_report_has_no_s101():

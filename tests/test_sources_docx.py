@@ -77,10 +77,14 @@ def test_findings_carry_the_label_and_a_line_of_the_flattened_text(tmp_path):
     p = tmp_path / "d.docx"
     p.write_bytes(_draft())
     [result] = check_paths([str(p)], Config(select=("S101",)))
-    assert [(f.code, f.line, f.column, f.location.label) for f in result.findings] == [("S101", 8, 13, "段落 4")] * 4
+    assert [(f.code, f.line, f.column, f.location.label) for f in result.findings] == [
+        ("S101", 8, 13, "段落 4")
+    ] * 4
     out = CliRunner().invoke(main, ["check", str(p), "--select", "S101", "--format", "json"])
     data = json.loads(out.output)
-    items = data if isinstance(data, list) else next(v for v in data.values() if isinstance(v, list))
+    items = (
+        data if isinstance(data, list) else next(v for v in data.values() if isinstance(v, list))
+    )
     first = items[0] if "code" in items[0] else items[0]["findings"][0]
     assert first["location"] == "段落 4"
     assert first["line"] == 8
@@ -122,7 +126,9 @@ def _e001(tmp_path, name: str, data: bytes) -> str:
     p = tmp_path / name
     p.write_bytes(data)
     [result] = check_paths([str(p)], Config())
-    assert [(f.code, f.line, f.column) for f in result.findings] == [("E001", 1, 1)], result.findings
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("E001", 1, 1)], (
+        result.findings
+    )
     return result.findings[0].message
 
 
@@ -133,7 +139,9 @@ def test_zip_bomb_is_refused_before_unpacking(tmp_path):
 
 
 def test_too_many_members(tmp_path):
-    many = _zip({f"word/m{i}.xml": b"x" for i in range(MAX_MEMBERS + 1)} | {"word/document.xml": b"<"})
+    many = _zip(
+        {f"word/m{i}.xml": b"x" for i in range(MAX_MEMBERS + 1)} | {"word/document.xml": b"<"}
+    )
     assert f"{MAX_MEMBERS} 个上限" in _e001(tmp_path, "many.docx", many)
 
 
@@ -146,7 +154,9 @@ def test_corrupt_and_foreign_files(tmp_path):
     broken = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(broken, "w") as dst:
         for info in src.infolist():
-            dst.writestr(info, b"<w:document" if info.filename == "word/document.xml" else src.read(info))
+            dst.writestr(
+                info, b"<w:document" if info.filename == "word/document.xml" else src.read(info)
+            )
     assert "无法读取" in _e001(tmp_path, "badxml.docx", broken.getvalue())
     assert ".docx" in _e001(tmp_path, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
 
@@ -154,7 +164,9 @@ def test_corrupt_and_foreign_files(tmp_path):
 def test_entity_expansion_is_not_performed(tmp_path):
     laughs = (
         b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA">'
-        + b"".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(8))
+        + b"".join(
+            f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(8)
+        )
         + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         b"<w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>"
     )
@@ -198,12 +210,18 @@ def test_tracked_changes_are_read_as_accepted():
     d = docx.Document()
     p = d.add_paragraph("一、总体情况")
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>（已修订）</w:t></w:r></w:ins>'))
-    p._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>删去的字</w:delText></w:r></w:del>'))
+    p._p.append(
+        parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>（已修订）</w:t></w:r></w:ins>')
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>删去的字</w:delText></w:r></w:del>'
+        )
+    )
     p._p.append(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>'))
-    p._p.append(parse_xml(f'<w:r {w}><w:instrText> PAGE </w:instrText></w:r>'))
+    p._p.append(parse_xml(f"<w:r {w}><w:instrText> PAGE </w:instrText></w:r>"))
     q = d.add_paragraph("本县主动公开")
-    q._p.append(parse_xml(f'<w:hyperlink {w}><w:r><w:t>信息12条</w:t></w:r></w:hyperlink>'))
+    q._p.append(parse_xml(f"<w:hyperlink {w}><w:r><w:t>信息12条</w:t></w:r></w:hyperlink>"))
     buf = io.BytesIO()
     d.save(buf)
     src = read_docx_source("t.docx", buf.getvalue())

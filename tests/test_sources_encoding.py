@@ -29,7 +29,9 @@ def _traditional(text: str) -> str:
 
 def _findings(path, **cfg):
     [result] = check_paths([str(path)], Config(**cfg))
-    return [(f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings], result.source
+    return [
+        (f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings
+    ], result.source
 
 
 ENCODINGS = {

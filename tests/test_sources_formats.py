@@ -57,9 +57,13 @@ def to_html(text: str) -> str:
             out.append(f"<p>{esc(block)}</p>")
         else:
             out.append("<table border=1><tbody>")
-            out.extend("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block)
+            out.extend(
+                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block
+            )
             out.append("</tbody></table>")
-    out.append('</div><div class="share">分享到微信</div></div><div class="footer">版权所有</div></body></html>')
+    out.append(
+        '</div><div class="share">分享到微信</div></div><div class="footer">版权所有</div></body></html>'
+    )
     return "\n".join(out)
 
 
@@ -91,15 +95,23 @@ def comparable(result) -> set[tuple[str, str, str]]:
     out = set()
     for f in result.findings:
         i = flat_of[f.location.start]
-        pointed = re.sub(r"[\s|]+", "", src.text[i : i + 40])[:10]  # a pipe table's border is not text
+        pointed = re.sub(r"[\s|]+", "", src.text[i : i + 40])[
+            :10
+        ]  # a pipe table's border is not text
         out.add((f.code, _LINE_REF.sub("第N行", f.message), pointed))
     return out
 
 
 REPORTS = {f"seed{n}": (lambda n=n: seed_text(n)) for n in range(5)}
-REPORTS["seed3-defects"] = lambda: seed_text(3).replace("六、其他需要报告的事项", "本节。").replace("2019年", "2017年", 1)
-REPORTS["huaian_hongzequ_2024"] = lambda: (REAL / "huaian_hongzequ_2024.txt").read_text(encoding="utf-8")
-REPORTS["shanghai_kewei_2024"] = lambda: (REAL / "shanghai_kewei_2024.md").read_text(encoding="utf-8")
+REPORTS["seed3-defects"] = lambda: (
+    seed_text(3).replace("六、其他需要报告的事项", "本节。").replace("2019年", "2017年", 1)
+)
+REPORTS["huaian_hongzequ_2024"] = lambda: (REAL / "huaian_hongzequ_2024.txt").read_text(
+    encoding="utf-8"
+)
+REPORTS["shanghai_kewei_2024"] = lambda: (REAL / "shanghai_kewei_2024.md").read_text(
+    encoding="utf-8"
+)
 
 
 @pytest.mark.parametrize("name", sorted(REPORTS))
@@ -124,7 +136,9 @@ def test_defects_are_found_at_the_same_sentence_in_html_and_docx(tmp_path):
     (tmp_path / "r.html").write_text(to_html(text), encoding="utf-8")
     (tmp_path / "r.docx").write_bytes(to_docx(text))
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")
-    results = {Path(r.path).suffix: r for r in check_paths([str(tmp_path)], Config(select=("S101",)))}
+    results = {
+        Path(r.path).suffix: r for r in check_paths([str(tmp_path)], Config(select=("S101",)))
+    }
     [txt] = [f for f in results[".txt"].findings if "其他需要报告的事项" in f.message]
     [htm] = [f for f in results[".html"].findings if "其他需要报告的事项" in f.message]
     [doc] = [f for f in results[".docx"].findings if "其他需要报告的事项" in f.message]
@@ -132,6 +146,8 @@ def test_defects_are_found_at_the_same_sentence_in_html_and_docx(tmp_path):
     line_text = text.split("\n")[txt.line - 1]
     html_lines = results[".html"].source.original.split("\n")
     assert html_lines[htm.line - 1] == f"<p>{html.escape(line_text).replace(' ', '&nbsp;')}</p>"
-    assert html.unescape(html_lines[htm.line - 1][: htm.column - 1]) == "<p>" + line_text[: txt.column - 1].replace(" ", "\xa0")
+    assert html.unescape(html_lines[htm.line - 1][: htm.column - 1]) == "<p>" + line_text[
+        : txt.column - 1
+    ].replace(" ", "\xa0")
     assert doc.location.label is not None and doc.location.label.startswith(("段落 ", "表"))
     assert results[".docx"].source.text.split("\n")[doc.line - 1].strip() == line_text.strip()

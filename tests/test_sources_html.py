@@ -102,7 +102,11 @@ def test_parsed_structure_of_the_page():
     assert [s.heading.title for s in doc.sections] == ["总体情况", "主动公开政府信息情况"]
     [table] = list(doc.tables())
     assert table.kind == "tab"
-    assert [[c.text for c in r.cells] for r in table.rows] == [["信息内容", "", "数量"], ["规章", "制发", "1"], ["", "废止", ""]]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["信息内容", "", "数量"],
+        ["规章", "制发", "1"],
+        ["", "废止", ""],
+    ]
     cell = table.rows[1].cells[2]
     assert _pos(src, cell.span.start) == (16, 43)
     assert [d.text for d in doc.directives] == ["<!-- gsilint-disable S101 -->"]
@@ -122,20 +126,29 @@ def test_findings_point_into_the_html_file(tmp_path):
 
 
 def test_title_inside_article_is_not_repeated():
-    page = PAGE.replace('<div class="content">', '<div class="content"><p>示例县2023年政府信息公开工作年度报告</p>')
+    page = PAGE.replace(
+        '<div class="content">', '<div class="content"><p>示例县2023年政府信息公开工作年度报告</p>'
+    )
     src = _source(page)
-    assert src.text.split("\n")[:2] == ["示例县2023年政府信息公开工作年度报告", "本报告根据《条例》编制。"]
+    assert src.text.split("\n")[:2] == [
+        "示例县2023年政府信息公开工作年度报告",
+        "本报告根据《条例》编制。",
+    ]
     assert _pos(src, 0) == (8, 43)  # the article's own title line, not the page header
 
 
 def test_fragment_without_body_or_chrome():
-    src = _source("<p>一、总体情况</p><p>正文。</p>\n<table><tr><th>a</th><th>b</th></tr><tr><td>1<td>2</table>")
+    src = _source(
+        "<p>一、总体情况</p><p>正文。</p>\n<table><tr><th>a</th><th>b</th></tr><tr><td>1<td>2</table>"
+    )
     assert src.text == "一、总体情况\n正文。\na\tb\n1\t2"
     assert _pos(src, src.text.index("2")) == (2, 50)
 
 
 def test_cell_paragraphs_join_without_space_for_chinese():
-    src = _source("<table><tr><td><p>本年新收</p><p>申请数量</p></td><td><p>12</p><p>件</p></td><td>a<br>b</td></tr></table>")
+    src = _source(
+        "<table><tr><td><p>本年新收</p><p>申请数量</p></td><td><p>12</p><p>件</p></td><td>a<br>b</td></tr></table>"
+    )
     assert src.text == "本年新收申请数量\t12件\ta b"
 
 
@@ -148,7 +161,9 @@ def test_rowspan_and_colspan_grid():
 
 
 def test_rowspan_past_the_table_end_and_bogus_spans():
-    src = _source("<table><tr><td rowspan=9999>A</td><td colspan=x>B</td></tr><tr><td>c</td></tr></table>")
+    src = _source(
+        "<table><tr><td rowspan=9999>A</td><td colspan=x>B</td></tr><tr><td>c</td></tr></table>"
+    )
     assert src.text.split("\n") == ["A\tB", "\tc"]
 
 
@@ -161,7 +176,10 @@ def test_table_cell_limit():
 
 def test_table_limit_is_e001(tmp_path):
     p = tmp_path / "big.htm"
-    p.write_text("<p>一、总体情况</p><table>" + ("<tr>" + "<td>1</td>" * 101 + "</tr>") * 100 + "</table>", encoding="utf-8")
+    p.write_text(
+        "<p>一、总体情况</p><table>" + ("<tr>" + "<td>1</td>" * 101 + "</tr>") * 100 + "</table>",
+        encoding="utf-8",
+    )
     [result] = check_paths([str(tmp_path)], Config())
     assert [(f.code, f.line) for f in result.findings] == [("E001", 1)]
     assert "10000" in result.findings[0].message
@@ -224,7 +242,11 @@ def test_real_pingtan_2024_page():
         "六、其他需要报告的事项",
     ]
     tables = list(doc.tables())
-    assert [(t.kind, len(t.rows), len(t.rows[0].cells)) for t in tables] == [("tab", 14, 4), ("tab", 28, 10), ("tab", 4, 15)]
+    assert [(t.kind, len(t.rows), len(t.rows[0].cells)) for t in tables] == [
+        ("tab", 14, 4),
+        ("tab", 28, 10),
+        ("tab", 4, 15),
+    ]
     rows = {r.cells[0].text or r.cells[1].text: [c.text for c in r.cells] for r in tables[1].rows}
     assert rows["一、本年新收政府信息公开申请数量"][3:] == ["217", "1", "0", "0", "0", "0", "218"]
     assert [c.text for c in tables[2].rows[3].cells] == "2 1 3 1 7 0 0 0 0 0 13 2 4 0 19".split()
@@ -242,9 +264,18 @@ def test_real_shanghai_fragment_with_blank_total_cells():
     src = load_path(str(HTML / "shanghai_szfbgt_2019.html"))
     doc = parse(src.text)
     assert doc.title.text == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
-    assert [s.heading.mark.text for s in doc.sections] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    assert [s.heading.mark.text for s in doc.sections] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "六、",
+    ]
     tables = list(doc.tables())
-    t3 = next(t for t in tables if any(c.text.startswith("（七）总计") for r in t.rows for c in r.cells))
+    t3 = next(
+        t for t in tables if any(c.text.startswith("（七）总计") for r in t.rows for c in r.cells)
+    )
     total = next(r for r in t3.rows if r.cells[1].text == "（七）总计")
     assert [c.text for c in total.cells[3:]] == ["767", "35", "", "", "2", "1", "805"]
     # rows of the results block have their 总计 cell left blank, as published
@@ -286,11 +317,15 @@ def test_staggered_word_grid_is_compacted_under_its_headers():
     ]
     doc = parse(src.text)
     value = list(doc.tables())[0].rows[2].cells[2]
-    assert value.text == "0" and src.original[src.to_original(value.span.start) - 4 :].startswith("<td>0</td>")
+    assert value.text == "0" and src.original[src.to_original(value.span.start) - 4 :].startswith(
+        "<td>0</td>"
+    )
 
 
 def test_real_pingtan_2021_staggered_table_three():
-    page = (Path(__file__).parent / "fixtures" / "html" / "pingtan_syq_2021_t3.html").read_text(encoding="utf-8")
+    page = (Path(__file__).parent / "fixtures" / "html" / "pingtan_syq_2021_t3.html").read_text(
+        encoding="utf-8"
+    )
     src = _source(page)
     rows = [line.split("\t") for line in src.text.split("\n") if "\t" in line]
     header = next(r for r in rows if "商业企业" in r)
@@ -302,7 +337,14 @@ def test_real_pingtan_2021_staggered_table_three():
 
 @pytest.mark.parametrize(
     "junk",
-    ["<a " * 30000, "<a b='" * 30000, "<!--" * 30000, "<a " * 30000 + ">", "<!--" * 30000 + ">", "<![foo" * 30000],
+    [
+        "<a " * 30000,
+        "<a b='" * 30000,
+        "<!--" * 30000,
+        "<a " * 30000 + ">",
+        "<!--" * 30000 + ">",
+        "<![foo" * 30000,
+    ],
 )
 def test_unterminated_markup_is_linear(junk):
     # the standard parser rescans an unterminated construct from every "<" (quadratic)

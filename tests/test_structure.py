@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import HEADINGS, brief, lint, seed_text
 
 from gsilint import Config
@@ -17,8 +16,9 @@ from gsilint.findings import Severity
 from gsilint.templates import get_template
 
 
-
-def report(headings=HEADINGS, closing=("某某县人民政府", "2024年1月20日"), intro="", bodies=None) -> str:
+def report(
+    headings=HEADINGS, closing=("某某县人民政府", "2024年1月20日"), intro="", bodies=None
+) -> str:
     """A small 2023 report in the 2021 format: one paragraph under each heading."""
     lines = ["某某县人民政府2023年政府信息公开工作年度报告", ""]
     if intro:
@@ -54,7 +54,12 @@ def test_seed_003_restart_is_one_finding_at_the_repeated_first_number():
     fs = lint(seed_text(3), select="S103,S104")
     assert brief(fs) == [("S104", 9, 1)]
     msg = fs[0].message
-    assert "重新从“一、”开始" in msg and "一、总体情况" in msg and "第39行" in msg and "二、主动公开政府信息情况" in msg
+    assert (
+        "重新从“一、”开始" in msg
+        and "一、总体情况" in msg
+        and "第39行" in msg
+        and "二、主动公开政府信息情况" in msg
+    )
     assert [r.message for r in fs[0].related] == ["前一个同级标题", "接续原编号的标题"]
 
 
@@ -145,17 +150,24 @@ def test_rule_pack_adds_a_required_section(tmp_path):
     pack = tmp_path / "province.toml"
     pack.write_text(PACK, encoding="utf-8")
     tpl = get_template("2021", (str(pack),))
-    assert [s.key for s in tpl.sections][4:6] == ["problems", "assessment"] and tpl.packs == ("某省补充要求",)
+    assert [s.key for s in tpl.sections][4:6] == ["problems", "assessment"] and tpl.packs == (
+        "某省补充要求",
+    )
     fs = lint(report(), select="S101", rule_packs=(str(pack),))
     assert brief(fs) == [("S101", report().split("\n").index(HEADINGS[5]) + 1, 1)]
-    assert "工作考核、社会评议和责任追究结果情况" in fs[0].message and "其他需要报告的事项" in fs[0].message
+    assert (
+        "工作考核、社会评议和责任追究结果情况" in fs[0].message
+        and "其他需要报告的事项" in fs[0].message
+    )
     heads = HEADINGS[:5] + ["六、工作考核、社会评议和责任追究结果情况", "七、其他需要报告的事项"]
     assert brief(lint(report(heads), select="S101,S102", rule_packs=(str(pack),))) == []
 
 
 def test_rule_pack_extends_variants_of_an_existing_section(tmp_path):
     pack = tmp_path / "wording.toml"
-    pack.write_text('[[section]]\nkey = "problems"\ntitle = "x"\nvariants = ["不足与整改"]\n', encoding="utf-8")
+    pack.write_text(
+        '[[section]]\nkey = "problems"\ntitle = "x"\nvariants = ["不足与整改"]\n', encoding="utf-8"
+    )
     heads = HEADINGS[:4] + ["五、不足与整改"] + HEADINGS[5:]
     assert [f.code for f in lint(report(heads), select="S101")] == ["S101"]
     assert brief(lint(report(heads), select="S101", rule_packs=(str(pack),))) == []
@@ -201,19 +213,34 @@ def test_s103_gap_names_the_missing_numbers():
     text = report(bodies=["（一）甲\n（二）乙\n（五）丙", "a", "b", "c", "d", "e"])
     fs = lint(text, select="S103")
     assert brief(fs) == [("S103", 6, 1)]
-    assert "（二）乙" in fs[0].message and "缺少（三）（四）" in fs[0].message and "第5行" in fs[0].message
+    assert (
+        "（二）乙" in fs[0].message
+        and "缺少（三）（四）" in fs[0].message
+        and "第5行" in fs[0].message
+    )
     en = lint(text, select="S103", lang="en")[0].message
     assert "（三）, （四） is missing" in en
 
 
 def test_s103_consecutive_numbering_and_inline_enumerations_are_clean():
-    text = report(bodies=["（一）甲\n（二）乙\n（三）丙", "一是甲。三是乙。三是丙。", "b", "c", "d", "e"])
+    text = report(
+        bodies=["（一）甲\n（二）乙\n（三）丙", "一是甲。三是乙。三是丙。", "b", "c", "d", "e"]
+    )
     assert brief(lint(text, select="S103,S104")) == []
 
 
 def test_s103_list_starting_inside_its_parent_heading_is_not_a_gap():
     # flattened copies run "1、" into the parent heading: the visible list starts at 2
-    text = report(bodies=["（一）进一步规范行为1、加强培训\n2、规范行为。\n3、做好巡查。", "a", "b", "c", "d", "e"])
+    text = report(
+        bodies=[
+            "（一）进一步规范行为1、加强培训\n2、规范行为。\n3、做好巡查。",
+            "a",
+            "b",
+            "c",
+            "d",
+            "e",
+        ]
+    )
     assert brief(lint(text, select="S103")) == []
 
 
@@ -227,15 +254,21 @@ def test_s104_repeat_and_back():
 
 def test_s104_fixed_numbering_is_clean():
     text = seed_text(3)
-    for old, new in (("一、统一认识", "（一）统一认识"), ("二、突出重点", "（二）突出重点"), ("三、创新思路", "（三）创新思路")):
+    for old, new in (
+        ("一、统一认识", "（一）统一认识"),
+        ("二、突出重点", "（二）突出重点"),
+        ("三、创新思路", "（三）创新思路"),
+    ):
         text = text.replace(old, new)
     assert brief(lint(text, select="S103,S104")) == []
 
 
 # -- S105 --------------------------------------------------------------------------
 
-INTRO = ("全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
-         "存在的主要问题及改进情况和其他需要报告的事项等六个部分组成。")
+INTRO = (
+    "全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+    "存在的主要问题及改进情况和其他需要报告的事项等六个部分组成。"
+)
 
 
 def test_s105_declaration_matches_the_body():
@@ -258,8 +291,12 @@ def test_s105_declared_part_missing_from_the_body():
 
 def test_s105_body_has_more_parts_than_declared():
     intro = "全文由概述、主动公开政府信息情况、依申请公开政府信息情况等三部分组成。"
-    text = ("某镇2016年政府信息公开工作年度报告\n" + intro + "\n一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n"
-            "三、依申请公开政府信息情况\n丙。\n四、政府信息公开的收费及减免情况\n未收费。\n某镇人民政府\n2017年1月5日\n")
+    text = (
+        "某镇2016年政府信息公开工作年度报告\n"
+        + intro
+        + "\n一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n"
+        "三、依申请公开政府信息情况\n丙。\n四、政府信息公开的收费及减免情况\n未收费。\n某镇人民政府\n2017年1月5日\n"
+    )
     fs = lint(text, select="S105")
     assert brief(fs) == [("S105", 2, intro.index("三部分") + 1)]
     assert "正文有4个部分" in fs[0].message and "四、政府信息公开的收费及减免情况" in fs[0].message
@@ -267,8 +304,12 @@ def test_s105_body_has_more_parts_than_declared():
 
 def test_s105_appended_statistics_table_counts_as_a_part():
     intro = "本报告由概述、主动公开政府信息情况和政府信息公开情况统计表共三个部分组成。"
-    text = ("某区2012年政府信息公开工作年度报告\n" + intro + "\n一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n"
-            "二〇一三年二月一日\n附件：政府信息公开情况统计表\n")
+    text = (
+        "某区2012年政府信息公开工作年度报告\n"
+        + intro
+        + "\n一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n"
+        "二〇一三年二月一日\n附件：政府信息公开情况统计表\n"
+    )
     assert brief(lint(text, select="S105")) == []
 
 
@@ -284,7 +325,10 @@ def test_s106_empty_required_section():
 
 
 def test_s106_section_with_only_a_subsection_with_text_is_not_empty():
-    assert brief(lint(report(bodies=["（一）甲\n内容。", "b", "c", "d", "e", "无。"]), select="S106")) == []
+    assert (
+        brief(lint(report(bodies=["（一）甲\n内容。", "b", "c", "d", "e", "无。"]), select="S106"))
+        == []
+    )
 
 
 # -- S107 --------------------------------------------------------------------------
@@ -300,7 +344,12 @@ def test_s107_no_closing():
 
 def test_s107_closing_present():
     assert brief(lint(report(), select="S107")) == []
-    assert brief(lint(report(closing=("特此报告。", "某某县人民政府", "2024年1月20日")), select="S107")) == []
+    assert (
+        brief(
+            lint(report(closing=("特此报告。", "某某县人民政府", "2024年1月20日")), select="S107")
+        )
+        == []
+    )
 
 
 def test_s107_only_tecibaogao():
@@ -310,8 +359,10 @@ def test_s107_only_tecibaogao():
 
 def test_s107_signature_inside_a_flattened_page_counts():
     body = "。".join(["政府信息公开工作有序推进"] * 40)
-    flat = (f"一、概述 {body}。二、主动公开政府信息情况 {body}。 平潭县人民政府 2013年1月16日 "
-            "附件1：平潭县人民政府2012年政府信息公开情况统计表 指标名称 计量单位")
+    flat = (
+        f"一、概述 {body}。二、主动公开政府信息情况 {body}。 平潭县人民政府 2013年1月16日 "
+        "附件1：平潭县人民政府2012年政府信息公开情况统计表 指标名称 计量单位"
+    )
     assert brief(lint(flat, select="S107", template="2008")) == []
 
 
@@ -324,7 +375,10 @@ def test_rule_documentation_is_bilingual_with_examples(code):
     assert r.exit_code == 0
     assert "错误示例 / Bad" in r.output and "正确示例 / Good" in r.output
     doc = r.output.split("错误示例")[0]
-    assert sum("\u4e00" <= c <= "\u9fff" for c in doc) > 40 and sum(c.isascii() and c.isalpha() for c in doc) > 100
+    assert (
+        sum("\u4e00" <= c <= "\u9fff" for c in doc) > 40
+        and sum(c.isascii() and c.isalpha() for c in doc) > 100
+    )
 
 
 def test_config_default_has_no_packs():
@@ -346,8 +400,16 @@ def test_declared_parts_fact_has_count_names_and_spans():
     text = seed_text(1)
     dp = _facts(text).declared_parts
     assert dp.count == 5 and len(dp.parts) == 5
-    assert dp.parts[3].name == "因政府信息公開申請行政復議、提起行政訴訟的情況"  # the 、 inside a name is kept
-    assert [p.topic for p in dp.parts] == ["overview", "proactive", "applications", "review_litigation", "problems"]
+    assert (
+        dp.parts[3].name == "因政府信息公開申請行政復議、提起行政訴訟的情況"
+    )  # the 、 inside a name is kept
+    assert [p.topic for p in dp.parts] == [
+        "overview",
+        "proactive",
+        "applications",
+        "review_litigation",
+        "problems",
+    ]
     for p in dp.parts:
         assert text[p.span.start : p.span.end] == p.name
     assert text[dp.count_span.start : dp.count_span.end] == "五"
@@ -383,8 +445,13 @@ def test_cli_rule_pack_option(tmp_path):
     pack.write_text(PACK, encoding="utf-8")
     f = tmp_path / "r.txt"
     f.write_text(report(), encoding="utf-8")
-    r = CliRunner().invoke(main, ["check", str(f), "--select", "S101", "--format", "concise", "--rule-pack", str(pack)])
-    assert r.exit_code == 1 and "S101 [error] 缺少栏目“工作考核、社会评议和责任追究结果情况”" in r.output
+    r = CliRunner().invoke(
+        main, ["check", str(f), "--select", "S101", "--format", "concise", "--rule-pack", str(pack)]
+    )
+    assert (
+        r.exit_code == 1
+        and "S101 [error] 缺少栏目“工作考核、社会评议和责任追究结果情况”" in r.output
+    )
     r = CliRunner().invoke(main, ["check", str(f), "--rule-pack", str(tmp_path / "nope.toml")])
     assert r.exit_code == 2 and "Traceback" not in r.output
 
@@ -397,11 +464,18 @@ def test_s105_an_enumeration_that_is_not_about_the_report_is_not_a_declaration()
 
 def test_s105_declared_name_in_slightly_different_words_matches():
     intro = "全文由概述、审批事项及处理情况等二部分组成。"
-    text = ("某局2013年信息公开年度报告\n" + intro + "\n一、概述\n甲。\n二、审批事项处理情况\n乙。\n某局\n2014年1月5日\n")
+    text = (
+        "某局2013年信息公开年度报告\n"
+        + intro
+        + "\n一、概述\n甲。\n二、审批事项处理情况\n乙。\n某局\n2014年1月5日\n"
+    )
     assert brief(lint(text, select="S105")) == []
     bad = text.replace("二、审批事项处理情况", "二、工作人员情况")
     fs = lint(bad, select="S105")
-    assert brief(fs) == [("S105", 2, intro.index("审批") + 1)] and "审批事项及处理情况" in fs[0].message
+    assert (
+        brief(fs) == [("S105", 2, intro.index("审批") + 1)]
+        and "审批事项及处理情况" in fs[0].message
+    )
 
 
 def test_s106_items_numbered_as_subheadings_are_content_and_outer_heading_wins():
@@ -414,17 +488,29 @@ def test_s106_items_numbered_as_subheadings_are_content_and_outer_heading_wins()
 def test_labels_broken_out_of_a_table_are_not_headings():
     # PDF→markdown copy (shanghai_szfbgt_2025): vertical cell "三、本年度办理结果" reads "三、本法提供"
     heads = list(HEADINGS)
-    bodies = ["a", "b",
-              "申请人情况\n法人或其他组织\n| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n\n三、本法提供\n年度办\n"
-              "5.要求行政机关确认或重新出具\n1.申请人无正当理由逾期不补正、\n（六）其\n2.申请人逾期未按收费通知要求",
-              "d", "e", "f"]
+    bodies = [
+        "a",
+        "b",
+        "申请人情况\n法人或其他组织\n| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n\n三、本法提供\n年度办\n"
+        "5.要求行政机关确认或重新出具\n1.申请人无正当理由逾期不补正、\n（六）其\n2.申请人逾期未按收费通知要求",
+        "d",
+        "e",
+        "f",
+    ]
     assert brief(lint(report(heads, bodies=bodies), select="S103,S104")) == []
 
 
 def test_two_numbering_systems_like_a_real_report():
     # shanghai_kewei_2024: 一…六 for 总体情况's topics, then 一、主动公开 … 三、复议 and 五、其他 (no 存在问题)
-    heads = ["一、总体情况", "二、工作机制保障", "三、主动公开工作情况", "一、主动公开政府信息情况",
-             "二、收到和处理政府信息公开申请情况", "三、政府信息公开行政复议、行政诉讼情况", "五、其他需要报告的事项"]
+    heads = [
+        "一、总体情况",
+        "二、工作机制保障",
+        "三、主动公开工作情况",
+        "一、主动公开政府信息情况",
+        "二、收到和处理政府信息公开申请情况",
+        "三、政府信息公开行政复议、行政诉讼情况",
+        "五、其他需要报告的事项",
+    ]
     intro = INTRO.replace("全文由", "报告全文包括").replace("组成", "")
     text = report(heads, intro=intro)
     fs = lint(text, select="S1")
@@ -448,13 +534,25 @@ def test_s101_old_template_fee_statement_needs_a_real_negation():
     )
     fs = lint(base, select="S101")
     assert [f.code for f in fs] == ["S101"] and "收费及减免" in fs[0].message
-    assert brief(lint(base.replace("人员不足。", "人员不足。本年度不收取任何费用。"), select="S101")) == []
+    assert (
+        brief(lint(base.replace("人员不足。", "人员不足。本年度不收取任何费用。"), select="S101"))
+        == []
+    )
 
 
 def test_second_list_under_one_heading_is_not_a_restart():
-    bodies = ["a", "b", "c", "d", "存在的问题：\n1.甲不足。\n2.乙不足。\n改进措施：\n1.加强甲。\n2.加强乙。", "f"]
+    bodies = [
+        "a",
+        "b",
+        "c",
+        "d",
+        "存在的问题：\n1.甲不足。\n2.乙不足。\n改进措施：\n1.加强甲。\n2.加强乙。",
+        "f",
+    ]
     assert brief(lint(report(bodies=bodies), select="S103,S104")) == []
-    bodies[4] = "（一）存在问题\n甲。\n（二）原因\n乙。\n改进措施如下：\n（一）加强甲。\n（二）加强乙。"
+    bodies[4] = (
+        "（一）存在问题\n甲。\n（二）原因\n乙。\n改进措施如下：\n（一）加强甲。\n（二）加强乙。"
+    )
     assert brief(lint(report(bodies=bodies), select="S104")) == []
     bodies[4] = "（一）存在问题\n甲。\n（二）原因\n乙。\n（一）加强甲。\n（二）加强乙。"
     assert [f.code for f in lint(report(bodies=bodies), select="S104")] == ["S104"]
@@ -470,13 +568,25 @@ def test_a_skipped_number_written_inline_is_not_a_gap():
 
 def test_a_skipped_number_in_a_table_row_is_still_a_gap():
     heads = HEADINGS[:2] + HEADINGS[3:]
-    bodies = ["a", "一、本年新收政府信息公开申请数量\t1\t0\n三、本年度办理结果\t1\t0", "c", "d", "e"]
+    bodies = [
+        "a",
+        "一、本年新收政府信息公开申请数量\t1\t0\n三、本年度办理结果\t1\t0",
+        "c",
+        "d",
+        "e",
+    ]
     text = report(heads, bodies=bodies)
     fs = lint(text, select="S103")
-    assert brief(fs) == [("S103", text.split("\n").index(HEADINGS[3]) + 1, 1)] and "缺少三、" in fs[0].message
+    assert (
+        brief(fs) == [("S103", text.split("\n").index(HEADINGS[3]) + 1, 1)]
+        and "缺少三、" in fs[0].message
+    )
 
 
-@pytest.mark.parametrize("heading", ["五、工作中存在的不足及改进方向", "五、存在问题和改进措施", "五、主要问题及改进措施"])
+@pytest.mark.parametrize(
+    "heading",
+    ["五、工作中存在的不足及改进方向", "五、存在问题和改进措施", "五、主要问题及改进措施"],
+)
 def test_s101_problem_section_wordings(heading):
     heads = HEADINGS[:4] + [heading] + HEADINGS[5:]
     assert brief(lint(report(heads), select="S101,S102")) == []

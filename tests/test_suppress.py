@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-
 from conftest import brief, seed_text
 from conftest import lint as lint_all
+
 from gsilint.api import check_file
 from gsilint.cli import main
 from gsilint.config import Config
@@ -19,7 +19,9 @@ def lint(text: str, select: str | None = "S101,E003", **cfg):
     return lint_all(text, select=select, **cfg)
 
 
-def report(before_4: list[str] | None = None, top: list[str] | None = None, end: list[str] | None = None) -> str:
+def report(
+    before_4: list[str] | None = None, top: list[str] | None = None, end: list[str] | None = None
+) -> str:
     """Seed 3 with section 三 removed (S101 at the 四 heading), plus extra lines."""
     lines = seed_text(3).split("\n")
     lines[lines.index(SECTION_3)] = "本段内容。"
@@ -40,7 +42,9 @@ def test_unsuppressed_finding_is_reported():
 
 
 def test_disable_next_line_suppresses_that_line_only():
-    text = report(before_4=["<!-- gsilint-disable-next-line S101 -- 第三部分并入第二部分，已报备 -->"])
+    text = report(
+        before_4=["<!-- gsilint-disable-next-line S101 -- 第三部分并入第二部分，已报备 -->"]
+    )
     assert brief(lint(text)) == []
 
 
@@ -62,7 +66,9 @@ def test_disable_next_line_in_the_wrong_place_is_unused():
 
 
 def test_disable_until_enable():
-    text = report(top=["<!-- gsilint-disable S101 -- 历史格式 -->"], end=["<!-- gsilint-enable S101 -->"])
+    text = report(
+        top=["<!-- gsilint-disable S101 -- 历史格式 -->"], end=["<!-- gsilint-enable S101 -->"]
+    )
     assert brief(lint(text)) == []
 
 
@@ -143,8 +149,10 @@ def test_end_of_line_comment_suppresses_its_line_and_leaves_the_text_alone():
     assert brief(lint(text)) == []
     # the heading is still recognised with its title (the comment is not part of it):
     # removing section 四 instead now makes S101 name 四, not 五
-    other = seed_text(3).replace(SECTION_4, "本段。").replace(
-        "五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况 <!-- 备注 -->"
+    other = (
+        seed_text(3)
+        .replace(SECTION_4, "本段。")
+        .replace("五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况 <!-- 备注 -->")
     )
     [f] = lint(other, select="S101")
     assert "行政复议" in f.message
@@ -164,7 +172,11 @@ def test_crlf_and_markdown_file(tmp_path):
     config = Config(select=("S101", "E003"))
     assert check_file(str(md), config).findings == []
     txt = tmp_path / "report.txt"
-    txt.write_bytes(report(top=["<!-- gsilint-disable-next-line S101 -->"]).replace("\n", "\r\n").encode("gb18030"))
+    txt.write_bytes(
+        report(top=["<!-- gsilint-disable-next-line S101 -->"])
+        .replace("\n", "\r\n")
+        .encode("gb18030")
+    )
     assert [f.code for f in check_file(str(txt), config).findings] == ["E003", "S101"]
 
 
@@ -174,9 +186,13 @@ def test_cli_exit_code_follows_suppression(tmp_path):
     ok = tmp_path / "ok.txt"
     ok.write_text(report(before_4=["<!-- gsilint-disable-next-line S101 -->"]), encoding="utf-8")
     runner = CliRunner()
-    r1 = runner.invoke(main, ["check", "--isolated", "--select", "S101,E003", "--format", "concise", str(bad)])
+    r1 = runner.invoke(
+        main, ["check", "--isolated", "--select", "S101,E003", "--format", "concise", str(bad)]
+    )
     assert r1.exit_code == 1 and "S101" in r1.stdout
-    r2 = runner.invoke(main, ["check", "--isolated", "--select", "S101,E003", "--format", "concise", str(ok)])
+    r2 = runner.invoke(
+        main, ["check", "--isolated", "--select", "S101,E003", "--format", "concise", str(ok)]
+    )
     assert r2.exit_code == 0 and r2.stdout == ""
 
 
@@ -194,13 +210,19 @@ def test_html_comment_in_a_page_suppresses(tmp_path):
     page.write_text(PAGE, encoding="utf-8")
     config = Config(select=("S101", "E003"))
     assert check_file(str(page), config).findings == []
-    page.write_text(PAGE.replace("<!-- gsilint-disable S101 -->", "<!-- 普通注释 -->"), encoding="utf-8")
+    page.write_text(
+        PAGE.replace("<!-- gsilint-disable S101 -->", "<!-- 普通注释 -->"), encoding="utf-8"
+    )
     assert [f.code for f in check_file(str(page), config).findings] == ["S101"] * 4
     # a suppression for a rule with nothing to suppress, in HTML: E003 at the comment's line and column
-    page.write_text(PAGE.replace("gsilint-disable S101", "gsilint-disable-next-line S101"), encoding="utf-8")
+    page.write_text(
+        PAGE.replace("gsilint-disable S101", "gsilint-disable-next-line S101"), encoding="utf-8"
+    )
     findings = check_file(str(page), config).findings
     at = PAGE.split("\n").index("<!-- gsilint-disable S101 -->") + 1
-    assert [(f.code, f.line, f.column) for f in findings] == [("E003", at, 1)] + [("S101", 19, 16)] * 4
+    assert [(f.code, f.line, f.column) for f in findings] == [("E003", at, 1)] + [
+        ("S101", 19, 16)
+    ] * 4
 
 
 def test_suppressions_of_run_hook_rules_are_not_judged_per_file():
@@ -219,4 +241,6 @@ def test_compact_spelling_without_spaces():
     text = report(before_4=["<!--gsilint-disable-next-line S101-->"])
     assert brief(lint(text)) == []
     text = report(top=["<!--gsilint-disable-->", "<!--gsilint-enable-->"])
-    assert [f.code for f in lint(text, select=None, ignore=("X403",)) if f.code == "E003"] == ["E003"]
+    assert [f.code for f in lint(text, select=None, ignore=("X403",)) if f.code == "E003"] == [
+        "E003"
+    ]

@@ -5,10 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import brief, lint, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import brief, lint, seed_text
 from tables_helpers import COLS, T2_2019, T2_2021, T3_2019, T3_2021, T4_COLS, build
 
 from gsilint import Config
@@ -77,16 +76,27 @@ def test_pdf_text_with_wrapped_vertical_and_split_labels():
     lines = b.text.split("\n")
     i = next(i for i, l in enumerate(lines) if l.startswith("（二）部分公开"))
     # label wrapped onto the next line, numbers after the continuation
-    lines[i] = lines[i].replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）")
+    lines[i] = lines[i].replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）",
+    )
     j = next(i for i, l in enumerate(lines) if l.startswith("（六）其他处理 1."))
     nums = lines[j].split(" ")[-7:]
     # label over three lines, numbers alone on the fourth, a page marker in between
-    lines[j] = "（六）其\n他处理\n1、申请人无正当理由逾期不补\n正、行政机关不再处理其政府信\n- 4 -\n息公开申请\n" + " ".join(nums)
+    lines[j] = (
+        "（六）其\n他处理\n1、申请人无正当理由逾期不补\n正、行政机关不再处理其政府信\n- 4 -\n息公开申请\n"
+        + " ".join(nums)
+    )
     text = "\n".join(lines)
     f = facts(text)
     assert f.t3.value("t3.results.partial", "total").value == b.t3["t3.results.partial"][6]
-    assert f.t3.value("t3.results.other.no_correction", "natural_person").value == b.t3["t3.results.other.no_correction"][0]
-    assert f.t3.value("t3.results.other.unpaid", "total").value == b.t3["t3.results.other.unpaid"][6]
+    assert (
+        f.t3.value("t3.results.other.no_correction", "natural_person").value
+        == b.t3["t3.results.other.no_correction"][0]
+    )
+    assert (
+        f.t3.value("t3.results.other.unpaid", "total").value == b.t3["t3.results.other.unpaid"][6]
+    )
     assert lint(text, select=SEL) == []
 
 
@@ -99,7 +109,10 @@ def test_seed_003_maps_and_reports_only_the_rows_with_ten_numbers():
     assert all("10 个数值，应为 7 个" in f.message for f in findings)
     assert "(七) 总计" in findings[1].message
     f = facts(seed_text(3))
-    assert f.t3.value("t3.new", "total").value == 0 and f.t4.value("t4.cases", "review.total").value == 0
+    assert (
+        f.t3.value("t3.new", "total").value == 0
+        and f.t4.value("t4.cases", "review.total").value == 0
+    )
     assert f.t3.value("t3.results.total", "total") is None  # the malformed row is not mapped
 
 
@@ -119,12 +132,19 @@ def test_a303_and_a305_at_the_changed_carry_forward_cell():
     assert f"（七）总计 + 四 = {total} + {old + 1} = {total + old + 1}" in a303.message
     assert "“自然人”列" in a303.message and "相差 1" in a303.message
     assert len(a303.related) == 4 and {r.location.line for r in a303.related} == {
-        b.where[(k, "natural_person")][0] for k in ("t3.new", "t3.carried_over", "t3.results.total", "t3.carry_forward")}
+        b.where[(k, "natural_person")][0]
+        for k in ("t3.new", "t3.carried_over", "t3.results.total", "t3.carry_forward")
+    }
 
 
 def test_a304_at_the_changed_leaf_cell():
     b = build(2023)
-    t3, t4 = changed(b, "t3.results.refused.third_party", "research", b.t3["t3.results.refused.third_party"][2] + 3)
+    t3, t4 = changed(
+        b,
+        "t3.results.refused.third_party",
+        "research",
+        b.t3["t3.results.refused.third_party"][2] + 3,
+    )
     findings = lint(build(2023, t3=t3, t4=t4).text, select=SEL)
     line, col = b.where[("t3.results.refused.third_party", "research")]
     assert brief(findings) == [("A304", line, col), ("A305", line, col)]
@@ -141,7 +161,10 @@ def test_a305_and_a304_at_a_changed_total_cell():
     line, col = b.where[("t3.results.granted", "total")]
     assert brief(findings) == [("A304", line, col), ("A305", line, col)]
     a305 = findings[1]
-    assert "“（一）予以公开”行" in a305.message and f"总计 = {b.t3['t3.results.granted'][6] + 2}" in a305.message
+    assert (
+        "“（一）予以公开”行" in a305.message
+        and f"总计 = {b.t3['t3.results.granted'][6] + 2}" in a305.message
+    )
     assert "相差 2" in a305.message and len(a305.related) == 7
 
 
@@ -152,7 +175,9 @@ def test_a306_at_the_group_total():
     findings = lint(b2.text, select=SEL)
     assert brief(findings) == [("A306", *b2.where[("t4.cases", "direct_suit.total")])]
     assert "未经复议直接起诉" in findings[0].message and "相差 4" in findings[0].message
-    assert b.where[("t4.cases", "direct_suit.corrected")][1] in {r.location.column for r in findings[0].related}
+    assert b.where[("t4.cases", "direct_suit.corrected")][1] in {
+        r.location.column for r in findings[0].related
+    }
 
 
 def test_a306_hongzequ_totals_zero():
@@ -164,7 +189,11 @@ def test_a306_hongzequ_totals_zero():
 
 
 @settings(max_examples=60, deadline=None)
-@given(layout=st.sampled_from(["2019", "2021"]), kind=st.sampled_from(["tab", "space", "pipe"]), data=st.data())
+@given(
+    layout=st.sampled_from(["2019", "2021"]),
+    kind=st.sampled_from(["tab", "space", "pipe"]),
+    data=st.data(),
+)
 def test_changing_one_cell_reports_exactly_the_broken_identities_at_that_cell(layout, kind, data):
     year = 2023 if layout == "2021" else 2020
     base = build(year, layout, kind)
@@ -211,13 +240,18 @@ def test_a307_fraction():
 
 def test_a308_blank_total_column_is_info_not_error():
     b = build(2023)
-    t3 = {k: (v[:6] + [None] if k.startswith("t3.results.") and k != "t3.results.total" else list(v))
-          for k, v in b.t3.items()}
+    t3 = {
+        k: (v[:6] + [None] if k.startswith("t3.results.") and k != "t3.results.total" else list(v))
+        for k, v in b.t3.items()
+    }
     findings = lint(build(2023, t3=t3, t4=b.t4).text, select=SEL)
     assert [(f.code, f.severity.label) for f in findings] == [("A308", "info")]
     first = b.where[("t3.results.granted", "total")]
     assert (findings[0].line, findings[0].column) == first
-    assert "21 个单元格未填报" in findings[0].message and "22 项勾稽关系无法核对" in findings[0].message
+    assert (
+        "21 个单元格未填报" in findings[0].message
+        and "22 项勾稽关系无法核对" in findings[0].message
+    )
 
 
 def test_slash_is_not_reported_not_zero():
@@ -246,14 +280,18 @@ def test_s108_2023_report_with_the_2019_table_three():
 
 def test_s108_2021_table_two_in_a_2020_report():
     b = build(2020)
-    text = b.text.replace("本年新制作数量\t本年新公开数量\t对外公开总数量", "本年制发件数\t本年废止件数\t现行有效件数")
+    text = b.text.replace(
+        "本年新制作数量\t本年新公开数量\t对外公开总数量", "本年制发件数\t本年废止件数\t现行有效件数"
+    )
     findings = lint(text, select="S108")
     assert [f.code for f in findings] == ["S108"]
     assert "“本年制发件数”" in findings[0].message and "2019 年格式" in findings[0].message
 
 
 def test_s108_silent_for_the_right_format():
-    assert lint(build(2023).text, select="S108") == [] and lint(build(2020).text, select="S108") == []
+    assert (
+        lint(build(2023).text, select="S108") == [] and lint(build(2020).text, select="S108") == []
+    )
 
 
 # -- S109 ----------------------------------------------------------------------------
@@ -299,22 +337,28 @@ CORPUS = __import__("pathlib").Path("/work/shared/corpus/real")
 def _corpus(name):
     from gsilint.api import check_file
 
-    return [(f.code, f.line) for f in check_file(str(CORPUS / name), Config(select=tuple(SEL.split(",")))).findings]
+    return [
+        (f.code, f.line)
+        for f in check_file(str(CORPUS / name), Config(select=tuple(SEL.split(",")))).findings
+    ]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
-@pytest.mark.parametrize("name,expected", [
-    # fully consistent PDF text: page markers, vertical and split labels
-    ("huaian_shi_2024_pdf.txt", []),
-    # table 四 totals 0 with 维持10 纠正1 / 维持5: real errors; （六） as one row in a 2023 report
-    ("huaian_hongzequ_2023.txt", [("S108", 109), ("A306", 131), ("A306", 131)]),
-    ("huaian_hongzequ_2024.txt", [("S108", 109)]),
-    # 结转 row total cell empty: not evaluable, not an error
-    ("shanghai_kewei_2024.md", [("A308", 178)]),
-    # 表二 rows missing a column
-    ("shanghai_szfbgt_2025.md", [("S109", 97), ("S109", 100)]),
-    ("shuyang_xian_2025.md", []),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        # fully consistent PDF text: page markers, vertical and split labels
+        ("huaian_shi_2024_pdf.txt", []),
+        # table 四 totals 0 with 维持10 纠正1 / 维持5: real errors; （六） as one row in a 2023 report
+        ("huaian_hongzequ_2023.txt", [("S108", 109), ("A306", 131), ("A306", 131)]),
+        ("huaian_hongzequ_2024.txt", [("S108", 109)]),
+        # 结转 row total cell empty: not evaluable, not an error
+        ("shanghai_kewei_2024.md", [("A308", 178)]),
+        # 表二 rows missing a column
+        ("shanghai_szfbgt_2025.md", [("S109", 97), ("S109", 100)]),
+        ("shuyang_xian_2025.md", []),
+    ],
+)
 def test_corpus(name, expected):
     assert _corpus(name) == expected
 
@@ -327,11 +371,19 @@ def glued_report(b, t4=None):
     t3 = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
     for key, label in T3_2021:
         t3 += label + "".join(str(v) for v in b.t3[key])
-    t4 = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉" + "结果维持结果纠正其他结果尚未审结总计" * 2 + "".join(
-        str(v) for v in (t4 or b.t4))
-    return ("标题: 某县人民政府2023年政府信息公开工作年度报告\n=== 正文 ===\n"
-            "一、总体情况 2023年，某县认真贯彻落实条例。三、收到和处理政府信息公开申请情况 " + t3 +
-            "\n四、政府信息公开行政复议、行政诉讼情况 " + t4 + "\n五、存在的主要问题及改进情况 一是培训不足。\n")
+    t4 = (
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+        + "结果维持结果纠正其他结果尚未审结总计" * 2
+        + "".join(str(v) for v in (t4 or b.t4))
+    )
+    return (
+        "标题: 某县人民政府2023年政府信息公开工作年度报告\n=== 正文 ===\n"
+        "一、总体情况 2023年，某县认真贯彻落实条例。三、收到和处理政府信息公开申请情况 "
+        + t3
+        + "\n四、政府信息公开行政复议、行政诉讼情况 "
+        + t4
+        + "\n五、存在的主要问题及改进情况 一是培训不足。\n"
+    )
 
 
 def test_glued_tables_with_one_consistent_split_are_read():
@@ -341,7 +393,23 @@ def test_glued_tables_with_one_consistent_split_are_read():
     assert f.t3 is not None and f.t3.glued
     for key, _ in T3_2021:
         assert [f.t3.value(key, c).value for c in COLS] == b.t3[key]
-    assert [f.t4.value("t4.cases", c).value for c in T4_COLS] == [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
+    assert [f.t4.value("t4.cases", c).value for c in T4_COLS] == [
+        1,
+        0,
+        2,
+        0,
+        3,
+        12,
+        0,
+        0,
+        0,
+        12,
+        0,
+        0,
+        0,
+        0,
+        0,
+    ]
     cell = f.t4.value("t4.cases", "direct_suit.total")
     assert f.doc.text[cell.span.start : cell.span.end] == "12"
     # read, so not reported as unreadable
@@ -359,12 +427,15 @@ def test_glued_table_without_a_unique_split_stays_unread():
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
-@pytest.mark.parametrize("name,row,col,value", [
-    ("pingtan_syq_2021.txt", "t3.results.total", "total", 69),
-    ("pingtan_syq_2022.txt", "t3.new", "natural_person", 71),
-    ("pingtan_syq_2024.txt", "t3.new", "total", 218),
-    ("pingtan_syq_2025.txt", "t3.carry_forward", "total", 6),
-])
+@pytest.mark.parametrize(
+    "name,row,col,value",
+    [
+        ("pingtan_syq_2021.txt", "t3.results.total", "total", 69),
+        ("pingtan_syq_2022.txt", "t3.new", "natural_person", 71),
+        ("pingtan_syq_2024.txt", "t3.new", "total", 218),
+        ("pingtan_syq_2025.txt", "t3.carry_forward", "total", 6),
+    ],
+)
 def test_corpus_glued_table_three(name, row, col, value):
     from gsilint.sources import load_path
 
@@ -374,13 +445,16 @@ def test_corpus_glued_table_three(name, row, col, value):
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
-@pytest.mark.parametrize("name,values", [
-    ("pingtan_syq_2021.txt", [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]),
-    ("pingtan_syq_2022.txt", [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]),
-    ("pingtan_syq_2023.txt", [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2]),
-    ("pingtan_syq_2024.txt", [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]),
-    ("pingtan_syq_2025.txt", [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3]),
-])
+@pytest.mark.parametrize(
+    "name,values",
+    [
+        ("pingtan_syq_2021.txt", [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]),
+        ("pingtan_syq_2022.txt", [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]),
+        ("pingtan_syq_2023.txt", [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2]),
+        ("pingtan_syq_2024.txt", [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]),
+        ("pingtan_syq_2025.txt", [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3]),
+    ],
+)
 def test_corpus_glued_table_four(name, values):
     from gsilint.sources import load_path
 
@@ -413,8 +487,11 @@ def test_grid_row_left_blank_is_not_reported_and_merged_columns_are_dropped():
 
 
 @settings(max_examples=25, deadline=None)
-@given(seed=st.integers(min_value=0, max_value=10_000), year=st.sampled_from([2020, 2022]),
-       kind=st.sampled_from(["tab", "space", "pipe"]))
+@given(
+    seed=st.integers(min_value=0, max_value=10_000),
+    year=st.sampled_from([2020, 2022]),
+    kind=st.sampled_from(["tab", "space", "pipe"]),
+)
 def test_untouched_consistent_reports_have_no_findings(seed, year, kind):
     assert lint(build(year, kind=kind, seed=seed).text, select=SEL) == []
 
@@ -443,7 +520,11 @@ def test_s108_2020_report_with_the_2021_table_three():
     b = build(2020, layout="2021", t3=build(2023).t3, t4=build(2023).t4)
     text = b.text.replace(T2_2021, T2_2019)  # table 二 in the right (2019) format
     findings = lint(text, select=SEL)
-    line = b.where[("t3.results.other.no_correction", "natural_person")][0] + T2_2019.count("\n") - T2_2021.count("\n")
+    line = (
+        b.where[("t3.results.other.no_correction", "natural_person")][0]
+        + T2_2019.count("\n")
+        - T2_2021.count("\n")
+    )
     assert [(f.code, f.line) for f in findings] == [("S108", line)]
     assert "分为三行（2021 年格式）" in findings[0].message
 
@@ -453,7 +534,10 @@ def test_a307_in_table_two():
     text = b.text.replace("行政许可\t120", "行政许可\t-120")
     findings = lint(text, select=SEL)
     line = next(i for i, l in enumerate(text.split("\n"), 1) if l.startswith("行政许可"))
-    assert brief(findings) == [("A307", line, 6)] and "表二“行政许可·本年处理决定数量”" in findings[0].message
+    assert (
+        brief(findings) == [("A307", line, 6)]
+        and "表二“行政许可·本年处理决定数量”" in findings[0].message
+    )
 
 
 def test_signed_change_is_valid_in_the_2019_table_two():
@@ -471,5 +555,7 @@ def test_group_subtotal_rows_are_not_template_rows():
     lines.insert(i, "\t".join(["", "（三）不予公开", ""] + [str(v) for v in sub]))
     text = "\n".join(lines)
     f = facts(text)
-    assert [f.t3.value("t3.results.refused.state_secret", c).value for c in COLS] == b.t3["t3.results.refused.state_secret"]
+    assert [f.t3.value("t3.results.refused.state_secret", c).value for c in COLS] == b.t3[
+        "t3.results.refused.state_secret"
+    ]
     assert lint(text, select=SEL) == []

@@ -7,10 +7,9 @@ sentences added to section 三 / 四.
 
 from __future__ import annotations
 
+from conftest import brief, lint, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import brief, lint, seed_text
 
 APPLICANTS = 7  # 自然人, 5 × 法人或其他组织, 总计
 
@@ -24,19 +23,32 @@ def _cols(n: int) -> list[int]:
     return [n, 0, 0, 0, 0, 0, n]
 
 
-def report(new=0, carried=0, granted=0, forward=0, review=(0, 0, 0, 0, 0), suits=(0,) * 10,
-           text3: str = "", text4: str = "", new_cells=None) -> str:
+def report(
+    new=0,
+    carried=0,
+    granted=0,
+    forward=0,
+    review=(0, 0, 0, 0, 0),
+    suits=(0,) * 10,
+    text3: str = "",
+    text4: str = "",
+    new_cells=None,
+) -> str:
     lines = seed_text(3).split("\n")
     lines[61] = _row("一、本年新收政府信息公开申请数量", new_cells or _cols(new))
     lines[62] = _row("二、上年结转政府信息公开申请数量", _cols(carried))
     lines[63] = _row("三、本年度办理结果\t(一) 予以公开", _cols(granted))
-    lines[82] = _row("\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [0] * 7)
+    lines[82] = _row(
+        "\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [0] * 7
+    )
     lines[83] = lines[84] = ""
     lines[85] = _row("\t\t3. 其他", [0] * 7)
     lines[86] = _row("\t(七) 总计", _cols(granted))
     lines[87] = _row("四、结转下年度继续办理", _cols(forward))
     lines[94] = "\t".join(str(v) for v in (*review, *suits))
-    assert lines[56] == "三、收到和处理政府信息公开申请情况" and lines[89].startswith("四、政府信息公开行政复议")
+    assert lines[56] == "三、收到和处理政府信息公开申请情况" and lines[89].startswith(
+        "四、政府信息公开行政复议"
+    )
     lines.insert(90, "\n" + text4 + "\n" if text4 else "")
     lines.insert(57, "\n" + text3 + "\n" if text3 else "")
     return "\n".join(lines)
@@ -50,7 +62,9 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_received_count_contradicts_table():
-    text = report(new=74, granted=74, text3="2022年，全区收到政府信息公开申请75件，均在法定期限内予以答复。")
+    text = report(
+        new=74, granted=74, text3="2022年，全区收到政府信息公开申请75件，均在法定期限内予以答复。"
+    )
     found = lint(text, select="X")
     assert brief(found) == [("X401", line_of(text, "2022年，全区"), 19)]
     f = found[0]
@@ -62,7 +76,12 @@ def test_received_count_contradicts_table():
 
 def test_received_does_not_include_last_years_requests():
     # 收到 = received this year: 74 new; 74 + 1 carried over is not what was received (pingtan 2022)
-    text = report(new=74, carried=1, granted=75, text3="2022年，全区收到政府信息公开申请75件，涉及自然人75件。")
+    text = report(
+        new=74,
+        carried=1,
+        granted=75,
+        text3="2022年，全区收到政府信息公开申请75件，涉及自然人75件。",
+    )
     found = lint(text, select="X")
     assert [f.code for f in found] == ["X401", "X401"]
     assert "一、本年新收为74" in found[0].message and "含上年结转）才是75" in found[0].message
@@ -70,20 +89,27 @@ def test_received_does_not_include_last_years_requests():
 
 
 def test_received_count_that_includes_carry_over_is_fine():
-    text = report(new=70, carried=5, granted=75, text3="全年共受理政府信息公开申请75件，其中自然人申请75件。")
+    text = report(
+        new=70, carried=5, granted=75, text3="全年共受理政府信息公开申请75件，其中自然人申请75件。"
+    )
     assert lint(text, select="X") == []
 
 
 def test_consistent_counts_are_fine():
-    text = report(new=12, granted=12, review=(1, 0, 0, 1, 2),
-                  text3="本年度收到政府信息公开申请12件，予以公开12件，办结12件。",
-                  text4="因政府信息公开申请引起行政复议2件，其中结果维持1件，尚未审结1件。")
+    text = report(
+        new=12,
+        granted=12,
+        review=(1, 0, 0, 1, 2),
+        text3="本年度收到政府信息公开申请12件，予以公开12件，办结12件。",
+        text4="因政府信息公开申请引起行政复议2件，其中结果维持1件，尚未审结1件。",
+    )
     assert lint(text, select="X") == []
 
 
 def test_review_result_contradicts_table():
-    text = report(new=1, granted=1, review=(1, 0, 0, 1, 2),
-                  text4="政府信息公开行政复议2件，其中结果维持2件。")
+    text = report(
+        new=1, granted=1, review=(1, 0, 0, 1, 2), text4="政府信息公开行政复议2件，其中结果维持2件。"
+    )
     found = lint(text, select="X")
     assert [f.code for f in found] == ["X401"]
     assert "行政复议结果维持" in found[0].message and "为1" in found[0].message
@@ -129,12 +155,19 @@ def test_no_review_claimed_but_table_counts_some():
 
 
 def test_correction_wording_is_not_a_claim_of_no_cases():
-    text = report(review=(1, 0, 0, 0, 1), text4="全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。")
+    text = report(
+        review=(1, 0, 0, 0, 1), text4="全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。"
+    )
     assert lint(text, select="X") == []
 
 
 def test_all_closed_but_carried_forward():
-    text = report(new=5, granted=4, forward=1, text3="全年收到政府信息公开申请5件，所有申请均已按要求办理完成。")
+    text = report(
+        new=5,
+        granted=4,
+        forward=1,
+        text3="全年收到政府信息公开申请5件，所有申请均已按要求办理完成。",
+    )
     found = lint(text, select="X")
     assert [f.code for f in found] == ["X402"]
     assert "结转下年度" in found[0].message and "为1" in found[0].message
@@ -147,17 +180,32 @@ def test_english_message():
 
 
 @settings(max_examples=25, deadline=None)
-@given(new=st.integers(0, 500), carried=st.integers(0, 50), forward=st.integers(0, 50),
-       upheld=st.integers(0, 9), corrected=st.integers(0, 9))
+@given(
+    new=st.integers(0, 500),
+    carried=st.integers(0, 50),
+    forward=st.integers(0, 50),
+    upheld=st.integers(0, 9),
+    corrected=st.integers(0, 9),
+)
 def test_text_that_quotes_the_table_never_fires(new, carried, forward, upheld, corrected):
     done = new + carried - forward
     if done < 0:
         return
     review = (upheld, corrected, 0, 0, upheld + corrected)
-    text3 = (f"本年度收到政府信息公开申请{new}件，上年结转{carried}件，办结{done}件，"
-             f"予以公开{done}件，结转下年度{forward}件。")
+    text3 = (
+        f"本年度收到政府信息公开申请{new}件，上年结转{carried}件，办结{done}件，"
+        f"予以公开{done}件，结转下年度{forward}件。"
+    )
     text4 = f"政府信息公开行政复议{upheld + corrected}件，其中结果维持{upheld}件，结果纠正{corrected}件。"
-    text = report(new=new, carried=carried, granted=done, forward=forward, review=review, text3=text3, text4=text4)
+    text = report(
+        new=new,
+        carried=carried,
+        granted=done,
+        forward=forward,
+        review=review,
+        text3=text3,
+        text4=text4,
+    )
     assert lint(text, select="X") == []
 
 
@@ -179,47 +227,74 @@ def _check(tmp_path, files: dict[str, str], jobs: int = 1, **cfg):
 
 
 def test_carry_over_differs_from_last_years_report(tmp_path):
-    found = _check(tmp_path, {
-        "a_2021.txt": _year_report(2021, new=3, granted=1, forward=2),
-        "b_2022.txt": _year_report(2022, new=0, carried=1, granted=1),
-    })
+    found = _check(
+        tmp_path,
+        {
+            "a_2021.txt": _year_report(2021, new=3, granted=1, forward=2),
+            "b_2022.txt": _year_report(2022, new=0, carried=1, granted=1),
+        },
+    )
     assert found["a_2021.txt"] == []
     [f] = found["b_2022.txt"]
-    assert (f.code, f.line, f.severity.name) == ("X403", 64, "WARNING")  # row 二 (an empty line was inserted above)
-    assert f.column == len("二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t") + 1  # the 总计 cell
-    assert "2021年报告" in f.message and "为1" in f.message and "为2" in f.message and "-1" in f.message
+    assert (f.code, f.line, f.severity.name) == (
+        "X403",
+        64,
+        "WARNING",
+    )  # row 二 (an empty line was inserted above)
+    assert (
+        f.column == len("二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t") + 1
+    )  # the 总计 cell
+    assert (
+        "2021年报告" in f.message
+        and "为1" in f.message
+        and "为2" in f.message
+        and "-1" in f.message
+    )
     assert "a_2021.txt:89:" in f.message  # where last year's row 四 is
     assert [r.location.line for r in f.related] == [64]  # the 自然人 cell also differs
 
 
 def test_carry_over_in_any_order_and_with_workers(tmp_path):
-    files = {"a_2022.txt": _year_report(2022, carried=1, granted=1),
-             "b_2021.txt": _year_report(2021, new=2, granted=0, forward=2)}
+    files = {
+        "a_2022.txt": _year_report(2022, carried=1, granted=1),
+        "b_2021.txt": _year_report(2021, new=2, granted=0, forward=2),
+    }
     assert [f.code for f in _check(tmp_path, files)["a_2022.txt"]] == ["X403"]
     assert [f.code for f in _check(tmp_path, files, jobs=2)["a_2022.txt"]] == ["X403"]
 
 
 def test_matching_carry_over_and_fuller_name_is_fine(tmp_path):
-    found = _check(tmp_path, {
-        "a_2021.txt": _year_report(2021, new=2, granted=1, forward=1),
-        "b_2022.txt": _year_report(2022, org="某区城关镇人民政府", carried=1, granted=1),
-    })
+    found = _check(
+        tmp_path,
+        {
+            "a_2021.txt": _year_report(2021, new=2, granted=1, forward=1),
+            "b_2022.txt": _year_report(2022, org="某区城关镇人民政府", carried=1, granted=1),
+        },
+    )
     assert found == {"a_2021.txt": [], "b_2022.txt": []}
 
 
 def test_other_bodies_and_other_years_are_not_compared(tmp_path):
-    found = _check(tmp_path, {
-        "a_2021.txt": _year_report(2021, org="东关镇人民政府", new=2, granted=0, forward=2),
-        "b_2020.txt": _year_report(2020, new=2, granted=0, forward=2),
-        "c_2022.txt": _year_report(2022, carried=1, granted=1),
-    })
+    found = _check(
+        tmp_path,
+        {
+            "a_2021.txt": _year_report(2021, org="东关镇人民政府", new=2, granted=0, forward=2),
+            "b_2020.txt": _year_report(2020, new=2, granted=0, forward=2),
+            "c_2022.txt": _year_report(2022, carried=1, granted=1),
+        },
+    )
     assert found["c_2022.txt"] == []
 
 
 def test_inline_suppression_hides_the_carry_over_finding(tmp_path):
     this_year = _year_report(2022, carried=1, granted=1).replace(
-        "二、上年结转政府信息公开申请数量", "<!-- gsilint-disable-next-line X403 -- 口径调整 -->\n二、上年结转政府信息公开申请数量")
-    found = _check(tmp_path, {"a_2021.txt": _year_report(2021, new=2, granted=0, forward=2), "b_2022.txt": this_year})
+        "二、上年结转政府信息公开申请数量",
+        "<!-- gsilint-disable-next-line X403 -- 口径调整 -->\n二、上年结转政府信息公开申请数量",
+    )
+    found = _check(
+        tmp_path,
+        {"a_2021.txt": _year_report(2021, new=2, granted=0, forward=2), "b_2022.txt": this_year},
+    )
     assert found["b_2022.txt"] == []
 
 
@@ -233,8 +308,11 @@ def test_same_body_names():
 
 def test_results_listed_after_the_answered_total_are_compared():
     # the second sentence names no 申请: its counts are results because they break down 答复…12件
-    text = report(new=12, granted=12,
-                  text3="答复政府信息公开申请12件。予以公开10件，占83.3%；无法提供2件，占16.7%。")
+    text = report(
+        new=12,
+        granted=12,
+        text3="答复政府信息公开申请12件。予以公开10件，占83.3%；无法提供2件，占16.7%。",
+    )
     found = lint(text, select="X401")
     assert [f.code for f in found] == ["X401", "X401"]
     assert "予以公开为10件" in found[0].message and "（一）予以公开为12" in found[0].message

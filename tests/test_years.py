@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import brief, lint, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import brief, lint, seed_text
 
 # -- seeds --------------------------------------------------------------------------
 
@@ -13,7 +12,12 @@ from conftest import brief, lint, seed_text
 def test_seed_000_year_mismatch_at_each_2017_statement():
     fs = lint(seed_text(0), select="Y201")
     assert brief(fs) == [
-        ("Y201", 25, 1), ("Y201", 25, 104), ("Y201", 29, 3), ("Y201", 33, 1), ("Y201", 37, 1), ("Y201", 41, 1),
+        ("Y201", 25, 1),
+        ("Y201", 25, 104),
+        ("Y201", 29, 3),
+        ("Y201", 33, 1),
+        ("Y201", 37, 1),
+        ("Y201", 41, 1),
     ]
     for f in fs:
         assert "2017年" in f.message and "2016年" in f.message and "引言第3行" in f.message
@@ -82,7 +86,9 @@ def test_y201_intro_disagrees_with_title():
 def test_y201_english():
     [f] = lint(report(2016, a=2015), select="Y201", lang="en")
     assert (f.line, f.column) == (7, 1)
-    assert f.message == "this statement is about 2015, but the report year is 2016 (the title, line 1)"
+    assert (
+        f.message == "this statement is about 2015, but the report year is 2016 (the title, line 1)"
+    )
 
 
 def test_y201_legitimate_other_years_pass():
@@ -104,7 +110,9 @@ def test_y202_period_of_wrong_dates():
 
 
 def test_y202_period_of_another_year():
-    text = "某镇2018年政府信息公开工作年度报告\n\n本报告所列数据统计期限自2017年1月1日至12月31日。\n"
+    text = (
+        "某镇2018年政府信息公开工作年度报告\n\n本报告所列数据统计期限自2017年1月1日至12月31日。\n"
+    )
     [f] = lint(text, select="Y202")
     assert (f.line, f.column) == (3, 13)
     assert "2017-01-01至2017-12-31" in f.message and "2018-01-01至2018-12-31" in f.message
@@ -130,7 +138,10 @@ CRAWLED = "标题: {org}{y}年政府信息公开工作年度报告\n发布时间
 def test_y203_old_law_march_31():
     [f] = lint(CRAWLED.format(org="平潭县人民政府", y=2011, pub="2012-04-11"), select="Y203")
     assert (f.code, f.line, f.column) == ("Y203", 2, 7)
-    assert f.message == "发布时间2012-04-11晚于2011年度报告的发布期限2012-03-31（2008年条例第三十一条）"
+    assert (
+        f.message
+        == "发布时间2012-04-11晚于2011年度报告的发布期限2012-03-31（2008年条例第三十一条）"
+    )
     assert lint(CRAWLED.format(org="平潭县人民政府", y=2011, pub="2012-03-31"), select="Y203") == []
 
 
@@ -213,20 +224,41 @@ FILLERS = [
 @settings(max_examples=40, deadline=None)
 @given(
     year=st.integers(2009, 2030),
-    picks=st.lists(st.tuples(st.integers(0, len(STATEMENTS) - 1), st.integers(0, len(FILLERS) - 1),
-                             st.integers(1, 9999)), min_size=1, max_size=6),
+    picks=st.lists(
+        st.tuples(
+            st.integers(0, len(STATEMENTS) - 1),
+            st.integers(0, len(FILLERS) - 1),
+            st.integers(1, 9999),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
     which=st.integers(0, 100),
     delta=st.sampled_from([-2, -1, 1, 2]),
 )
 def test_property_one_changed_year_is_one_y201(year, picks, which, delta):
     def build(changed: int | None):
-        lines = [f"某镇{year}年政府信息公开工作年度报告", "", f"现就我镇{year}年政府信息公开工作情况报告如下：", ""]
+        lines = [
+            f"某镇{year}年政府信息公开工作年度报告",
+            "",
+            f"现就我镇{year}年政府信息公开工作情况报告如下：",
+            "",
+        ]
         for i, (s, fl, n) in enumerate(picks):
             y = year + delta if i == changed else year
-            lines.append(STATEMENTS[s].format(y=y, n=n) + FILLERS[fl].format(y=year, p=year - 1 - (n % 3), n=n))
+            lines.append(
+                STATEMENTS[s].format(y=y, n=n)
+                + FILLERS[fl].format(y=year, p=year - 1 - (n % 3), n=n)
+            )
             lines.append("")
-        lines += ["三、存在的主要问题及改进措施", "", f"{year + 1}年，我镇将继续推进政府信息公开工作。", "",
-                  "某镇人民政府", f"{year + 1}年2月14日"]
+        lines += [
+            "三、存在的主要问题及改进措施",
+            "",
+            f"{year + 1}年，我镇将继续推进政府信息公开工作。",
+            "",
+            "某镇人民政府",
+            f"{year + 1}年2月14日",
+        ]
         return "\n".join(lines)
 
     assert lint(build(None), select="Y") == []
@@ -241,7 +273,9 @@ def brief_col(statement: int) -> int:
 
 
 def test_y205_plan_heading():
-    text = seed_text(4).replace("六、2016年政府信息及政务公开工作的重点", "六、2017年政府信息及政务公开工作的重点")
+    text = seed_text(4).replace(
+        "六、2016年政府信息及政务公开工作的重点", "六、2017年政府信息及政务公开工作的重点"
+    )
     fs = lint(text, select="Y205")
     assert brief(fs) == [("Y205", 36, 3)]
     assert "2017年" in fs[0].message and "2016年" in fs[0].message
@@ -249,8 +283,10 @@ def test_y205_plan_heading():
 
 
 def test_intro_year_inside_a_document_name_is_not_the_report_year():
-    text = ("按照《关于做好2017年政府信息公开工作年度报告编制工作的通知》，现将我镇2016年政府信息公开工作情况报告如下：\n\n"
-            "一、总体情况\n\n2016年，我镇主动公开信息10条。\n")
+    text = (
+        "按照《关于做好2017年政府信息公开工作年度报告编制工作的通知》，现将我镇2016年政府信息公开工作情况报告如下：\n\n"
+        "一、总体情况\n\n2016年，我镇主动公开信息10条。\n"
+    )
     assert brief(lint(text, select="Y")) == []
 
 
@@ -294,7 +330,10 @@ def test_y202_month_end_cutoff():
     [f] = lint(text, select="Y202")
     assert (f.code, f.line, f.column) == ("Y202", 7, 24)
     assert "11月底" in f.message and "2016年12月31日" in f.message
-    assert lint(report(2016).replace("比2015年增长10%", "截至12月底比2015年增长10%"), select="Y202") == []
+    assert (
+        lint(report(2016).replace("比2015年增长10%", "截至12月底比2015年增长10%"), select="Y202")
+        == []
+    )
 
 
 def test_signature_date_on_the_organisation_line():
@@ -305,5 +344,7 @@ def test_signature_date_on_the_organisation_line():
     assert facts.signature_date.date.iso == "2018-12-20"
     assert brief(lint(text, select="Y204")) == [("Y204", 9, 9)]
     # a date inside the last sentence of prose is not a signature
-    _, facts = facts_of(text.replace("某镇人民政府　　2018年12月20日", "我镇于2018年12月20日召开会议。"))
+    _, facts = facts_of(
+        text.replace("某镇人民政府　　2018年12月20日", "我镇于2018年12月20日召开会议。")
+    )
     assert facts.signature_date is None

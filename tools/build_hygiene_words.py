@@ -23,7 +23,11 @@ _RUN = regex.compile(r"\p{Han}{2,}")
 
 
 def main(root: str) -> None:
-    files = [p for p in sorted(Path(root).rglob("*")) if p.suffix in (".txt", ".md", ".html") and p.name != "README.md"]
+    files = [
+        p
+        for p in sorted(Path(root).rglob("*"))
+        if p.suffix in (".txt", ".md", ".html") and p.name != "README.md"
+    ]
     df: Counter[str] = Counter()
     for path in files:
         grams = set()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from gsilint.ast import Document
 from gsilint.config import Config
@@ -37,7 +38,9 @@ def fact(name: str, show: bool = True) -> Callable[[FactFn], FactFn]:
 class Facts:
     """Lazy, cached facts about one document."""
 
-    def __init__(self, doc: Document, config: Config, path: str = "<text>", run: Any = None) -> None:
+    def __init__(
+        self, doc: Document, config: Config, path: str = "<text>", run: Any = None
+    ) -> None:
         self.doc = doc
         self.config = config
         self.path = path

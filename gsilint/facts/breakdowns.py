@@ -46,8 +46,12 @@ _MARKER = regex.compile(
 _ADJACENT = regex.compile(r"^[^，,；;。：:\d（）()]{0,8}[，,：:]?\s*$")
 _SENTENCE_OPEN = regex.compile(r"^[\s，,：:]*$")
 #: A part whose label starts another measure ends the list.
-_STOP = regex.compile(r"共|累计|合计|总计|同比|较上年|较去年|比上年|增长|下降|减少|增加|办结率|占比|平均|历年")
-_MAIN_CATEGORIES = regex.compile(r"(主动公开(?:的)?(?:政府)?信息)的?主要(?:类别|内容|类型)(?:有|为|包括|是)?\s*[：:]")
+_STOP = regex.compile(
+    r"共|累计|合计|总计|同比|较上年|较去年|比上年|增长|下降|减少|增加|办结率|占比|平均|历年"
+)
+_MAIN_CATEGORIES = regex.compile(
+    r"(主动公开(?:的)?(?:政府)?信息)的?主要(?:类别|内容|类型)(?:有|为|包括|是)?\s*[：:]"
+)
 _OTHER = regex.compile(r"其他|其它|其余")
 _SPLITS = (
     (regex.compile(r"主动公开"), regex.compile(r"依申请"), regex.compile(r"不予公开")),
@@ -79,8 +83,10 @@ class Breakdown:
         """One line for ``gsilint inspect``: 1084条 @25:120 ?= 43+47+… = 1120 (其中, partial)."""
         parts = "+".join(p.text for p in self.parts)
         how = f"complete: {self.exhaustive}" if self.exhaustive else "possibly partial"
-        return (f"{self.total.text}{self.total.unit} @{pos(self.total.span)} «{self.total.label}» vs "
-                f"{parts} = {self.parts_sum:f} ({self.kind}, {how})")
+        return (
+            f"{self.total.text}{self.total.unit} @{pos(self.total.span)} «{self.total.label}» vs "
+            f"{parts} = {self.parts_sum:f} ({self.kind}, {how})"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +100,10 @@ class PartWhole:
     relation: str
 
     def inspect_summary(self, pos) -> str:
-        return (f"{self.relation}: {self.whole.text}{self.whole.unit} @{pos(self.whole.span)} / "
-                f"{self.part.text}{self.part.unit} @{pos(self.part.span)}")
+        return (
+            f"{self.relation}: {self.whole.text}{self.whole.unit} @{pos(self.whole.span)} / "
+            f"{self.part.text}{self.part.unit} @{pos(self.part.span)}"
+        )
 
 
 def share_matches(part: Decimal, base: Decimal, printed: Decimal, decimals: int) -> bool:
@@ -108,7 +116,14 @@ def share_matches(part: Decimal, base: Decimal, printed: Decimal, decimals: int)
 
 
 def _counts(qs, start: int = 0, end: int | None = None) -> list[Quantity]:
-    return [q for q in qs if q.is_count and not q.in_parens and q.span.start >= start and (end is None or q.span.start < end)]
+    return [
+        q
+        for q in qs
+        if q.is_count
+        and not q.in_parens
+        and q.span.start >= start
+        and (end is None or q.span.start < end)
+    ]
 
 
 def _take_parts(candidates: list[Quantity], unit: str) -> list[Quantity]:
@@ -157,7 +172,13 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
     markers = list(_MARKER.finditer(text, s0, s1))
     for i, m in enumerate(markers):
         word = m.group()
-        kind = "其中" if word.startswith("其中") else "中" if word[0] == "中" else word.rstrip("：:，, ")
+        kind = (
+            "其中"
+            if word.startswith("其中")
+            else "中"
+            if word[0] == "中"
+            else word.rstrip("：:，, ")
+        )
         before = _counts(sent.quantities, s0, m.start())
         total = None
         if before:
@@ -181,8 +202,16 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
         if not _usable(total, parts):
             continue
         head = text[total.label_span.start : m.end()]
-        out.append(Breakdown(total, tuple(parts), kind, _exhaustive(parts, total, head, kind), sent.span,
-                             "主要" in head))
+        out.append(
+            Breakdown(
+                total,
+                tuple(parts),
+                kind,
+                _exhaustive(parts, total, head, kind),
+                sent.span,
+                "主要" in head,
+            )
+        )
     return out
 
 
@@ -196,12 +225,23 @@ def _main_categories(sent: Sentence, earlier: list[Sentence], text: str) -> Brea
         return None
     parts = _take_parts(cands, cands[0].unit)
     # the overall figure of the paragraphs before: the largest matching count
-    matching = [q for s in earlier for q in _counts(s.quantities)
-                if q.unit == parts[0].unit and phrase in q.label and not _STOP.search(q.label)]
+    matching = [
+        q
+        for s in earlier
+        for q in _counts(s.quantities)
+        if q.unit == parts[0].unit and phrase in q.label and not _STOP.search(q.label)
+    ]
     total = max(matching, key=lambda q: q.value, default=None)
     if total is None or not _usable(total, parts):
         return None
-    return Breakdown(total, tuple(parts), "主要类别", _exhaustive(parts, total, "主要", "主要类别"), sent.span, True)
+    return Breakdown(
+        total,
+        tuple(parts),
+        "主要类别",
+        _exhaustive(parts, total, "主要", "主要类别"),
+        sent.span,
+        True,
+    )
 
 
 def _share_list(sent: Sentence, prev: Sentence | None, covered: set[Span]) -> Breakdown | None:
@@ -214,7 +254,11 @@ def _share_list(sent: Sentence, prev: Sentence | None, covered: set[Span]) -> Br
     for base in _counts(prev.quantities):
         if base.unit != unit or base.approximate:
             continue
-        hits = sum(share_matches(q.value, base.value, q.share.value, q.share.decimals) for q in shared if q.unit == unit)
+        hits = sum(
+            share_matches(q.value, base.value, q.share.value, q.share.decimals)
+            for q in shared
+            if q.unit == unit
+        )
         if hits > best_hits:
             best, best_hits = base, hits
     if best is None or best_hits < 2 or best_hits * 2 < len(shared):
@@ -222,7 +266,9 @@ def _share_list(sent: Sentence, prev: Sentence | None, covered: set[Span]) -> Br
     parts = _take_parts(counts, unit)
     if not _usable(best, parts):
         return None
-    return Breakdown(best, tuple(parts), "shares", _exhaustive(parts, best, "", "shares"), sent.span)
+    return Breakdown(
+        best, tuple(parts), "shares", _exhaustive(parts, best, "", "shares"), sent.span
+    )
 
 
 @fact("breakdowns")
@@ -232,7 +278,13 @@ def breakdowns(f: Facts) -> list[Breakdown]:
     sents: list[Sentence] = f.sentences
     out: list[Breakdown] = []
     for k, sent in enumerate(sents):
-        prev = sents[k - 1] if k and sents[k - 1].paragraph == sent.paragraph and sents[k - 1].span.end == sent.span.start else None
+        prev = (
+            sents[k - 1]
+            if k
+            and sents[k - 1].paragraph == sent.paragraph
+            and sents[k - 1].span.end == sent.span.start
+            else None
+        )
         found = _marked(sent, prev, text)
         if not found:
             earlier = [s for s in sents[max(0, k - 6) : k] if sent.paragraph - s.paragraph <= 2]

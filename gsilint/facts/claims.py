@@ -32,7 +32,10 @@ from gsilint.positions import Span
 
 #: label pattern → result kind, first match wins
 _RESULTS = (
-    (regex.compile(r"(?:予以公开|同意公开)(?:答复)?(?:及|和|与|、|以及)部分公开"), "granted_partial"),
+    (
+        regex.compile(r"(?:予以公开|同意公开)(?:答复)?(?:及|和|与|、|以及)部分公开"),
+        "granted_partial",
+    ),
     (regex.compile(r"部分公开"), "partial"),
     (regex.compile(r"予以公开|同意公开"), "granted"),
     (regex.compile(r"不予公开"), "refused"),
@@ -42,12 +45,16 @@ _RESULTS = (
 )
 _CARRIED = regex.compile(r"上一?年度?结转|上年度?转入")
 _FORWARD_LABEL = regex.compile(r"(?:结转|顺延|转)(?:至|到|入)?(?:下一?年度?|\d{4}年)")
-_FORWARD_TAIL = regex.compile(r"^\s*(?:申请)?\s*(?:顺延|结转|转)(?:至|到|入)?\s*(?:下一?年度?|\d{4}\s*年)")
+_FORWARD_TAIL = regex.compile(
+    r"^\s*(?:申请)?\s*(?:顺延|结转|转)(?:至|到|入)?\s*(?:下一?年度?|\d{4}\s*年)"
+)
 _RECEIVED = regex.compile(r"收到|受理|接收|接到|新收")
 _NEW_ONLY = regex.compile(r"收到|接收|接到|新收")
 _MENTIONS_CARRY = regex.compile(r"结转|上一?年度?|转入")
 _CLOSED = regex.compile(r"办结|答复|办理|处理完毕")
-_NOT_APPLICATION = regex.compile(r"复议|诉讼|起诉|案件|结转|顺延|率|咨询|投诉|留言|办件|审批|许可|热线|事项")
+_NOT_APPLICATION = regex.compile(
+    r"复议|诉讼|起诉|案件|结转|顺延|率|咨询|投诉|留言|办件|审批|许可|热线|事项"
+)
 _OTHER_TIME = regex.compile(r"去年|上年(?!度?结转)|同比|累计|历年|以来|截至|截止")
 _YEAR = regex.compile(r"((?:19|20)\d\d)年")
 _REVIEW = regex.compile(r"行政复议")
@@ -65,9 +72,13 @@ _TAIL = regex.compile(r"[^，,；;。：:、（）()]{0,12}")
 _NO_APPLICATIONS = regex.compile(
     r"(?:未|没有|无)(?:收到|接到|受理)(?:任何)?(?:[^。，,；;]{0,16}?)(?:政府信息公开|信息公开|依申请公开)?[^。，,；;]{0,8}?申请"
 )
-_NO_CASES = regex.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|有)?(?:因|涉及|关于|有关)?[^。；;，,]{0,20}?(?:行政复议|行政诉讼)")
+_NO_CASES = regex.compile(
+    r"(?:未|没有|无)(?:发生|出现|收到|接到|有)?(?:因|涉及|关于|有关)?[^。；;，,]{0,20}?(?:行政复议|行政诉讼)"
+)
 _NOT_ABSENCE = regex.compile(r"未经|纠错|败诉|纠正|撤销|确认违法|\d")
-_ALL_UPHELD = regex.compile(r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:法院|复议机关)?(?:判决|裁定|决定)?维持")
+_ALL_UPHELD = regex.compile(
+    r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:法院|复议机关)?(?:判决|裁定|决定)?维持"
+)
 _ALL_CLOSED = regex.compile(r"申请(?:均|都|全部)已?(?:按要求|按时|依法)?(?:办理完成|办理完毕|办结)")
 
 
@@ -78,7 +89,7 @@ class CountClaim:
     kind: str
     quantity: Quantity
     #: the breakdown whose total this claim is, when its parts are claims too
-    parent: "CountClaim | None" = None
+    parent: CountClaim | None = None
     #: the sentence speaks of last year's carry-over (结转, 上年): "received" may then include it
     with_carry: bool = False
 
@@ -98,7 +109,9 @@ class WordClaim:
     groups: tuple[str, ...] = ()
 
     def inspect_summary(self, pos) -> str:
-        return f"{self.kind} @{pos(self.span)} «{self.text}»" + (f" ({', '.join(self.groups)})" if self.groups else "")
+        return f"{self.kind} @{pos(self.span)} «{self.text}»" + (
+            f" ({', '.join(self.groups)})" if self.groups else ""
+        )
 
 
 def _tail(text: str, q: Quantity) -> str:
@@ -243,7 +256,9 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
     out: list[WordClaim] = []
     for m in _NO_APPLICATIONS.finditer(sentence):
         if not regex.search(r"复议|诉讼|起诉", sentence[m.start() : m.end() + 6]):
-            out.append(WordClaim("no_applications", Span(base + m.start(), base + m.end()), m.group()))
+            out.append(
+                WordClaim("no_applications", Span(base + m.start(), base + m.end()), m.group())
+            )
     for m in _NO_CASES.finditer(sentence):
         if _NOT_ABSENCE.search(sentence[m.start() : m.end() + 10]):
             continue
@@ -251,12 +266,20 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
         if "复议" in window:
             out.append(WordClaim("no_review", Span(base + m.start(), base + m.end()), m.group()))
         if "诉讼" in window:
-            out.append(WordClaim("no_litigation", Span(base + m.start(), base + m.end()), m.group()))
+            out.append(
+                WordClaim("no_litigation", Span(base + m.start(), base + m.end()), m.group())
+            )
     for m in _ALL_UPHELD.finditer(sentence):
         before = sentence[: m.start()]
-        groups = tuple(g for g, rx in (("review", r"复议"), ("litigation", r"诉讼|起诉")) if regex.search(rx, before))
+        groups = tuple(
+            g
+            for g, rx in (("review", r"复议"), ("litigation", r"诉讼|起诉"))
+            if regex.search(rx, before)
+        )
         if groups:
-            out.append(WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups))
+            out.append(
+                WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups)
+            )
     for m in _ALL_CLOSED.finditer(sentence):
         out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
     return out

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 import regex
 
 from gsilint import ast
-from gsilint.dates import DateMention, DateRange, cn_number, cn_year, find_dates, find_ranges, parse_date
+from gsilint.dates import (
+    DateMention,
+    DateRange,
+    cn_number,
+    cn_year,
+    find_dates,
+    find_ranges,
+    parse_date,
+)
 from gsilint.facts import Facts, fact
 from gsilint.positions import Span
 
@@ -85,12 +93,18 @@ class DatedLine:
         return self.date.span
 
 
-_YEAR_IN_TITLE = regex.compile(r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年|([一二][〇○零OＯ一二三四五六七八九]{3})[ \t\u3000]*年")
+_YEAR_IN_TITLE = regex.compile(
+    r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年|([一二][〇○零OＯ一二三四五六七八九]{3})[ \t\u3000]*年"
+)
 _INTRO_YEAR = (
     regex.compile(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
-    regex.compile(r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|情况)"),
+    regex.compile(
+        r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|情况)"
+    ),
 )
-_PERIOD_KEY = regex.compile(r"统计(?:期限|周期|时限|时间|区间|时段|期间|范围)|数据(?:的)?(?:统计)?(?:期限|时限|时间范围)")
+_PERIOD_KEY = regex.compile(
+    r"统计(?:期限|周期|时限|时间|区间|时段|期间|范围)|数据(?:的)?(?:统计)?(?:期限|时限|时间范围)"
+)
 _PERIOD_BLANK = regex.compile(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
 _MONTH_RANGE = regex.compile(
     r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
@@ -151,12 +165,20 @@ def statistics_period(f: Facts) -> Period | None:
             y1 = int(m.group(1))
             y2 = int(m.group(3)) if m.group(3) else y1
             m2 = cn_number(m.group(4)) or 12
-            start = DateMention(Span(m.start(), m.start(4)), m.group(0), y1, 1, 1,
-                                Span(m.start(1), m.end(1)))
+            start = DateMention(
+                Span(m.start(), m.start(4)), m.group(0), y1, 1, 1, Span(m.start(1), m.end(1))
+            )
             last = calendar.monthrange(y2, m2)[1] if 1 <= m2 <= 12 else 31
-            stop_d = DateMention(Span(m.start(4), m.end()), m.group(4) + "月", y2, m2, last,
-                                 Span(m.start(3), m.end(3)) if m.group(3) else None, valid=1 <= m2 <= 12,
-                                 inferred_year=not m.group(3))
+            stop_d = DateMention(
+                Span(m.start(4), m.end()),
+                m.group(4) + "月",
+                y2,
+                m2,
+                last,
+                Span(m.start(3), m.end(3)) if m.group(3) else None,
+                valid=1 <= m2 <= 12,
+                inferred_year=not m.group(3),
+            )
             return Period(sentence.cover(Span(m.start(), m.end())), start, stop_d)
         if _PERIOD_BLANK.search(text, key.end(), end) and not mentions_in(f, sentence):
             return Period(sentence, None, None, blank=True)
@@ -200,13 +222,26 @@ def publication_date(f: Facts) -> DatedLine | None:
     if d is None or not d.is_date:
         return None
     off = fld.span.end - len(fld.value)
-    return DatedLine(DateMention(d.span.shift(off), d.text, d.year, d.month, d.day,
-                                 d.year_span.shift(off) if d.year_span else None, d.valid, d.problem), "publication")
+    return DatedLine(
+        DateMention(
+            d.span.shift(off),
+            d.text,
+            d.year,
+            d.month,
+            d.day,
+            d.year_span.shift(off) if d.year_span else None,
+            d.valid,
+            d.problem,
+        ),
+        "publication",
+    )
 
 
 # -- the report year ---------------------------------------------------------
 
-_STATEMENT_LEAD = regex.compile(r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是)?[ \t\u3000]*$")
+_STATEMENT_LEAD = regex.compile(
+    r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是)?[ \t\u3000]*$"
+)
 
 
 def _title_year(doc: ast.Document, span: Span, source: str) -> YearFact | None:
@@ -262,14 +297,24 @@ def year_candidates(f: Facts) -> list[YearFact]:
         for rx in _INTRO_YEAR:
             m = next((m for m in rx.finditer(s) if not _inside_title_marks(s, m.start(1))), None)
             if m:
-                out.append(YearFact(int(m.group(1)), "intro", Span(para.span.start + m.start(1), para.span.start + m.end(1))))
+                out.append(
+                    YearFact(
+                        int(m.group(1)),
+                        "intro",
+                        Span(para.span.start + m.start(1), para.span.start + m.end(1)),
+                    )
+                )
                 break
         else:
             continue
         break
     period = f.statistics_period
     if period is not None and period.year is not None:
-        d = period.start if period.start is not None and period.start.year is not None else period.end
+        d = (
+            period.start
+            if period.start is not None and period.start.year is not None
+            else period.end
+        )
         out.append(YearFact(d.year, "period", d.year_span or d.span))
     body = body_years(f)
     if body:
@@ -295,5 +340,9 @@ def report_year(f: Facts) -> ReportYear | None:
     else:
         return None
     # The body's majority is a fallback, not a claim: its disagreement is found statement by statement.
-    disagree = tuple(c for c in cands if c.value != win.value and c.source in ("title", "header", "intro"))
-    return ReportYear(win.value, win.source, win.span, evidence=tuple(cands), disagreements=disagree)
+    disagree = tuple(
+        c for c in cands if c.value != win.value and c.source in ("title", "header", "intro")
+    )
+    return ReportYear(
+        win.value, win.source, win.span, evidence=tuple(cands), disagreements=disagree
+    )

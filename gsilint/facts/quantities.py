@@ -37,7 +37,9 @@ _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?
 _QTY = regex.compile(
     r"(?P<approx_before>约|近|超过?|逾|达到?)?\s*"
     + _NUMBER
-    + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")"
+    + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>"
+    + "|".join(UNITS)
+    + r")"
 )
 #: A count without a unit at the end of a clause after a label ending in 数 ("不予公开信息数1402。").
 _BARE = regex.compile(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
@@ -98,7 +100,9 @@ class Quantity:
 
     def inspect_summary(self, pos) -> str:
         """One line for ``gsilint inspect``: 1084条 @25:120 «我镇主动公开政府信息» (占5.2%)."""
-        flags = "".join(f" {w}" for w, on in (("约", self.approximate), ("括号内", self.in_parens)) if on)
+        flags = "".join(
+            f" {w}" for w, on in (("约", self.approximate), ("括号内", self.in_parens)) if on
+        )
         share = f" 占{self.share.value}%" if self.share is not None else ""
         return f"{self.text}{self.unit}{share} @{pos(self.span)} «{self.label}»{flags}"
 
@@ -149,11 +153,33 @@ def _scan(text: str, base: int) -> list[Quantity]:
         if _ORDINAL_BEFORE.search(text, max(0, s - 4), s):
             continue
         frac = m.group("frac")
-        approx = bool(m.group("approx_before") and m.group("approx_before")[0] in "约近超逾") or bool(m.group("approx_after"))
-        found.append((s, m.end(), m.end(), _decimal(m.group("num"), frac), len(frac or ""), m.group("unit"), approx))
+        approx = bool(
+            m.group("approx_before") and m.group("approx_before")[0] in "约近超逾"
+        ) or bool(m.group("approx_after"))
+        found.append(
+            (
+                s,
+                m.end(),
+                m.end(),
+                _decimal(m.group("num"), frac),
+                len(frac or ""),
+                m.group("unit"),
+                approx,
+            )
+        )
     for m in _BARE.finditer(text):
         frac = m.group("frac")
-        found.append((m.start("num"), m.end(), m.end(), _decimal(m.group("num"), frac), len(frac or ""), "", False))
+        found.append(
+            (
+                m.start("num"),
+                m.end(),
+                m.end(),
+                _decimal(m.group("num"), frac),
+                len(frac or ""),
+                "",
+                False,
+            )
+        )
     found.sort()
     bracketed = _in_parens(text, [f[0] for f in found])
     out: list[Quantity] = []
@@ -161,7 +187,12 @@ def _scan(text: str, base: int) -> list[Quantity]:
     for s, e, _, value, decimals, unit, approx in found:
         if s < prev_end:
             continue
-        if unit == "%" and out and out[-1].share is not None and out[-1].share.span.start == base + s:
+        if (
+            unit == "%"
+            and out
+            and out[-1].share is not None
+            and out[-1].share.span.start == base + s
+        ):
             prev_end = e
             continue
         label, lstart = _label(text, s, prev_end)
@@ -171,7 +202,9 @@ def _scan(text: str, base: int) -> list[Quantity]:
             if sm:
                 p = sm.group("p")
                 ps = sm.start("p")
-                share = Share(Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end()))
+                share = Share(
+                    Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end())
+                )
         q = Quantity(
             value=value,
             unit=unit,

@@ -128,8 +128,22 @@ _DECLARATION = regex.compile(
 _DECLARER = regex.compile(r"(?:报告|年报|全文|本文|正文)[^。；;！？]{0,6}$")
 _SEP = regex.compile(r"\s*(?:[、，,；;]|以及)\s*")
 #: a part name ends like a heading: "…情况", "…措施", "概述", "…统计表"
-_NAME_END = regex.compile(r"(?:情况|措施|事项|概述|统计表|附表|附件|问题|建设|管理|方面|工作|保障)$")
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NAME_END = regex.compile(
+    r"(?:情况|措施|事项|概述|统计表|附表|附件|问题|建设|管理|方面|工作|保障)$"
+)
+_CN_NUM = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 @dataclass(frozen=True)
@@ -171,7 +185,11 @@ def _split_names(text: str, start: int) -> list[tuple[int, int]]:
         cut = None
         for m in regex.finditer(r"和", frag):
             left, right = frag[: m.start()], frag[m.end() :]
-            if _NAME_END.search(norm_label(left)) and _NAME_END.search(norm_label(right)) and len(norm_label(right)) >= 6:
+            if (
+                _NAME_END.search(norm_label(left))
+                and _NAME_END.search(norm_label(right))
+                and len(norm_label(right)) >= 6
+            ):
                 cut = m
         if cut is not None:
             split.append((a, a + cut.start()))
@@ -314,8 +332,9 @@ def _prose_between(prose: list[Span], doc: ast.Document, start: int, end: int) -
     return "\n".join(parts)
 
 
-def _check_run(heads: list[ast.Heading], doc: ast.Document, before: dict[int, str],
-               prose: list[Span]) -> list[NumberingIssue]:
+def _check_run(
+    heads: list[ast.Heading], doc: ast.Document, before: dict[int, str], prose: list[Span]
+) -> list[NumberingIssue]:
     out: list[NumberingIssue] = []
     lead_ins: set[int] = set()
     prev: ast.Heading | None = None
@@ -333,7 +352,9 @@ def _check_run(heads: list[ast.Heading], doc: ast.Document, before: dict[int, st
         elif n > p + 1:
             # a flattened copy keeps items after "；" inline: "2.甲；3.乙。4.丙" → not a gap
             between = _prose_between(prose, doc, prev.span.start, h.span.start)
-            missing = tuple(k for k in range(p + 1, n) if not _mark_pattern(style, k).search(between))
+            missing = tuple(
+                k for k in range(p + 1, n) if not _mark_pattern(style, k).search(between)
+            )
             if missing:
                 out.append(NumberingIssue("gap", h, prev, missing))
         elif n == 1:
@@ -359,9 +380,13 @@ def _check_run(heads: list[ast.Heading], doc: ast.Document, before: dict[int, st
     # may start again after a lead-in ("改进措施："): such a restart is reported
     # only when the outer numbering resumes after it (an embedded list)
     return [
-        i for i in out
-        if not (i.kind == "restart" and i.resumed is None
-                and (i.heading.mark.style in _DEEP or id(i.heading) in lead_ins))
+        i
+        for i in out
+        if not (
+            i.kind == "restart"
+            and i.resumed is None
+            and (i.heading.mark.style in _DEEP or id(i.heading) in lead_ins)
+        )
     ]
 
 
@@ -414,7 +439,9 @@ _DATE = (
 )
 #: a signature date run into a flattened page: "…日常化。 平潭县人民政府 2013年1月16日 附件1："
 _INLINE_CLOSING = regex.compile(
-    r"(?:^|(?<=[。！\s]))(?:(?P<org>[^\s。，,；;：:]{2,40}?)\s+)?(?P<date>" + _DATE + r")(?=\s*(?:附件|附表|\S{0,40}统计表|\Z))"
+    r"(?:^|(?<=[。！\s]))(?:(?P<org>[^\s。，,；;：:]{2,40}?)\s+)?(?P<date>"
+    + _DATE
+    + r")(?=\s*(?:附件|附表|\S{0,40}统计表|\Z))"
 )
 
 
@@ -436,7 +463,10 @@ def closing_block(f: Facts) -> ClosingInfo | None:
     c = doc.closing
     if c is not None and (c.organisation or c.date):
         return ClosingInfo(
-            c.span, c.organisation.span if c.organisation else None, c.date.span if c.date else None, "block"
+            c.span,
+            c.organisation.span if c.organisation else None,
+            c.date.span if c.date else None,
+            "block",
         )
     # A flattened copy keeps the signature inside the last line(s), before the
     # attachments: look after the start of the last level-1 section.
@@ -448,9 +478,13 @@ def closing_block(f: Facts) -> ClosingInfo | None:
     if last is None:
         return c and ClosingInfo(c.span, None, None, "block")
     org = Span(last.start("org"), last.end("org")) if last.group("org") else None
-    if org is not None and not regex.search(r"(?:政府|委员会|管委会|办公室|办公厅|局|厅|委|院|中心|街道|镇|乡|部)$", last.group("org")):
+    if org is not None and not regex.search(
+        r"(?:政府|委员会|管委会|办公室|办公厅|局|厅|委|院|中心|街道|镇|乡|部)$", last.group("org")
+    ):
         org = None
-    return ClosingInfo(Span(last.start(), last.end()), org, Span(last.start("date"), last.end("date")), "inline")
+    return ClosingInfo(
+        Span(last.start(), last.end()), org, Span(last.start("date"), last.end("date")), "inline"
+    )
 
 
 def has_content(sec: ast.Section) -> bool:

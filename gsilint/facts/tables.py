@@ -94,7 +94,9 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
     doc = f.doc
     nodes = list(doc.walk())
     for i, node in enumerate(nodes):
-        if not isinstance(node, ast.Table) or not (node.glued or any(looks_glued(split_row(r, node.kind)) for r in node.rows)):
+        if not isinstance(node, ast.Table) or not (
+            node.glued or any(looks_glued(split_row(r, node.kind)) for r in node.rows)
+        ):
             continue
         text = doc.slice(node.span)
         if grids["t3"] is None and _T3_GLUED.search(text):
@@ -105,7 +107,9 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
                     break
                 if isinstance(nxt, ast.Table) and _T4_GLUED.search(doc.slice(nxt.span)):
                     break
-                end = max(end, nxt.span.end if not isinstance(nxt, ast.Section) else nxt.heading.span.end)
+                end = max(
+                    end, nxt.span.end if not isinstance(nxt, ast.Section) else nxt.heading.span.end
+                )
             grids["t3"] = split_t3(doc.text, doc.simplified, Span(node.span.start, end), layout)
         elif grids["t4"] is None and _T4_GLUED.search(text):
             grids["t4"] = split_t4(doc.text, node.span, layout)

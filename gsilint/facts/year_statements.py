@@ -22,15 +22,21 @@ from gsilint.facts import Facts, fact
 from gsilint.facts.dates import mentions_in
 
 #: Before a year: nothing but a clause start (or an enumeration word) …
-_CLAUSE_START = regex.compile(r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*$")
+_CLAUSE_START = regex.compile(
+    r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*$"
+)
 #: … or the body's own name: 我镇 / 本镇 / 我局 / 本单位 (with nothing else in between).
-_SELF_NAME = regex.compile(r"(?:^|[，,。；;：:\s])(?:现就|现将)?[我本](?:镇|乡|县|区|市|局|委|办|厅|街道|单位|机关|部门|中心|省|州|旗|院|署|府|政府|镇政府|县政府|区政府|市政府)[ \t\u3000]*$")
+_SELF_NAME = regex.compile(
+    r"(?:^|[，,。；;：:\s])(?:现就|现将)?[我本](?:镇|乡|县|区|市|局|委|办|厅|街道|单位|机关|部门|中心|省|州|旗|院|署|府|政府|镇政府|县政府|区政府|市政府)[ \t\u3000]*$"
+)
 #: After a year (and 年/年度): words that make it a span, a comparison or a name.
 _NOT_STATEMENT_AFTER = regex.compile(
     r"^(?:度)?(?:以来|起|开始|至今|以前|之前|前|后|以后|底前|的|版|同期|相比|比|相较|同比|和|与|及|、|至|到|—|-|～|~|－|《|》|”|\")"
 )
 #: After a year: the name of a document ("2017年度部门决算", "2017年政府信息公开工作年度报告").
-_NAME_AFTER = regex.compile(r"(?:度)?[^，,。；;：:]{0,14}?(?:预算|决算|报告|年报|要点|规划|方案|名单|目录|指南|白皮书|公报)(?![^，,。；;：:]{0,3}(?:工作|中))")
+_NAME_AFTER = regex.compile(
+    r"(?:度)?[^，,。；;：:]{0,14}?(?:预算|决算|报告|年报|要点|规划|方案|名单|目录|指南|白皮书|公报)(?![^，,。；;：:]{0,3}(?:工作|中))"
+)
 #: A statement about someone else's act (the State Council, a revised law), not the body's year.
 _EXTERNAL = regex.compile(r"国务院|党中央|中共中央|全国人大|修订|施行|颁布")
 #: Last year's problems and how they were fixed (the 2021 format asks for them in part 五).
@@ -42,12 +48,16 @@ _PLAN = regex.compile(
     r"|将(?:继续|进一步|持续|着力|重点|不断|切实|全面|认真|围绕|按照|紧紧|努力|加大|加强|做好|抓好|深入|积极|严格|大力|坚持|进行|开展|推进|完善|采取|通过|聚焦|以)"
 )
 #: "2019年工作计划" / "2016年政府信息公开工作的重点": the year names a plan.
-_PLAN_NOUN_AFTER = regex.compile(r"^(?:度)?[^，。；]{0,12}?(?:工作)?(?:的)?(?:计划|打算|思路|重点|安排|目标|要点)(?:[：:]|$)")
+_PLAN_NOUN_AFTER = regex.compile(
+    r"^(?:度)?[^，。；]{0,12}?(?:工作)?(?:的)?(?:计划|打算|思路|重点|安排|目标|要点)(?:[：:]|$)"
+)
 #: How far from the year a plan marker may be (after it / before it, same clause).
 _PLAN_AFTER, _PLAN_BEFORE = 25, 4
 _WEAK_PLAN = regex.compile(r"将(?!近)")
 #: Before a year: a comparison, a span's edge, a cut-off, an event's date.
-_NOT_STATEMENT_BEFORE = regex.compile(r"(?:比|较|同|与|和|及|、|至|到|自|从|截至|截止|于|对|为|在)[ \t\u3000]*$")
+_NOT_STATEMENT_BEFORE = regex.compile(
+    r"(?:比|较|同|与|和|及|、|至|到|自|从|截至|截止|于|对|为|在)[ \t\u3000]*$"
+)
 #: "到2025年", "2025年前": a long-term target, not next year's plan.
 _SPAN_EDGE_AFTER = regex.compile(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
 _SPAN_EDGE_BEFORE = regex.compile(r"(?:到|至)[ \t\u3000]*$")
@@ -112,24 +122,40 @@ def year_uses(f: Facts) -> list[YearUse]:
             stop = _CLAUSE_END.search(text, d.span.end, para.span.end)
             clause_end = stop.start() if stop else para.span.end
             clause_start = max(para.span.start, d.span.start - 30)
-            prev = _CLAUSE_END.search(text[clause_start : d.span.start][::-1]) if clause_start < d.span.start else None
+            prev = (
+                _CLAUSE_END.search(text[clause_start : d.span.start][::-1])
+                if clause_start < d.span.start
+                else None
+            )
             if prev:
                 clause_start = d.span.start - prev.start()
-            window = text[max(clause_start, d.span.start - _PLAN_BEFORE) : min(clause_end, d.span.end + _PLAN_AFTER)]
+            window = text[
+                max(clause_start, d.span.start - _PLAN_BEFORE) : min(
+                    clause_end, d.span.end + _PLAN_AFTER
+                )
+            ]
             if _PLAN.search(window) or _PLAN_NOUN_AFTER.match(text[d.span.end : clause_end]):
                 if not _SPAN_EDGE_AFTER.match(after) and not _SPAN_EDGE_BEFORE.search(before):
                     out.append(YearUse(d, para, "plan", sec))
                 continue
             if _WEAK_PLAN.search(text, d.span.end, clause_end):
                 continue  # maybe a plan, maybe not: neither a statement nor a plan
-            if _NAME_AFTER.match(text, d.span.end, clause_end) or _NOT_STATEMENT_AFTER.match(after) or _NOT_STATEMENT_BEFORE.search(before):
+            if (
+                _NAME_AFTER.match(text, d.span.end, clause_end)
+                or _NOT_STATEMENT_AFTER.match(after)
+                or _NOT_STATEMENT_BEFORE.search(before)
+            ):
                 continue
             if not (_CLAUSE_START.search(before) or _SELF_NAME.search(before)):
                 continue
             clause = text[clause_start:clause_end]
             if _EXTERNAL.search(clause):
                 continue
-            if f.report_year is not None and d.year == f.report_year.value - 1 and _LAST_YEAR_PROBLEMS.search(clause):
+            if (
+                f.report_year is not None
+                and d.year == f.report_year.value - 1
+                and _LAST_YEAR_PROBLEMS.search(clause)
+            ):
                 continue
             out.append(YearUse(d, para, "statement", sec))
     # headings only name plans ("2016年工作重点"); a heading's year is not read as a statement
@@ -139,7 +165,11 @@ def year_uses(f: Facts) -> list[YearUse]:
             if not d.year_only or _in_quotes(text, d.span.start, h.title_span.start):
                 continue
             rest = text[d.span.end : h.title_span.end]
-            if _PLAN_NOUN_AFTER.match(rest) or _PLAN.search(text, h.title_span.start, h.title_span.end):
-                out.append(YearUse(d, ast.Paragraph(h.title, h.title_span), "plan", sec, heading=True))
+            if _PLAN_NOUN_AFTER.match(rest) or _PLAN.search(
+                text, h.title_span.start, h.title_span.end
+            ):
+                out.append(
+                    YearUse(d, ast.Paragraph(h.title, h.title_span), "plan", sec, heading=True)
+                )
     out.sort(key=lambda u: u.mention.span.start)
     return out

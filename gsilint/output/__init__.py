@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from gsilint.findings import Severity
 
@@ -45,7 +46,7 @@ def load_formats() -> dict[str, Writer]:
     return FORMATS
 
 
-def summary_counts(results: list["FileResult"]) -> dict[Severity, int]:
+def summary_counts(results: list[FileResult]) -> dict[Severity, int]:
     counts = {s: 0 for s in Severity}
     for r in results:
         for f in r.findings:

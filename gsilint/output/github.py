@@ -31,8 +31,14 @@ def escape_property(s: str) -> str:
 
 def annotation(f: Finding) -> str:
     loc = f.location
-    props = [("file", normalise_path(f.path)), ("line", str(loc.line)), ("col", str(loc.column)),
-             ("endLine", str(loc.end_line)), ("endColumn", str(loc.end_column)), ("title", f.code)]
+    props = [
+        ("file", normalise_path(f.path)),
+        ("line", str(loc.line)),
+        ("col", str(loc.column)),
+        ("endLine", str(loc.end_line)),
+        ("endColumn", str(loc.end_column)),
+        ("title", f.code),
+    ]
     message = f.message
     if loc.label:
         message += f" ({loc.label})"
@@ -48,10 +54,14 @@ def summary_line(results, lang: str) -> str:
     total = sum(counts.values())
     files_with = sum(1 for r in results if r.findings)
     if lang == "en":
-        return (f"gsilint: {total} finding(s) in {files_with} of {len(results)} file(s): "
-                f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info")
-    return (f"gsilint：共检查 {len(results)} 个文件，{files_with} 个有问题，发现 {total} 处："
-            f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}")
+        return (
+            f"gsilint: {total} finding(s) in {files_with} of {len(results)} file(s): "
+            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+        )
+    return (
+        f"gsilint：共检查 {len(results)} 个文件，{files_with} 个有问题，发现 {total} 处："
+        f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}"
+    )
 
 
 def step_summary(results) -> str:

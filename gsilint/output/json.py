@@ -45,7 +45,13 @@ def finding_dict(f: Finding, source=None) -> dict:
     if f.fix is not None and source is not None:
         line, col = source.index.position(f.fix.start)
         eline, ecol = source.index.position(f.fix.end)
-        d["fix"] = {"line": line, "column": col, "end_line": eline, "end_column": ecol, "replacement": f.fix.replacement}
+        d["fix"] = {
+            "line": line,
+            "column": col,
+            "end_line": eline,
+            "end_column": ecol,
+            "replacement": f.fix.replacement,
+        }
     return d
 
 

@@ -25,8 +25,13 @@ LSP_SEVERITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
 ENCODINGS = ("utf-16", "utf-32", "utf-8")
 
 
-def lsp_position(index: LineIndex | None, offset: int, loc_line: int = 1, loc_col: int = 1,
-                 encoding: str = "utf-16") -> dict:
+def lsp_position(
+    index: LineIndex | None,
+    offset: int,
+    loc_line: int = 1,
+    loc_col: int = 1,
+    encoding: str = "utf-16",
+) -> dict:
     """LSP Position of code-point ``offset`` in the text of ``index``.
 
     Without an index (input that could not be read) the 1-based code-point
@@ -74,7 +79,10 @@ def diagnostic(f: Finding, index: LineIndex | None, uri: str, encoding: str = "u
     }
     if f.related:
         d["relatedInformation"] = [
-            {"location": {"uri": uri, "range": lsp_range(index, rel.location, encoding)}, "message": rel.message}
+            {
+                "location": {"uri": uri, "range": lsp_range(index, rel.location, encoding)},
+                "message": rel.message,
+            }
             for rel in f.related
         ]
     d["data"] = {"rule": f.name}

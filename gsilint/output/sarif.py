@@ -56,7 +56,10 @@ def rule_descriptor(rule, lang: str) -> dict:
         "name": rule.name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": f"{rule.summary} / {rule.summary_en}"},
-        "help": {"text": help_text, "markdown": f"**{rule.code} {rule.name}**: {summary}\n\n```text\n{rule.explanation}\n```"},
+        "help": {
+            "text": help_text,
+            "markdown": f"**{rule.code} {rule.name}**: {summary}\n\n```text\n{rule.explanation}\n```",
+        },
         "helpUri": rule_doc_url(rule.code),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": ["gsilint", f"family-{rule.family}"]},
@@ -76,7 +79,12 @@ def _fix(f: Finding, source) -> dict | None:
                 "artifactLocation": artifact_location(f.path),
                 "replacements": [
                     {
-                        "deletedRegion": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec},
+                        "deletedRegion": {
+                            "startLine": sl,
+                            "startColumn": sc,
+                            "endLine": el,
+                            "endColumn": ec,
+                        },
                         "insertedContent": {"text": f.fix.replacement},
                     }
                 ],
@@ -101,7 +109,11 @@ def result(f: Finding, rule_index: int | None, fp: str, source=None) -> dict:
         r["ruleIndex"] = rule_index
     if f.related:
         r["relatedLocations"] = [
-            {"id": i, "physicalLocation": physical(f.path, rel.location), "message": {"text": rel.message}}
+            {
+                "id": i,
+                "physicalLocation": physical(f.path, rel.location),
+                "message": {"text": rel.message},
+            }
             for i, rel in enumerate(f.related, start=1)
         ]
     fix = _fix(f, source)

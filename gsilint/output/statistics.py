@@ -26,7 +26,10 @@ def rule_counts(results) -> list[tuple[str, str, Severity, int]]:
             counts[f.code] += 1
             names[f.code] = f.name
             worst[f.code] = max(worst.get(f.code, f.severity), f.severity)
-    return [(c, names[c], worst[c], n) for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        (c, names[c], worst[c], n)
+        for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def write_statistics(results, out: TextIO, lang: str = "zh") -> None:

@@ -32,8 +32,14 @@ def _marker_line(line_text: str, col: int, end_col: int | None) -> tuple[str, st
 
 @output_format("text")
 def write_text(results, out: TextIO, options: OutputOptions) -> None:
-    console = Console(file=out, force_terminal=options.color, no_color=options.color is False,
-                      highlight=False, soft_wrap=True, emoji=False)
+    console = Console(
+        file=out,
+        force_terminal=options.color,
+        no_color=options.color is False,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
     words = _WORD.get(options.lang, _WORD["zh"])
     files_with = 0
     for r in results:
@@ -65,16 +71,28 @@ def write_text(results, out: TextIO, options: OutputOptions) -> None:
                 console.print(Text(gutter, style="dim") + Text(line_text.replace("\t", "    ")))
                 pad, carets = _marker_line(line_text, col, end)
                 pad = pad.replace("\t", "    ")
-                console.print(Text(" " * (len(gutter) - 2) + "| ", style="dim") + Text(pad + carets, style=_STYLE[f.severity]))
+                console.print(
+                    Text(" " * (len(gutter) - 2) + "| ", style="dim")
+                    + Text(pad + carets, style=_STYLE[f.severity])
+                )
             for rel in f.related[:8]:
-                console.print(Text(f"      ↳ {f.path}:{rel.location.line}:{rel.location.column} {rel.message}", style="dim"))
+                console.print(
+                    Text(
+                        f"      ↳ {f.path}:{rel.location.line}:{rel.location.column} {rel.message}",
+                        style="dim",
+                    )
+                )
             console.print()
     counts = summary_counts(results)
     total = sum(counts.values())
     if options.lang == "en":
-        line = (f"{total} finding(s) in {files_with} of {len(results)} file(s): "
-                f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info")
+        line = (
+            f"{total} finding(s) in {files_with} of {len(results)} file(s): "
+            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+        )
     else:
-        line = (f"共检查 {len(results)} 个文件，{files_with} 个有问题，发现 {total} 处："
-                f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}")
+        line = (
+            f"共检查 {len(results)} 个文件，{files_with} 个有问题，发现 {total} 处："
+            f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}"
+        )
     console.print(Text(line, style="bold"))

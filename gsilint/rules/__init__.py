@@ -20,8 +20,9 @@ import importlib
 import inspect
 import pkgutil
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from gsilint.findings import Issue, Severity
 
@@ -51,7 +52,9 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, summary_en: str) -> Callable[[CheckFn], CheckFn]:
+def rule(
+    code: str, name: str, severity: Severity, summary: str, summary_en: str
+) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. The decorated function's docstring is its explanation."""
     if not _CODE.match(code):
         raise ValueError(f"bad rule code {code!r}")
@@ -61,7 +64,9 @@ def rule(code: str, name: str, severity: Severity, summary: str, summary_en: str
     def register(fn: CheckFn) -> CheckFn:
         if code in RULES and RULES[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, summary_en, inspect.cleandoc(fn.__doc__ or ""), fn)
+        RULES[code] = Rule(
+            code, name, severity, summary, summary_en, inspect.cleandoc(fn.__doc__ or ""), fn
+        )
         return fn
 
     return register

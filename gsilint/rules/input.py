@@ -7,7 +7,13 @@ from gsilint.positions import Span
 from gsilint.rules import rule
 
 
-@rule("E001", "unreadable-input", Severity.ERROR, "文件无法读取为报告文本", "file cannot be read as report text")
+@rule(
+    "E001",
+    "unreadable-input",
+    Severity.ERROR,
+    "文件无法读取为报告文本",
+    "file cannot be read as report text",
+)
 def unreadable_input(ctx):
     """
     文件为空、是二进制文件、编码无法识别、过大或无法打开时报告，其他文件照常检查。
@@ -42,7 +48,13 @@ def parse_error(ctx):
         )
 
 
-@rule("E004", "table-unreadable", Severity.INFO, "表格数字粘连，无法拆分单元格", "table digits run together; cells cannot be split")
+@rule(
+    "E004",
+    "table-unreadable",
+    Severity.INFO,
+    "表格数字粘连，无法拆分单元格",
+    "table digits run together; cells cannot be split",
+)
 def table_unreadable(ctx):
     """
     网页抓取的副本常把表格压成一行，单元格数字连在一起（“640020470”），无法可靠拆分。
@@ -61,7 +73,11 @@ def table_unreadable(ctx):
     正确示例 / Good: 一、本年新收政府信息公开申请数量<TAB>64<TAB>0<TAB>0<TAB>2<TAB>0<TAB>4<TAB>70
     """
     read = ctx.facts.glued_tables_read  # tables 三/四 split where the identities admit one split
-    glued = [t for t in ctx.doc.tables() if t.glued and not any(s.start <= t.span.start < s.end for s in read)]
+    glued = [
+        t
+        for t in ctx.doc.tables()
+        if t.glued and not any(s.start <= t.span.start < s.end for s in read)
+    ]
     if glued:
         n = len(glued)
         yield Issue(

@@ -33,7 +33,9 @@ def _short_label(q: Quantity, n: int = 16) -> str:
 
 
 def _half_units(qs: list[Quantity]) -> Decimal:
-    return sum((Decimal(5) / (Decimal(10) ** (q.decimals + 1)) for q in qs if q.decimals), Decimal(0))
+    return sum(
+        (Decimal(5) / (Decimal(10) ** (q.decimals + 1)) for q in qs if q.decimals), Decimal(0)
+    )
 
 
 def _sum_expr(parts: tuple[Quantity, ...]) -> str:
@@ -52,7 +54,8 @@ def _sum_expr_en(parts: tuple[Quantity, ...]) -> str:
 
 def _part_related(b: Breakdown) -> tuple:
     return tuple(
-        (p.span, f"分项：{_short_label(p)}{_q(p)}", f"part: {_short_label(p)} {_q(p)}") for p in b.parts
+        (p.span, f"分项：{_short_label(p)}{_q(p)}", f"part: {_short_label(p)} {_q(p)}")
+        for p in b.parts
     )
 
 
@@ -61,19 +64,34 @@ def _nearly_complete(b: Breakdown) -> bool:
     share of the total, each share matches, they add up to 95% or more, and nothing calls it partial."""
     if b.declared_partial or len(b.parts) < 3 or any(p.share is None for p in b.parts):
         return False
-    if not all(share_matches(p.value, b.total.value, p.share.value, p.share.decimals) for p in b.parts):
+    if not all(
+        share_matches(p.value, b.total.value, p.share.value, p.share.decimals) for p in b.parts
+    ):
         return False
     return sum((p.share.value for p in b.parts), Decimal(0)) >= 95
 
 
-_WHY_ZH = {"其他": "列表含“其他”类，应为全部分项", "shares": "各项占比合计为100%，应为全部分项",
-           "split": "各项构成完整划分", "分别为": "“分别为”列出的应为全部分项"}
-_WHY_EN = {"其他": "the list has an 'other' part, so it is complete",
-           "shares": "the printed shares add up to 100%, so the list is complete",
-           "split": "the parts are a complete split", "分别为": "'分别为' lists every part"}
+_WHY_ZH = {
+    "其他": "列表含“其他”类，应为全部分项",
+    "shares": "各项占比合计为100%，应为全部分项",
+    "split": "各项构成完整划分",
+    "分别为": "“分别为”列出的应为全部分项",
+}
+_WHY_EN = {
+    "其他": "the list has an 'other' part, so it is complete",
+    "shares": "the printed shares add up to 100%, so the list is complete",
+    "split": "the parts are a complete split",
+    "分别为": "'分别为' lists every part",
+}
 
 
-@rule("A301", "breakdown-sum", Severity.ERROR, "正文中分项之和与总数不符", "the listed parts of a total in the text do not add up to it")
+@rule(
+    "A301",
+    "breakdown-sum",
+    Severity.ERROR,
+    "正文中分项之和与总数不符",
+    "the listed parts of a total in the text do not add up to it",
+)
 def breakdown_sum(ctx):
     """
     正文写出总数及其分项（“其中：……”“涉及……”“主要类别有：……”）时，各分项之和
@@ -112,24 +130,44 @@ def breakdown_sum(ctx):
         diff = got - total
         if diff > tol:
             over = [p for p in b.parts if p.value == diff]
-            hint_zh = f"；相差之数恰等于“{_short_label(over[0])}”一项，是否重复计入？" if len(over) == 1 else ""
-            hint_en = f"; the difference equals the part '{_short_label(over[0])}' — counted twice?" if len(over) == 1 else ""
-            zh = (f"分项之和大于总数：{_sum_expr(b.parts)} = {_fmt(got)}，"
-                  f"而总数“{_short_label(b.total)}”为{_fmt(total)}，多{_fmt(diff)}{hint_zh}")
-            en = (f"the parts add up to more than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
-                  f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(diff)} more{hint_en}")
+            hint_zh = (
+                f"；相差之数恰等于“{_short_label(over[0])}”一项，是否重复计入？"
+                if len(over) == 1
+                else ""
+            )
+            hint_en = (
+                f"; the difference equals the part '{_short_label(over[0])}' — counted twice?"
+                if len(over) == 1
+                else ""
+            )
+            zh = (
+                f"分项之和大于总数：{_sum_expr(b.parts)} = {_fmt(got)}，"
+                f"而总数“{_short_label(b.total)}”为{_fmt(total)}，多{_fmt(diff)}{hint_zh}"
+            )
+            en = (
+                f"the parts add up to more than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
+                f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(diff)} more{hint_en}"
+            )
         elif -diff > tol and b.exhaustive is not None:
-            zh = (f"分项之和小于总数：{_sum_expr(b.parts)} = {_fmt(got)}，"
-                  f"而总数“{_short_label(b.total)}”为{_fmt(total)}，少{_fmt(-diff)}（{_WHY_ZH[b.exhaustive]}）")
-            en = (f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
-                  f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less ({_WHY_EN[b.exhaustive]})")
+            zh = (
+                f"分项之和小于总数：{_sum_expr(b.parts)} = {_fmt(got)}，"
+                f"而总数“{_short_label(b.total)}”为{_fmt(total)}，少{_fmt(-diff)}（{_WHY_ZH[b.exhaustive]}）"
+            )
+            en = (
+                f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
+                f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less ({_WHY_EN[b.exhaustive]})"
+            )
         elif -diff > tol and _nearly_complete(b):
             shares = sum((p.share.value for p in b.parts), Decimal(0))
-            zh = (f"分项之和小于总数：{_sum_expr(b.parts)} = {_fmt(got)}，而总数“{_short_label(b.total)}”为{_fmt(total)}，"
-                  f"少{_fmt(-diff)}；各项占比合计{shares:f}%，未列“其他”类——若已列全，则总数或分项有误")
-            en = (f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, but the total "
-                  f"'{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less; the shares add up to {shares:f}% "
-                  f"and no 'other' part is listed — if the list is complete, the total or a part is wrong")
+            zh = (
+                f"分项之和小于总数：{_sum_expr(b.parts)} = {_fmt(got)}，而总数“{_short_label(b.total)}”为{_fmt(total)}，"
+                f"少{_fmt(-diff)}；各项占比合计{shares:f}%，未列“其他”类——若已列全，则总数或分项有误"
+            )
+            en = (
+                f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, but the total "
+                f"'{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less; the shares add up to {shares:f}% "
+                f"and no 'other' part is listed — if the list is complete, the total or a part is wrong"
+            )
             yield Issue(b.total.span, zh, en, related=_part_related(b), severity=Severity.WARNING)
             continue
         else:
@@ -137,7 +175,13 @@ def breakdown_sum(ctx):
         yield Issue(b.total.span, zh, en, related=_part_related(b))
 
 
-@rule("A302", "part-exceeds-whole", Severity.ERROR, "正文中部分大于整体", "a part stated in the text is larger than its whole")
+@rule(
+    "A302",
+    "part-exceeds-whole",
+    Severity.ERROR,
+    "正文中部分大于整体",
+    "a part stated in the text is larger than its whole",
+)
 def part_exceeds_whole(ctx):
     """
     部分不能大于整体：“其中”列出的单个分项不能大于总数；“采用”数不能大于“报送”数；
@@ -162,8 +206,13 @@ def part_exceeds_whole(ctx):
                     f"分项大于总数：“{_short_label(p)}”为{_q(p)}，大于总数“{_short_label(b.total)}”{_q(b.total)}，多{_fmt(diff)}",
                     f"a part is larger than its total: '{_short_label(p)}' is {_q(p)}, more than the total "
                     f"'{_short_label(b.total)}' {_q(b.total)} by {_fmt(diff)}",
-                    related=((b.total.span, f"总数：{_short_label(b.total)}{_q(b.total)}",
-                              f"total: {_short_label(b.total)} {_q(b.total)}"),),
+                    related=(
+                        (
+                            b.total.span,
+                            f"总数：{_short_label(b.total)}{_q(b.total)}",
+                            f"total: {_short_label(b.total)} {_q(b.total)}",
+                        ),
+                    ),
                 )
     for pw in ctx.facts.part_whole_pairs:
         if pw.part.value <= pw.whole.value:
@@ -175,8 +224,13 @@ def part_exceeds_whole(ctx):
             f"部分大于整体：{p}数{_q(pw.part)}大于{w}数{_q(pw.whole)}（“{_short_label(pw.whole)}”），多{_fmt(diff)}",
             f"a part is larger than its whole: {p} {_q(pw.part)} exceeds {w} {_q(pw.whole)} "
             f"('{_short_label(pw.whole)}') by {_fmt(diff)}",
-            related=((pw.whole.span, f"整体：{_short_label(pw.whole)}{_q(pw.whole)}",
-                      f"whole: {_short_label(pw.whole)} {_q(pw.whole)}"),),
+            related=(
+                (
+                    pw.whole.span,
+                    f"整体：{_short_label(pw.whole)}{_q(pw.whole)}",
+                    f"whole: {_short_label(pw.whole)} {_q(pw.whole)}",
+                ),
+            ),
         )
 
 
@@ -185,7 +239,13 @@ def _rounded(part: Decimal, base: Decimal, decimals: int) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-@rule("A309", "percentage-mismatch", Severity.ERROR, "正文中的占比与其数值不符", "a printed share does not match its part and whole")
+@rule(
+    "A309",
+    "percentage-mismatch",
+    Severity.ERROR,
+    "正文中的占比与其数值不符",
+    "a printed share does not match its part and whole",
+)
 def percentage_mismatch(ctx):
     """
     “N件，占x%”或“N件（x%）”中的百分比必须等于分项除以总数，按印出的小数位数四舍五入
@@ -228,6 +288,10 @@ def percentage_mismatch(ctx):
                 f"{_fmt(abs(diff))} points apart (part '{_short_label(p)}', total '{_short_label(b.total)}')",
                 related=(
                     (p.span, f"分项：{_short_label(p)}{_q(p)}", f"part: {_short_label(p)} {_q(p)}"),
-                    (b.total.span, f"总数：{_short_label(b.total)}{_q(b.total)}", f"total: {_short_label(b.total)} {_q(b.total)}"),
+                    (
+                        b.total.span,
+                        f"总数：{_short_label(b.total)}{_q(b.total)}",
+                        f"total: {_short_label(b.total)} {_q(b.total)}",
+                    ),
                 ),
             )

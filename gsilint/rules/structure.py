@@ -55,7 +55,13 @@ def _has_structure(ctx) -> bool:
     return bool(ctx.facts.top_sections) or any(True for _ in ctx.doc.tables())
 
 
-@rule("S101", "missing-section", Severity.ERROR, "缺少模板要求的栏目", "a section required by the template is missing")
+@rule(
+    "S101",
+    "missing-section",
+    Severity.ERROR,
+    "缺少模板要求的栏目",
+    "a section required by the template is missing",
+)
 def missing_section(ctx):
     """
     2019、2021 年格式的年度报告必须包含六个栏目（一级标题）：一、总体情况；二、主动公开政府信息情况；
@@ -141,7 +147,13 @@ def _out_of_order(positions: list[int]) -> set[int]:
     return set(range(n)) - keep
 
 
-@rule("S102", "section-order", Severity.ERROR, "栏目顺序与模板不符", "required sections are out of order")
+@rule(
+    "S102",
+    "section-order",
+    Severity.ERROR,
+    "栏目顺序与模板不符",
+    "required sections are out of order",
+)
 def section_order(ctx):
     """
     2019、2021 年格式的六个栏目必须按模板顺序出现：总体情况、主动公开、收到和处理申请、
@@ -214,7 +226,13 @@ def numbering_gap(ctx):
         )
 
 
-@rule("S104", "numbering-restart", Severity.ERROR, "标题编号重新开始或重复", "a heading number restarts or repeats")
+@rule(
+    "S104",
+    "numbering-restart",
+    Severity.ERROR,
+    "标题编号重新开始或重复",
+    "a heading number restarts or repeats",
+)
 def numbering_restart(ctx):
     """
     同一层级的编号应一直接续。常见错误是“一、总体情况”之下的小标题又用“一、二、三、”
@@ -244,9 +262,17 @@ def numbering_restart(ctx):
                 r = iss.resumed
                 rl = _line(ctx, r.span)
                 zh += f"，而第{rl}行“{_head(r)}”又接续原来的编号——这组标题应是“{_head(p)}”的下级，宜用（一）（二）…编号"
-                en += (f", and '{_head(r)}' (line {rl}) continues the earlier numbering: these headings belong "
-                       f"under '{_head(p)}' and should be numbered （一）（二）…")
-                related.append((r.mark.span, "接续原编号的标题", "the heading that continues the earlier numbering"))
+                en += (
+                    f", and '{_head(r)}' (line {rl}) continues the earlier numbering: these headings belong "
+                    f"under '{_head(p)}' and should be numbered （一）（二）…"
+                )
+                related.append(
+                    (
+                        r.mark.span,
+                        "接续原编号的标题",
+                        "the heading that continues the earlier numbering",
+                    )
+                )
         elif iss.kind == "repeat":
             zh = f"编号重复：“{h.mark.text}”与前一个同级标题“{_head(p)}”（第{pl}行）相同"
             en = f"repeated number: '{h.mark.text}' repeats '{_head(p)}' (line {pl})"
@@ -270,8 +296,13 @@ def _part_matches(part, sec: ast.Section, template) -> bool:
     return topic_of(sec.title, template) == part.topic
 
 
-@rule("S105", "declared-parts-mismatch", Severity.ERROR, "引言声明的组成部分与正文不符",
-      "the parts declared in the intro do not match the body")
+@rule(
+    "S105",
+    "declared-parts-mismatch",
+    Severity.ERROR,
+    "引言声明的组成部分与正文不符",
+    "the parts declared in the intro do not match the body",
+)
 def declared_parts_mismatch(ctx):
     """
     引言常写“全文由概述、主动公开政府信息情况……等五部分组成”。声明的部分数必须等于列出的
@@ -299,8 +330,10 @@ def declared_parts_mismatch(ctx):
     if dp.count != len(names):
         yield Issue(
             dp.count_span,
-            f"引言声明共{_cn(dp.count)}部分，但列出了{len(names)}个名称：" + "、".join(p.name for p in names),
-            f"the intro declares {dp.count} parts but lists {len(names)} names: " + ", ".join(p.name for p in names),
+            f"引言声明共{_cn(dp.count)}部分，但列出了{len(names)}个名称："
+            + "、".join(p.name for p in names),
+            f"the intro declares {dp.count} parts but lists {len(names)} names: "
+            + ", ".join(p.name for p in names),
         )
     text = ctx.doc.simplified
     used: set[int] = set()
@@ -331,10 +364,17 @@ def declared_parts_mismatch(ctx):
         listing = "、".join(f"“{s.heading.mark.text}{s.title}”" for s in undeclared)
         yield Issue(
             dp.count_span,
-            f"引言声明共{_cn(dp.count)}部分，正文有{body_count}个部分" + (f"，未声明的有{listing}" if listing else ""),
+            f"引言声明共{_cn(dp.count)}部分，正文有{body_count}个部分"
+            + (f"，未声明的有{listing}" if listing else ""),
             f"the intro declares {dp.count} parts but the body has {body_count}"
-            + (f"; not declared: {', '.join(_head(s.heading) for s in undeclared)}" if undeclared else ""),
-            related=tuple((s.heading.span, "未声明的部分", "a part not declared") for s in undeclared),
+            + (
+                f"; not declared: {', '.join(_head(s.heading) for s in undeclared)}"
+                if undeclared
+                else ""
+            ),
+            related=tuple(
+                (s.heading.span, "未声明的部分", "a part not declared") for s in undeclared
+            ),
         )
 
 
@@ -375,8 +415,13 @@ def empty_section(ctx):
         )
 
 
-@rule("S107", "missing-closing", Severity.WARNING, "缺少落款（机关名称和日期）",
-      "no closing block with the organisation and date")
+@rule(
+    "S107",
+    "missing-closing",
+    Severity.WARNING,
+    "缺少落款（机关名称和日期）",
+    "no closing block with the organisation and date",
+)
 def missing_closing(ctx):
     """
     报告末尾应有落款：发布机关名称和成文日期（可先写“特此报告”）。没有落款的报告无法
@@ -402,10 +447,16 @@ def missing_closing(ctx):
         return
     end = len(ctx.doc.text.rstrip())
     if info is None:
-        yield Issue(Span(end, end), "报告末尾没有落款（发布机关名称和日期）",
-                    "the report has no closing block (organisation and date)")
+        yield Issue(
+            Span(end, end),
+            "报告末尾没有落款（发布机关名称和日期）",
+            "the report has no closing block (organisation and date)",
+        )
     elif info.date is None and info.organisation is None:
-        yield Issue(info.span, "落款只有“特此报告”，缺少发布机关名称和日期",
-                    "the closing has only 特此报告: no organisation and no date")
+        yield Issue(
+            info.span,
+            "落款只有“特此报告”，缺少发布机关名称和日期",
+            "the closing has only 特此报告: no organisation and no date",
+        )
     elif info.date is None:
         yield Issue(info.span, "落款缺少日期", "the closing block has no date")

@@ -6,7 +6,13 @@ from gsilint.findings import Severity
 from gsilint.rules import rule
 
 
-@rule("E003", "unused-suppression", Severity.WARNING, "抑制注释未起作用", "a suppression comment suppresses nothing")
+@rule(
+    "E003",
+    "unused-suppression",
+    Severity.WARNING,
+    "抑制注释未起作用",
+    "a suppression comment suppresses nothing",
+)
 def unused_suppression(ctx):
     """
     `<!-- gsilint-disable 代码 -- 原因 -->`、`<!-- gsilint-disable-next-line 代码 -->` 注释用于在报告中

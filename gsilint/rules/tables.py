@@ -15,9 +15,15 @@ from gsilint.tables.spec import table_format
 _TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _TABLE_EN = {"t2": "table II", "t3": "table III", "t4": "table IV"}
 _GROUP_ZH = {"refused": "（三）", "unable": "（四）", "not_processed": "（五）", "other": "（六）"}
-_SHORT_ZH = {"t3.new": "一、本年新收", "t3.carried_over": "二、上年结转", "t3.carry_forward": "四、结转下年度",
-             "t3.results.total": "（七）总计", "t3.results.granted": "（一）予以公开",
-             "t3.results.partial": "（二）部分公开", "t3.results.other": "（六）其他处理"}
+_SHORT_ZH = {
+    "t3.new": "一、本年新收",
+    "t3.carried_over": "二、上年结转",
+    "t3.carry_forward": "四、结转下年度",
+    "t3.results.total": "（七）总计",
+    "t3.results.granted": "（一）予以公开",
+    "t3.results.partial": "（二）部分公开",
+    "t3.results.other": "（六）其他处理",
+}
 
 
 def _row_name(grid, key: str) -> str:
@@ -56,14 +62,23 @@ def _related(grid, keys):
         if c is None:
             continue
         shown = c.text if c.reported else "未填报"
-        out.append((c.span, f"{_cell_name(grid, k)} = {shown}", f"{k[0]} × {k[1]} = {c.text if c.reported else 'not reported'}"))
+        out.append(
+            (
+                c.span,
+                f"{_cell_name(grid, k)} = {shown}",
+                f"{k[0]} × {k[1]} = {c.text if c.reported else 'not reported'}",
+            )
+        )
     return tuple(out)
 
 
 def _side(grid, keys, total, name_zh, name_en):
     vals = [str(grid.value(*k).value) for k in keys]
     if 1 < len(keys) <= 6:
-        return f"{name_zh} = {' + '.join(vals)} = {total}", f"{name_en} = {' + '.join(vals)} = {total}"
+        return (
+            f"{name_zh} = {' + '.join(vals)} = {total}",
+            f"{name_en} = {' + '.join(vals)} = {total}",
+        )
     return f"{name_zh} = {total}", f"{name_en} = {total}"
 
 
@@ -108,8 +123,13 @@ def _identity_findings(ctx, code: str):
             )
 
 
-@rule("A303", "table-identity", Severity.ERROR, "表三勾稽关系不成立：一 + 二 ≠ （七）总计 + 四",
-      "table III identity fails: I + II ≠ (7) total + IV")
+@rule(
+    "A303",
+    "table-identity",
+    Severity.ERROR,
+    "表三勾稽关系不成立：一 + 二 ≠ （七）总计 + 四",
+    "table III identity fails: I + II ≠ (7) total + IV",
+)
 def table_identity(ctx):
     """
     表三左上角印明本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和，即每一列
@@ -129,8 +149,13 @@ def table_identity(ctx):
     yield from _identity_findings(ctx, "A303")
 
 
-@rule("A304", "results-total", Severity.ERROR, "表三（七）总计不等于各办理结果之和",
-      "table III (7) total is not the sum of the results")
+@rule(
+    "A304",
+    "results-total",
+    Severity.ERROR,
+    "表三（七）总计不等于各办理结果之和",
+    "table III (7) total is not the sum of the results",
+)
 def results_total(ctx):
     """
     表三每一列的“（七）总计”必须等于全部办理结果叶子行之和：（一）予以公开、（二）部分公开、
@@ -147,8 +172,13 @@ def results_total(ctx):
     yield from _identity_findings(ctx, "A304")
 
 
-@rule("A305", "row-total", Severity.ERROR, "表三某行总计不等于各类申请人之和",
-      "a table III row total is not the sum of its applicant columns")
+@rule(
+    "A305",
+    "row-total",
+    Severity.ERROR,
+    "表三某行总计不等于各类申请人之和",
+    "a table III row total is not the sum of its applicant columns",
+)
 def row_total(ctx):
     """
     表三每一行的“总计”必须等于“自然人”与五类“法人或其他组织”（商业企业、科研机构、
@@ -164,8 +194,13 @@ def row_total(ctx):
     yield from _identity_findings(ctx, "A305")
 
 
-@rule("A306", "review-litigation-total", Severity.ERROR, "表四总计不等于各结果之和",
-      "a table IV total is not the sum of its results")
+@rule(
+    "A306",
+    "review-litigation-total",
+    Severity.ERROR,
+    "表四总计不等于各结果之和",
+    "a table IV total is not the sum of its results",
+)
 def review_litigation_total(ctx):
     """
     表四的行政复议、未经复议直接起诉、复议后起诉三组，每组的“总计”必须等于结果维持、
@@ -192,7 +227,13 @@ _PROBLEM = {
 }
 
 
-@rule("A307", "invalid-value", Severity.ERROR, "表格件数不是非负整数", "a table count is not a non-negative integer")
+@rule(
+    "A307",
+    "invalid-value",
+    Severity.ERROR,
+    "表格件数不是非负整数",
+    "a table count is not a non-negative integer",
+)
 def invalid_value(ctx):
     """
     表二、三、四中的件数必须是非负整数（表二 2019 年格式的“本年增/减”可带正负号，
@@ -221,8 +262,13 @@ def invalid_value(ctx):
             )
 
 
-@rule("A308", "not-evaluable", Severity.INFO, "单元格未填报，勾稽关系无法核对",
-      "identities skipped because cells are not reported")
+@rule(
+    "A308",
+    "not-evaluable",
+    Severity.INFO,
+    "单元格未填报，勾稽关系无法核对",
+    "identities skipped because cells are not reported",
+)
 def not_evaluable(ctx):
     """
     空白、“/”、“—”、“-”、“无”表示未填报，不等于 0。需要这些单元格的勾稽关系无法核对：
@@ -246,7 +292,9 @@ def not_evaluable(ctx):
                 if k not in blanks:
                     blanks.append(k)
         first = grid.value(*blanks[0])
-        names = "、".join(_cell_name(grid, k) for k in blanks[:4]) + ("等" if len(blanks) > 4 else "")
+        names = "、".join(_cell_name(grid, k) for k in blanks[:4]) + (
+            "等" if len(blanks) > 4 else ""
+        )
         yield Issue(
             first.span,
             f"{_TABLE_ZH[name]}有 {len(blanks)} 个单元格未填报（{names}），{len(skipped)} 项勾稽关系无法核对",
@@ -260,8 +308,13 @@ def _expected_format(ctx) -> str | None:
     return tid if tid in ("2019", "2021") else None
 
 
-@rule("S108", "outdated-format", Severity.WARNING, "表格使用了与报告年度不符的格式",
-      "tables use the format of another report year")
+@rule(
+    "S108",
+    "outdated-format",
+    Severity.WARNING,
+    "表格使用了与报告年度不符的格式",
+    "tables use the format of another report year",
+)
 def outdated_format(ctx):
     """
     2021 年起的年度报告应使用国办公开办函〔2021〕30号的新表格（“本年制发件数”“本年废止件数”，
@@ -293,7 +346,9 @@ def outdated_format(ctx):
         yield Issue(Span(span.start, span.start + min(len(span), 40)), zh, en)
     t2 = ctx.facts.t2
     if t2 is not None:
-        found = [s for s in ctx.facts.format_labels[other] if t2.span.start <= s.start < t2.span.end]
+        found = [
+            s for s in ctx.facts.format_labels[other] if t2.span.start <= s.start < t2.span.end
+        ]
         if found:
             first = found[0]
             label = ctx.doc.text[first.start : first.end]
@@ -302,11 +357,19 @@ def outdated_format(ctx):
                 first,
                 f"表二使用了 {other} 年格式的栏目“{label}”，{year}报告应使用 {want} 年格式",
                 f"table II uses the {other}-format label '{label}'; this report should use the {want} format",
-                related=tuple((s, "同一格式的其他栏目", "another label of that format") for s in found[1:6]),
+                related=tuple(
+                    (s, "同一格式的其他栏目", "another label of that format") for s in found[1:6]
+                ),
             )
 
 
-@rule("S109", "table-shape", Severity.ERROR, "表格行列与模板不符", "table rows or columns do not match the template")
+@rule(
+    "S109",
+    "table-shape",
+    Severity.ERROR,
+    "表格行列与模板不符",
+    "table rows or columns do not match the template",
+)
 def table_shape(ctx):
     """
     表二、三、四的行和列由模板规定。缺行、多出的数据行、单元格个数不对的行都会报告；

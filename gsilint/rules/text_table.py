@@ -13,39 +13,94 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gsilint.api import RUN_HOOKS
-from gsilint.suppress import DEFERRED_CODES
 from gsilint.config import longest_match
 from gsilint.facts.claims import CountClaim
 from gsilint.findings import Issue, Severity
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.rules import rule
+from gsilint.suppress import DEFERRED_CODES
 
-_APPLICANTS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other_org")
+_APPLICANTS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other_org",
+)
 _ORGS = _APPLICANTS[1:]
 
 _ROW_ZH = {
-    "t3.new": "一、本年新收", "t3.carried_over": "二、上年结转", "t3.results.granted": "（一）予以公开",
-    "t3.results.partial": "（二）部分公开", "t3.results.total": "（七）总计", "t3.carry_forward": "四、结转下年度",
+    "t3.new": "一、本年新收",
+    "t3.carried_over": "二、上年结转",
+    "t3.results.granted": "（一）予以公开",
+    "t3.results.partial": "（二）部分公开",
+    "t3.results.total": "（七）总计",
+    "t3.carry_forward": "四、结转下年度",
 }
-_GROUP_ZH = {"refused": "（三）不予公开", "unable": "（四）无法提供", "not_processed": "（五）不予处理",
-             "other": "（六）其他处理"}
-_COL_ZH = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构", "public_interest": "社会公益组织",
-           "legal_service": "法律服务机构", "other_org": "其他", "total": "总计"}
-_T4_ZH = {"review": "行政复议", "direct_suit": "未经复议直接起诉", "suit_after_review": "复议后起诉"}
-_T4_COL_ZH = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计"}
+_GROUP_ZH = {
+    "refused": "（三）不予公开",
+    "unable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other": "（六）其他处理",
+}
+_COL_ZH = {
+    "natural_person": "自然人",
+    "commercial": "商业企业",
+    "research": "科研机构",
+    "public_interest": "社会公益组织",
+    "legal_service": "法律服务机构",
+    "other_org": "其他",
+    "total": "总计",
+}
+_T4_ZH = {
+    "review": "行政复议",
+    "direct_suit": "未经复议直接起诉",
+    "suit_after_review": "复议后起诉",
+}
+_T4_COL_ZH = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "total": "总计",
+}
 _KIND_ZH = {
-    "received": "收到申请", "accepted": "受理申请", "closed": "办结/答复", "carried_over": "上年结转", "carry_forward": "结转下年度",
-    "granted": "予以公开", "partial": "部分公开", "granted_partial": "予以公开及部分公开", "refused": "不予公开",
-    "unable": "无法提供", "not_processed": "不予处理", "other_processed": "其他处理",
-    "review": "行政复议", "litigation": "行政诉讼", "direct_suit": "直接起诉", "suit_after_review": "复议后起诉",
+    "received": "收到申请",
+    "accepted": "受理申请",
+    "closed": "办结/答复",
+    "carried_over": "上年结转",
+    "carry_forward": "结转下年度",
+    "granted": "予以公开",
+    "partial": "部分公开",
+    "granted_partial": "予以公开及部分公开",
+    "refused": "不予公开",
+    "unable": "无法提供",
+    "not_processed": "不予处理",
+    "other_processed": "其他处理",
+    "review": "行政复议",
+    "litigation": "行政诉讼",
+    "direct_suit": "直接起诉",
+    "suit_after_review": "复议后起诉",
 }
 _KIND_EN = {
-    "received": "requests received", "accepted": "requests accepted", "closed": "requests answered", "carried_over": "carried over from last year",
-    "carry_forward": "carried forward", "granted": "granted", "partial": "partly granted",
-    "granted_partial": "granted in full or in part", "refused": "refused", "unable": "unable to provide",
-    "not_processed": "not processed", "other_processed": "other handling", "review": "administrative reviews",
-    "litigation": "lawsuits", "direct_suit": "direct lawsuits", "suit_after_review": "lawsuits after review",
+    "received": "requests received",
+    "accepted": "requests accepted",
+    "closed": "requests answered",
+    "carried_over": "carried over from last year",
+    "carry_forward": "carried forward",
+    "granted": "granted",
+    "partial": "partly granted",
+    "granted_partial": "granted in full or in part",
+    "refused": "refused",
+    "unable": "unable to provide",
+    "not_processed": "not processed",
+    "other_processed": "other handling",
+    "review": "administrative reviews",
+    "litigation": "lawsuits",
+    "direct_suit": "direct lawsuits",
+    "suit_after_review": "lawsuits after review",
 }
 
 
@@ -74,7 +129,9 @@ def _row_total(grid, row: str, cols: tuple[str, ...] | None = None):
     cells = [grid.value(row, col) for col in cols]
     if not all(_usable(c) for c in cells):
         return None
-    return sum(c.value for c in cells), [(c.span, f"表三 {name}（{_COL_ZH[col]}）= {c.value}") for c, col in zip(cells, cols)]
+    return sum(c.value for c in cells), [
+        (c.span, f"表三 {name}（{_COL_ZH[col]}）= {c.value}") for c, col in zip(cells, cols)
+    ]
 
 
 def _rows_sum(grid, rows: list[str], cols: tuple[str, ...] | None = None):
@@ -105,41 +162,81 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
 
     base, _, sub = kind.partition(".")
     if base in ("received", "accepted"):
-        cols = None if not sub else (("natural_person",) if sub == "natural_person" else
-                                     ("commercial",) if sub == "commercial" else _ORGS)
-        who_zh = {"": "", "natural_person": "自然人", "commercial": "商业企业", "organisations": "法人或其他组织"}[sub]
-        add(["t3.new"], f"表三 一、本年新收{who_zh}", f"table 三 row 一 (new requests){' ' + sub if sub else ''}", cols)
+        cols = (
+            None
+            if not sub
+            else (
+                ("natural_person",)
+                if sub == "natural_person"
+                else ("commercial",)
+                if sub == "commercial"
+                else _ORGS
+            )
+        )
+        who_zh = {
+            "": "",
+            "natural_person": "自然人",
+            "commercial": "商业企业",
+            "organisations": "法人或其他组织",
+        }[sub]
+        add(
+            ["t3.new"],
+            f"表三 一、本年新收{who_zh}",
+            f"table 三 row 一 (new requests){' ' + sub if sub else ''}",
+            cols,
+        )
         if base == "accepted" or with_carry:
-            add(["t3.new", "t3.carried_over"], f"表三 一+二（含上年结转）{who_zh}", "table 三 rows 一+二 (with carry-over)", cols)
+            add(
+                ["t3.new", "t3.carried_over"],
+                f"表三 一+二（含上年结转）{who_zh}",
+                "table 三 rows 一+二 (with carry-over)",
+                cols,
+            )
     elif kind == "closed":
         add(["t3.results.total"], "表三（七）总计", "table 三 （七） total")
     elif kind == "carried_over":
         add(["t3.carried_over"], "表三 二、上年结转", "table 三 row 二 (carried over)")
     elif kind == "carry_forward":
-        add(["t3.carry_forward"], "表三 四、结转下年度继续办理", "table 三 row 四 (carried forward)")
+        add(
+            ["t3.carry_forward"], "表三 四、结转下年度继续办理", "table 三 row 四 (carried forward)"
+        )
     elif kind == "granted":
         add(["t3.results.granted"], "表三（一）予以公开", "table 三 （一） granted")
     elif kind == "partial":
         add(["t3.results.partial"], "表三（二）部分公开", "table 三 （二） partly granted")
     elif kind == "granted_partial":
-        add(["t3.results.granted", "t3.results.partial"], "表三（一）+（二）", "table 三 （一）+（二）")
+        add(
+            ["t3.results.granted", "t3.results.partial"],
+            "表三（一）+（二）",
+            "table 三 （一）+（二）",
+        )
     elif kind in ("refused", "unable", "not_processed", "other_processed"):
         group = "other" if kind == "other_processed" else kind
-        add(_leaves(t3, group), f"表三{_GROUP_ZH[group]}各项之和", f"table 三 {_GROUP_ZH[group]} (sum of its rows)")
+        add(
+            _leaves(t3, group),
+            f"表三{_GROUP_ZH[group]}各项之和",
+            f"table 三 {_GROUP_ZH[group]} (sum of its rows)",
+        )
     return out
 
 
 def _t4_readings(t4, kind: str) -> list[Reading]:
     base, _, col = kind.partition(".")
     col = col or "total"
-    groups = {"review": ("review",), "litigation": ("direct_suit", "suit_after_review"),
-              "direct_suit": ("direct_suit",), "suit_after_review": ("suit_after_review",)}.get(base)
+    groups = {
+        "review": ("review",),
+        "litigation": ("direct_suit", "suit_after_review"),
+        "direct_suit": ("direct_suit",),
+        "suit_after_review": ("suit_after_review",),
+    }.get(base)
     if groups is None:
         return []
     cells = [t4.value("t4.cases", f"{g}.{col}") for g in groups]
     if not all(_usable(c) for c in cells):
         return []
-    desc = tuple((c.span, f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}") for c, g in zip(cells, groups))
+    desc = tuple(
+        (c.span, f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}") for c, g in zip(cells, groups)
+    )
     zh = "表四 " + "+".join(f"{_T4_ZH[g]}{_T4_COL_ZH[col]}" for g in groups)
     en = "table 四 " + "+".join(f"{g}.{col}" for g in groups)
     return [Reading(sum(c.value for c in cells), desc, zh, en)]
@@ -156,8 +253,15 @@ def readings(ctx, claim: CountClaim) -> list[Reading]:
 
 def _kind_zh(kind: str) -> str:
     base, _, sub = kind.partition(".")
-    extra = {"natural_person": "（自然人）", "commercial": "（商业企业）", "organisations": "（法人或其他组织）",
-             "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}.get(sub, "")
+    extra = {
+        "natural_person": "（自然人）",
+        "commercial": "（商业企业）",
+        "organisations": "（法人或其他组织）",
+        "upheld": "结果维持",
+        "corrected": "结果纠正",
+        "other": "其他结果",
+        "pending": "尚未审结",
+    }.get(sub, "")
     return _KIND_ZH[base] + extra
 
 
@@ -166,7 +270,13 @@ def _kind_en(kind: str) -> str:
     return _KIND_EN[base] + (f" ({sub.replace('_', ' ')})" if sub else "")
 
 
-@rule("X401", "text-table-mismatch", Severity.ERROR, "正文数字与表格不一致", "a number in the text contradicts the tables")
+@rule(
+    "X401",
+    "text-table-mismatch",
+    Severity.ERROR,
+    "正文数字与表格不一致",
+    "a number in the text contradicts the tables",
+)
 def text_table_mismatch(ctx):
     """
     正文引用的数字（共收到申请N件、办结N件、上年结转N件、结转下年度N件、予以公开N件等
@@ -215,7 +325,13 @@ def text_table_mismatch(ctx):
         )
 
 
-@rule("X402", "claim-contradiction", Severity.ERROR, "正文的文字表述与表格矛盾", "a claim in words is denied by the tables")
+@rule(
+    "X402",
+    "claim-contradiction",
+    Severity.ERROR,
+    "正文的文字表述与表格矛盾",
+    "a claim in words is denied by the tables",
+)
 def claim_contradiction(ctx):
     """
     正文中不带数字的表述也要与表格一致：“未收到政府信息公开申请”而表三“一、本年新收”大于0；
@@ -244,7 +360,9 @@ def claim_contradiction(ctx):
                     related=tuple((s, d, d) for s, d in got[1]),
                 )
         elif claim.kind in ("no_review", "no_litigation") and t4 is not None:
-            groups = ("review",) if claim.kind == "no_review" else ("direct_suit", "suit_after_review")
+            groups = (
+                ("review",) if claim.kind == "no_review" else ("direct_suit", "suit_after_review")
+            )
             cells = [(g, t4.value("t4.cases", f"{g}.total")) for g in groups]
             if all(_usable(c) for _, c in cells) and sum(c.value for _, c in cells) > 0:
                 n = sum(c.value for _, c in cells)
@@ -254,11 +372,21 @@ def claim_contradiction(ctx):
                     f"正文称“{claim.text}”（无{what_zh}），但表四{what_zh}总计为{n}",
                     f"the text says '{claim.text}' (none), but table 四 counts {n} "
                     f"{'reviews' if claim.kind == 'no_review' else 'lawsuits'}",
-                    related=tuple((c.span, f"表四 {_T4_ZH[g]}总计 = {c.value}", f"table 四 {g}.total = {c.value}")
-                                  for g, c in cells),
+                    related=tuple(
+                        (
+                            c.span,
+                            f"表四 {_T4_ZH[g]}总计 = {c.value}",
+                            f"table 四 {g}.total = {c.value}",
+                        )
+                        for g, c in cells
+                    ),
                 )
         elif claim.kind == "all_upheld" and t4 is not None:
-            groups = [g for grp in claim.groups for g in (("review",) if grp == "review" else ("direct_suit", "suit_after_review"))]
+            groups = [
+                g
+                for grp in claim.groups
+                for g in (("review",) if grp == "review" else ("direct_suit", "suit_after_review"))
+            ]
             bad = []
             for g in groups:
                 for col in ("corrected", "pending"):
@@ -272,8 +400,14 @@ def claim_contradiction(ctx):
                     f"正文称“{claim.text}”，但表四有{lst}",
                     f"the text says '{claim.text}' (all upheld), but table 四 has "
                     + ", ".join(f"{g}.{col} = {c.value}" for g, col, c in bad),
-                    related=tuple((c.span, f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}",
-                                   f"table 四 {g}.{col} = {c.value}") for g, col, c in bad),
+                    related=tuple(
+                        (
+                            c.span,
+                            f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}",
+                            f"table 四 {g}.{col} = {c.value}",
+                        )
+                        for g, col, c in bad
+                    ),
                 )
         elif claim.kind == "all_closed" and t3 is not None:
             got = _row_total(t3, "t3.carry_forward")
@@ -306,7 +440,11 @@ def _same_org(a: str, b: str) -> bool:
     if short == long_:
         return True
     # the fuller name only adds the higher divisions in front: "淮安市" + "洪泽区人民政府"
-    return len(short) >= 5 and long_.endswith(short) and long_[: -len(short)][-1:] in ("省", "市", "州", "盟", "县", "区")
+    return (
+        len(short) >= 5
+        and long_.endswith(short)
+        and long_[: -len(short)][-1:] in ("省", "市", "州", "盟", "县", "区")
+    )
 
 
 def _cells_note(ctx, t3, row: str) -> dict[str, list]:
@@ -328,12 +466,23 @@ def _suppressed(ctx, spans: list[tuple[int, int]]) -> list[bool]:
     if not sups:
         return [False] * len(spans)
     found, _ = regions(ctx.doc, sups, ctx.source.to_original)
-    return [any(r.covers(ctx.source.to_original(start)) and (r.suppression.codes is None or matches(_X403, r.suppression.codes))
-                for r in found) for start, _ in spans]
+    return [
+        any(
+            r.covers(ctx.source.to_original(start))
+            and (r.suppression.codes is None or matches(_X403, r.suppression.codes))
+            for r in found
+        )
+        for start, _ in spans
+    ]
 
 
-@rule("X403", "carry-over-mismatch", Severity.WARNING, "上年结转与上年报告的结转下年度不一致",
-      "this year's carry-over differs from last year's report")
+@rule(
+    "X403",
+    "carry-over-mismatch",
+    Severity.WARNING,
+    "上年结转与上年报告的结转下年度不一致",
+    "this year's carry-over differs from last year's report",
+)
 def carry_over_mismatch(ctx):
     """
     本年表三“二、上年结转政府信息公开申请数量”应等于上一年度报告表三“四、结转下年度继续
@@ -375,24 +524,44 @@ def carry_over_mismatch(ctx):
 
 
 def _carry_issue(cur: dict, prev: dict, prev_path: str) -> Issue | None:
-    cols = [c for c in ("total", *_APPLICANTS) if c in cur["carried"] and c in prev["forward"]
-            and cur["carried"][c][0] != prev["forward"][c][0] and not cur["carried"][c][5]]
+    cols = [
+        c
+        for c in ("total", *_APPLICANTS)
+        if c in cur["carried"]
+        and c in prev["forward"]
+        and cur["carried"][c][0] != prev["forward"][c][0]
+        and not cur["carried"][c][5]
+    ]
     if not cols:
         return None
     first = cur["carried"][cols[0]]
-    diffs_zh = "，".join(f"{_COL_ZH[c]}：本年{cur['carried'][c][0]}，上年{prev['forward'][c][0]}" for c in cols)
+    diffs_zh = "，".join(
+        f"{_COL_ZH[c]}：本年{cur['carried'][c][0]}，上年{prev['forward'][c][0]}" for c in cols
+    )
     diffs_en = ", ".join(f"{c}: {cur['carried'][c][0]} vs {prev['forward'][c][0]}" for c in cols)
     pv = prev["forward"][cols[0]]
     where = f"{prev_path}:{pv[3]}:{pv[4]}"
-    zh = (f"上年结转与{prev['year']}年报告不符：本报告表三“二、上年结转”{_COL_ZH[cols[0]]}为{first[0]}，"
-          f"而{prev['year']}年报告（{where}）“四、结转下年度继续办理”为{pv[0]}，相差{first[0] - pv[0]:+d}"
-          + (f"（{diffs_zh}）" if len(cols) > 1 else ""))
-    en = (f"carry-over differs from the {prev['year']} report: table 三 row 二 {cols[0]} is {first[0]} here, but "
-          f"row 四 (carried forward) of the {prev['year']} report ({where}) is {pv[0]}, {first[0] - pv[0]:+d}"
-          + (f" ({diffs_en})" if len(cols) > 1 else ""))
-    related = tuple((Span(cur["carried"][c][1], cur["carried"][c][2]), f"本年上年结转（{_COL_ZH[c]}）= {cur['carried'][c][0]}",
-                     f"carried over ({c}) = {cur['carried'][c][0]}") for c in cols[1:])
-    return Issue(Span(first[1], first[2]), zh, en, related=related, severity=Severity[cur["severity"]])
+    zh = (
+        f"上年结转与{prev['year']}年报告不符：本报告表三“二、上年结转”{_COL_ZH[cols[0]]}为{first[0]}，"
+        f"而{prev['year']}年报告（{where}）“四、结转下年度继续办理”为{pv[0]}，相差{first[0] - pv[0]:+d}"
+        + (f"（{diffs_zh}）" if len(cols) > 1 else "")
+    )
+    en = (
+        f"carry-over differs from the {prev['year']} report: table 三 row 二 {cols[0]} is {first[0]} here, but "
+        f"row 四 (carried forward) of the {prev['year']} report ({where}) is {pv[0]}, {first[0] - pv[0]:+d}"
+        + (f" ({diffs_en})" if len(cols) > 1 else "")
+    )
+    related = tuple(
+        (
+            Span(cur["carried"][c][1], cur["carried"][c][2]),
+            f"本年上年结转（{_COL_ZH[c]}）= {cur['carried'][c][0]}",
+            f"carried over ({c}) = {cur['carried'][c][0]}",
+        )
+        for c in cols[1:]
+    )
+    return Issue(
+        Span(first[1], first[2]), zh, en, related=related, severity=Severity[cur["severity"]]
+    )
 
 
 def carry_over_hook(run) -> None:
@@ -400,9 +569,17 @@ def carry_over_hook(run) -> None:
     from gsilint.config import Config
     from gsilint.engine import make_finding
 
-    notes = [(path, r, r.notes[_X403]) for path, r in run.results.items() if _X403 in r.notes and r.source is not None]
+    notes = [
+        (path, r, r.notes[_X403])
+        for path, r in run.results.items()
+        if _X403 in r.notes and r.source is not None
+    ]
     for path, result, cur in notes:
-        prevs = [(p, n) for p, _, n in notes if n["year"] == cur["year"] - 1 and _same_org(n["org"], cur["org"])]
+        prevs = [
+            (p, n)
+            for p, _, n in notes
+            if n["year"] == cur["year"] - 1 and _same_org(n["org"], cur["org"])
+        ]
         values = {tuple(sorted((c, v[0]) for c, v in n["forward"].items())) for _, n in prevs}
         if len(values) != 1:
             continue  # no report of last year, or copies that disagree (ambiguous)
@@ -410,8 +587,12 @@ def carry_over_hook(run) -> None:
         if issue is not None:
             from gsilint.rules import RULES
 
-            result.findings.append(make_finding(result.source, RULES[_X403], issue, Config(lang=cur["lang"])))
+            result.findings.append(
+                make_finding(result.source, RULES[_X403], issue, Config(lang=cur["lang"]))
+            )
 
 
 RUN_HOOKS.append(carry_over_hook)
-DEFERRED_CODES.add(_X403)  # its findings come from the hook: E003 cannot judge X403 suppressions per file
+DEFERRED_CODES.add(
+    _X403
+)  # its findings come from the hook: E003 cannot judge X403 suppressions per file

@@ -35,7 +35,9 @@ def _year(ctx):
 _DEPARTMENT = regex.compile(
     r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|院|所|队|站|署|处|部|司|馆|会|室|公司|支队|大队|分局|总局)$"
 )
-_GOVERNMENT = regex.compile(r"(?:人民政府|政府|管委会|管理委员会|实验区|新区|开发区|示范区|自治[州县旗]|区|县|市|镇|乡|旗|街道|街道办事处)$")
+_GOVERNMENT = regex.compile(
+    r"(?:人民政府|政府|管委会|管理委员会|实验区|新区|开发区|示范区|自治[州县旗]|区|县|市|镇|乡|旗|街道|街道办事处)$"
+)
 _TOWNSHIP = regex.compile(r"(?:镇|乡|街道|街道办事处|镇人民政府|乡人民政府|镇政府|乡政府)$")
 
 
@@ -64,22 +66,42 @@ def deadline(year: int, kind: str, override: str | None) -> tuple[date, str, str
     if year <= 2018:
         return date(year + 1, 3, 31), "2008年条例第三十一条", "2008 Regulations art. 31"
     if kind == "department":
-        return date(year + 1, 1, 31), "2019年条例第四十九条（部门）", "2019 Regulations art. 49 (departments)"
-    return date(year + 1, 3, 31), "2019年条例第四十九条（本级政府）", "2019 Regulations art. 49 (governments)"
+        return (
+            date(year + 1, 1, 31),
+            "2019年条例第四十九条（部门）",
+            "2019 Regulations art. 49 (departments)",
+        )
+    return (
+        date(year + 1, 3, 31),
+        "2019年条例第四十九条（本级政府）",
+        "2019 Regulations art. 49 (governments)",
+    )
 
 
 def _dated_lines(ctx):
     """Signature and publication dates, whichever the report has."""
-    return [d for d in (ctx.facts.signature_date, ctx.facts.publication_date) if d is not None and d.date.as_date()]
+    return [
+        d
+        for d in (ctx.facts.signature_date, ctx.facts.publication_date)
+        if d is not None and d.date.as_date()
+    ]
 
 
-_KIND_NAMES = {"signature": ("落款日期", "signature date"), "publication": ("发布时间", "publication date")}
+_KIND_NAMES = {
+    "signature": ("落款日期", "signature date"),
+    "publication": ("发布时间", "publication date"),
+}
 
 # -- rules ----------------------------------------------------------------------
 
 
-@rule("Y201", "year-mismatch", Severity.ERROR, "正文或标题中的年份与报告年份不一致",
-      "a statement names a year other than the report year")
+@rule(
+    "Y201",
+    "year-mismatch",
+    Severity.ERROR,
+    "正文或标题中的年份与报告年份不一致",
+    "a statement names a year other than the report year",
+)
 def year_mismatch(ctx):
     """
     报告只讲一个年度的工作。以年份开头陈述本年度工作或数据的句子（“2017年，我镇主动公开
@@ -111,7 +133,9 @@ def year_mismatch(ctx):
             other.span,
             f"{zh}写的是{other.value}年，但{claim_zh}写的是{year.value}年",
             f"{en} says {other.value} but {claim_en} says {year.value}",
-            related=((year.span, f"报告年份{year.value}年", f"report year {year.value}"),) if year.source != "config" else (),
+            related=((year.span, f"报告年份{year.value}年", f"report year {year.value}"),)
+            if year.source != "config"
+            else (),
         )
     if year.source == "body":
         return  # the year is only the body's majority: no claim to hold statements against
@@ -124,7 +148,9 @@ def year_mismatch(ctx):
             d.year_span,
             f"此处陈述的是{d.year}年的工作，但报告年份是{year.value}年（{claim_zh}）",
             f"this statement is about {d.year}, but the report year is {year.value} ({claim_en})",
-            related=((year.span, f"报告年份{year.value}年", f"report year {year.value}"),) if year.source != "config" else (),
+            related=((year.span, f"报告年份{year.value}年", f"report year {year.value}"),)
+            if year.source != "config"
+            else (),
         )
 
 
@@ -135,8 +161,13 @@ _CUTOFF_MONTH_END = regex.compile(
 )
 
 
-@rule("Y202", "period-mismatch", Severity.ERROR, "统计期限不是报告年度的1月1日至12月31日",
-      "the statistics period is not 1 January–31 December of the report year")
+@rule(
+    "Y202",
+    "period-mismatch",
+    Severity.ERROR,
+    "统计期限不是报告年度的1月1日至12月31日",
+    "the statistics period is not 1 January–31 December of the report year",
+)
 def period_mismatch(ctx):
     """
     年度报告的统计期限是报告年度的1月1日至12月31日。期限写成别的年份、留空
@@ -160,8 +191,11 @@ def period_mismatch(ctx):
     reported: set[int] = set()
     if period is not None:
         if period.blank:
-            yield Issue(period.span, f"统计期限留空，应为{y}年1月1日至{y}年12月31日",
-                        f"the statistics period is left blank; it should be {y}-01-01 to {y}-12-31")
+            yield Issue(
+                period.span,
+                f"统计期限留空，应为{y}年1月1日至{y}年12月31日",
+                f"the statistics period is left blank; it should be {y}-01-01 to {y}-12-31",
+            )
         elif period.start is not None and period.end is not None:
             want_start, want_end = date(y, 1, 1), date(y, 12, 31)
             s, e = period.start.as_date(), period.end.as_date()
@@ -198,8 +232,13 @@ def period_mismatch(ctx):
         )
 
 
-@rule("Y203", "late-publication", Severity.WARNING, "年度报告晚于法定期限发布",
-      "the report was published after the legal deadline")
+@rule(
+    "Y203",
+    "late-publication",
+    Severity.WARNING,
+    "年度报告晚于法定期限发布",
+    "the report was published after the legal deadline",
+)
 def late_publication(ctx):
     """
     2008年条例：年度报告每年3月31日前公布（适用于2018年及以前的报告）。2019年修订的条例：
@@ -239,8 +278,13 @@ def late_publication(ctx):
         )
 
 
-@rule("Y204", "premature-date", Severity.WARNING, "落款或发布日期早于统计期限结束",
-      "signed or published before the statistics period ended")
+@rule(
+    "Y204",
+    "premature-date",
+    Severity.WARNING,
+    "落款或发布日期早于统计期限结束",
+    "signed or published before the statistics period ended",
+)
 def premature_date(ctx):
     """
     年度报告总结的是整个报告年度，只能在次年签发、发布。落款或发布日期在报告年度
@@ -283,8 +327,13 @@ def _in_plan_section(ctx, use) -> bool:
     return False
 
 
-@rule("Y205", "plan-year", Severity.WARNING, "改进计划写的不是下一年度",
-      "a plan names a year other than the next year")
+@rule(
+    "Y205",
+    "plan-year",
+    Severity.WARNING,
+    "改进计划写的不是下一年度",
+    "a plan names a year other than the next year",
+)
 def plan_year(ctx):
     """
     “存在的主要问题及改进情况”里的工作计划针对报告年度的下一年（2016年度报告写
@@ -330,10 +379,18 @@ def invalid_date(ctx):
         if d.valid:
             continue
         zh, en = d.problem or ("日期不存在", "the date does not exist")
-        yield Issue(d.span, f"日期“{d.text}”不存在：{zh}", f"the date '{d.text}' does not exist: {en}")
+        yield Issue(
+            d.span, f"日期“{d.text}”不存在：{zh}", f"the date '{d.text}' does not exist: {en}"
+        )
 
 
-@rule("Y207", "year-unknown", Severity.INFO, "无法确定报告年份", "the report year cannot be determined")
+@rule(
+    "Y207",
+    "year-unknown",
+    Severity.INFO,
+    "无法确定报告年份",
+    "the report year cannot be determined",
+)
 def year_unknown(ctx):
     """
     标题、网页标题、引言、统计期限和正文都没有写明报告年份时，年份类检查（Y201–Y205）
@@ -351,5 +408,8 @@ def year_unknown(ctx):
     """
     if _year(ctx) is None and (ctx.facts.top_sections or any(True for _ in ctx.doc.tables())):
         # (without any heading or table the text is not read as a report at all: E002 speaks)
-        yield Issue(Span(0, 0), "无法确定报告年份，年份检查（Y201–Y205）已跳过；可用 --year 指定",
-                    "cannot determine the report year; year checks (Y201–Y205) skipped — pass --year")
+        yield Issue(
+            Span(0, 0),
+            "无法确定报告年份，年份检查（Y201–Y205）已跳过；可用 --year 指定",
+            "cannot determine the report year; year checks (Y201–Y205) skipped — pass --year",
+        )

@@ -7,8 +7,8 @@ themselves here. Plain text and Markdown are read by :func:`read_text_source`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from gsilint.sources.base import InputError, Source, SourceMap
 from gsilint.sources.decode import MAX_BYTES, decode_bytes, too_large
@@ -30,7 +30,9 @@ __all__ = [
 Reader = Callable[[str, bytes, "str | None"], Source]
 
 
-def source_from_text(text: str, path: str = "<text>", kind: str = "text", encoding: str = "utf-8") -> Source:
+def source_from_text(
+    text: str, path: str = "<text>", kind: str = "text", encoding: str = "utf-8"
+) -> Source:
     """A Source for text already decoded (stdin, an editor buffer, a test)."""
     if not text.strip():
         raise InputError("文件为空", "empty file")
@@ -89,7 +91,9 @@ def load_path(path: str, encoding: str | None = None) -> Source:
             raise too_large(size)
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror or exc}", f"cannot read file: {exc.strerror or exc}") from None
+        raise InputError(
+            f"无法读取文件：{exc.strerror or exc}", f"cannot read file: {exc.strerror or exc}"
+        ) from None
     if not data.strip():
         raise InputError("文件为空", "empty file")
     return reader(path, data, encoding)

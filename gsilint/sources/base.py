@@ -43,7 +43,7 @@ class SourceMap:
         self._orig_len = original_length
 
     @classmethod
-    def identity(cls, length: int) -> "SourceMap":
+    def identity(cls, length: int) -> SourceMap:
         return cls([(0, 0)], length)
 
     @property

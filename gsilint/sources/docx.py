@@ -58,15 +58,22 @@ def _check_package(data: bytes) -> None:
                     f"Word file unpacks to {total / 1024 / 1024:.0f} MB; the limit is {mb} MB (possibly a zip bomb)",
                 )
             if "word/document.xml" not in {i.filename for i in infos}:
-                raise InputError("不是 Word 文档：缺少 word/document.xml", "not a Word document: word/document.xml is missing")
+                raise InputError(
+                    "不是 Word 文档：缺少 word/document.xml",
+                    "not a Word document: word/document.xml is missing",
+                )
     except zipfile.BadZipFile as exc:
-        raise InputError(f"Word 文件已损坏或不是 .docx：{exc}", f"corrupt or not a .docx file: {exc}") from None
+        raise InputError(
+            f"Word 文件已损坏或不是 .docx：{exc}", f"corrupt or not a .docx file: {exc}"
+        ) from None
 
 
 #: Run content in document order: text, tabs and breaks of the paragraph's runs, including
 #: runs inside tracked insertions, hyperlinks and fields (deleted text is w:delText, field
 #: codes w:instrText: neither is read), excluding text boxes anchored in the paragraph.
-_RUN_CONTENT = "(.//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr)[not(ancestor::w:txbxContent)]"
+_RUN_CONTENT = (
+    "(.//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr)[not(ancestor::w:txbxContent)]"
+)
 
 
 def _paragraph_text(p) -> str:
@@ -136,7 +143,9 @@ class _Reader:
                 if cells > MAX_TABLE_CELLS:
                     raise too_many_cells()
                 if tc.vMerge == "continue":  # part of a merged cell above: empty here, but named
-                    row.append(Anchor([], 0, span, f"表{t} 第{r}行第{len(row) + 1}列", continuation=True))
+                    row.append(
+                        Anchor([], 0, span, f"表{t} 第{r}行第{len(row) + 1}列", continuation=True)
+                    )
                     row.extend([None] * (span - 1))
                     continue
                 pieces = join_runs(_cell_runs(tc))
@@ -168,7 +177,8 @@ def read_docx_source(path: str, data: bytes, encoding: str | None = None) -> Sou
         raise
     except Exception as exc:  # corrupt XML, missing parts, bad relationships…
         raise InputError(
-            f"Word 文件无法读取：{exc.__class__.__name__}: {exc}", f"cannot read the Word file: {exc.__class__.__name__}: {exc}"
+            f"Word 文件无法读取：{exc.__class__.__name__}: {exc}",
+            f"cannot read the Word file: {exc.__class__.__name__}: {exc}",
         ) from None
     if not reader.flat.lines:
         raise InputError("Word 文件中没有文字", "the Word file has no text")

@@ -31,7 +31,12 @@ class Piece:
 def is_cjk(ch: str) -> bool:
     """CJK ideographs and full-width punctuation: joined without a space."""
     o = ord(ch)
-    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x3FFFF
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF
+    )
 
 
 def join_runs(runs: list[list[Piece]]) -> list[Piece]:
@@ -65,7 +70,12 @@ def trim(pieces: list[Piece]) -> list[Piece]:
         stripped = first.text.lstrip(_TRIM)
         if len(stripped) != len(first.text):
             cut = len(first.text) - len(stripped)
-            pieces[0] = Piece(stripped, first.origin + cut if first.linear else first.origin, first.linear, first.label)
+            pieces[0] = Piece(
+                stripped,
+                first.origin + cut if first.linear else first.origin,
+                first.linear,
+                first.label,
+            )
         last = pieces[-1]
         stripped = last.text.rstrip(_TRIM)
         if len(stripped) != len(last.text):

@@ -48,7 +48,8 @@ Grid = list[list["Anchor | None"]]
 
 def too_many_cells() -> InputError:
     return InputError(
-        f"表格过大：超过 {MAX_TABLE_CELLS} 个单元格上限", f"table too large: more than {MAX_TABLE_CELLS} cells"
+        f"表格过大：超过 {MAX_TABLE_CELLS} 个单元格上限",
+        f"table too large: more than {MAX_TABLE_CELLS} cells",
     )
 
 
@@ -144,7 +145,10 @@ def _compact_block(block: Grid) -> Grid:
                 new[t] = cell
             elif cell.text:  # two texts meet in one column: keep both
                 new[t] = Anchor(
-                    new[t].pieces + [Piece(" ", cell.origin, False)] + cell.pieces, new[t].origin, 1, new[t].label
+                    new[t].pieces + [Piece(" ", cell.origin, False)] + cell.pieces,
+                    new[t].origin,
+                    1,
+                    new[t].label,
                 )
         result.append(new)
     return result
@@ -166,7 +170,11 @@ def row_lines(grid: Grid) -> list[list[Piece]]:
                 anchor = cell.origin
             if i:
                 pieces.append(Piece("\t", anchor, False, waiting))
-            texts = [p for p in cell.pieces if "\t" not in p.text and "\n" not in p.text] if cell else []
+            texts = (
+                [p for p in cell.pieces if "\t" not in p.text and "\n" not in p.text]
+                if cell
+                else []
+            )
             label = cell.label if cell is not None else None
             if texts and label is not None:
                 texts[0] = Piece(texts[0].text, texts[0].origin, texts[0].linear, label)

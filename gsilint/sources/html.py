@@ -41,7 +41,9 @@ MAX_ELEMENTS = 200_000
 #: Share of its parent's text a child must hold for the article search to descend.
 DOMINANT = 0.7
 
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr basefont frame keygen".split())
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr basefont frame keygen".split()
+)
 #: Subtrees that are never report text.
 _SKIP = frozenset(
     "head script style noscript template iframe frameset svg math select option textarea button object canvas "
@@ -67,7 +69,7 @@ _WORD = re.compile(r"[^ \t\n\r\f]+")
 class _Node:
     __slots__ = ("tag", "attrs", "children", "start", "skip", "size", "parent")
 
-    def __init__(self, tag: str, attrs: dict[str, str], start: int, parent: "_Node | None") -> None:
+    def __init__(self, tag: str, attrs: dict[str, str], start: int, parent: _Node | None) -> None:
         self.tag = tag
         self.attrs = attrs
         self.children: list = []  # _Node | ("t", text, offset) | ("br", offset) | ("c", raw, offset)
@@ -80,7 +82,7 @@ class _Node:
         self.size = 0  # non-space characters of report text below
 
 
-def _inside_article(node: "_Node | None") -> bool:
+def _inside_article(node: _Node | None) -> bool:
     while node is not None:
         if node.tag in ("article", "main"):
             return True
@@ -136,9 +138,15 @@ class _TreeBuilder(HTMLParser):
         self.count += 1
         if self.count > MAX_ELEMENTS:
             raise InputError(
-                f"HTML 元素过多，超过 {MAX_ELEMENTS} 个元素上限", f"too many HTML elements; the limit is {MAX_ELEMENTS}"
+                f"HTML 元素过多，超过 {MAX_ELEMENTS} 个元素上限",
+                f"too many HTML elements; the limit is {MAX_ELEMENTS}",
             )
-        node = _Node(tag, {k: v or "" for k, v in attrs if k in ("class", "id", "rowspan", "colspan")}, start, parent)
+        node = _Node(
+            tag,
+            {k: v or "" for k, v in attrs if k in ("class", "id", "rowspan", "colspan")},
+            start,
+            parent,
+        )
         parent.children.append(node)
         self.stack.append(node)
 
@@ -228,7 +236,16 @@ def _article(root: _Node) -> _Node:
         if not kids or node.size == 0:
             return node
         best = max(kids, key=lambda c: c.size)
-        if best.size < DOMINANT * node.size or best.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li"):
+        if best.size < DOMINANT * node.size or best.tag in (
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+        ):
             return node
         if best.tag == "table" and not _is_layout_table(best):
             return node
@@ -460,14 +477,18 @@ def html_to_source(path: str, text: str, encoding: str = "utf-8") -> Source:
         flat.add_line([Piece(raw, at)])
     emit.node(article)
     emit.brk()
-    if title_lines and _repeats_title(flat.lines[:title_lines], flat.lines[title_lines + len(before) :]):
+    if title_lines and _repeats_title(
+        flat.lines[:title_lines], flat.lines[title_lines + len(before) :]
+    ):
         del flat.lines[:title_lines]
     for raw, at in after:
         flat.add_line([Piece(raw, at)])
     if not flat.lines:
         raise InputError("网页中没有找到报告正文", "no report text found in the HTML page")
     flat_text, smap, _ = flat.result(len(text))
-    return Source(path=path, text=flat_text, original=text, kind="html", encoding=encoding, map=smap)
+    return Source(
+        path=path, text=flat_text, original=text, kind="html", encoding=encoding, map=smap
+    )
 
 
 def _squeeze(lines) -> str:
@@ -480,7 +501,9 @@ def _repeats_title(title, body) -> bool:
     return bool(want) and _squeeze(body[:3]).startswith(want)
 
 
-def _outside_comments(root: _Node, article: _Node) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+def _outside_comments(
+    root: _Node, article: _Node
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Directive comments that are not inside the article, split by where they stand."""
     found: list[tuple[str, int]] = []
     todo: list[_Node] = [root]

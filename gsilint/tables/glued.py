@@ -117,7 +117,11 @@ def _runs(text: str) -> list[tuple[int, int]]:
 def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) -> Grid | None:
     text = doc_text[span.start : span.end]
     simple = norm_label(simplified[span.start : span.end])
-    layout = "2021" if any(k in simple for k in _SIX_2021) else ("2019" if "其他处理" in simple else default_layout)
+    layout = (
+        "2021"
+        if any(k in simple for k in _SIX_2021)
+        else ("2019" if "其他处理" in simple else default_layout)
+    )
     fmt = table_format(layout)
     spec = fmt.t3
     n = len(spec.columns)
@@ -157,7 +161,9 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
         grid.row_spans[key] = Span(span.start + a, span.start + b)
         grid.row_labels[key] = spec.row(key).label
         for col, (x, y) in zip(spec.columns, cells):
-            grid.cells[(key, col.key)] = CellValue(int(text[x:y]), Span(span.start + x, span.start + y), True, text[x:y])
+            grid.cells[(key, col.key)] = CellValue(
+                int(text[x:y]), Span(span.start + x, span.start + y), True, text[x:y]
+            )
     grid.glued = True
     return grid
 
@@ -189,7 +195,11 @@ def split_t4(doc_text: str, span: Span, layout: str) -> Grid | None:
     grid.row_spans[key] = Span(span.start + a, span.start + b)
     grid.row_labels[key] = spec.rows[0].label
     for col, (x, y) in zip(spec.columns, c[0]):
-        grid.cells[(key, col.key)] = CellValue(int(text[a + x : a + y]), Span(span.start + a + x, span.start + a + y), True,
-                                               text[a + x : a + y])
+        grid.cells[(key, col.key)] = CellValue(
+            int(text[a + x : a + y]),
+            Span(span.start + a + x, span.start + a + y),
+            True,
+            text[a + x : a + y],
+        )
     grid.glued = True
     return grid

@@ -21,18 +21,33 @@ from gsilint.tables.spec import ColSpec, FormatSpec, RowSpec, TableSpec, table_f
 from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
 from gsilint.tables.values import read_value
 
-_ENUM = regex.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+")
+_ENUM = regex.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+"
+)
 _T3_ANCHOR = ("勾稽关系", "申请人情况")
 #: Group labels of table 三 that some reports print with subtotals of their rows.
 _GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
 _T4_ANCHOR = ("行政复议", "结果维持")
 #: Words of table 四's header; a row made only of them is a header line.
-_T4_HEADER = regex.compile(r"^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|[()（）])+$")
+_T4_HEADER = regex.compile(
+    r"^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|[()（）])+$"
+)
 _T2_ANCHOR = ("第二十条", "信息内容")
 _SIX_2021 = tuple(norm_label(s) for s in ("逾期不补正", "缴纳费用", "收费通知"))
-_T2_2021 = tuple(norm_label(s) for s in ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"))
-_T2_2019 = tuple(norm_label(s) for s in ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-                                         "其他对外管理服务", "政府集中采购"))
+_T2_2021 = tuple(
+    norm_label(s) for s in ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额")
+)
+_T2_2019 = tuple(
+    norm_label(s)
+    for s in (
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "其他对外管理服务",
+        "政府集中采购",
+    )
+)
 _T2_2019_LABEL_SPANS = _T2_2019 + (norm_label("本年增/减"),)
 
 
@@ -83,8 +98,11 @@ def find_regions(stream: list[StreamRow]) -> Regions:
     t3_reg = (t3, t4 if t4 is not None and t4 > t3 else end) if t3 is not None else None
     t2_reg = None
     if t2 is not None:
-        t2_end = min(x for x in (t3, t4, end) if x is not None and x > t2) if any(
-            x is not None and x > t2 for x in (t3, t4)) else end
+        t2_end = (
+            min(x for x in (t3, t4, end) if x is not None and x > t2)
+            if any(x is not None and x > t2 for x in (t3, t4))
+            else end
+        )
         t2_reg = (t2, t2_end)
     return Regions(t2_reg, t3_reg, t4)
 
@@ -147,7 +165,13 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     if not data:
         return None
     span = rows[0].span.cover(rows[-1].span)
-    grid = Grid("t3", fmt.t3_layout, tuple(r.key for r in spec.rows), tuple(c.key for c in spec.columns), span)
+    grid = Grid(
+        "t3",
+        fmt.t3_layout,
+        tuple(r.key for r in spec.rows),
+        tuple(c.key for c in spec.columns),
+        span,
+    )
     ncols = len(spec.columns)
     dead = dead_columns(rows)
     p = 0
@@ -158,15 +182,29 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         if p >= len(spec.rows) and r.is_data:
             # beyond the last template row: stop at the first thing that is not a row of this table
             same_width = not r.labels and len(_fit(r.values, ncols)) == ncols
-            if same_width or (r.labels and any(_matches(s, _cell_keys(r), r.key) for s in spec.rows)):
-                grid.problems.append(ShapeProblem(r.span, "表三在“四、结转下年度继续办理”之后还有多余的数据行",
-                                                  "table III has an extra data row after 'IV carried forward'"))
+            if same_width or (
+                r.labels and any(_matches(s, _cell_keys(r), r.key) for s in spec.rows)
+            ):
+                grid.problems.append(
+                    ShapeProblem(
+                        r.span,
+                        "表三在“四、结转下年度继续办理”之后还有多余的数据行",
+                        "table III has an extra data row after 'IV carried forward'",
+                    )
+                )
             break
         texts = _cell_keys(r) if r.labels else ()
         if not r.is_data:
             # a labelled row of a real grid left entirely blank: every cell not reported
             if r.kind in CELL_KINDS and len(r.tail) >= ncols:
-                j = next((i for i in range(p, min(p + 2, len(spec.rows))) if _matches(spec.rows[i], texts, r.key)), None)
+                j = next(
+                    (
+                        i
+                        for i in range(p, min(p + 2, len(spec.rows)))
+                        if _matches(spec.rows[i], texts, r.key)
+                    ),
+                    None,
+                )
                 if j is not None:
                     rs = spec.rows[j]
                     assigned[rs.key] = r
@@ -180,10 +218,19 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             continue
         if _stray(r, ncols):
             continue
-        j = next((i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None)
+        j = next(
+            (i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None
+        )
         if j is None and pending:
             joined = "".join(pending) + r.key
-            j = next((i for i in range(p, min(p + 3, len(spec.rows))) if _matches(spec.rows[i], [], joined)), None)
+            j = next(
+                (
+                    i
+                    for i in range(p, min(p + 3, len(spec.rows)))
+                    if _matches(spec.rows[i], [], joined)
+                ),
+                None,
+            )
         if j is None and any(g in r.key for g in _GROUPS):
             pending = []
             continue  # a group's subtotal row ("（三）不予公开 5 0 0 0 0 0 5"): not a template row
@@ -197,9 +244,14 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         vals = _fit(r.values, ncols, r, dead)
         if len(vals) != ncols:
             zh, en = _count_phrase(sum(1 for v in vals if not v.is_blank), ncols)
-            grid.problems.append(ShapeProblem(r.span, f"表三“{_short(r.label_text) or rs.label}”一行{zh}（自然人、五类法人或其他组织、总计）",
-                                              f"table III row '{rs.label}' {en} (natural persons, five organisation columns, total)",
-                                              (rs.key,)))
+            grid.problems.append(
+                ShapeProblem(
+                    r.span,
+                    f"表三“{_short(r.label_text) or rs.label}”一行{zh}（自然人、五类法人或其他组织、总计）",
+                    f"table III row '{rs.label}' {en} (natural persons, five organisation columns, total)",
+                    (rs.key,),
+                )
+            )
         else:
             grid.cells.update(_cells(rs.key, spec.columns, vals))
         last_span = r.span
@@ -208,14 +260,25 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     grid.missing_rows = missing
     if len(assigned) < len(spec.rows) // 2:
         grid.cells.clear()
-        grid.problems = [ShapeProblem(span, f"表三（{spec.title}）无法与模板对应：只识别出 {len(assigned)} 行（应为 {len(spec.rows)} 行），未核对表内数字",
-                                      f"table III ({spec.title}) cannot be matched to the template: {len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked")]
+        grid.problems = [
+            ShapeProblem(
+                span,
+                f"表三（{spec.title}）无法与模板对应：只识别出 {len(assigned)} 行（应为 {len(spec.rows)} 行），未核对表内数字",
+                f"table III ({spec.title}) cannot be matched to the template: {len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked",
+            )
+        ]
         grid.missing_rows = ()
     elif missing:
-        labels = "、".join(spec.row(k).label for k in missing[:6]) + ("等" if len(missing) > 6 else "")
-        grid.problems.append(ShapeProblem(_missing_at(spec, missing[0], grid, span),
-                                          f"表三缺少 {len(missing)} 行：{labels}",
-                                          f"table III lacks {len(missing)} row(s): {', '.join(missing[:6])}"))
+        labels = "、".join(spec.row(k).label for k in missing[:6]) + (
+            "等" if len(missing) > 6 else ""
+        )
+        grid.problems.append(
+            ShapeProblem(
+                _missing_at(spec, missing[0], grid, span),
+                f"表三缺少 {len(missing)} 行：{labels}",
+                f"table III lacks {len(missing)} row(s): {', '.join(missing[:6])}",
+            )
+        )
     return grid
 
 
@@ -269,9 +332,14 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
     grid.row_labels[row_key] = spec.rows[0].label
     if len(vals) != n:
         zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), n)
-        grid.problems.append(ShapeProblem(where, f"表四（{spec.title}）数据行{zh}（行政复议、未经复议直接起诉、复议后起诉各五项）",
-                                          f"table IV ({spec.title}) data {en} (five each for review, direct suit, suit after review)",
-                                          (row_key,)))
+        grid.problems.append(
+            ShapeProblem(
+                where,
+                f"表四（{spec.title}）数据行{zh}（行政复议、未经复议直接起诉、复议后起诉各五项）",
+                f"table IV ({spec.title}) data {en} (five each for review, direct suit, suit after review)",
+                (row_key,),
+            )
+        )
     else:
         grid.cells.update(_cells(row_key, spec.columns, vals))
     return grid
@@ -303,10 +371,16 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             pending.append(r.key)
             continue
         texts = _cell_keys(r) if r.labels else ()
-        rs = next((s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)), None)
+        rs = next(
+            (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)),
+            None,
+        )
         if rs is None and not r.labels and pending:
             last = pending[-1]
-            rs = next((s for s in spec.rows if s.key not in grid.row_spans and _matches(s, [last], last)), None)
+            rs = next(
+                (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, [last], last)),
+                None,
+            )
         pending = []
         if rs is None or looks_glued(r):
             continue
@@ -318,20 +392,36 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         if len(vals) != len(cols):
             zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), len(cols))
             names = "、".join(c.label for c in cols)
-            grid.problems.append(ShapeProblem(r.span, f"表二“{rs.label}”一行{zh}（{names}）",
-                                              f"table II row '{rs.label}' {en}", (rs.key,)))
+            grid.problems.append(
+                ShapeProblem(
+                    r.span,
+                    f"表二“{rs.label}”一行{zh}（{names}）",
+                    f"table II row '{rs.label}' {en}",
+                    (rs.key,),
+                )
+            )
         else:
             grid.cells.update(_cells(rs.key, cols, vals))
     if not grid.row_spans:
         return None
     text = "".join(r.key for r in rows)
-    missing = tuple(s.key for s in spec.rows if s.key not in grid.row_spans
-                    and not any(m in text for m in s.match) and not any(e in text for e in s.exact))
+    missing = tuple(
+        s.key
+        for s in spec.rows
+        if s.key not in grid.row_spans
+        and not any(m in text for m in s.match)
+        and not any(e in text for e in s.exact)
+    )
     grid.missing_rows = missing
     if missing:
         labels = "、".join(spec.row(k).label for k in missing)
-        grid.problems.append(ShapeProblem(Span(span.start, span.start), f"表二缺少 {len(missing)} 行：{labels}",
-                                          f"table II lacks {len(missing)} row(s): {', '.join(missing)}"))
+        grid.problems.append(
+            ShapeProblem(
+                Span(span.start, span.start),
+                f"表二缺少 {len(missing)} 行：{labels}",
+                f"table II lacks {len(missing)} row(s): {', '.join(missing)}",
+            )
+        )
     return grid
 
 

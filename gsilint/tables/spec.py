@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from gsilint.normalize import norm_label
 from gsilint.resources import data_dir
@@ -85,15 +85,24 @@ def _table(name: str, raw: dict) -> TableSpec:
     return TableSpec(name, raw.get("title", name), rows, _cols(raw.get("columns")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_format(fmt: str) -> FormatSpec:
     """The 2019 or 2021 table format."""
     path = data_dir("rules") / "tables" / f"{fmt}.toml"
     with path.open("rb") as fh:
         raw = tomllib.load(fh)
     ids = tuple(
-        IdentitySpec(i["id"], i["rule"], i["table"], i["each"], i["name"], i["name_en"], tuple(i["lhs"]),
-                     tuple(i["rhs"]), i["at"])
+        IdentitySpec(
+            i["id"],
+            i["rule"],
+            i["table"],
+            i["each"],
+            i["name"],
+            i["name_en"],
+            tuple(i["lhs"]),
+            tuple(i["rhs"]),
+            i["at"],
+        )
         for i in raw.get("identity", ())
     )
     t4 = raw["t4"]
@@ -102,6 +111,11 @@ def table_format(fmt: str) -> FormatSpec:
         t3_layout=str(raw.get("t3_layout", raw["id"])),
         t2=_table("t2", raw["t2"]),
         t3=_table("t3", raw["t3"]),
-        t4=TableSpec("t4", t4.get("title", "t4"), (RowSpec("t4.cases", "行政复议、行政诉讼"),), _cols(t4["columns"])),
+        t4=TableSpec(
+            "t4",
+            t4.get("title", "t4"),
+            (RowSpec("t4.cases", "行政复议、行政诉讼"),),
+            _cols(t4["columns"]),
+        ),
         identities=ids,
     )

@@ -62,8 +62,18 @@ def split_row(row: ast.Row, kind: str, table: int = 0) -> StreamRow:
         start += 1
     values = cells[start:]
     key = norm_label("".join(c.text for c in labels)) if labels else ""
-    return StreamRow(labels, values, row.span, kind, key, start < len(cells), start, tuple(cells[last + 1 :]), table,
-                     len(cells))
+    return StreamRow(
+        labels,
+        values,
+        row.span,
+        kind,
+        key,
+        start < len(cells),
+        start,
+        tuple(cells[last + 1 :]),
+        table,
+        len(cells),
+    )
 
 
 #: Table kinds with real cells, where a blank cell is a cell left empty.

@@ -4,9 +4,12 @@ One module per rule; ``prose`` says which text they read, ``data`` loads
 ``rules/hygiene.toml``.
 """
 
-from gsilint.rules.hygiene import repeated  # noqa: F401
-from gsilint.rules.hygiene import placeholder, url  # noqa: F401,E402
-from gsilint.rules.hygiene import script  # noqa: F401,E402
-from gsilint.rules.hygiene import punctuation  # noqa: F401,E402
-from gsilint.rules.hygiene import spacing  # noqa: F401,E402
-from gsilint.rules.hygiene import brackets  # noqa: F401,E402
+from gsilint.rules.hygiene import (  # noqa: F401,E402
+    brackets,  # noqa: F401,E402
+    placeholder,
+    punctuation,  # noqa: F401,E402
+    repeated,  # noqa: F401
+    script,  # noqa: F401,E402
+    spacing,  # noqa: F401,E402
+    url,
+)

@@ -58,13 +58,21 @@ def _joined(ctx) -> list[Piece]:
             end = prev.start + len(prev.text)
             gap = text[end : piece.start]
             if gap.strip(" \t\u3000") == "\n" and prev.text.rstrip()[-1:] not in _ENDS:
-                out[-1] = Piece(text[prev.start : piece.start + len(piece.text)], prev.start, "paragraph")
+                out[-1] = Piece(
+                    text[prev.start : piece.start + len(piece.text)], prev.start, "paragraph"
+                )
                 continue
         out.append(piece)
     return out
 
 
-@rule("T507", "unbalanced-brackets", Severity.WARNING, "括号、书名号、引号不成对", "brackets or quotes that do not pair up")
+@rule(
+    "T507",
+    "unbalanced-brackets",
+    Severity.WARNING,
+    "括号、书名号、引号不成对",
+    "brackets or quotes that do not pair up",
+)
 def unbalanced_brackets(ctx):
     """
     书名号《》、圆括号（）、引号“”、方头括号【】在同一段内应成对出现。多写一个

@@ -19,7 +19,13 @@ def _patterns() -> tuple[regex.Pattern, list[str]]:
     return regex.compile(joined), [p["what"] for p in pats]
 
 
-@rule("T502", "placeholder", Severity.ERROR, "残留模板占位符（XX、××、某某、此处填写）", "leftover template placeholder")
+@rule(
+    "T502",
+    "placeholder",
+    Severity.ERROR,
+    "残留模板占位符（XX、××、某某、此处填写）",
+    "leftover template placeholder",
+)
 def placeholder(ctx):
     """
     从模板复制来的占位文字没有替换就发布了：XX、××、＊＊、某某、○○、此处填写、

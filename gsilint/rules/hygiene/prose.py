@@ -36,7 +36,7 @@ class Piece:
         return Span(self.start + a, self.start + b)
 
 
-def prose(ctx: "Context") -> list[Piece]:
+def prose(ctx: Context) -> list[Piece]:
     """Title, paragraphs and headings (title with its run-on body) in document order.
 
     Heading numbers (一、 （一） (1)) are never part of a piece. Computed once
@@ -55,16 +55,22 @@ def _prose_pieces(facts) -> list[Piece]:
         heading = getattr(node, "heading", None)
         if heading is not None:
             # a heading's title and its run-on body read as one paragraph ("政府網站:依托…")
-            start = heading.title_span.start if heading.title else (heading.body.span.start if heading.body else None)
+            start = (
+                heading.title_span.start
+                if heading.title
+                else (heading.body.span.start if heading.body else None)
+            )
             if start is not None:
                 end = heading.body.span.end if heading.body is not None else heading.title_span.end
-                pieces.append(Piece(doc.text[start:end], start, "paragraph" if heading.body else "heading"))
+                pieces.append(
+                    Piece(doc.text[start:end], start, "paragraph" if heading.body else "heading")
+                )
         elif isinstance(node, Paragraph):
             pieces.append(Piece(node.text, node.span.start, "paragraph"))
     return pieces
 
 
-def safe_fix(ctx: "Context", span: Span, replacement: str) -> tuple[Span, str] | None:
+def safe_fix(ctx: Context, span: Span, replacement: str) -> tuple[Span, str] | None:
     """A fix for ``span`` only when the original file has exactly that text there.
 
     Reflowed crawler copies carry inserted line breaks and HTML has entities:

@@ -37,7 +37,13 @@ def _bad_marks(text: str, pos: int, endpos: int) -> list[int]:
     return sorted(set(at))
 
 
-@rule("T505", "halfwidth-punctuation", Severity.WARNING, "中文行文中使用了半角标点", "half-width (ASCII) punctuation in Chinese prose")
+@rule(
+    "T505",
+    "halfwidth-punctuation",
+    Severity.WARNING,
+    "中文行文中使用了半角标点",
+    "half-width (ASCII) punctuation in Chinese prose",
+)
 def halfwidth_punctuation(ctx):
     """
     中文行文应使用全角标点（GB/T 15834）。在汉字之间（或汉字与数字之间）出现的半角
@@ -59,7 +65,9 @@ def halfwidth_punctuation(ctx):
         text = piece.text
         if not any(c in text for c in ",;:()?!"):
             continue
-        at = [i - piece.start for i in _bad_marks(ctx.doc.text, piece.start, piece.start + len(text))]
+        at = [
+            i - piece.start for i in _bad_marks(ctx.doc.text, piece.start, piece.start + len(text))
+        ]
         if not at:
             continue
         first, last = at[0], at[-1] + 1
@@ -69,9 +77,18 @@ def halfwidth_punctuation(ctx):
             seg[i - first] = FULL[text[i]]
         # a space typed after the ASCII mark goes with it: "部分, 并附" -> "部分，并附"
         for i in reversed(at):
-            if i + 1 < last and text[i + 1] == " " and text[i] != "(" and _HAN.match(text[i + 2 : i + 3]):
+            if (
+                i + 1 < last
+                and text[i + 1] == " "
+                and text[i] != "("
+                and _HAN.match(text[i + 2 : i + 3])
+            ):
                 del seg[i + 1 - first]
-        if text[last : last + 1] == " " and text[at[-1]] != "(" and _HAN.match(text[last + 1 : last + 2]):
+        if (
+            text[last : last + 1] == " "
+            and text[at[-1]] != "("
+            and _HAN.match(text[last + 1 : last + 2])
+        ):
             last += 1
         where = clip(text, first)
         yield Issue(

@@ -22,7 +22,13 @@ def _data() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     return frozenset(d.get("allowed", [])), frozenset(d.get("numerals", "")), singles
 
 
-@rule("T501", "repeated-word", Severity.WARNING, "词语重复（如“公开公开”）", "a word written twice in a row")
+@rule(
+    "T501",
+    "repeated-word",
+    Severity.WARNING,
+    "词语重复（如“公开公开”）",
+    "a word written twice in a row",
+)
 def repeated_word(ctx):
     """
     同一个词连写两遍（“公开公开”“工作工作”“资金资金”），多是编辑时的残留。两到四个字的

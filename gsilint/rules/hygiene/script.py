@@ -11,7 +11,9 @@ from gsilint.rules import rule
 from gsilint.rules.hygiene.prose import prose
 
 #: Quoted titles and names keep the script they were published in.
-_QUOTED = regex.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」")
+_QUOTED = regex.compile(
+    r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」"
+)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,13 @@ def _marks(text: str, other: str, kind: str) -> list[tuple[int, str]]:
     return out
 
 
-@rule("T504", "mixed-script", Severity.WARNING, "简体报告中夹有繁体字（或相反）", "traditional characters in a simplified report, or the reverse")
+@rule(
+    "T504",
+    "mixed-script",
+    Severity.WARNING,
+    "简体报告中夹有繁体字（或相反）",
+    "traditional characters in a simplified report, or the reverse",
+)
 def mixed_script(ctx):
     """
     一份报告应统一使用一种字形。先按全文判断报告是简体还是繁体（两种字形各自独有的字

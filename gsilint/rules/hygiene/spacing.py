@@ -17,7 +17,13 @@ _HAN1 = regex.compile(r"\p{Han}")
 _SPACE = regex.compile(r"[ \u3000\u00a0\t]")
 
 
-@rule("T506", "stray-space", Severity.WARNING, "汉字词语中间夹了空格（如“发 展”）", "a space inside a Chinese word")
+@rule(
+    "T506",
+    "stray-space",
+    Severity.WARNING,
+    "汉字词语中间夹了空格（如“发 展”）",
+    "a space inside a Chinese word",
+)
 def stray_space(ctx):
     """
     中文词语中间多了一个空格（“经济和社会发 展”），多是排版或转换时留下的。只在

@@ -23,7 +23,13 @@ _HOST_SPACE = regex.compile(
 _GOOD_SEP = "://"
 
 
-@rule("T503", "malformed-url", Severity.WARNING, "网址书写错误（如 http:∥）", "a malformed URL (e.g. http:∥)")
+@rule(
+    "T503",
+    "malformed-url",
+    Severity.WARNING,
+    "网址书写错误（如 http:∥）",
+    "a malformed URL (e.g. http:∥)",
+)
 def malformed_url(ctx):
     """
     网址在排版发布时被改坏：分隔符写成“∥”“：//”“//”缺冒号、“:/”少一斜杠，或网址中间
