@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from gsilint.config import Config
-from gsilint.engine import input_error_finding, lint_source
+from gsilint.engine import lint_source
 from gsilint.findings import Finding
+from gsilint.resolve import input_error_finding
 from gsilint.sources import InputError, Source, is_report_path, load_path, source_from_text
 
 #: Files a directory walk passes over: repository documents, not reports.

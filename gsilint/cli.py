@@ -438,7 +438,7 @@ def inspect_cmd(ctx, path, fmt, template, year, encoding, isolated):
     """Show the parsed outline and the extracted facts of one report."""
     from gsilint.config_file import ConfigError
     from gsilint.engine import analyse
-    from gsilint.inspect import inspect_data, render_text
+    from gsilint.inspection import inspect_data, render_text
     from gsilint.sources import InputError, load_path, read_text_source
 
     try:  # the same settings as `check` (template, rule packs, encoding from gsilint.toml)

@@ -8,43 +8,19 @@ problems become E-findings; nothing here raises for bad input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from gsilint.ast import Document
-from gsilint.config import Config, longest_match, matches, per_file_ignores
+from gsilint.config import Config, matches, per_file_ignores
+from gsilint.document import Document
 from gsilint.facts import Facts, load_fact_modules
-from gsilint.findings import Finding, Fix, Issue, Location, Related, Severity
+from gsilint.findings import Finding, Issue
 from gsilint.parse import ParseError, parse
 from gsilint.positions import Span
+from gsilint.resolve import make_finding
 from gsilint.rules import RULES, Rule, load_rules
+from gsilint.rules.context import Context
 from gsilint.sources import Source
 from gsilint.suppress import apply_suppressions
-
-
-@dataclass
-class Context:
-    """What a rule sees: the document, its facts, the config and the source."""
-
-    doc: Document
-    facts: Facts
-    config: Config
-    source: Source
-    rule: Rule | None = None
-    #: plain, picklable data a rule leaves for a cross-file run hook
-    #: (``FileResult.notes``; see :data:`gsilint.api.RUN_HOOKS`), keyed by rule code
-    notes: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def lang(self) -> str:
-        return self.config.lang
-
-    def t(self, zh: str, en: str) -> str:
-        return en if self.config.lang == "en" else zh
-
-    def text(self, span: Span) -> str:
-        return self.doc.text[span.start : span.end]
 
 
 def selected_rules(config: Config, path: str | None = None) -> list[Rule]:
@@ -59,59 +35,6 @@ def selected_rules(config: Config, path: str | None = None) -> list[Rule]:
         if selected and not matches(code, tuple(ignores)):
             chosen.append(rules[code])
     return chosen
-
-
-def rule_enabled(code: str, config: Config, path: str | None = None) -> bool:
-    return any(r.code == code for r in selected_rules(config, path))
-
-
-def _location(source: Source, span: Span) -> Location:
-    start = source.to_original(span.start)
-    end = max(start, source.to_original(span.end))
-    line, col = source.index.position(start)
-    end_line, end_col = source.index.position(end)
-    return Location(start, end, line, col, end_line, end_col, source.label_at(start))
-
-
-def make_finding(source: Source, rule: Rule, issue: Issue, config: Config) -> Finding:
-    loc = _location(source, issue.span)
-    # a user's per-code override wins over the rule's own choice for this finding
-    severity = longest_match(rule.code, config.severity) or issue.severity or rule.severity
-    related = tuple(
-        Related(_location(source, span), en if config.lang == "en" else zh)
-        for span, zh, en in issue.related
-    )
-    fix = None
-    if issue.fix is not None:
-        fspan, repl = issue.fix
-        fix = Fix(source.to_original(fspan.start), source.to_original(fspan.end), repl)
-    context = (
-        source.original[loc.start : min(loc.end, loc.start + 40)]
-        or source.original[loc.start : loc.start + 20]
-    )
-    return Finding(
-        path=source.path,
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
-        message=issue.en if config.lang == "en" else issue.zh,
-        location=loc,
-        related=related,
-        fix=fix,
-        context=context,
-    )
-
-
-def input_error_finding(path: str, zh: str, en: str, config: Config, code: str = "E001") -> Finding:
-    rule = load_rules()[code]
-    return Finding(
-        path=path,
-        code=code,
-        name=rule.name,
-        severity=rule.severity,
-        message=en if config.lang == "en" else zh,
-        location=Location(0, 0, 1, 1, 1, 1),
-    )
 
 
 def analyse(
@@ -173,7 +96,3 @@ def postprocess(findings: list[Finding], ctx: Context) -> list[Finding]:
     for hook in POSTPROCESSORS:
         findings = hook(findings, ctx)
     return findings
-
-
-def iter_findings(findings: Iterable[Finding], fail_on: Severity) -> bool:
-    return any(f.severity >= fail_on for f in findings)

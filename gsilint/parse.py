@@ -1,4 +1,4 @@
-"""Report text → :class:`gsilint.ast.Document`.
+"""Report text → :class:`gsilint.document.Document`.
 
 Two steps. The Lark grammar (``grammars/report.lark``, LALR, contextual lexer)
 reads the text as typed lines with token offsets. :class:`_Builder` then
@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 from lark import Lark, Token, Transformer
 
-from gsilint import ast
+from gsilint import document
 from gsilint.normalize import cn_number, simplify
 from gsilint.positions import Span
 from gsilint.resources import data_dir
@@ -84,7 +84,7 @@ def parse_lines(text: str) -> list[Line]:
         raise ParseError(str(exc), 0) from None
 
 
-def parse(text: str) -> ast.Document:
+def parse(text: str) -> document.Document:
     """Parse report text into a Document (raises :class:`ParseError`)."""
     return _Builder(text, parse_lines(text)).build()
 
@@ -172,21 +172,21 @@ class _Builder:
             end -= 1
         return start, end
 
-    def _paragraph(self, start: int, end: int) -> ast.Paragraph | None:
+    def _paragraph(self, start: int, end: int) -> document.Paragraph | None:
         while start < end and self.text[start] in " \u3000\u00a0\t*":
             start += 1
         while end > start and self.text[end - 1] in " \u3000\u00a0\t*":
             end -= 1
         if start >= end:
             return None
-        return ast.Paragraph(self.text[start:end], Span(start, end))
+        return document.Paragraph(self.text[start:end], Span(start, end))
 
-    def _heading(self, line: Line) -> ast.Heading:
+    def _heading(self, line: Line) -> document.Heading:
         mark_tok = next(t for t in line.tokens if t.type == "MARK")
         hashes = next((t for t in line.tokens if t.type == "HASHES"), None)
         style, number = _classify_mark(mark_tok.value)
         mstart = mark_tok.start_pos + (len(mark_tok.value) - len(mark_tok.value.lstrip("*")))
-        mark = ast.Mark(
+        mark = document.Mark(
             self.text[mstart : mark_tok.end_pos], style, number, Span(mstart, mark_tok.end_pos)
         )
         _, end = self._content(line)
@@ -213,7 +213,7 @@ class _Builder:
                 b += 1
             body = self._paragraph(b, end)
         title = self.text[t_start:title_end]
-        return ast.Heading(
+        return document.Heading(
             mark=mark,
             title=title,
             title_span=Span(t_start, title_end),
@@ -222,7 +222,7 @@ class _Builder:
             hashes=len(hashes.value.strip()) if hashes else 0,
         )
 
-    def _row(self, line: Line) -> ast.Row:
+    def _row(self, line: Line) -> document.Row:
         """Cells of a tab-separated row (leading indentation is not a cell)."""
         tok = line.tokens[0]
         text = tok.value
@@ -232,16 +232,16 @@ class _Builder:
         for part in text.split("\t"):
             cells.append(self._cell(base + pos, base + pos + len(part)))
             pos += len(part) + 1
-        return ast.Row(cells, Span(line.start, line.end))
+        return document.Row(cells, Span(line.start, line.end))
 
-    def _cell(self, start: int, end: int) -> ast.Cell:
+    def _cell(self, start: int, end: int) -> document.Cell:
         while start < end and self.text[start] in " \u3000\u00a0":
             start += 1
         while end > start and self.text[end - 1] in " \u3000\u00a0\r":
             end -= 1
-        return ast.Cell(self.text[start:end], Span(start, end))
+        return document.Cell(self.text[start:end], Span(start, end))
 
-    def _pipe_row(self, line: Line) -> ast.Row | None:
+    def _pipe_row(self, line: Line) -> document.Row | None:
         tok = next(t for t in line.tokens if t.type == "PIPE_ROW")
         raw = tok.value
         if _PIPE_SEPARATOR.fullmatch(raw):
@@ -257,9 +257,9 @@ class _Builder:
                 nxt = body_end
             cells.append(self._cell(tok.start_pos + pos, tok.start_pos + nxt))
             pos = nxt + 1
-        return ast.Row(cells, Span(tok.start_pos, tok.end_pos))
+        return document.Row(cells, Span(tok.start_pos, tok.end_pos))
 
-    def _space_row(self, start: int, end: int) -> ast.Row:
+    def _space_row(self, start: int, end: int) -> document.Row:
         """A row of PDF text: a label, then numbers separated by spaces."""
         tokens = [
             (m.start() + start, m.end() + start) for m in _TOKEN.finditer(self.text[start:end])
@@ -274,16 +274,16 @@ class _Builder:
             if k > 0:
                 cells.append(self._cell(tokens[0][0], tokens[k - 1][1]))
             cells.extend(self._cell(a, b) for a, b in tokens[k:])
-        return ast.Row(cells, Span(start, end))
+        return document.Row(cells, Span(start, end))
 
     def _is_glued_table(self, start: int, end: int) -> bool:
         s = self._s(start, end)
         return bool((_TABLE_ANCHOR.search(s) or _T4_ANCHOR.search(s)) and _GLUED_DIGITS.search(s))
 
     # -- assembly ----------------------------------------------------------
-    def build(self) -> ast.Document:
+    def build(self) -> document.Document:
         text = self.text
-        doc = ast.Document(text=text, simplified=self.simplified, span=Span(0, len(text)))
+        doc = document.Document(text=text, simplified=self.simplified, span=Span(0, len(text)))
         self._directives(doc)
         lines = self.lines
         body_from = self._read_header(doc)
@@ -295,7 +295,7 @@ class _Builder:
         self._nest(doc, blocks)
         return doc
 
-    def _directives(self, doc: ast.Document) -> None:
+    def _directives(self, doc: document.Document) -> None:
         """HTML comments, wherever they are: comment lines, and comments ending a line.
 
         A comment that ends a text line is taken off the line (the text's
@@ -306,7 +306,7 @@ class _Builder:
         for line in self.lines:
             if line.kind == "directive":
                 doc.directives.append(
-                    ast.Directive(
+                    document.Directive(
                         self.text[line.start : line.end].strip(), Span(line.start, line.end)
                     )
                 )
@@ -328,18 +328,22 @@ class _Builder:
                 )
                 start = tok.start_pos + m.start(1)
                 doc.directives.append(
-                    ast.Directive(m.group(1), Span(start, start + len(m.group(1))), inline=True)
+                    document.Directive(
+                        m.group(1), Span(start, start + len(m.group(1))), inline=True
+                    )
                 )
                 line.end = tok.start_pos + m.start()
             elif tok.type == "COMMENT" and len(line.tokens) > 1:
                 line.tokens.pop()
                 text = tok.value.rstrip()
                 doc.directives.append(
-                    ast.Directive(text, Span(tok.start_pos, tok.start_pos + len(text)), inline=True)
+                    document.Directive(
+                        text, Span(tok.start_pos, tok.start_pos + len(text)), inline=True
+                    )
                 )
                 line.end = line.tokens[-1].end_pos
 
-    def _read_header(self, doc: ast.Document) -> int:
+    def _read_header(self, doc: document.Document) -> int:
         """Crawler copies begin with ``key: value`` lines and a ``=== 正文 ===`` rule."""
         for i, line in enumerate(self.lines[:40]):
             if line.kind == "paragraph" and _HEADER_RULE.match(self.text[line.start : line.end]):
@@ -347,13 +351,13 @@ class _Builder:
                     s, e = self._content(prev)
                     m = _HEADER_FIELD.match(self.text[s:e])
                     if m:
-                        doc.metadata[m.group(1)] = ast.Field(
+                        doc.metadata[m.group(1)] = document.Field(
                             m.group(1), m.group(2).strip(), Span(s, e)
                         )
                 return i + 1
         return 0
 
-    def _closing(self, lines: list[Line]) -> tuple[ast.Closing | None, list[Line]]:
+    def _closing(self, lines: list[Line]) -> tuple[document.Closing | None, list[Line]]:
         idx = len(lines) - 1
 
         def skip_back(i: int) -> int:
@@ -395,14 +399,14 @@ class _Builder:
             return None, lines
         parts = [p for p in (remark, org, date) if p]
         span = Span(parts[0].span.start, parts[-1].span.end)
-        return ast.Closing(span=span, remark=remark, organisation=org, date=date), lines[
+        return document.Closing(span=span, remark=remark, organisation=org, date=date), lines[
             : idx + 1
         ] + lines[end_idx:]
 
-    def _blocks(self, doc: ast.Document, lines: list[Line]) -> list[object]:
+    def _blocks(self, doc: document.Document, lines: list[Line]) -> list[object]:
         """Flat list of headings, paragraphs and tables in order."""
         out: list[object] = []
-        table: ast.Table | None = None
+        table: document.Table | None = None
         region = False  # inside a table of PDF text (space-separated rows)
         pending_blank = 0
         para_start = para_end = None
@@ -415,7 +419,7 @@ class _Builder:
                 p = self._paragraph(para_start, para_end)
                 if p:
                     if self._is_glued_table(p.span.start, p.span.end):
-                        out.append(ast.Table([], p.span, "glued"))
+                        out.append(document.Table([], p.span, "glued"))
                     else:
                         out.append(p)
             para_start = para_end = None
@@ -457,7 +461,7 @@ class _Builder:
                 if table is not None and (table.kind != want or pending_blank > 1):
                     close_table()
                 if table is None:
-                    table = ast.Table([], Span(line.start, line.end), want)
+                    table = document.Table([], Span(line.start, line.end), want)
                 if row is not None:
                     table.rows.append(row)
                     table.span = table.span.cover(row.span)
@@ -475,7 +479,7 @@ class _Builder:
                     flush_para()
                     close_table()
                     region = True
-                    table = ast.Table([], Span(s, e), "space")
+                    table = document.Table([], Span(s, e), "space")
             if region:
                 if kind == "heading" and not self._row_like_heading(line, simple):
                     close_table()
@@ -485,7 +489,7 @@ class _Builder:
                     region = False
                 else:
                     if table is None:
-                        table = ast.Table([], Span(s, e), "space")
+                        table = document.Table([], Span(s, e), "space")
                     row = self._space_row(s, e)
                     table.rows.append(row)
                     table.span = table.span.cover(row.span)
@@ -496,7 +500,7 @@ class _Builder:
                 h = self._heading(line)
                 out.append(h)
                 if h.body is not None and self._is_glued_table(h.body.span.start, h.body.span.end):
-                    out.append(ast.Table([], h.body.span, "glued"))
+                    out.append(document.Table([], h.body.span, "glued"))
                     h.body = None
                 continue
             # paragraph: join wrapped lines (PDF text) into one paragraph
@@ -529,7 +533,7 @@ class _Builder:
             return True
         return style != "cn" and len(rest) < 40 and not rest.endswith("。")
 
-    def _title(self, doc: ast.Document, line: Line, s: int, e: int, simple: str):
+    def _title(self, doc: document.Document, line: Line, s: int, e: int, simple: str):
         """Recognise the title among the first lines: returns None (not a title),
         () (the whole line was the title) or (start, end) of run-on text."""
         nav = _NAV_PREFIX.match(simple)
@@ -567,16 +571,16 @@ class _Builder:
                 and "。" not in joined
                 and "，" not in joined
             ):
-                doc.title = ast.Paragraph(self.text[s:ne], Span(s, ne))
+                doc.title = document.Paragraph(self.text[s:ne], Span(s, ne))
                 nxt.kind = "consumed"
                 return ()
         return None
 
-    def _nest(self, doc: ast.Document, blocks: list[object]) -> None:
-        stack: list[ast.Section] = []
+    def _nest(self, doc: document.Document, blocks: list[object]) -> None:
+        stack: list[document.Section] = []
         for b in blocks:
-            if isinstance(b, ast.Heading):
-                sec = ast.Section(b, [], b.span)
+            if isinstance(b, document.Heading):
+                sec = document.Section(b, [], b.span)
                 while stack and stack[-1].level >= sec.level:
                     stack.pop()
                 (stack[-1].children if stack else doc.sections).append(sec)
@@ -585,10 +589,10 @@ class _Builder:
                 (stack[-1].children if stack else doc.preamble).append(b)  # type: ignore[arg-type]
 
         # section spans cover their children
-        def close(sec: ast.Section) -> Span:
+        def close(sec: document.Section) -> Span:
             span = sec.heading.span
             for c in sec.children:
-                span = span.cover(close(c) if isinstance(c, ast.Section) else c.span)
+                span = span.cover(close(c) if isinstance(c, document.Section) else c.span)
             sec.span = span
             return span
 

@@ -11,7 +11,7 @@ Codes are rule codes or prefixes, separated by commas; none means every
 rule. Everything after `` -- `` is a free-text reason. A ``gsilint-disable``
 written at the end of a text line (after the text) applies to that line only.
 
-The grammar makes each comment a :class:`~gsilint.ast.Directive`; this module
+The grammar makes each comment a :class:`~gsilint.document.Directive`; this module
 turns them into regions (in original-file offsets) and, as an engine
 postprocessor, drops the findings inside them. A directive that suppressed
 nothing, names an unknown rule, or cannot be read is reported as ``E003
@@ -34,8 +34,8 @@ from gsilint.findings import Finding, Issue
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
-    from gsilint.ast import Directive, Document
-    from gsilint.engine import Context
+    from gsilint.document import Directive, Document
+    from gsilint.rules.context import Context
 
 _DIRECTIVE = re.compile(
     r"^<!--\s*gsilint-(?P<kind>disable-next-line|disable|enable)(?!\w|-(?!->))"
@@ -182,7 +182,7 @@ def _unused_findings(
     unmatched: list[Suppression],
     unreadable: list[Directive],
 ) -> list[Finding]:
-    from gsilint.engine import make_finding, selected_rules
+    from gsilint.resolve import make_finding, selected_rules
     from gsilint.rules import load_rules
 
     ran = {r.code for r in selected_rules(ctx.config, ctx.source.path)}

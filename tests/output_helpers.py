@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from gsilint import Config
 from gsilint.api import FileResult
-from gsilint.engine import make_finding
 from gsilint.findings import Issue, Severity
 from gsilint.positions import Span
+from gsilint.resolve import make_finding
 from gsilint.rules import load_rules
 from gsilint.sources import source_from_text
 

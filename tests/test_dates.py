@@ -1,4 +1,4 @@
-"""The date parser (gsilint/dates.py) and the date facts (gsilint/facts/dates.py)."""
+"""The date parser (gsilint/datetext.py) and the date facts (gsilint/facts/dates.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gsilint import Config
-from gsilint.dates import cn_number, find_dates, find_ranges, parse_date
+from gsilint.datetext import cn_number, find_dates, find_ranges, parse_date
 from gsilint.engine import analyse
 from gsilint.sources import source_from_text
 

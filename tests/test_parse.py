@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from gsilint import ast
-from gsilint.inspect import outline
+from gsilint import document
+from gsilint.inspection import outline
 from gsilint.parse import parse
 from gsilint.sources import source_from_text
 
@@ -74,7 +74,7 @@ def test_heading_levels_and_marks():
 def test_inline_enumeration_is_not_a_heading():
     doc = parse("一、概述\n一是加强领导。二是完善制度。\n")
     assert len(doc.sections) == 1
-    assert isinstance(doc.sections[0].children[0], ast.Paragraph)
+    assert isinstance(doc.sections[0].children[0], document.Paragraph)
 
 
 def test_markdown_hashes_and_fullwidth_indent():

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from gsilint import Config, lint_text
 from gsilint.api import check_stdin
-from gsilint.ast import Section
+from gsilint.document import Section
 from gsilint.parse import parse
 from gsilint.sources import source_from_text
 

@@ -14,8 +14,8 @@ import pkgutil
 from collections.abc import Callable
 from typing import Any
 
-from gsilint.ast import Document
 from gsilint.config import Config
+from gsilint.document import Document
 
 FactFn = Callable[["Facts"], Any]
 FACTS: dict[str, FactFn] = {}

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
-from gsilint import ast
-from gsilint.dates import (
+from gsilint import document
+from gsilint.datetext import (
     DateMention,
     DateRange,
     cn_number,
@@ -129,8 +129,8 @@ def date_ranges(f: Facts) -> list[DateRange]:
     return find_ranges(f.doc.simplified, f.date_mentions)
 
 
-def _intro_paragraphs(doc: ast.Document) -> list[ast.Paragraph]:
-    intro = [b for b in doc.preamble if isinstance(b, ast.Paragraph)]
+def _intro_paragraphs(doc: document.Document) -> list[document.Paragraph]:
+    intro = [b for b in doc.preamble if isinstance(b, document.Paragraph)]
     if not intro:
         intro = list(doc.paragraphs())[:2]
     return intro[:4]
@@ -244,7 +244,7 @@ _STATEMENT_LEAD = regex.compile(
 )
 
 
-def _title_year(doc: ast.Document, span: Span, source: str) -> YearFact | None:
+def _title_year(doc: document.Document, span: Span, source: str) -> YearFact | None:
     s = doc.slice(span)
     m = _YEAR_IN_TITLE.search(s)
     if not m:

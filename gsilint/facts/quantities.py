@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-from gsilint import ast
+from gsilint import document
 from gsilint.facts import Facts, fact
 from gsilint.positions import Span
 
@@ -233,7 +233,7 @@ def prose_spans_fact(f: Facts) -> list[Span]:
     return prose_spans(f.doc)
 
 
-def prose_spans(doc: ast.Document) -> list[Span]:
+def prose_spans(doc: document.Document) -> list[Span]:
     """Paragraphs, and headings with their run-on text, in document order.
 
     A heading counts as prose because flattened pages run a heading's title
@@ -241,9 +241,9 @@ def prose_spans(doc: ast.Document) -> list[Span]:
     """
     out: list[Span] = []
     for node in doc.walk():
-        if isinstance(node, ast.Paragraph):
+        if isinstance(node, document.Paragraph):
             out.append(node.span)
-        elif isinstance(node, ast.Section):
+        elif isinstance(node, document.Section):
             h = node.heading
             end = h.body.span.end if h.body is not None else h.title_span.end
             out.append(Span(h.title_span.start, max(end, h.title_span.end)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from gsilint import ast
+from gsilint import document
 from gsilint.facts import Facts, fact
 from gsilint.facts.dates import YearFact, year_candidates  # noqa: F401  (report_year lives in facts/dates.py)
 from gsilint.positions import Span
@@ -14,7 +14,7 @@ _ORG_IN_TITLE = regex.compile(r"^(.{2,40}?)(?:(?:19|20)\d\d|[〇○零一二]{4}
 
 
 @fact("title")
-def title(f: Facts) -> ast.Paragraph | ast.Field | None:
+def title(f: Facts) -> document.Paragraph | document.Field | None:
     """The report's title line, or the crawler header's 标题."""
     return f.doc.title or f.doc.metadata.get("标题")
 
@@ -24,7 +24,7 @@ def organisation(f: Facts) -> str | None:
     """The body that publishes the report: from the title, else the signature."""
     t = f.title
     if t is not None:
-        text = regex.sub(r"\s+", "", t.text if isinstance(t, ast.Paragraph) else t.value)
+        text = regex.sub(r"\s+", "", t.text if isinstance(t, document.Paragraph) else t.value)
         m = _ORG_IN_TITLE.match(text)
         if m:
             return m.group(1)
@@ -65,5 +65,5 @@ def template(f: Facts) -> Template:
 
 
 @fact("tables_found")
-def tables_found(f: Facts) -> list[ast.Table]:
+def tables_found(f: Facts) -> list[document.Table]:
     return list(f.doc.tables())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from gsilint import ast
+from gsilint import document
 from gsilint.facts import Facts, fact
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
@@ -25,26 +25,28 @@ _ROW_TITLE = regex.compile(
 _TRAILING_NUMBERS = regex.compile(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
 
 
-def is_row_like(sec: ast.Section) -> bool:
+def is_row_like(sec: document.Section) -> bool:
     """A numbered line that is a table row label, not a heading."""
     title = sec.title.strip()
     return not title or bool(_ROW_TITLE.match(title)) or bool(_TRAILING_NUMBERS.search(title))
 
 
-def outline_sections(doc: ast.Document) -> list[ast.Section]:
+def outline_sections(doc: document.Document) -> list[document.Section]:
     """Every heading's section in document order, table row labels left out."""
     return [s for s in doc.all_sections() if not is_row_like(s)]
 
 
 @fact("top_sections")
-def top_sections(f: Facts) -> list[ast.Section]:
+def top_sections(f: Facts) -> list[document.Section]:
     """Level-1 sections (一、二、…) in order."""
     return [s for s in f.doc.sections if s.level == 1 and not is_row_like(s)]
 
 
-def _assign(specs: tuple[SectionSpec, ...], sections: list[ast.Section]) -> dict[str, ast.Section]:
+def _assign(
+    specs: tuple[SectionSpec, ...], sections: list[document.Section]
+) -> dict[str, document.Section]:
     """Spec key → the first section matching it; exact wording is assigned first."""
-    out: dict[str, ast.Section] = {}
+    out: dict[str, document.Section] = {}
     used: set[int] = set()
     for exact in (True, False):
         for spec in specs:
@@ -61,7 +63,7 @@ def _assign(specs: tuple[SectionSpec, ...], sections: list[ast.Section]) -> dict
 
 
 @fact("section_matches", show=False)
-def section_matches(f: Facts) -> dict[str, ast.Section]:
+def section_matches(f: Facts) -> dict[str, document.Section]:
     """Template section key → the level-1 section whose heading matches it."""
     return _assign(f.template.sections, f.top_sections)
 
@@ -73,7 +75,7 @@ class Coverage:
     key: str
     title: str
     required: bool
-    heading: ast.Section | None = None
+    heading: document.Section | None = None
     statement: Span | None = None
 
     @property
@@ -94,7 +96,7 @@ def topic_coverage(f: Facts) -> list[Coverage]:
         m = f.section_matches
         return [Coverage(s.key, s.title, s.required, m.get(s.key)) for s in tpl.sections]
     # outer headings first: "六、…存在的主要问题及改进情况" before its "（一）存在的主要问题："
-    heads: dict[str, ast.Section] = {}
+    heads: dict[str, document.Section] = {}
     secs = outline_sections(f.doc)
     for level in sorted({sec.level for sec in secs}):
         rest = tuple(sp for sp in tpl.sections if sp.key not in heads)
@@ -211,9 +213,9 @@ def _split_names(text: str, start: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _intro_paragraphs(doc: ast.Document) -> list[ast.Paragraph]:
+def _intro_paragraphs(doc: document.Document) -> list[document.Paragraph]:
     """The paragraphs before the first heading, else the first few of the body."""
-    intro = [b for b in doc.preamble if isinstance(b, ast.Paragraph)]
+    intro = [b for b in doc.preamble if isinstance(b, document.Paragraph)]
     if not intro:
         intro = []
         for p in doc.paragraphs():
@@ -270,13 +272,13 @@ class NumberingIssue:
     """
 
     kind: str
-    heading: ast.Heading
-    previous: ast.Heading
+    heading: document.Heading
+    previous: document.Heading
     missing: tuple[int, ...] = ()
-    resumed: ast.Heading | None = None
+    resumed: document.Heading | None = None
 
 
-def _siblings(doc: ast.Document):
+def _siblings(doc: document.Document):
     yield doc.sections
     for sec in doc.all_sections():
         kids = list(sec.sections())
@@ -308,20 +310,20 @@ def _mark_pattern(style: str, n: int) -> regex.Pattern:
     return regex.compile(regex.escape(chr(ord("①") + n - 1)) if 1 <= n <= 20 else "(?!)")
 
 
-def _prose_spans(doc: ast.Document) -> list[Span]:
+def _prose_spans(doc: document.Document) -> list[Span]:
     """Paragraphs, heading titles and run-on bodies in document order (no tables)."""
     out: list[Span] = []
     for node in doc.walk():
-        if isinstance(node, ast.Paragraph):
+        if isinstance(node, document.Paragraph):
             out.append(node.span)
-        elif isinstance(node, ast.Section):
+        elif isinstance(node, document.Section):
             out.append(node.heading.title_span)
             if node.heading.body is not None:
                 out.append(node.heading.body.span)
     return out
 
 
-def _prose_between(prose: list[Span], doc: ast.Document, start: int, end: int) -> str:
+def _prose_between(prose: list[Span], doc: document.Document, start: int, end: int) -> str:
     """The prose text in [start, end), table cells left out ("三、本年度办理结果")."""
     i = bisect.bisect_left([sp.end for sp in prose], start + 1)
     parts = []
@@ -333,13 +335,13 @@ def _prose_between(prose: list[Span], doc: ast.Document, start: int, end: int) -
 
 
 def _check_run(
-    heads: list[ast.Heading], doc: ast.Document, before: dict[int, str], prose: list[Span]
+    heads: list[document.Heading], doc: document.Document, before: dict[int, str], prose: list[Span]
 ) -> list[NumberingIssue]:
     out: list[NumberingIssue] = []
     lead_ins: set[int] = set()
-    prev: ast.Heading | None = None
+    prev: document.Heading | None = None
     #: the heading before the last restart, and the issue reporting it
-    outer: tuple[ast.Heading, int] | None = None
+    outer: tuple[document.Heading, int] | None = None
     for h in heads:
         n = h.mark.number
         if prev is None:
@@ -390,18 +392,18 @@ def _check_run(
     ]
 
 
-def _text_before_headings(doc: ast.Document) -> dict[int, str]:
+def _text_before_headings(doc: document.Document) -> dict[int, str]:
     """Heading id → the text of the block just before it (for lead-ins)."""
     out: dict[int, str] = {}
     last = ""
     for node in doc.walk():
-        if isinstance(node, ast.Section):
+        if isinstance(node, document.Section):
             out[id(node.heading)] = last
             h = node.heading
             last = h.body.text if h.body is not None else h.title
-        elif isinstance(node, ast.Paragraph):
+        elif isinstance(node, document.Paragraph):
             last = node.text
-        elif isinstance(node, ast.Table):
+        elif isinstance(node, document.Table):
             last = ""
     return out
 
@@ -420,7 +422,7 @@ def numbering_issues(f: Facts) -> list[NumberingIssue]:
     before = _text_before_headings(f.doc)
     prose = _prose_spans(f.doc)
     for sibs in _siblings(f.doc):
-        by_style: dict[str, list[ast.Heading]] = {}
+        by_style: dict[str, list[document.Heading]] = {}
         for sec in sibs:
             if is_row_like(sec) or sec.heading.mark.number is None:
                 continue
@@ -487,17 +489,17 @@ def closing_block(f: Facts) -> ClosingInfo | None:
     )
 
 
-def has_content(sec: ast.Section) -> bool:
+def has_content(sec: document.Section) -> bool:
     """Text, a table or a titled subsection under a heading."""
     if sec.heading.body is not None and sec.heading.body.text.strip():
         return True
     for child in sec.children:
-        if isinstance(child, ast.Section):
+        if isinstance(child, document.Section):
             # a numbered item is content too ("1、政府信息主动公开的成效有待提升。")
             if child.title.strip() or has_content(child):
                 return True
-        elif isinstance(child, ast.Table):
+        elif isinstance(child, document.Table):
             return True
-        elif isinstance(child, ast.Paragraph) and child.text.strip():
+        elif isinstance(child, document.Paragraph) and child.text.strip():
             return True
     return False

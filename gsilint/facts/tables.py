@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import regex
 
-from gsilint import ast
+from gsilint import document
 from gsilint.facts import Facts, fact
 from gsilint.positions import Span
 from gsilint.tables.glued import split_t3, split_t4
@@ -94,7 +94,7 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
     doc = f.doc
     nodes = list(doc.walk())
     for i, node in enumerate(nodes):
-        if not isinstance(node, ast.Table) or not (
+        if not isinstance(node, document.Table) or not (
             node.glued or any(looks_glued(split_row(r, node.kind)) for r in node.rows)
         ):
             continue
@@ -103,12 +103,13 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
             # the copy may run on into the following blocks (a run-in "（一）予以公开…" heading): up to table 四
             end = node.span.end
             for nxt in nodes[i + 1 :]:
-                if isinstance(nxt, ast.Section) and nxt.level == 1:
+                if isinstance(nxt, document.Section) and nxt.level == 1:
                     break
-                if isinstance(nxt, ast.Table) and _T4_GLUED.search(doc.slice(nxt.span)):
+                if isinstance(nxt, document.Table) and _T4_GLUED.search(doc.slice(nxt.span)):
                     break
                 end = max(
-                    end, nxt.span.end if not isinstance(nxt, ast.Section) else nxt.heading.span.end
+                    end,
+                    nxt.span.end if not isinstance(nxt, document.Section) else nxt.heading.span.end,
                 )
             grids["t3"] = split_t3(doc.text, doc.simplified, Span(node.span.start, end), layout)
         elif grids["t4"] is None and _T4_GLUED.search(text):

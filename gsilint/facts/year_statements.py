@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import regex
 
-from gsilint import ast
-from gsilint.dates import DateMention
+from gsilint import document
+from gsilint.datetext import DateMention
 from gsilint.facts import Facts, fact
 from gsilint.facts.dates import mentions_in
 
@@ -69,11 +69,11 @@ class YearUse:
     """A year-only mention in prose and how it is used."""
 
     mention: DateMention
-    paragraph: ast.Paragraph
+    paragraph: document.Paragraph
     #: statement | plan
     kind: str
     #: the section the paragraph is in (None: preamble)
-    section: ast.Section | None
+    section: document.Section | None
     #: the mention is in a heading's title ("六、2016年政府信息公开工作的重点"); ``paragraph`` is the title
     heading: bool = False
 
@@ -83,19 +83,19 @@ def _in_quotes(text: str, start: int, para_start: int) -> bool:
     return before.rfind("《") > before.rfind("》") or before.rfind("“") > before.rfind("”")
 
 
-def _paragraph_sections(doc: ast.Document):
+def _paragraph_sections(doc: document.Document):
     """(paragraph, innermost section) in order."""
     for b in doc.preamble:
-        if isinstance(b, ast.Paragraph):
+        if isinstance(b, document.Paragraph):
             yield b, None
 
-    def walk(sec: ast.Section):
+    def walk(sec: document.Section):
         if sec.heading.body is not None:
             yield sec.heading.body, sec
         for c in sec.children:
-            if isinstance(c, ast.Paragraph):
+            if isinstance(c, document.Paragraph):
                 yield c, sec
-            elif isinstance(c, ast.Section):
+            elif isinstance(c, document.Section):
                 yield from walk(c)
 
     for s in doc.sections:
@@ -169,7 +169,7 @@ def year_uses(f: Facts) -> list[YearUse]:
                 text, h.title_span.start, h.title_span.end
             ):
                 out.append(
-                    YearUse(d, ast.Paragraph(h.title, h.title_span), "plan", sec, heading=True)
+                    YearUse(d, document.Paragraph(h.title, h.title_span), "plan", sec, heading=True)
                 )
     out.sort(key=lambda u: u.mention.span.start)
     return out

@@ -3,7 +3,7 @@
 A rule is a function decorated with :func:`rule`. Its docstring is its
 documentation (``gsilint rule CODE`` prints it): what it finds, why, and a
 bad and a good example, in Chinese and English. The function takes a
-:class:`~gsilint.engine.Context` and yields :class:`~gsilint.findings.Issue`
+:class:`~gsilint.rules.context.Context` and yields :class:`~gsilint.findings.Issue`
 objects. Codes are a family letter and three digits:
 
 - ``E`` input and parsing   - ``S`` structure       - ``Y`` years and dates
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from gsilint.findings import Issue, Severity
 
 if TYPE_CHECKING:
-    from gsilint.engine import Context
+    from gsilint.rules.context import Context
 
 CheckFn = Callable[["Context"], Iterable[Issue]]
 _CODE = re.compile(r"^[ESYAXT]\d{3}$")

@@ -5,7 +5,7 @@ S108 (outdated-format) and S109 (table-shape) live with the table rules.
 
 from __future__ import annotations
 
-from gsilint import ast
+from gsilint import document
 from gsilint.facts.structure import has_content
 from gsilint.findings import Issue, Severity
 from gsilint.normalize import norm_label
@@ -36,7 +36,7 @@ def _mark(style: str, n: int) -> str:
     return chr(ord("①") + n - 1) if 1 <= n <= 20 else str(n)
 
 
-def _head(h: ast.Heading) -> str:
+def _head(h: document.Heading) -> str:
     return f"{h.mark.text}{h.title}"
 
 
@@ -282,7 +282,7 @@ def numbering_restart(ctx):
         yield Issue(h.mark.span, zh, en, related=tuple(related))
 
 
-def _part_matches(part, sec: ast.Section, template) -> bool:
+def _part_matches(part, sec: document.Section, template) -> bool:
     a, b = norm_label(part.name), norm_label(sec.title)
     if a == b or (len(a) >= 4 and a in b) or (len(b) >= 4 and b in a):
         return True

@@ -567,7 +567,7 @@ def _carry_issue(cur: dict, prev: dict, prev_path: str) -> Issue | None:
 def carry_over_hook(run) -> None:
     """Run hook: pair each report with last year's report of the same body and compare the carry-over."""
     from gsilint.config import Config
-    from gsilint.engine import make_finding
+    from gsilint.resolve import make_finding
 
     notes = [
         (path, r, r.notes[_X403])

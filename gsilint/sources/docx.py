@@ -16,7 +16,7 @@ The body is read in document order, tables interleaved with paragraphs:
 - each table row is a tab-separated line; horizontally merged cells
   (gridSpan) and vertically merged cells (vMerge) are expanded into the grid
   with the merged area's other cells empty, then staggered grid columns are
-  folded (:mod:`gsilint.sources.grid`); each cell is labelled
+  folded (:mod:`gsilint.sources.cell_grid`); each cell is labelled
   ``表T 第R行第C列`` (T counts the body's tables, C the Word grid column).
 
 A DOCX has no lines of its own: the flattened text *is* the original of the
@@ -30,8 +30,8 @@ import io
 import zipfile
 
 from gsilint.sources.base import InputError, Source
-from gsilint.sources.flatten import Flattener, Piece, join_runs
-from gsilint.sources.grid import MAX_TABLE_CELLS, Anchor, compact, row_lines, too_many_cells
+from gsilint.sources.cell_grid import MAX_TABLE_CELLS, Anchor, compact, row_lines, too_many_cells
+from gsilint.sources.flatten import Flattener, Fragment, join_runs
 
 #: Members of the zip package.
 MAX_MEMBERS = 2000
@@ -90,12 +90,12 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _cell_runs(tc) -> list[list[Piece]]:
+def _cell_runs(tc) -> list[list[Fragment]]:
     """The paragraphs of a cell (nested tables read row by row) as runs of one piece."""
-    runs: list[list[Piece]] = []
+    runs: list[list[Fragment]] = []
     for child in tc.iterchildren():
         if child.tag == _W + "p":
-            runs.append([Piece(_paragraph_text(child).replace("\t", " ").replace("\n", " "), 0)])
+            runs.append([Fragment(_paragraph_text(child).replace("\t", " ").replace("\n", " "), 0)])
         elif child.tag == _W + "tbl":
             for tr in child.iterchildren(_W + "tr"):
                 for inner in tr.iterchildren(_W + "tc"):
@@ -128,7 +128,7 @@ class _Reader:
         self.paragraphs += 1
         label = f"段落 {self.paragraphs}"
         for part in text.replace("\r", "\n").split("\n"):
-            self.flat.add_line([Piece(part.replace("\t", " "), 0, True, label)])
+            self.flat.add_line([Fragment(part.replace("\t", " "), 0, True, label)])
 
     def table(self, tbl) -> None:
         self.tables += 1

@@ -20,7 +20,7 @@ _TRIM = " \t\u00a0\u3000"
 
 
 @dataclass(slots=True)
-class Piece:
+class Fragment:
     text: str
     origin: int
     linear: bool = True
@@ -39,13 +39,13 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-def join_runs(runs: list[list[Piece]]) -> list[Piece]:
+def join_runs(runs: list[list[Fragment]]) -> list[Fragment]:
     """Join the text runs of one cell (its paragraphs) into one run.
 
     Chinese runs join directly ("本年新收" + "申请数量"); other runs get a
     space between them. Empty runs are dropped.
     """
-    out: list[Piece] = []
+    out: list[Fragment] = []
     for run in runs:
         run = trim(run)
         if not run:
@@ -53,12 +53,12 @@ def join_runs(runs: list[list[Piece]]) -> list[Piece]:
         if out:
             left, right = out[-1].text[-1], run[0].text[0]
             if not (is_cjk(left) or is_cjk(right)):
-                out.append(Piece(" ", run[0].origin, False))
+                out.append(Fragment(" ", run[0].origin, False))
         out.extend(run)
     return out
 
 
-def trim(pieces: list[Piece]) -> list[Piece]:
+def trim(pieces: list[Fragment]) -> list[Fragment]:
     """Drop leading and trailing whitespace (split pieces keep their origins)."""
     pieces = [p for p in pieces if p.text]
     while pieces and not pieces[0].text.lstrip(_TRIM):
@@ -70,7 +70,7 @@ def trim(pieces: list[Piece]) -> list[Piece]:
         stripped = first.text.lstrip(_TRIM)
         if len(stripped) != len(first.text):
             cut = len(first.text) - len(stripped)
-            pieces[0] = Piece(
+            pieces[0] = Fragment(
                 stripped,
                 first.origin + cut if first.linear else first.origin,
                 first.linear,
@@ -79,7 +79,7 @@ def trim(pieces: list[Piece]) -> list[Piece]:
         last = pieces[-1]
         stripped = last.text.rstrip(_TRIM)
         if len(stripped) != len(last.text):
-            pieces[-1] = Piece(stripped, last.origin, last.linear, last.label)
+            pieces[-1] = Fragment(stripped, last.origin, last.linear, last.label)
     return pieces
 
 
@@ -87,11 +87,11 @@ class Flattener:
     """Accumulates lines of pieces; :meth:`result` gives ``(text, map)``."""
 
     def __init__(self) -> None:
-        self.lines: list[list[Piece]] = []
+        self.lines: list[list[Fragment]] = []
         #: origin offset of each emitted line's first character
         self.line_origins: list[int] = []
 
-    def add_line(self, pieces: list[Piece]) -> bool:
+    def add_line(self, pieces: list[Fragment]) -> bool:
         """Add one line (trimmed; tabs and line breaks inside must not occur). Empty lines are skipped."""
         pieces = trim(pieces)
         if not pieces:

@@ -30,9 +30,16 @@ from html import entities
 from html.parser import HTMLParser
 
 from gsilint.sources.base import InputError, Source
+from gsilint.sources.cell_grid import (
+    MAX_TABLE_CELLS,
+    Anchor,
+    compact,
+    expand,
+    row_lines,
+    too_many_cells,
+)
 from gsilint.sources.decode import decode_bytes
-from gsilint.sources.flatten import Flattener, Piece, join_runs
-from gsilint.sources.grid import MAX_TABLE_CELLS, Anchor, compact, expand, row_lines, too_many_cells
+from gsilint.sources.flatten import Flattener, Fragment, join_runs
 
 #: Deeper elements are not nested further (their text joins the element at the limit).
 MAX_DEPTH = 200
@@ -295,12 +302,12 @@ def _plain(node: _Node) -> str:
 class _Emitter:
     def __init__(self, flat: Flattener) -> None:
         self.flat = flat
-        self.line: list[Piece] = []
+        self.line: list[Fragment] = []
         self.space_at: int | None = None  # collapsed whitespace waiting for the next word
-        self.runs: list[list[Piece]] | None = None  # collecting a table cell
+        self.runs: list[list[Fragment]] | None = None  # collecting a table cell
 
     # -- inline text ---------------------------------------------------------
-    def _target(self) -> list[Piece]:
+    def _target(self) -> list[Fragment]:
         return self.runs[-1] if self.runs is not None else self.line
 
     def text(self, data: str, origin: int) -> None:
@@ -310,9 +317,9 @@ class _Emitter:
             if m.start() > pos:
                 self.space_at = origin + pos
             if self.space_at is not None and target:
-                target.append(Piece(" ", self.space_at, False))
+                target.append(Fragment(" ", self.space_at, False))
             self.space_at = None
-            target.append(Piece(m.group(), origin + m.start()))
+            target.append(Fragment(m.group(), origin + m.start()))
             pos = m.end()
         if pos < len(data):
             self.space_at = origin + pos
@@ -320,11 +327,11 @@ class _Emitter:
     def char(self, ch: str, origin: int) -> None:
         target = self._target()
         if self.space_at is not None and target:
-            target.append(Piece(" ", self.space_at, False))
+            target.append(Fragment(" ", self.space_at, False))
         self.space_at = None
         if ch in "\t\n\r\f\u00a0":
             ch = " "
-        target.append(Piece(ch, origin, False))
+        target.append(Fragment(ch, origin, False))
 
     def brk(self) -> None:
         """End the current line (or the current paragraph inside a cell)."""
@@ -364,9 +371,9 @@ class _Emitter:
                 self.brk()
             elif c[0] == "c" and self.runs is None:
                 self.brk()
-                self.flat.add_line([Piece(c[1], c[2])])
+                self.flat.add_line([Fragment(c[1], c[2])])
 
-    def cell(self, node: _Node) -> list[Piece]:
+    def cell(self, node: _Node) -> list[Fragment]:
         self.runs = [[]]
         self.space_at = None
         self.children(node)
@@ -474,7 +481,7 @@ def html_to_source(path: str, text: str, encoding: str = "utf-8") -> Source:
     # gsilint comments outside the article still count (a suppression at the top of the page)
     before, after = _outside_comments(root, article)
     for raw, at in before:
-        flat.add_line([Piece(raw, at)])
+        flat.add_line([Fragment(raw, at)])
     emit.node(article)
     emit.brk()
     if title_lines and _repeats_title(
@@ -482,7 +489,7 @@ def html_to_source(path: str, text: str, encoding: str = "utf-8") -> Source:
     ):
         del flat.lines[:title_lines]
     for raw, at in after:
-        flat.add_line([Piece(raw, at)])
+        flat.add_line([Fragment(raw, at)])
     if not flat.lines:
         raise InputError("网页中没有找到报告正文", "no report text found in the HTML page")
     flat_text, smap, _ = flat.result(len(text))

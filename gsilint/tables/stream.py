@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from gsilint import ast
+from gsilint import document
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.values import is_value_text
@@ -27,9 +27,9 @@ _GLUED = regex.compile(r"[^\d\s.．/%][0-9]{6,}|[0-9]{6,}[^\d\s.．%万元件条
 @dataclass(slots=True)
 class StreamRow:
     #: label cells (non-blank, not values) as (text, span)
-    labels: list[ast.Cell]
+    labels: list[document.Cell]
     #: value cells after the last label cell (blank cells included, leading blanks dropped)
-    values: list[ast.Cell]
+    values: list[document.Cell]
     span: Span
     kind: str
     #: normalised label text, all label cells joined
@@ -49,7 +49,7 @@ class StreamRow:
         return " ".join(c.text for c in self.labels)
 
 
-def split_row(row: ast.Row, kind: str, table: int = 0) -> StreamRow:
+def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
     cells = row.cells
     last = -1
     blank = [not c.text or c.text.isspace() for c in cells]
@@ -111,7 +111,7 @@ def looks_glued(row: StreamRow) -> bool:
     return bool(_GLUED.search(row.key))
 
 
-def table_stream(doc: ast.Document) -> list[StreamRow]:
+def table_stream(doc: document.Document) -> list[StreamRow]:
     out: list[StreamRow] = []
     for n, table in enumerate(doc.tables()):
         if table.glued:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gsilint.ast import Paragraph
+from gsilint.document import Paragraph
 from gsilint.facts import fact
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
-    from gsilint.engine import Context
+    from gsilint.rules.context import Context
 
 #: Full-width / CJK punctuation that counts as "Chinese" next to ASCII punctuation.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from gsilint.sources.base import InputError
-from gsilint.sources.flatten import Piece
+from gsilint.sources.flatten import Fragment
 
 #: Expanded cells in one table (E001 beyond).
 MAX_TABLE_CELLS = 10_000
@@ -30,7 +30,7 @@ _VALUE = regex.compile(r"[+\-－]?\d[\d,，.]*%?(?:元|万元|件|条)?")
 class Anchor:
     """The cell that starts a merged area (or an ordinary cell)."""
 
-    pieces: list[Piece]
+    pieces: list[Fragment]
     origin: int  # where the cell starts in the original (its tab maps here)
     colspan: int = 1
     #: a name for the cell (DOCX: "表2 第5行第3列")
@@ -43,7 +43,7 @@ class Anchor:
         return "".join(p.text for p in self.pieces)
 
 
-Grid = list[list["Anchor | None"]]
+CellGrid = list[list["Anchor | None"]]
 
 
 def too_many_cells() -> InputError:
@@ -53,9 +53,9 @@ def too_many_cells() -> InputError:
     )
 
 
-def expand(rows: list[list[tuple[Anchor, int]]]) -> Grid:
+def expand(rows: list[list[tuple[Anchor, int]]]) -> CellGrid:
     """Expand rows of ``(anchor, rowspan)`` (colspan in the anchor) into a grid."""
-    grid: Grid = []
+    grid: CellGrid = []
     pending: dict[int, int] = {}  # column → rows still covered by a rowspan from above
     cells = 0
     for r, row in enumerate(rows):
@@ -103,10 +103,10 @@ def _is_value(anchor: Anchor) -> bool:
     return bool(_VALUE.fullmatch(anchor.text.strip()))
 
 
-def compact(grid: Grid) -> Grid:
+def compact(grid: CellGrid) -> CellGrid:
     """Fold the columns no value starts in into their left neighbour, block by block."""
-    out: Grid = []
-    block: Grid = []
+    out: CellGrid = []
+    block: CellGrid = []
     for row in grid + [None]:  # type: ignore[list-item]
         if row is None or _is_title_row(row):
             out.extend(_compact_block(block))
@@ -118,7 +118,7 @@ def compact(grid: Grid) -> Grid:
     return out
 
 
-def _compact_block(block: Grid) -> Grid:
+def _compact_block(block: CellGrid) -> CellGrid:
     data = [row for row in block if any(c is not None and _is_value(c) for c in row)]
     if not data:
         return block
@@ -132,7 +132,7 @@ def _compact_block(block: Grid) -> Grid:
         if i in keep:
             n += 1
         target.append(max(n, 0))
-    result: Grid = []
+    result: CellGrid = []
     for row in block:
         new: list[Anchor | None] = [None] * (n + 1)
         for i, cell in enumerate(row):
@@ -145,7 +145,7 @@ def _compact_block(block: Grid) -> Grid:
                 new[t] = cell
             elif cell.text:  # two texts meet in one column: keep both
                 new[t] = Anchor(
-                    new[t].pieces + [Piece(" ", cell.origin, False)] + cell.pieces,
+                    new[t].pieces + [Fragment(" ", cell.origin, False)] + cell.pieces,
                     new[t].origin,
                     1,
                     new[t].label,
@@ -154,7 +154,7 @@ def _compact_block(block: Grid) -> Grid:
     return result
 
 
-def row_lines(grid: Grid) -> list[list[Piece]]:
+def row_lines(grid: CellGrid) -> list[list[Fragment]]:
     """One line of pieces per row, cells separated by tabs mapped to the next cell.
 
     Labels: a cell's label sits on its first character; an empty cell has
@@ -163,13 +163,13 @@ def row_lines(grid: Grid) -> list[list[Piece]]:
     lines = []
     for row in grid:
         anchor = next(c.origin for c in row if c is not None)
-        pieces: list[Piece] = []
+        pieces: list[Fragment] = []
         waiting: str | None = None  # label of an empty cell, for the next tab
         for i, cell in enumerate(row):
             if cell is not None:
                 anchor = cell.origin
             if i:
-                pieces.append(Piece("\t", anchor, False, waiting))
+                pieces.append(Fragment("\t", anchor, False, waiting))
             texts = (
                 [p for p in cell.pieces if "\t" not in p.text and "\n" not in p.text]
                 if cell
@@ -177,7 +177,7 @@ def row_lines(grid: Grid) -> list[list[Piece]]:
             )
             label = cell.label if cell is not None else None
             if texts and label is not None:
-                texts[0] = Piece(texts[0].text, texts[0].origin, texts[0].linear, label)
+                texts[0] = Fragment(texts[0].text, texts[0].origin, texts[0].linear, label)
             waiting = None if texts else label
             pieces.extend(texts)
         lines.append(pieces)

@@ -12,8 +12,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from gsilint import ast
-from gsilint.dates import DateMention
+from gsilint import document
+from gsilint.datetext import DateMention
 from gsilint.facts import SHOWN, Facts
 from gsilint.positions import Span
 from gsilint.sources import Source
@@ -53,18 +53,18 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
         if not value.valid:
             d["invalid"] = value.problem[1] if value.problem else True
         return d
-    if isinstance(value, ast.Section):
+    if isinstance(value, document.Section):
         return {
             "section": f"{value.heading.mark.text}{value.title}",
             "at": _pos(source, value.heading.span),
         }
-    if isinstance(value, ast.Heading):
+    if isinstance(value, document.Heading):
         return {"heading": f"{value.mark.text}{value.title}", "at": _pos(source, value.span)}
-    if isinstance(value, ast.Table):
+    if isinstance(value, document.Table):
         return {"table": value.kind, "rows": len(value.rows), "at": _pos(source, value.span)}
-    if isinstance(value, (ast.Paragraph, ast.Cell)):
+    if isinstance(value, (document.Paragraph, document.Cell)):
         return {"text": _short(value.text), "at": _pos(source, value.span)}
-    if isinstance(value, ast.Field):
+    if isinstance(value, document.Field):
         return {"text": value.value, "at": _pos(source, value.span)}
     if hasattr(value, "id") and hasattr(value, "sections") and hasattr(value, "name"):
         return {"template": value.id, "name": value.name}
@@ -81,13 +81,13 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
     return repr(value)
 
 
-def outline(doc: ast.Document, source: Source) -> list[dict]:
+def outline(doc: document.Document, source: Source) -> list[dict]:
     """The document as nested JSON: sections with their tables and paragraph count."""
 
     def node(n) -> dict:
-        if isinstance(n, ast.Section):
-            kids = [node(c) for c in n.children if not isinstance(c, ast.Paragraph)]
-            paras = sum(1 for c in n.children if isinstance(c, ast.Paragraph)) + (
+        if isinstance(n, document.Section):
+            kids = [node(c) for c in n.children if not isinstance(c, document.Paragraph)]
+            paras = sum(1 for c in n.children if isinstance(c, document.Paragraph)) + (
                 1 if n.heading.body else 0
             )
             d = {
@@ -99,19 +99,19 @@ def outline(doc: ast.Document, source: Source) -> list[dict]:
             if kids:
                 d["children"] = kids
             return d
-        if isinstance(n, ast.Table):
+        if isinstance(n, document.Table):
             d = {"table": n.kind, "at": _pos(source, n.span), "rows": len(n.rows)}
             if n.rows:
                 d["cells_per_row"] = [len(r.cells) for r in n.rows]
             return d
         return {"paragraph": _short(n.text), "at": _pos(source, n.span)}
 
-    items = [node(b) for b in doc.preamble if not isinstance(b, ast.Paragraph)]
+    items = [node(b) for b in doc.preamble if not isinstance(b, document.Paragraph)]
     items += [node(s) for s in doc.sections]
     return items
 
 
-def inspect_data(doc: ast.Document, facts: Facts, source: Source) -> dict:
+def inspect_data(doc: document.Document, facts: Facts, source: Source) -> dict:
     data: dict[str, Any] = {
         "file": source.path,
         "encoding": source.encoding,
