@@ -4,9 +4,10 @@
 >>> findings = lint_text(open("report.txt", encoding="utf-8").read())
 """
 
-from gsilint.api import FileResult, check_paths, lint_paths, lint_text
+from gsilint.api import check_paths, lint_paths, lint_text
 from gsilint.config import Config
 from gsilint.findings import Finding, Severity
+from gsilint.run import FileResult
 
 __version__ = "0.1.0"
 

@@ -30,7 +30,7 @@ from gsilint.findings import Finding
 from gsilint.fingerprints import normalise_context  # the same normalisation as SARIF fingerprints
 
 if TYPE_CHECKING:
-    from gsilint.api import FileResult
+    from gsilint.run import FileResult
 
 VERSION = 1
 

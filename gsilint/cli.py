@@ -14,11 +14,12 @@ import sys
 import click
 
 from gsilint import __version__
-from gsilint.api import FileResult, Run, check_stdin, expand_paths
+from gsilint.api import expand_paths
 from gsilint.config import TEMPLATES
 from gsilint.findings import Severity
 from gsilint.output import OutputOptions, load_formats
 from gsilint.rules import find_rule, load_rules
+from gsilint.run import FileResult, check_stdin
 
 _SEVERITIES = ["error", "warning", "info"]
 
@@ -222,23 +223,16 @@ def check(
         raise ConfigFailure(str(exc)) from None
     if apply_fix and "-" in paths:
         raise click.UsageError("--fix cannot write back to stdin (use --diff)")
-    if apply_fix or show_diff:
-        from gsilint.fix import fix_check_file, report_fixes
+    fix_mode = "write" if apply_fix else "diff" if show_diff else None
+    results = check_files(files, jobs=1 if fix_mode else jobs, fix=fix_mode)
+    if fix_mode is not None:
+        from gsilint.fix import report_fixes
 
-        results: list[FileResult] = []
-        fixed = []
-        run = Run()
-        for path, config in files:
-            result, done = fix_check_file(path, config, run, write=not show_diff)
-            fixed.append(done)
-            run.results[path] = result
-            results.append(result)
+        fixed = [r.fixed for r in results if r.fixed is not None]
         if report_fixes(fixed, _stdout(), sys.stderr, diff=show_diff) and show_diff:
             sys.exit(1)
         if show_diff:
             sys.exit(0)
-    else:
-        results = check_files(files, jobs=jobs)
     if "-" in paths:
         results.append(check_stdin(sys.stdin.buffer.read(), run_config))
     results.sort(key=lambda r: r.path)

@@ -1,13 +1,15 @@
 """Run the selected rules over one parsed report and resolve their findings.
 
-``lint_source`` is the single path every entry point takes (CLI, library
+``lint_file`` is the single path every entry point takes (CLI, library
 API, editor server, tests): Source → parse → facts → rules → findings with
-positions in the original file, sorted and deterministic. Input and parse
-problems become E-findings; nothing here raises for bad input.
+positions in the original file, sorted and deterministic, plus the notes
+cross-file rules take for the run's end (:mod:`gsilint.run`). Input and
+parse problems become E-findings; nothing here raises for bad input.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from gsilint.config import Config, matches, per_file_ignores
@@ -20,7 +22,7 @@ from gsilint.resolve import make_finding
 from gsilint.rules import RULES, Rule, load_rules
 from gsilint.rules.context import Context
 from gsilint.sources import Source
-from gsilint.suppress import apply_suppressions
+from gsilint.suppress import SuppressedRange, apply_suppressions, suppressed_ranges
 
 
 def selected_rules(config: Config, path: str | None = None) -> list[Rule]:
@@ -37,9 +39,7 @@ def selected_rules(config: Config, path: str | None = None) -> list[Rule]:
     return chosen
 
 
-def analyse(
-    source: Source, config: Config, run: Any = None
-) -> tuple[Document | None, Facts | None, list[Finding]]:
+def analyse(source: Source, config: Config) -> tuple[Document | None, Facts | None, list[Finding]]:
     """Parse and build facts; returns (doc, facts, parse findings)."""
     load_fact_modules()
     load_rules()
@@ -51,28 +51,36 @@ def analyse(
             Span(exc.offset, exc.offset), f"无法解析报告：{exc}", f"cannot parse the report: {exc}"
         )
         return None, None, [make_finding(source, rule, issue, config)]
-    facts = Facts(doc, config, source.path, run)
-    return doc, facts, []
+    return doc, Facts(doc, config, source.path), []
 
 
-def lint_source(
-    source: Source,
-    config: Config | None = None,
-    run: Any = None,
-    notes: dict[str, Any] | None = None,
-) -> list[Finding]:
-    """Lint one decoded input; never raises for bad input.
+@dataclass
+class FileLint:
+    """One file's lint: its findings, and what it leaves for the run's cross-file phase."""
 
-    ``notes``: a dict the rules may fill for cross-file run hooks (see ``Context.notes``).
-    """
+    findings: list[Finding]
+    #: the note each cross-file rule took of this file, by rule code (plain, picklable)
+    notes: dict[str, Any] = field(default_factory=dict)
+    #: the file's suppression regions, applied to its cross-file findings later
+    suppressed: tuple[SuppressedRange, ...] = ()
+
+
+def lint_file(source: Source, config: Config | None = None) -> FileLint:
+    """Lint one decoded input; never raises for bad input."""
     config = config or Config()
-    doc, facts, findings = analyse(source, config, run)
+    doc, facts, findings = analyse(source, config)
     if doc is None:
-        return findings
-    ctx = Context(doc, facts, config, source, notes=notes if notes is not None else {})
+        return FileLint(findings)
+    ctx = Context(doc, facts, config, source)
+    result = FileLint(findings)
     for rule in selected_rules(config, source.path):
         ctx.rule = rule
         try:
+            if rule.compare is not None:
+                note = rule.check(ctx)
+                if note is not None:
+                    result.notes[rule.code] = note
+                continue
             for issue in rule.check(ctx) or ():
                 findings.append(make_finding(source, rule, issue, config))
         except Exception as exc:  # a rule bug must not lose the other findings
@@ -82,13 +90,21 @@ def lint_source(
                 f"internal error in rule {rule.code}: {exc.__class__.__name__}: {exc}",
             )
             findings.append(make_finding(source, RULES["E002"], crash, config))
-    findings = postprocess(findings, ctx)
-    findings.sort(key=Finding.sort_key)
-    return findings
+    result.findings = postprocess(findings, ctx)
+    result.findings.sort(key=Finding.sort_key)
+    if result.notes:
+        result.suppressed = suppressed_ranges(doc, source.to_original)
+    return result
+
+
+def lint_source(source: Source, config: Config | None = None) -> list[Finding]:
+    """The findings of one decoded input (cross-file rules only take their notes here)."""
+    return lint_file(source, config).findings
 
 
 #: Hooks run over a file's findings after the rules: ``hook(findings, ctx) -> findings``.
-#: Inline suppressions (gsilint/suppress.py) are one; baselines are applied per run (gsilint/baseline.py).
+#: Inline suppressions (gsilint/suppress.py) are one; baselines are applied per run
+#: (gsilint/baseline.py).
 POSTPROCESSORS: list = [apply_suppressions]
 
 

@@ -24,12 +24,15 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gsilint.config import Config
-from gsilint.engine import lint_source
+from gsilint.engine import FileLint, lint_file
 from gsilint.findings import Finding, Fix
 from gsilint.sources import READERS, InputError, Source, read_text_source
+
+if TYPE_CHECKING:
+    from gsilint.run import FileResult
 
 #: Lint-and-fix passes before giving up on reaching a fixed point.
 MAX_PASSES = 10
@@ -52,6 +55,10 @@ class FixResult:
     #: why the file cannot be fixed in place (None: it can)
     refused: str | None = None
     raw: bytes = b""
+    #: the last lint of the fixed text (with the notes of cross-file rules)
+    lint: FileLint | None = None
+    #: the fixed text as read back
+    source: Source | None = None
 
     @property
     def changed(self) -> bool:
@@ -98,9 +105,7 @@ def _reader(path: str):
     return READERS.get(Path(path).suffix.lower(), read_text_source)
 
 
-def fix_source(
-    source: Source, config: Config, raw: bytes | None = None, run: Any = None
-) -> FixResult:
+def fix_source(source: Source, config: Config, raw: bytes | None = None) -> FixResult:
     """Lint and fix ``source`` in memory until no fix is left (nothing is written)."""
     result = FixResult(
         source.path, before=source.original, after=source.original, encoding=source.encoding
@@ -115,9 +120,10 @@ def fix_source(
                     result.refused = "the decoded text does not encode back to the same bytes"
             except (UnicodeEncodeError, LookupError):
                 result.refused = f"cannot encode back to {source.encoding}"
-    findings = lint_source(source, config, run)
+    lint = lint_file(source, config)
+    findings = lint.findings
     if result.refused is not None:
-        result.findings = findings
+        result.findings, result.lint, result.source = findings, lint, source
         return result
     reader = _reader(source.path)
     for _ in range(MAX_PASSES):
@@ -135,13 +141,14 @@ def fix_source(
             result.refused = f"fixed text cannot be read back: {exc}"
             result.after = result.before
             return result
-        findings = lint_source(source, config, run)
+        lint = lint_file(source, config)
+        findings = lint.findings
     result.after = source.original
-    result.findings = findings
+    result.findings, result.lint, result.source = findings, lint, source
     return result
 
 
-def fix_file(path: str, config: Config, run: Any = None) -> FixResult:
+def fix_file(path: str, config: Config) -> FixResult:
     """Read ``path`` and compute its fixed text (nothing is written)."""
     try:
         raw = Path(path).read_bytes()
@@ -149,22 +156,29 @@ def fix_file(path: str, config: Config, run: Any = None) -> FixResult:
     except (OSError, InputError) as exc:
         msg = getattr(exc, "message_en", None) or str(exc)
         return FixResult(path, refused=f"cannot read: {msg}")
-    return fix_source(source, config, raw, run)
+    return fix_source(source, config, raw)
 
 
-def fix_check_file(path: str, config: Config, run: Any = None, write: bool = True):
-    """``check --fix`` / ``--diff`` for one file: ``(FileResult of what is left, FixResult)``.
+def fix_path(path: str, config: Config, write: bool = True) -> FileResult:
+    """``check --fix`` / ``--diff`` for one file: the result of what is left to fix by hand.
 
-    Unreadable input is reported exactly as ``check`` reports it.
+    ``result.fixed`` says what was (or would be) fixed. Unreadable input is
+    reported exactly as ``check`` reports it.
     """
-    from gsilint.api import FileResult, check_file
+    from gsilint.run import FileResult, check_file
 
-    fixed = fix_file(path, config, run)
+    fixed = fix_file(path, config)
     if fixed.refused is not None and fixed.refused.startswith("cannot read"):
-        return check_file(path, config, run), fixed
+        result = check_file(path, config)
+        result.fixed = fixed
+        return result
     if write:
         write_back(fixed)
-    return FileResult(path, fixed.findings), fixed
+    lint = fixed.lint
+    result = FileResult(path, fixed.findings, fixed.source, config=config, fixed=fixed)
+    if lint is not None:
+        result.notes, result.suppressed = lint.notes, lint.suppressed
+    return result
 
 
 def write_back(result: FixResult) -> None:

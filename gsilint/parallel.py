@@ -1,12 +1,11 @@
 """Check many files at once: worker processes, a progress bar, the same output.
 
 :func:`check_files` takes ``(path, config)`` pairs (each file may have its own
-configuration) and returns one :class:`~gsilint.api.FileResult` per file, in
+configuration) and returns one :class:`~gsilint.run.FileResult` per file, in
 the order given. With ``jobs == 1`` (or a single file) the files are checked
-in this process, sharing one :class:`~gsilint.api.Run`; otherwise by a pool
-of processes. Either way the run hooks (:data:`gsilint.api.RUN_HOOKS`, the
-cross-file checks) run once at the end over all results, so the output does
-not depend on ``--jobs``.
+in this process, otherwise by a pool of processes. Either way the run's
+cross-file phase (:func:`gsilint.run.finish_run`) runs once at the end over
+all results, so the output does not depend on ``--jobs``.
 
 A progress bar is drawn on stderr only when stderr is a terminal and there
 are many files; it never touches stdout, where machine-readable output goes.
@@ -22,8 +21,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 
-from gsilint.api import FileResult, Run, check_file, finish_run
 from gsilint.config import Config
+from gsilint.run import FileResult, Run, check_file, finish_run
 
 #: Below this many files, no progress bar (it would only flicker).
 PROGRESS_MIN_FILES = 10
@@ -35,10 +34,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
-
-
-def _check_one(path: str, config: Config) -> FileResult:
-    return check_file(path, config, None)
 
 
 def _warm_up() -> None:
@@ -61,11 +56,13 @@ def check_files(
     items: Sequence[tuple[str, Config]],
     jobs: int | None = None,
     progress: bool | None = None,
+    fix: str | None = None,
 ) -> list[FileResult]:
     """Lint each ``(path, config)``; results in the order of ``items``.
 
     ``jobs`` None or < 1: all cores. ``progress`` None: show a bar when stderr
     is a terminal and there are at least :data:`PROGRESS_MIN_FILES` files.
+    ``fix``: ``"write"`` or ``"diff"`` to fix each file first (see :func:`check_file`).
     """
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     jobs = max(1, min(jobs, len(items)))
@@ -73,9 +70,9 @@ def check_files(
         progress = len(items) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
     if jobs == 1:
         with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
-            results = _sequential(items, advance or _nothing)
+            results = _sequential(items, advance or _nothing, fix)
     else:
-        results = _parallel(items, jobs, progress)
+        results = _parallel(items, jobs, progress, fix)
     finish_run(Run({r.path: r for r in results}))
     return results
 
@@ -84,25 +81,27 @@ def _nothing() -> None:
     pass
 
 
-def _sequential(items: Sequence[tuple[str, Config]], tick: Callable[[], None]) -> list[FileResult]:
-    run = Run()
+def _sequential(
+    items: Sequence[tuple[str, Config]], tick: Callable[[], None], fix: str | None
+) -> list[FileResult]:
     results = []
     for path, config in items:
-        result = check_file(path, config, run)
-        run.results[path] = result
-        results.append(result)
+        results.append(check_file(path, config, fix))
         tick()
     return results
 
 
-def _parallel(items: Sequence[tuple[str, Config]], jobs: int, progress: bool) -> list[FileResult]:
+def _parallel(
+    items: Sequence[tuple[str, Config]], jobs: int, progress: bool, fix: str | None
+) -> list[FileResult]:
     _warm_up()
     results: list[FileResult | None] = [None] * len(items)
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
             # submit (and so fork) before the progress bar starts its thread
             futures = {
-                pool.submit(_check_one, path, config): i for i, (path, config) in enumerate(items)
+                pool.submit(check_file, path, config, fix): i
+                for i, (path, config) in enumerate(items)
             }
             with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
                 tick = advance or _nothing
@@ -113,13 +112,13 @@ def _parallel(items: Sequence[tuple[str, Config]], jobs: int, progress: bool) ->
                     except BrokenProcessPool:
                         raise
                     except Exception:  # a result that would not pickle, a worker bug: redo it here
-                        results[i] = _check_one(*items[i])
+                        results[i] = check_file(*items[i], fix)
                     tick()
     except (BrokenProcessPool, OSError):
         # a worker died (memory, a signal) or processes are unavailable: finish here
-        for i, item in enumerate(items):
+        for i, (path, config) in enumerate(items):
             if results[i] is None:
-                results[i] = _check_one(*item)
+                results[i] = check_file(path, config, fix)
     return [r for r in results if r is not None]
 
 

@@ -9,36 +9,28 @@ message is taken in the configured language.
 from __future__ import annotations
 
 from gsilint.config import Config, longest_match
-from gsilint.findings import Finding, Fix, Issue, Location, Related
-from gsilint.positions import Span
+from gsilint.findings import Finding, Fix, Issue, Location, Related, Severity
 from gsilint.rules import Rule, load_rules
+from gsilint.rules.crossfile import RunIssue
 from gsilint.sources import Source
 
 
-def _location(source: Source, span: Span) -> Location:
-    start = source.to_original(span.start)
-    end = max(start, source.to_original(span.end))
-    line, col = source.index.position(start)
-    end_line, end_col = source.index.position(end)
-    return Location(start, end, line, col, end_line, end_col, source.label_at(start))
+def _severity(rule: Rule, chosen: Severity | None, config: Config) -> Severity:
+    """A user's per-code override wins over the rule's choice for this finding, then its default."""
+    return longest_match(rule.code, config.severity) or chosen or rule.severity
 
 
 def make_finding(source: Source, rule: Rule, issue: Issue, config: Config) -> Finding:
-    loc = _location(source, issue.span)
-    # a user's per-code override wins over the rule's own choice for this finding
-    severity = longest_match(rule.code, config.severity) or issue.severity or rule.severity
+    loc = source.locate(issue.span)
+    severity = _severity(rule, issue.severity, config)
     related = tuple(
-        Related(_location(source, span), en if config.lang == "en" else zh)
+        Related(source.locate(span), en if config.lang == "en" else zh)
         for span, zh, en in issue.related
     )
     fix = None
     if issue.fix is not None:
         fspan, repl = issue.fix
         fix = Fix(source.to_original(fspan.start), source.to_original(fspan.end), repl)
-    context = (
-        source.original[loc.start : min(loc.end, loc.start + 40)]
-        or source.original[loc.start : loc.start + 20]
-    )
     return Finding(
         path=source.path,
         code=rule.code,
@@ -48,7 +40,7 @@ def make_finding(source: Source, rule: Rule, issue: Issue, config: Config) -> Fi
         location=loc,
         related=related,
         fix=fix,
-        context=context,
+        context=source.excerpt(loc),
     )
 
 
@@ -61,4 +53,19 @@ def input_error_finding(path: str, zh: str, en: str, config: Config, code: str =
         severity=rule.severity,
         message=en if config.lang == "en" else zh,
         location=Location(0, 0, 1, 1, 1, 1),
+    )
+
+
+def make_run_finding(issue: RunIssue, rule: Rule, config: Config) -> Finding:
+    """A cross-file rule's finding, its places already resolved when the note was taken."""
+    lang_en = config.lang == "en"
+    return Finding(
+        path=issue.path,
+        code=rule.code,
+        name=rule.name,
+        severity=_severity(rule, issue.severity, config),
+        message=issue.en if lang_en else issue.zh,
+        location=issue.place.location,
+        related=tuple(Related(p.location, en if lang_en else zh) for p, zh, en in issue.related),
+        context=issue.place.excerpt,
     )

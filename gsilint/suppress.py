@@ -17,7 +17,7 @@ postprocessor, drops the findings inside them. A directive that suppressed
 nothing, names an unknown rule, or cannot be read is reported as ``E003
 unused-suppression`` at the directive — but only for rules that ran, so
 ``--select`` never makes a needed suppression look unused, and not for rules
-whose findings a run hook adds after all files (:data:`DEFERRED_CODES`; a
+whose findings come from the run phase after all files (cross-file rules; a
 blanket directive is then not judged either). E003 findings are
 made after suppression and cannot themselves be suppressed by a directive
 (switch the rule off in the configuration instead).
@@ -42,12 +42,6 @@ _DIRECTIVE = re.compile(
     r"(?P<codes>[A-Za-z0-9,\s]*?)\s*(?:--(?P<reason>.*?))?-->\s*$",
     re.S,
 )
-#: Rules whose findings are made after the run by a run hook (cross-file
-#: checks such as X403): a file's own pass cannot tell whether a suppression
-#: of them is used, so E003 does not judge them (the hook reads the
-#: directives itself). Rule modules add their codes here.
-DEFERRED_CODES: set[str] = set()
-
 _GSILINT = re.compile(r"^<!--\s*gsilint\b", re.I)
 _CODE = re.compile(r"^[A-Z]\d{0,3}$|^ALL$")
 
@@ -73,6 +67,36 @@ class Region:
 
     def covers(self, offset: int) -> bool:
         return self.start <= offset < self.end or (self.inclusive_end and offset == self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressedRange:
+    """A region as plain data, kept with a file's result for its cross-file findings."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...] | None
+    inclusive_end: bool = False
+
+    def hides(self, f: Finding) -> bool:
+        at = f.location.start
+        inside = self.start <= at < self.end or (self.inclusive_end and at == self.end)
+        return inside and (self.codes is None or matches(f.code, self.codes))
+
+
+def suppressed_ranges(doc: Document, to_original) -> tuple[SuppressedRange, ...]:
+    """The file's suppression regions, for findings made after its lint (cross-file rules)."""
+    found = [s for s in map(parse_directive, doc.directives) if isinstance(s, Suppression)]
+    if not found:
+        return ()
+    return tuple(
+        SuppressedRange(r.start, r.end, r.suppression.codes, r.inclusive_end)
+        for r in regions(doc, found, to_original)[0]
+    )
+
+
+def drop_suppressed(findings: list[Finding], ranges: tuple[SuppressedRange, ...]) -> list[Finding]:
+    return [f for f in findings if not any(r.hides(f) for r in ranges)]
 
 
 def parse_directive(d: Directive) -> Suppression | None | str:
@@ -191,10 +215,12 @@ def _unused_findings(
         return []
     every = load_rules()
     rule = every["E003"]
+    # cross-file rules report after the run: a file's own pass cannot judge their suppressions
+    deferred = {code for code, r in every.items() if r.compare is not None}
     issues: list[Issue] = []
     # a blanket directive is judged only when every rule ran, except the deferred ones, which must not have run
-    everything_ran = all(code in ran for code in every if code not in DEFERRED_CODES) and not (
-        DEFERRED_CODES & ran
+    everything_ran = all(code in ran for code in every if code not in deferred) and not (
+        deferred & ran
     )
     for s in suppressions:
         span = s.directive.span
@@ -229,7 +255,7 @@ def _unused_findings(
             for c in s.codes
             if c not in unknown
             and c not in s.used
-            and any(code.startswith(c) and code not in DEFERRED_CODES for code in ran)
+            and any(code.startswith(c) and code not in deferred for code in ran)
         ]
         if idle:
             where_zh = (

@@ -7,11 +7,11 @@ positions go through the same mapping as real rule findings.
 from __future__ import annotations
 
 from gsilint import Config
-from gsilint.api import FileResult
 from gsilint.findings import Issue, Severity
 from gsilint.positions import Span
 from gsilint.resolve import make_finding
 from gsilint.rules import load_rules
+from gsilint.run import FileResult
 from gsilint.sources import source_from_text
 
 # line 3 (1-based): "𠮷𠮷本年收到申请12件，办结11件。" — 𠮷 is U+20BB7 (two UTF-16 units, four UTF-8 bytes)

@@ -268,7 +268,7 @@ def test_t507_passes(text):
 )
 def test_corpus_notes(name, code, needle):
     from gsilint import Config
-    from gsilint.api import check_file
+    from gsilint.run import check_file
 
     result = check_file(str(CORPUS / name), Config(select=("T",)))
     assert any(f.code == code and needle in f.message for f in result.findings), result.findings

@@ -1,4 +1,4 @@
-"""--jobs: worker processes give byte-identical output; cross-file hooks; the progress bar stays on a terminal's stderr."""
+"""--jobs: worker processes give byte-identical output; the cross-file phase; the progress bar stays on a terminal's stderr."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gsilint import api
 from gsilint.api import check_paths
 from gsilint.cli import main
 from gsilint.config import Config
-from gsilint.findings import Finding, Location
+from gsilint.findings import Finding, Severity
 from gsilint.parallel import check_files
+from gsilint.positions import Span
+from gsilint.rules import RULES, Rule, load_rules
+from gsilint.rules.crossfile import RunIssue
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -72,28 +74,25 @@ def test_each_file_keeps_its_own_config_in_workers(tree):
         assert all(f.code.startswith(config.select[0]) for f in r.findings)
 
 
-def test_run_hooks_see_every_file_in_both_modes(tree, monkeypatch):
-    """A cross-file check registered as a run hook gives the same answer with any --jobs."""
+def test_cross_file_rules_see_every_file_in_both_modes(tree, monkeypatch):
+    """A cross-file rule's compare phase sees every file's note, whatever --jobs."""
 
-    def count_files(run):
-        n = len(run.results)
-        for path, result in run.results.items():
-            result.findings.append(
-                Finding(
-                    path,
-                    "E001",
-                    "unreadable-input",
-                    result.findings[0].severity if result.findings else Config().fail_on,
-                    f"run of {n}",
-                    Location(0, 0, 1, 1, 1, 1),
-                )
-            )
+    def collect(ctx):
+        return ctx.place(Span(0, 1))
 
-    monkeypatch.setattr(api, "RUN_HOOKS", [count_files])
+    def compare(notes):
+        for path, place in sorted(notes.items()):
+            yield RunIssue(path, place, f"共{len(notes)}个文件", f"run of {len(notes)}")
+
+    load_rules()
+    counting = Rule("X499", "run-count", Severity.INFO, "计数", "count", "", collect, compare)
+    monkeypatch.setitem(RULES, "X499", counting)
     for jobs in (1, 3):
-        results = check_paths([str(tree)], Config(select=("S101",)), jobs=jobs)
-        assert all(any(f.message == "run of 14" for f in r.findings) for r in results)
-        # re-sorted after the hook
+        results = check_paths([str(tree)], Config(select=("X499",), lang="en"), jobs=jobs)
+        readable = [r for r in results if r.source is not None]
+        assert len(readable) == 13
+        assert all([f.message for f in r.findings] == ["run of 13"] for r in readable)
+        # re-sorted after the run phase
         assert all(r.findings == sorted(r.findings, key=Finding.sort_key) for r in results)
 
 

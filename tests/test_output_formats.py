@@ -12,10 +12,11 @@ from conftest import seed_text
 from output_helpers import TEXT, crlf_result
 
 from gsilint import Config
-from gsilint.api import FileResult, lint_text
+from gsilint.api import lint_text
 from gsilint.output import OutputOptions, load_formats
 from gsilint.output.github import escape_data, escape_property
 from gsilint.output.lsp import diagnostic
+from gsilint.run import FileResult
 from gsilint.sources import source_from_text
 
 SCHEMA = json.loads(

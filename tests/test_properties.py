@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gsilint import Config, lint_text
-from gsilint.api import check_stdin
 from gsilint.document import Section
 from gsilint.parse import parse
+from gsilint.run import check_stdin
 from gsilint.sources import source_from_text
 
 # Text built from pieces that exercise the grammar: marks, tabs, pipes, CRLF,

@@ -335,7 +335,7 @@ CORPUS = __import__("pathlib").Path("/work/shared/corpus/real")
 
 
 def _corpus(name):
-    from gsilint.api import check_file
+    from gsilint.run import check_file
 
     return [
         (f.code, f.line)

@@ -1,7 +1,7 @@
 """Output formats. Each module registers a writer with :func:`output_format`.
 
 A writer is ``write(results, stream, options)``: ``results`` is the list of
-:class:`~gsilint.api.FileResult` of the run (sorted), ``stream`` a text
+:class:`~gsilint.run.FileResult` of the run (sorted), ``stream`` a text
 stream, ``options`` an :class:`OutputOptions`. Machine formats write only
 their data to ``stream``; anything for humans goes to stderr.
 """
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from gsilint.findings import Severity
 
 if TYPE_CHECKING:
-    from gsilint.api import FileResult
+    from gsilint.run import FileResult
 
 
 @dataclass(frozen=True)

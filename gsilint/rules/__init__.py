@@ -28,6 +28,7 @@ from gsilint.findings import Issue, Severity
 
 if TYPE_CHECKING:
     from gsilint.rules.context import Context
+    from gsilint.rules.crossfile import CompareFn
 
 CheckFn = Callable[["Context"], Iterable[Issue]]
 _CODE = re.compile(r"^[ESYAXT]\d{3}$")
@@ -43,6 +44,9 @@ class Rule:
     summary_en: str
     explanation: str
     check: CheckFn
+    #: the run phase of a cross-file rule (see :mod:`gsilint.rules.crossfile`);
+    #: its ``check`` then returns the file's note instead of issues
+    compare: CompareFn | None = None
 
     @property
     def family(self) -> str:
@@ -53,9 +57,18 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity, summary: str, summary_en: str
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    summary_en: str,
+    *,
+    compare: CompareFn | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
-    """Register a rule. The decorated function's docstring is its explanation."""
+    """Register a rule. The decorated function's docstring is its explanation.
+
+    ``compare``: the run phase of a cross-file rule (:mod:`gsilint.rules.crossfile`).
+    """
     if not _CODE.match(code):
         raise ValueError(f"bad rule code {code!r}")
     if not _NAME.match(name):
@@ -65,7 +78,14 @@ def rule(
         if code in RULES and RULES[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")
         RULES[code] = Rule(
-            code, name, severity, summary, summary_en, inspect.cleandoc(fn.__doc__ or ""), fn
+            code,
+            name,
+            severity,
+            summary,
+            summary_en,
+            inspect.cleandoc(fn.__doc__ or ""),
+            fn,
+            compare,
         )
         return fn
 

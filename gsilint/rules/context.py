@@ -6,11 +6,12 @@ the engine builds one :class:`Context` per file and hands it to each rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gsilint.config import Config
 from gsilint.positions import Span
+from gsilint.rules.crossfile import Place
 
 if TYPE_CHECKING:
     from gsilint.document import Document
@@ -28,8 +29,6 @@ class Context:
     config: Config
     source: Source
     rule: Rule | None = None
-    #: plain, picklable data a rule leaves for a cross-file run phase, keyed by rule code
-    notes: dict[str, Any] = field(default_factory=dict)
 
     def text(self, span: Span) -> str:
         return self.doc.text[span.start : span.end]
@@ -37,3 +36,8 @@ class Context:
     def line_of(self, span: Span) -> int:
         """1-based line of ``span``'s start in the original file."""
         return self.source.index.position(self.source.to_original(span.start))[0]
+
+    def place(self, span: Span) -> Place:
+        """``span`` resolved in the original file, for a cross-file rule's note."""
+        location = self.source.locate(span)
+        return Place(location, self.source.excerpt(location))

@@ -12,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from gsilint.positions import LineIndex
+from gsilint.findings import Location
+from gsilint.positions import LineIndex, Span
 
 
 class InputError(Exception):
@@ -45,10 +46,6 @@ class SourceMap:
     @classmethod
     def identity(cls, length: int) -> SourceMap:
         return cls([(0, 0)], length)
-
-    @property
-    def is_identity(self) -> bool:
-        return len(self._flat) == 1 and self._orig[0] == 0
 
     def to_original(self, offset: int) -> int:
         i = bisect_right(self._flat, offset) - 1
@@ -97,3 +94,19 @@ class Source:
 
     def to_original(self, offset: int) -> int:
         return offset if self.text is self.original else self.map.to_original(offset)
+
+    def locate(self, span: Span) -> Location:
+        """Where ``span`` (parsed-text offsets) is in the original file."""
+        start = self.to_original(span.start)
+        end = max(start, self.to_original(span.end))
+        line, col = self.index.position(start)
+        end_line, end_col = self.index.position(end)
+        return Location(start, end, line, col, end_line, end_col, self.label_at(start))
+
+    def excerpt(self, location: Location) -> str:
+        """The text at a finding (up to 40 characters), for fingerprints and baselines."""
+        o = self.original
+        return (
+            o[location.start : min(location.end, location.start + 40)]
+            or o[location.start : location.start + 20]
+        )

@@ -1,0 +1,109 @@
+"""One run over many files: each file's result, then the cross-file phase.
+
+:func:`check_file` reads and lints one file (with ``fix``, after fixing it in
+memory, see :mod:`gsilint.fix`); it is what a worker process runs, so its
+:class:`FileResult` is plain, picklable data. :func:`finish_run` is the end of
+every run — local, ``--jobs`` or ``--fix`` alike: each cross-file rule
+compares the notes its files left (:mod:`gsilint.rules.crossfile`), and its
+findings are resolved with each file's configuration and suppressions like
+any other finding. The result never depends on file order or ``--jobs``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from gsilint.config import Config
+from gsilint.engine import lint_file
+from gsilint.findings import Finding
+from gsilint.resolve import input_error_finding, make_run_finding
+from gsilint.rules import load_rules
+from gsilint.sources import InputError, Source, load_path, read_text_source
+from gsilint.suppress import SuppressedRange, drop_suppressed
+
+if TYPE_CHECKING:
+    from gsilint.fix import FixResult
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    #: the decoded input (None when it could not be read)
+    source: Source | None = None
+    #: the note each cross-file rule took of this file, by rule code
+    notes: dict[str, Any] = field(default_factory=dict)
+    #: the configuration the file was checked with (its cross-file findings use it too)
+    config: Config | None = None
+    #: the file's suppression regions, for its cross-file findings
+    suppressed: tuple[SuppressedRange, ...] = ()
+    #: what ``--fix``/``--diff`` did to the file (None when not fixing)
+    fixed: FixResult | None = None
+
+
+@dataclass
+class Run:
+    """The results of one run, by path, in the order the files were given."""
+
+    results: dict[str, FileResult] = field(default_factory=dict)
+
+
+def check_source(source: Source, config: Config) -> FileResult:
+    """Lint a decoded input."""
+    lint = lint_file(source, config)
+    return FileResult(source.path, lint.findings, source, lint.notes, config, lint.suppressed)
+
+
+def unreadable(path: str, exc: Exception, config: Config) -> FileResult:
+    """The result of a file that cannot be read: one E001 finding."""
+    if isinstance(exc, InputError):
+        zh, en = exc.message_zh, exc.message_en
+    else:
+        zh, en = f"无法读取：{exc}", f"cannot read: {exc}"
+    return FileResult(path, [input_error_finding(path, zh, en, config)], config=config)
+
+
+def check_file(path: str, config: Config, fix: str | None = None) -> FileResult:
+    """Read and lint one file; unreadable input becomes an E001 finding.
+
+    ``fix``: None to only check; ``"write"`` to fix the file and write it back;
+    ``"diff"`` to compute the fixes without writing (``--diff``).
+    """
+    if fix is not None:
+        from gsilint.fix import fix_path
+
+        return fix_path(path, config, write=fix == "write")
+    try:
+        source = load_path(path, config.encoding)
+    except Exception as exc:  # never a traceback for one bad file
+        return unreadable(path, exc, config)
+    return check_source(source, config)
+
+
+def check_stdin(data: bytes, config: Config, path: str = "-") -> FileResult:
+    try:
+        source = read_text_source(path, data, config.encoding)
+    except InputError as exc:
+        return unreadable(path, exc, config)
+    return check_source(source, config)
+
+
+def finish_run(run: Run) -> None:
+    """The cross-file phase: compare the notes and add the findings to their files."""
+    rules = load_rules()
+    by_code: dict[str, dict[str, Any]] = {}
+    for path, result in run.results.items():
+        for code, note in result.notes.items():
+            by_code.setdefault(code, {})[path] = note
+    touched: set[str] = set()
+    for code in sorted(by_code):
+        rule = rules[code]
+        for issue in rule.compare(by_code[code]):
+            result = run.results[issue.path]
+            finding = make_run_finding(issue, rule, result.config or Config())
+            found = drop_suppressed([finding], result.suppressed)
+            result.findings.extend(found)
+            touched.add(issue.path)
+    for path in touched:
+        run.results[path].findings.sort(key=Finding.sort_key)
