@@ -224,7 +224,7 @@ def check(
     if apply_fix and "-" in paths:
         raise click.UsageError("--fix cannot write back to stdin (use --diff)")
     fix_mode = "write" if apply_fix else "diff" if show_diff else None
-    results = check_files(files, jobs=1 if fix_mode else jobs, fix=fix_mode)
+    results = check_files(files, jobs=jobs, fix=fix_mode)
     if fix_mode is not None:
         from gsilint.fix import report_fixes
 

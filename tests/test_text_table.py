@@ -317,3 +317,21 @@ def test_results_listed_after_the_answered_total_are_compared():
     assert [f.code for f in found] == ["X401", "X401"]
     assert "予以公开为10件" in found[0].message and "（一）予以公开为12" in found[0].message
     assert "无法提供为2件" in found[1].message and "各项之和为0" in found[1].message
+
+
+def test_check_fix_keeps_the_cross_file_findings(tmp_path):
+    """--fix goes through the same run as check: X403 is still reported (it was dropped before)."""
+    from click.testing import CliRunner
+
+    from gsilint.cli import main
+
+    (tmp_path / "a_2021.txt").write_text(
+        _year_report(2021, new=2, granted=0, forward=2), encoding="utf-8"
+    )
+    (tmp_path / "b_2022.txt").write_text(_year_report(2022, carried=1, granted=1), encoding="utf-8")
+    for jobs in ("1", "2"):
+        args = ["check", "--isolated", "--select", "X403", "--fix", "--fail-on", "warning"]
+        r = CliRunner().invoke(main, [*args, "--format", "concise", "--jobs", jobs, str(tmp_path)])
+        assert r.exit_code == 1, r.output
+        assert [ln.split(" ")[1] for ln in r.stdout.splitlines()] == ["X403"]
+        assert "b_2022.txt:64:" in r.stdout
