@@ -12,31 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gsilint.config import Config, matches, per_file_ignores
+from gsilint.config import Config
 from gsilint.document import Document
 from gsilint.facts import Facts, load_fact_modules
 from gsilint.findings import Finding, Issue
 from gsilint.parse import ParseError, parse
 from gsilint.positions import Span
 from gsilint.resolve import make_finding
-from gsilint.rules import RULES, Rule, load_rules
+from gsilint.rules import RULES, load_rules
 from gsilint.rules.context import Context
+from gsilint.selection import selected_rules
 from gsilint.sources import Source
 from gsilint.suppress import SuppressedRange, apply_suppressions, suppressed_ranges
-
-
-def selected_rules(config: Config, path: str | None = None) -> list[Rule]:
-    rules = load_rules()
-    chosen = []
-    ignores = list(config.ignore)
-    if path is not None:
-        ignores.extend(per_file_ignores(config, path))
-    for code in sorted(rules):
-        selected = matches(code, config.select) if config.select else True
-        selected = selected or matches(code, config.extend_select)
-        if selected and not matches(code, tuple(ignores)):
-            chosen.append(rules[code])
-    return chosen
 
 
 def analyse(source: Source, config: Config) -> tuple[Document | None, Facts | None, list[Finding]]:

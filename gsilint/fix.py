@@ -24,15 +24,11 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gsilint.config import Config
 from gsilint.engine import FileLint, lint_file
 from gsilint.findings import Finding, Fix
 from gsilint.sources import READERS, InputError, Source, read_text_source
-
-if TYPE_CHECKING:
-    from gsilint.run import FileResult
 
 #: Lint-and-fix passes before giving up on reaching a fixed point.
 MAX_PASSES = 10
@@ -157,28 +153,6 @@ def fix_file(path: str, config: Config) -> FixResult:
         msg = getattr(exc, "message_en", None) or str(exc)
         return FixResult(path, refused=f"cannot read: {msg}")
     return fix_source(source, config, raw)
-
-
-def fix_path(path: str, config: Config, write: bool = True) -> FileResult:
-    """``check --fix`` / ``--diff`` for one file: the result of what is left to fix by hand.
-
-    ``result.fixed`` says what was (or would be) fixed. Unreadable input is
-    reported exactly as ``check`` reports it.
-    """
-    from gsilint.run import FileResult, check_file
-
-    fixed = fix_file(path, config)
-    if fixed.refused is not None and fixed.refused.startswith("cannot read"):
-        result = check_file(path, config)
-        result.fixed = fixed
-        return result
-    if write:
-        write_back(fixed)
-    lint = fixed.lint
-    result = FileResult(path, fixed.findings, fixed.source, config=config, fixed=fixed)
-    if lint is not None:
-        result.notes, result.suppressed = lint.notes, lint.suppressed
-    return result
 
 
 def write_back(result: FixResult) -> None:

@@ -12,18 +12,16 @@ any other finding. The result never depends on file order or ``--jobs``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gsilint.config import Config
 from gsilint.engine import lint_file
 from gsilint.findings import Finding
+from gsilint.fix import FixResult, fix_file, write_back
 from gsilint.resolve import input_error_finding, make_run_finding
 from gsilint.rules import load_rules
 from gsilint.sources import InputError, Source, load_path, read_text_source
 from gsilint.suppress import SuppressedRange, drop_suppressed
-
-if TYPE_CHECKING:
-    from gsilint.fix import FixResult
 
 
 @dataclass
@@ -71,14 +69,31 @@ def check_file(path: str, config: Config, fix: str | None = None) -> FileResult:
     ``"diff"`` to compute the fixes without writing (``--diff``).
     """
     if fix is not None:
-        from gsilint.fix import fix_path
-
-        return fix_path(path, config, write=fix == "write")
+        return _fix_and_check(path, config, write=fix == "write")
     try:
         source = load_path(path, config.encoding)
     except Exception as exc:  # never a traceback for one bad file
         return unreadable(path, exc, config)
     return check_source(source, config)
+
+
+def _fix_and_check(path: str, config: Config, write: bool) -> FileResult:
+    """``check --fix`` / ``--diff`` for one file: what is left to fix by hand.
+
+    ``result.fixed`` says what was (or would be) fixed. Unreadable input is
+    reported exactly as ``check`` reports it.
+    """
+    fixed = fix_file(path, config)
+    if fixed.refused is not None and fixed.refused.startswith("cannot read"):
+        result = check_file(path, config)
+        result.fixed = fixed
+        return result
+    if write:
+        write_back(fixed)
+    result = FileResult(path, fixed.findings, fixed.source, config=config, fixed=fixed)
+    if fixed.lint is not None:
+        result.notes, result.suppressed = fixed.lint.notes, fixed.lint.suppressed
+    return result
 
 
 def check_stdin(data: bytes, config: Config, path: str = "-") -> FileResult:

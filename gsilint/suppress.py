@@ -32,6 +32,9 @@ from typing import TYPE_CHECKING
 from gsilint.config import matches
 from gsilint.findings import Finding, Issue
 from gsilint.positions import Span
+from gsilint.resolve import make_finding
+from gsilint.rules import load_rules
+from gsilint.selection import selected_rules
 
 if TYPE_CHECKING:
     from gsilint.document import Directive, Document
@@ -206,10 +209,6 @@ def _unused_findings(
     unmatched: list[Suppression],
     unreadable: list[Directive],
 ) -> list[Finding]:
-    from gsilint.engine import selected_rules
-    from gsilint.resolve import make_finding
-    from gsilint.rules import load_rules
-
     ran = {r.code for r in selected_rules(ctx.config, ctx.source.path)}
     if "E003" not in ran:
         return []
