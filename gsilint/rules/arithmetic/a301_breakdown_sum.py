@@ -1,41 +1,17 @@
-"""A: arithmetic stated in the prose — breakdowns, part/whole pairs, shares.
-
-The numbers come from the ``breakdowns`` and ``part_whole_pairs`` facts
-(``gsilint/facts/breakdowns.py``); these rules only compare them. Counts are
-compared exactly; amounts with decimals within the printed precision.
-"""
+"""A301 breakdown-sum: the parts of a total listed in the text do not add up to it."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from gsilint.facts.breakdowns import Breakdown, share_matches
 from gsilint.facts.quantities import Quantity
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
+from gsilint.rules.arithmetic._common import _fmt, _half_units, _q, _short_label
 
 #: Operands shown in a message before "…" (all are in ``related``).
 _SHOWN = 10
-
-
-def _fmt(v: Decimal) -> str:
-    v = v.normalize() if v == v.to_integral_value() else v
-    return f"{v:f}"
-
-
-def _q(q: Quantity) -> str:
-    return f"{q.text}{q.unit}"
-
-
-def _short_label(q: Quantity, n: int = 16) -> str:
-    lb = q.label
-    return lb if len(lb) <= n else "…" + lb[-n:]
-
-
-def _half_units(qs: list[Quantity]) -> Decimal:
-    return sum(
-        (Decimal(5) / (Decimal(10) ** (q.decimals + 1)) for q in qs if q.decimals), Decimal(0)
-    )
 
 
 def _sum_expr(parts: tuple[Quantity, ...]) -> str:
@@ -173,125 +149,3 @@ def breakdown_sum(ctx):
         else:
             continue
         yield Issue(b.total.span, zh, en, related=_part_related(b))
-
-
-@rule(
-    "A302",
-    "part-exceeds-whole",
-    Severity.ERROR,
-    "正文中部分大于整体",
-    "a part stated in the text is larger than its whole",
-)
-def part_exceeds_whole(ctx):
-    """
-    部分不能大于整体：“其中”列出的单个分项不能大于总数；“采用”数不能大于“报送”数；
-    未提及上年结转时，“办结”数不能大于“受理/收到”数。
-
-    A part cannot be larger than its whole: one listed part larger than the
-    total before "其中"; more items adopted (采用) than submitted (报送); more
-    requests closed (办结) than received (受理/收到) when the sentence mentions
-    no carry-over from last year.
-
-    错误示例 / Bad:
-        截止12月15日，共报送信息36篇，市政府门户网采用53篇。
-    正确示例 / Good:
-        截止12月15日，共报送信息63篇，市政府门户网采用53篇。
-    """
-    for b in ctx.facts.breakdowns:
-        for p in b.parts:
-            if p.value > b.total.value + _half_units([p, b.total]):
-                diff = p.value - b.total.value
-                yield Issue(
-                    p.span,
-                    f"分项大于总数：“{_short_label(p)}”为{_q(p)}，大于总数“{_short_label(b.total)}”{_q(b.total)}，多{_fmt(diff)}",
-                    f"a part is larger than its total: '{_short_label(p)}' is {_q(p)}, more than the total "
-                    f"'{_short_label(b.total)}' {_q(b.total)} by {_fmt(diff)}",
-                    related=(
-                        (
-                            b.total.span,
-                            f"总数：{_short_label(b.total)}{_q(b.total)}",
-                            f"total: {_short_label(b.total)} {_q(b.total)}",
-                        ),
-                    ),
-                )
-    for pw in ctx.facts.part_whole_pairs:
-        if pw.part.value <= pw.whole.value:
-            continue
-        diff = pw.part.value - pw.whole.value
-        w, p = pw.relation.split("/")
-        yield Issue(
-            pw.keyword_span,
-            f"部分大于整体：{p}数{_q(pw.part)}大于{w}数{_q(pw.whole)}（“{_short_label(pw.whole)}”），多{_fmt(diff)}",
-            f"a part is larger than its whole: {p} {_q(pw.part)} exceeds {w} {_q(pw.whole)} "
-            f"('{_short_label(pw.whole)}') by {_fmt(diff)}",
-            related=(
-                (
-                    pw.whole.span,
-                    f"整体：{_short_label(pw.whole)}{_q(pw.whole)}",
-                    f"whole: {_short_label(pw.whole)} {_q(pw.whole)}",
-                ),
-            ),
-        )
-
-
-def _rounded(part: Decimal, base: Decimal, decimals: int) -> Decimal:
-    exact = part * Decimal(100) / base
-    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
-@rule(
-    "A309",
-    "percentage-mismatch",
-    Severity.ERROR,
-    "正文中的占比与其数值不符",
-    "a printed share does not match its part and whole",
-)
-def percentage_mismatch(ctx):
-    """
-    “N件，占x%”或“N件（x%）”中的百分比必须等于分项除以总数，按印出的小数位数四舍五入
-    （35/805 = 4.348%，保留两位应为4.35%，印成4.34%即为不符）。只检查总数明确的列表；
-    列表中有两个以上占比时，至少要有一个与总数相符才检查其余的，以免把以其他基数
-    计算的占比（“较去年回落12.3%”“占全市的x%”）误报。
-
-    A share printed after a count ("N件，占x%", "N件（x%）") must equal the part
-    divided by the total, rounded half up to the printed decimals (35/805 =
-    4.348%: "4.34%" is wrong at two decimals, "4.35%" is right). Only lists with
-    a known total are checked, and when a list prints two or more shares at
-    least one must match the total before the others are judged — so shares of
-    another base are not reported.
-
-    错误示例 / Bad:
-        主动公开信息1000条，其中网站公开45条，占5.2%。
-    正确示例 / Good:
-        主动公开信息1000条，其中网站公开45条，占4.5%。
-    """
-    for b in ctx.facts.breakdowns:
-        total = b.total.value
-        if total <= 0:
-            continue
-        shared = [p for p in b.parts if p.share is not None]
-        if not shared:
-            continue
-        ok = [share_matches(p.value, total, p.share.value, p.share.decimals) for p in shared]
-        if len(shared) >= 2 and not any(ok):
-            continue  # the shares are of another base
-        for p, good in zip(shared, ok):
-            if good:
-                continue
-            want = _rounded(p.value, total, p.share.decimals)
-            diff = p.share.value - want
-            yield Issue(
-                p.share.span,
-                f"占比不符：{p.text}/{_fmt(total)} = {want:f}%，报告为{_fmt(p.share.value)}%，"
-                f"相差{_fmt(abs(diff))}个百分点（分项“{_short_label(p)}”，总数“{_short_label(b.total)}”）",
-                f"share mismatch: {p.text}/{_fmt(total)} = {want:f}%, reported {_fmt(p.share.value)}%, "
-                f"{_fmt(abs(diff))} points apart (part '{_short_label(p)}', total '{_short_label(b.total)}')",
-                related=(
-                    (p.span, f"分项：{_short_label(p)}{_q(p)}", f"part: {_short_label(p)} {_q(p)}"),
-                    (
-                        b.total.span,
-                        f"总数：{_short_label(b.total)}{_q(b.total)}",
-                        f"total: {_short_label(b.total)} {_q(b.total)}",
-                    ),
-                ),
-            )

@@ -1,4 +1,8 @@
-"""E003: inline suppressions that suppress nothing (see gsilint/suppress.py)."""
+"""E003 unused-suppression: inline suppressions that suppress nothing (see gsilint/suppress.py).
+
+The findings are made by :mod:`gsilint.suppress` after the other rules; this module holds the
+rule's registration and documentation.
+"""
 
 from __future__ import annotations
 

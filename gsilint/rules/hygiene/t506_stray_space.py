@@ -6,8 +6,8 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.data import common_words
-from gsilint.rules.hygiene.prose import clip, prose, safe_fix
+from gsilint.rules.hygiene._data import common_words
+from gsilint.rules.hygiene._prose import clip, prose, safe_fix
 
 #: One space (ASCII, ideographic or no-break) between two Han characters.
 _GAP = regex.compile(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
