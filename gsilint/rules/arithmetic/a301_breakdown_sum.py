@@ -37,7 +37,8 @@ def _part_related(b: Breakdown) -> tuple:
 
 def _nearly_complete(b: Breakdown) -> bool:
     """A list that reads as complete without saying so: every part (at least three) prints its
-    share of the total, each share matches, they add up to 95% or more, and nothing calls it partial."""
+    share of the total, each share matches, they add up to 95% or more, and nothing calls it
+    partial."""
     if b.declared_partial or len(b.parts) < 3 or any(p.share is None for p in b.parts):
         return False
     if not all(
@@ -122,7 +123,8 @@ def breakdown_sum(ctx):
             )
             en = (
                 f"the parts add up to more than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
-                f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(diff)} more{hint_en}"
+                f"but the total '{_short_label(b.total)}' is {_fmt(total)}, "
+                f"{_fmt(diff)} more{hint_en}"
             )
         elif -diff > tol and b.exhaustive is not None:
             zh = (
@@ -131,18 +133,21 @@ def breakdown_sum(ctx):
             )
             en = (
                 f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
-                f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less ({_WHY_EN[b.exhaustive]})"
+                f"but the total '{_short_label(b.total)}' is {_fmt(total)}, "
+                f"{_fmt(-diff)} less ({_WHY_EN[b.exhaustive]})"
             )
         elif -diff > tol and _nearly_complete(b):
             shares = sum((p.share.value for p in b.parts), Decimal(0))
             zh = (
-                f"分项之和小于总数：{_sum_expr(b.parts)} = {_fmt(got)}，而总数“{_short_label(b.total)}”为{_fmt(total)}，"
+                f"分项之和小于总数：{_sum_expr(b.parts)} = {_fmt(got)}，"
+                f"而总数“{_short_label(b.total)}”为{_fmt(total)}，"
                 f"少{_fmt(-diff)}；各项占比合计{shares:f}%，未列“其他”类——若已列全，则总数或分项有误"
             )
             en = (
-                f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, but the total "
-                f"'{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less; the shares add up to {shares:f}% "
-                f"and no 'other' part is listed — if the list is complete, the total or a part is wrong"
+                f"the parts add up to less than the total: {_sum_expr_en(b.parts)} = {_fmt(got)}, "
+                f"but the total '{_short_label(b.total)}' is {_fmt(total)}, {_fmt(-diff)} less; "
+                f"the shares add up to {shares:f}% and no 'other' part is listed — "
+                "if the list is complete, the total or a part is wrong"
             )
             yield Issue(b.total.span, zh, en, related=_part_related(b), severity=Severity.WARNING)
             continue

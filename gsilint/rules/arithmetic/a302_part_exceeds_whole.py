@@ -36,8 +36,8 @@ def part_exceeds_whole(ctx):
                 yield Issue(
                     p.span,
                     f"分项大于总数：“{_short_label(p)}”为{_q(p)}，大于总数“{_short_label(b.total)}”{_q(b.total)}，多{_fmt(diff)}",
-                    f"a part is larger than its total: '{_short_label(p)}' is {_q(p)}, more than the total "
-                    f"'{_short_label(b.total)}' {_q(b.total)} by {_fmt(diff)}",
+                    f"a part is larger than its total: '{_short_label(p)}' is {_q(p)}, "
+                    f"more than the total '{_short_label(b.total)}' {_q(b.total)} by {_fmt(diff)}",
                     related=(
                         (
                             b.total.span,

@@ -44,6 +44,8 @@ def invalid_value(ctx):
             zh, en = _PROBLEM[cell.problem]
             yield Issue(
                 cell.span,
-                f"{_TABLE_ZH[name]}“{_cell_name(grid, (row, col))}”的值“{cell.text}”{zh}，件数应为非负整数",
-                f"{_TABLE_EN[name]} {row} × {col} value '{cell.text}' {en}; counts are non-negative integers",
+                f"{_TABLE_ZH[name]}“{_cell_name(grid, (row, col))}”的值“{cell.text}”{zh}，"
+                "件数应为非负整数",
+                f"{_TABLE_EN[name]} {row} × {col} value '{cell.text}' {en}; "
+                "counts are non-negative integers",
             )

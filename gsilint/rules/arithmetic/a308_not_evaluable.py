@@ -42,7 +42,9 @@ def not_evaluable(ctx):
         )
         yield Issue(
             first.span,
-            f"{_TABLE_ZH[name]}有 {len(blanks)} 个单元格未填报（{names}），{len(skipped)} 项勾稽关系无法核对",
-            f"{_TABLE_EN[name]} has {len(blanks)} cell(s) not reported; {len(skipped)} identity check(s) cannot be evaluated",
+            f"{_TABLE_ZH[name]}有 {len(blanks)} 个单元格未填报（{names}），"
+            f"{len(skipped)} 项勾稽关系无法核对",
+            f"{_TABLE_EN[name]} has {len(blanks)} cell(s) not reported; "
+            f"{len(skipped)} identity check(s) cannot be evaluated",
             related=_related(grid, blanks[:20]),
         )

@@ -60,8 +60,9 @@ def percentage_mismatch(ctx):
                 p.share.span,
                 f"占比不符：{p.text}/{_fmt(total)} = {want:f}%，报告为{_fmt(p.share.value)}%，"
                 f"相差{_fmt(abs(diff))}个百分点（分项“{_short_label(p)}”，总数“{_short_label(b.total)}”）",
-                f"share mismatch: {p.text}/{_fmt(total)} = {want:f}%, reported {_fmt(p.share.value)}%, "
-                f"{_fmt(abs(diff))} points apart (part '{_short_label(p)}', total '{_short_label(b.total)}')",
+                f"share mismatch: {p.text}/{_fmt(total)} = {want:f}%, "
+                f"reported {_fmt(p.share.value)}%, {_fmt(abs(diff))} points apart "
+                f"(part '{_short_label(p)}', total '{_short_label(b.total)}')",
                 related=(
                     (p.span, f"分项：{_short_label(p)}{_q(p)}", f"part: {_short_label(p)} {_q(p)}"),
                     (

@@ -244,13 +244,16 @@ def text_table_mismatch(ctx):
             both = _t3_readings(ctx.facts.t3, claim.kind, True)
             if len(both) == 2 and both[1].value == said:
                 hint_zh = f"；一+二（含上年结转）才是{said}，但上年结转的申请不是本年“收到”的"
-                hint_en = f"; {said} is 一+二 (with last year's carry-over), which were not received this year"
+                hint_en = (
+                    f"; {said} is 一+二 (with last year's carry-over), "
+                    "which were not received this year"
+                )
         related = tuple((span, d, d) for r in options for span, d in r.cells)
         yield Issue(
             q.span,
             f"正文与表格不一致：正文{_kind_zh(claim.kind)}为{said}件（“{q.label[-16:]}{q.text}{q.unit}”），"
             f"而{alts_zh}，相差{diff:+d}{hint_zh}",
-            f"the text contradicts the tables: it says {_kind_en(claim.kind)} = {said}, but {alts_en} "
-            f"(difference {diff:+d}){hint_en}",
+            f"the text contradicts the tables: it says {_kind_en(claim.kind)} = {said}, "
+            f"but {alts_en} (difference {diff:+d}){hint_en}",
             related=related,
         )

@@ -38,7 +38,8 @@ def claim_contradiction(ctx):
                 yield Issue(
                     claim.span,
                     f"正文称“{claim.text}”，但表三“一、本年新收政府信息公开申请数量”为{got[0]}",
-                    f"the text says '{claim.text}' (no requests), but table 三 row 一 counts {got[0]}",
+                    f"the text says '{claim.text}' (no requests), "
+                    f"but table 三 row 一 counts {got[0]}",
                     related=tuple((s, d, d) for s, d in got[1]),
                 )
         elif claim.kind in ("no_review", "no_litigation") and t4 is not None:
@@ -99,6 +100,7 @@ def claim_contradiction(ctx):
                 yield Issue(
                     claim.span,
                     f"正文称“{claim.text}”，但表三“四、结转下年度继续办理”为{got[0]}",
-                    f"the text says '{claim.text}' (all closed), but table 三 row 四 carries {got[0]} forward",
+                    f"the text says '{claim.text}' (all closed), "
+                    f"but table 三 row 四 carries {got[0]} forward",
                     related=tuple((s, d, d) for s, d in got[1]),
                 )

@@ -26,7 +26,8 @@ def _org_key(name: str | None) -> str | None:
 
 
 def _same_org(a: str, b: str) -> bool:
-    """The same body, allowing a fuller name one year ("淮安市洪泽区人民政府" / "洪泽区人民政府")."""
+    """The same body, allowing a fuller name one year ("淮安市洪泽区人民政府" /
+    "洪泽区人民政府")."""
     short, long_ = sorted((a, b), key=len)
     if short == long_:
         return True
@@ -101,7 +102,7 @@ def carry_over_mismatch(ctx):
         return ()
     carried = _cells_note(ctx, t3, "t3.carried_over")
     hidden = _suppressed(ctx, [(v[1], v[2]) for v in carried.values()])
-    for (col, v), off in zip(list(carried.items()), hidden):
+    for v, off in zip(list(carried.values()), hidden):
         v.append(off)
     ctx.notes[_X403] = {
         "org": org,
@@ -134,13 +135,14 @@ def _carry_issue(cur: dict, prev: dict, prev_path: str) -> Issue | None:
     where = f"{prev_path}:{pv[3]}:{pv[4]}"
     zh = (
         f"上年结转与{prev['year']}年报告不符：本报告表三“二、上年结转”{_COL_ZH[cols[0]]}为{first[0]}，"
-        f"而{prev['year']}年报告（{where}）“四、结转下年度继续办理”为{pv[0]}，相差{first[0] - pv[0]:+d}"
-        + (f"（{diffs_zh}）" if len(cols) > 1 else "")
+        f"而{prev['year']}年报告（{where}）“四、结转下年度继续办理”为{pv[0]}，"
+        f"相差{first[0] - pv[0]:+d}" + (f"（{diffs_zh}）" if len(cols) > 1 else "")
     )
     en = (
-        f"carry-over differs from the {prev['year']} report: table 三 row 二 {cols[0]} is {first[0]} here, but "
-        f"row 四 (carried forward) of the {prev['year']} report ({where}) is {pv[0]}, {first[0] - pv[0]:+d}"
-        + (f" ({diffs_en})" if len(cols) > 1 else "")
+        f"carry-over differs from the {prev['year']} report: "
+        f"table 三 row 二 {cols[0]} is {first[0]} here, "
+        f"but row 四 (carried forward) of the {prev['year']} report ({where}) is {pv[0]}, "
+        f"{first[0] - pv[0]:+d}" + (f" ({diffs_en})" if len(cols) > 1 else "")
     )
     related = tuple(
         (
@@ -156,7 +158,8 @@ def _carry_issue(cur: dict, prev: dict, prev_path: str) -> Issue | None:
 
 
 def carry_over_hook(run) -> None:
-    """Run hook: pair each report with last year's report of the same body and compare the carry-over."""
+    """Run hook: pair each report with last year's report of the same body and compare the
+    carry-over."""
     from gsilint.config import Config
     from gsilint.resolve import make_finding
 
@@ -165,7 +168,7 @@ def carry_over_hook(run) -> None:
         for path, r in run.results.items()
         if _X403 in r.notes and r.source is not None
     ]
-    for path, result, cur in notes:
+    for _, result, cur in notes:
         prevs = [
             (p, n)
             for p, _, n in notes

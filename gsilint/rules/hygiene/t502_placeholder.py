@@ -46,6 +46,8 @@ def placeholder(ctx):
             what = names[int(m.lastgroup[1:])]
             yield Issue(
                 piece.span(m.start(), m.end()),
-                f"残留模板占位符“{m.group(0)}”（{what}），发布前应填写实际内容：“{clip(piece.text, m.start())}”",
-                f"leftover template placeholder '{m.group(0)}' ({what}); fill in the real text before publishing",
+                f"残留模板占位符“{m.group(0)}”（{what}），"
+                f"发布前应填写实际内容：“{clip(piece.text, m.start())}”",
+                f"leftover template placeholder '{m.group(0)}' ({what}); "
+                "fill in the real text before publishing",
             )

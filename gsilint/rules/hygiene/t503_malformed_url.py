@@ -18,7 +18,8 @@ _URL = regex.compile(
 #: A space inside a host name: "www. pingtan.gov.cn", "www.pingtan .gov.cn".
 _HOST_SPACE = regex.compile(
     r"(?<![A-Za-z0-9])(?:(?:https?://)?www|[A-Za-z0-9\-]+\.gov)(?:[.．][A-Za-z0-9\-]+)*"
-    r"(?:[.．][ \u3000]+[A-Za-z0-9\-]+|[ \u3000]+[.．][A-Za-z0-9\-]+)(?:[ \u3000]*[.．][ \u3000]*[A-Za-z0-9\-]+)*"
+    r"(?:[.．][ \u3000]+[A-Za-z0-9\-]+|[ \u3000]+[.．][A-Za-z0-9\-]+)"
+    r"(?:[ \u3000]*[.．][ \u3000]*[A-Za-z0-9\-]+)*"
 )
 _GOOD_SEP = "://"
 

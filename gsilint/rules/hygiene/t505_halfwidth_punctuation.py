@@ -101,7 +101,8 @@ def halfwidth_punctuation(ctx):
             piece.span(first, first + 1),
             f"本段中文行文中有 {len(at)} 个半角标点（{' '.join(chars)}），应使用全角标点"
             f"（{' '.join(FULL[c] for c in chars)}），第一处：“{where}”",
-            f"{len(at)} half-width punctuation mark(s) ({' '.join(chars)}) in this paragraph of Chinese prose; "
+            f"{len(at)} half-width punctuation mark(s) ({' '.join(chars)}) "
+            "in this paragraph of Chinese prose; "
             f"use full-width ({' '.join(FULL[c] for c in chars)}); first at '{where}'",
             fix=safe_fix(ctx, piece.span(first, last), "".join(seg)),
         )

@@ -1,4 +1,7 @@
-"""E001 unreadable-input: emitted by the engine when a file cannot be read; this is its documentation."""
+"""E001 unreadable-input: the file cannot be read as report text.
+
+The engine emits it; this module holds the rule's registration and documentation.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""E002 parse-error: no report structure recognised (the engine also emits it for parse failures)."""
+"""E002 parse-error: no report structure recognised.
+
+The engine also emits it where parsing fails, and for a rule that crashed.
+"""
 
 from __future__ import annotations
 

@@ -42,5 +42,6 @@ def table_unreadable(ctx):
         yield Issue(
             Span(glued[0].span.start, min(glued[0].span.end, glued[0].span.start + 40)),
             f"{n} 个表格的数字粘连在一起（网页抓取副本），无法拆分单元格，已跳过表格核对",
-            f"{n} table(s) have their digits run together (crawler copy); cells cannot be split, table checks skipped",
+            f"{n} table(s) have their digits run together (crawler copy); "
+            "cells cannot be split, table checks skipped",
         )

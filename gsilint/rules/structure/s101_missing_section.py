@@ -1,4 +1,4 @@
-"""S101 missing-section: a section (or, in old reports, a topic) the template requires is missing."""
+"""S101 missing-section: a section the template requires (in old reports, a topic) is missing."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def _point(span: Span) -> Span:
 )
 def missing_section(ctx):
     """
-    2019、2021 年格式的年度报告必须包含六个栏目（一级标题）：一、总体情况；二、主动公开政府信息情况；
-    三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；
+    2019、2021 年格式的年度报告必须包含六个栏目（一级标题）：一、总体情况；
+    二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；
     五、存在的主要问题及改进情况；六、其他需要报告的事项。标题经规范化（全半角、空格、
     引号、繁简）后与模板、常见变体和关键词比较；缺少的栏目会被点名，位置指向它应出现的地方。
 

@@ -67,6 +67,7 @@ def section_order(ctx):
         yield Issue(
             sec.heading.span,
             f"栏目“{sec.title}”顺序不对：按模板{zh}（第{ctx.line_of(other.heading.span)}行）",
-            f"section '{sec.title}' is out of order: by the template it {en} (line {ctx.line_of(other.heading.span)})",
+            f"section '{sec.title}' is out of order: "
+            f"by the template it {en} (line {ctx.line_of(other.heading.span)})",
             related=((other.heading.span, f"“{other.title}”在这里", f"'{other.title}' is here"),),
         )

@@ -45,6 +45,7 @@ def numbering_gap(ctx):
         yield Issue(
             h.mark.span,
             f"编号跳号：“{_head(p)}”（第{ctx.line_of(p.span)}行）之后是“{h.mark.text}”，缺少{missing}",
-            f"numbering gap: '{h.mark.text}' follows '{_head(p)}' (line {ctx.line_of(p.span)}); {missing_en} is missing",
+            f"numbering gap: '{h.mark.text}' follows '{_head(p)}' (line {ctx.line_of(p.span)}); "
+            f"{missing_en} is missing",
             related=((p.mark.span, "前一个同级标题", "the previous sibling heading"),),
         )

@@ -29,7 +29,7 @@ def numbering_restart(ctx):
         一、总体情况  一、统一认识，加强领导  二、突出重点  三、创新思路  二、主动公开政府信息情况
     正确示例 / Good:
         一、总体情况  （一）统一认识，加强领导  （二）突出重点  （三）创新思路  二、主动公开政府信息情况
-    """
+    """  # noqa: E501 (an example line is kept whole)
     for iss in ctx.facts.numbering_issues:
         if iss.kind == "gap":
             continue
@@ -42,10 +42,13 @@ def numbering_restart(ctx):
             if iss.resumed is not None:
                 r = iss.resumed
                 rl = ctx.line_of(r.span)
-                zh += f"，而第{rl}行“{_head(r)}”又接续原来的编号——这组标题应是“{_head(p)}”的下级，宜用（一）（二）…编号"
+                zh += (
+                    f"，而第{rl}行“{_head(r)}”又接续原来的编号——"
+                    f"这组标题应是“{_head(p)}”的下级，宜用（一）（二）…编号"
+                )
                 en += (
-                    f", and '{_head(r)}' (line {rl}) continues the earlier numbering: these headings belong "
-                    f"under '{_head(p)}' and should be numbered （一）（二）…"
+                    f", and '{_head(r)}' (line {rl}) continues the earlier numbering: "
+                    f"these headings belong under '{_head(p)}' and should be numbered （一）（二）…"
                 )
                 related.append(
                     (

@@ -42,11 +42,20 @@ def outdated_format(ctx):
         key = "t3.results.other" if t3.layout == "2019" else "t3.results.other.no_correction"
         span = t3.row_spans.get(key, Span(t3.span.start, t3.span.start))
         if t3.layout == "2019":
-            zh = "表三“（六）其他处理”只有一行（2019 年格式），2021 年起应分为 1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他 三行"
-            en = "table III '(6) other handling' is a single row (2019 format); from 2021 it has three rows"
+            zh = (
+                "表三“（六）其他处理”只有一行（2019 年格式），2021 年起应分为 "
+                "1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他 三行"
+            )
+            en = (
+                "table III '(6) other handling' is a single row (2019 format); "
+                "from 2021 it has three rows"
+            )
         else:
             zh = "表三“（六）其他处理”分为三行（2021 年格式），2019、2020 年度报告应为一行"
-            en = "table III '(6) other handling' has three rows (2021 format); 2019/2020 reports have one row"
+            en = (
+                "table III '(6) other handling' has three rows (2021 format); "
+                "2019/2020 reports have one row"
+            )
         yield Issue(Span(span.start, span.start + min(len(span), 40)), zh, en)
     t2 = ctx.facts.t2
     if t2 is not None:
@@ -60,7 +69,8 @@ def outdated_format(ctx):
             yield Issue(
                 first,
                 f"表二使用了 {other} 年格式的栏目“{label}”，{year}报告应使用 {want} 年格式",
-                f"table II uses the {other}-format label '{label}'; this report should use the {want} format",
+                f"table II uses the {other}-format label '{label}'; "
+                f"this report should use the {want} format",
                 related=tuple(
                     (s, "同一格式的其他栏目", "another label of that format") for s in found[1:6]
                 ),

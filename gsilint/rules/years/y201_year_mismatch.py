@@ -1,4 +1,4 @@
-"""Y201 year-mismatch: a statement, the title or the intro names a year other than the report year."""
+"""Y201 year-mismatch: a statement, the title or the intro names another year than the report's."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def year_mismatch(ctx):
         现就我镇2016年政府信息公开工作情况报告如下：… 2017年，我镇主动公开政府信息1084条。
     正确示例 / Good:
         现就我镇2016年政府信息公开工作情况报告如下：… 2016年，我镇主动公开政府信息1084条，比2015年增长10%。
-    """
+    """  # noqa: E501 (an example line is kept whole)
     year = _year(ctx)
     if year is None:
         return

@@ -14,7 +14,8 @@ from gsilint.rules.years._common import _claim, _year
 _CUTOFF = regex.compile(r"(?:截止|截至)(?:到|至)?[ \t\u3000]*$")
 #: "截至11月底" / "截止到2015年11月末": a month-end cut-off (a month, no day).
 _CUTOFF_MONTH_END = regex.compile(
-    r"(?:截止|截至)(?:到|至)?[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*)?(11|十一)[ \t\u3000]*月[ \t\u3000]*(?:底|末)"
+    r"(?:截止|截至)(?:到|至)?[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*)?"
+    r"(11|十一)[ \t\u3000]*月[ \t\u3000]*(?:底|末)"
 )
 
 
@@ -61,8 +62,11 @@ def period_mismatch(ctx):
                 reported.add(period.end.span.start)
                 yield Issue(
                     span,
-                    f"统计期限为{s.isoformat()}至{e.isoformat()}，应为报告年份{y}年的{want_start.isoformat()}至{want_end.isoformat()}（{_claim(ctx, year)[0]}）",
-                    f"the statistics period is {s.isoformat()} to {e.isoformat()}; it should be {want_start.isoformat()} to {want_end.isoformat()} for report year {y} ({_claim(ctx, year)[1]})",
+                    f"统计期限为{s.isoformat()}至{e.isoformat()}，应为报告年份{y}年的"
+                    f"{want_start.isoformat()}至{want_end.isoformat()}（{_claim(ctx, year)[0]}）",
+                    f"the statistics period is {s.isoformat()} to {e.isoformat()}; "
+                    f"it should be {want_start.isoformat()} to {want_end.isoformat()} "
+                    f"for report year {y} ({_claim(ctx, year)[1]})",
                 )
     text = ctx.doc.simplified
     for d in ctx.facts.date_mentions:

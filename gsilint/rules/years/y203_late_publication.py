@@ -97,6 +97,7 @@ def late_publication(ctx):
         yield Issue(
             dl.span,
             f"{zh}{when.isoformat()}晚于{year.value}年度报告的发布期限{last.isoformat()}（{law_zh}）{note_zh}",
-            f"{en} {when.isoformat()} is after the deadline {last.isoformat()} for a {year.value} report ({law_en}){note_en}",
+            f"{en} {when.isoformat()} is after the deadline {last.isoformat()} "
+            f"for a {year.value} report ({law_en}){note_en}",
             severity=Severity.WARNING if kind == "township" else None,
         )

@@ -53,5 +53,6 @@ def plan_year(ctx):
         yield Issue(
             d.year_span,
             f"计划写的是{d.year}年，{year.value}年度报告的计划应是{want}年（报告年份见{claim_zh}）",
-            f"the plan is for {d.year}; a {year.value} report plans for {want} (report year from {claim_en})",
+            f"the plan is for {d.year}; a {year.value} report plans for {want} "
+            f"(report year from {claim_en})",
         )
