@@ -299,7 +299,7 @@ def test_inline_suppression_hides_the_carry_over_finding(tmp_path):
 
 
 def test_same_body_names():
-    from gsilint.rules.text_table import _same_org
+    from gsilint.rules.crosscheck.x403_carry_over_mismatch import _same_org
 
     assert _same_org("洪泽区人民政府", "淮安市洪泽区人民政府")
     assert not _same_org("淮安市人民政府", "淮安市洪泽区人民政府")

@@ -4,14 +4,19 @@ A rule is a function decorated with :func:`rule`. Its docstring is its
 documentation (``gsilint rule CODE`` prints it): what it finds, why, and a
 bad and a good example, in Chinese and English. The function takes a
 :class:`~gsilint.rules.context.Context` and yields :class:`~gsilint.findings.Issue`
-objects. Codes are a family letter and three digits:
+objects. Codes are a family letter and three digits, and each rule has a file
+of its own, ``gsilint/rules/<family>/<code>_<name>.py`` (e.g.
+``arithmetic/a301_breakdown_sum.py``); helpers shared by several rules of a
+family are in that family's ``_common.py`` (``hygiene/_prose.py`` and
+``hygiene/_data.py`` for the T rules):
 
-- ``E`` input and parsing   - ``S`` structure       - ``Y`` years and dates
-- ``A`` arithmetic          - ``X`` text vs tables  - ``T`` text hygiene
+- ``E`` ``input/``        - ``S`` ``structure/``   - ``Y`` ``years/``
+- ``A`` ``arithmetic/``   - ``X`` ``crosscheck/``  - ``T`` ``hygiene/``
 
-Every module in this package is imported by :func:`load_rules`, and so is
+Every module in these packages is imported by :func:`load_rules`, and so is
 every module registered by an installed plugin under the ``gsilint.rules``
-entry-point group.
+entry-point group; a plugin that fails to load is recorded in
+:data:`PLUGIN_ERRORS` and the others load all the same.
 """
 
 from __future__ import annotations
@@ -92,6 +97,17 @@ def rule(
     return register
 
 
+@dataclass(frozen=True)
+class PluginError:
+    """An entry point of the ``gsilint.rules`` group that could not be loaded."""
+
+    entry_point: str
+    error: str
+
+
+#: Plugins that failed to load, in the order :func:`load_rules` tried them.
+PLUGIN_ERRORS: list[PluginError] = []
+
 _loaded = False
 
 
@@ -101,16 +117,21 @@ def load_rules() -> dict[str, Rule]:
     if _loaded:
         return RULES
     _loaded = True
-    for mod in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{mod.name}")
-    try:
-        from importlib.metadata import entry_points
-
-        for ep in entry_points(group="gsilint.rules"):
-            ep.load()
-    except Exception:  # pragma: no cover - a broken plugin must not stop linting
-        pass
+    for mod in pkgutil.walk_packages(__path__, prefix=f"{__name__}."):
+        importlib.import_module(mod.name)
+    _load_plugins()
     return RULES
+
+
+def _load_plugins() -> None:
+    """Load each plugin on its own: a broken one is recorded and does not hide the next."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="gsilint.rules"):
+        try:
+            ep.load()
+        except Exception as exc:  # a broken plugin must not stop linting
+            PLUGIN_ERRORS.append(PluginError(ep.name, f"{exc.__class__.__name__}: {exc}"))
 
 
 def find_rule(code_or_name: str) -> Rule | None:

@@ -1,4 +1,4 @@
-"""T507 unbalanced-brackets."""
+"""T507 unbalanced-brackets: 《》 （） “” 【】 that do not pair up within a paragraph."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.prose import Piece, clip, prose
+from gsilint.rules.hygiene._prose import ProseText, clip, prose
 
 PAIRS = {"《": "》", "（": "）", "“": "”", "【": "】"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -43,7 +43,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
 _ENDS = "。！？；!?;"
 
 
-def _joined(ctx) -> list[Piece]:
+def _joined(ctx) -> list[ProseText]:
     """Prose pieces, with a paragraph that breaks off mid-sentence joined to the next line.
 
     PDF text sometimes splits one paragraph in two at a line that starts
@@ -51,14 +51,14 @@ def _joined(ctx) -> list[Piece]:
     paragraph pair up across the split.
     """
     text = ctx.doc.text
-    out: list[Piece] = []
+    out: list[ProseText] = []
     for piece in prose(ctx):
         if out and piece.kind == "paragraph" and out[-1].kind == "paragraph":
             prev = out[-1]
             end = prev.start + len(prev.text)
             gap = text[end : piece.start]
             if gap.strip(" \t\u3000") == "\n" and prev.text.rstrip()[-1:] not in _ENDS:
-                out[-1] = Piece(
+                out[-1] = ProseText(
                     text[prev.start : piece.start + len(piece.text)], prev.start, "paragraph"
                 )
                 continue

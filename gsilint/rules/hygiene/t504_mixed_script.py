@@ -8,7 +8,7 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.prose import prose
+from gsilint.rules.hygiene._prose import prose
 
 #: Quoted titles and names keep the script they were published in.
 _QUOTED = regex.compile(

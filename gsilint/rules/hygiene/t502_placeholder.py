@@ -1,4 +1,4 @@
-"""T502 placeholder."""
+"""T502 placeholder: template text (XX, 某某, 此处填写) left in a published report."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.data import hygiene_data
-from gsilint.rules.hygiene.prose import clip, prose
+from gsilint.rules.hygiene._data import hygiene_data
+from gsilint.rules.hygiene._prose import clip, prose
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +46,8 @@ def placeholder(ctx):
             what = names[int(m.lastgroup[1:])]
             yield Issue(
                 piece.span(m.start(), m.end()),
-                f"残留模板占位符“{m.group(0)}”（{what}），发布前应填写实际内容：“{clip(piece.text, m.start())}”",
-                f"leftover template placeholder '{m.group(0)}' ({what}); fill in the real text before publishing",
+                f"残留模板占位符“{m.group(0)}”（{what}），"
+                f"发布前应填写实际内容：“{clip(piece.text, m.start())}”",
+                f"leftover template placeholder '{m.group(0)}' ({what}); "
+                "fill in the real text before publishing",
             )

@@ -1,4 +1,4 @@
-"""T503 malformed-url."""
+"""T503 malformed-url: a URL broken in publication ("http:∥", a space in the host)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.prose import prose, safe_fix
+from gsilint.rules.hygiene._prose import prose, safe_fix
 
 #: A scheme, whatever was written as its separator, then a host name.
 _URL = regex.compile(
@@ -18,7 +18,8 @@ _URL = regex.compile(
 #: A space inside a host name: "www. pingtan.gov.cn", "www.pingtan .gov.cn".
 _HOST_SPACE = regex.compile(
     r"(?<![A-Za-z0-9])(?:(?:https?://)?www|[A-Za-z0-9\-]+\.gov)(?:[.．][A-Za-z0-9\-]+)*"
-    r"(?:[.．][ \u3000]+[A-Za-z0-9\-]+|[ \u3000]+[.．][A-Za-z0-9\-]+)(?:[ \u3000]*[.．][ \u3000]*[A-Za-z0-9\-]+)*"
+    r"(?:[.．][ \u3000]+[A-Za-z0-9\-]+|[ \u3000]+[.．][A-Za-z0-9\-]+)"
+    r"(?:[ \u3000]*[.．][ \u3000]*[A-Za-z0-9\-]+)*"
 )
 _GOOD_SEP = "://"
 

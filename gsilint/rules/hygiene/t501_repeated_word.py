@@ -1,4 +1,4 @@
-"""T501 repeated-word."""
+"""T501 repeated-word: a word written twice in a row ("公开公开")."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.data import common_words, hygiene_data
-from gsilint.rules.hygiene.prose import prose
+from gsilint.rules.hygiene._data import common_words, hygiene_data
+from gsilint.rules.hygiene._prose import prose
 
 #: A unit of one to four Han characters written twice in a row.
 _DOUBLED = regex.compile(r"(\p{Han}{1,4})\1")

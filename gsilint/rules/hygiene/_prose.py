@@ -1,4 +1,4 @@
-"""The prose the T rules read, and the character classes they share.
+"""The prose the T rules read, and the helpers their messages and fixes share.
 
 Text hygiene looks at running text only: the report title, paragraphs
 (including the run-on body of a heading) and heading titles — never table
@@ -19,12 +19,9 @@ from gsilint.positions import Span
 if TYPE_CHECKING:
     from gsilint.rules.context import Context
 
-#: Full-width / CJK punctuation that counts as "Chinese" next to ASCII punctuation.
-CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
-
 
 @dataclass(frozen=True, slots=True)
-class Piece:
+class ProseText:
     """A run of prose: its text and where it starts in ``doc.text``."""
 
     text: str
@@ -36,7 +33,7 @@ class Piece:
         return Span(self.start + a, self.start + b)
 
 
-def prose(ctx: Context) -> list[Piece]:
+def prose(ctx: Context) -> list[ProseText]:
     """Title, paragraphs and headings (title with its run-on body) in document order.
 
     Heading numbers (一、 （一） (1)) are never part of a piece. Computed once
@@ -46,11 +43,11 @@ def prose(ctx: Context) -> list[Piece]:
 
 
 @fact("hygiene_prose", show=False)
-def _prose_pieces(facts) -> list[Piece]:
+def _prose_pieces(facts) -> list[ProseText]:
     doc = facts.doc
-    pieces: list[Piece] = []
+    pieces: list[ProseText] = []
     if doc.title is not None:
-        pieces.append(Piece(doc.title.text, doc.title.span.start, "title"))
+        pieces.append(ProseText(doc.title.text, doc.title.span.start, "title"))
     for node in doc.walk():
         heading = getattr(node, "heading", None)
         if heading is not None:
@@ -63,10 +60,12 @@ def _prose_pieces(facts) -> list[Piece]:
             if start is not None:
                 end = heading.body.span.end if heading.body is not None else heading.title_span.end
                 pieces.append(
-                    Piece(doc.text[start:end], start, "paragraph" if heading.body else "heading")
+                    ProseText(
+                        doc.text[start:end], start, "paragraph" if heading.body else "heading"
+                    )
                 )
         elif isinstance(node, Paragraph):
-            pieces.append(Piece(node.text, node.span.start, "paragraph"))
+            pieces.append(ProseText(node.text, node.span.start, "paragraph"))
     return pieces
 
 

@@ -6,8 +6,8 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.data import common_words
-from gsilint.rules.hygiene.prose import clip, prose, safe_fix
+from gsilint.rules.hygiene._data import common_words
+from gsilint.rules.hygiene._prose import clip, prose, safe_fix
 
 #: One space (ASCII, ideographic or no-break) between two Han characters.
 _GAP = regex.compile(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
@@ -29,7 +29,8 @@ def stray_space(ctx):
     中文词语中间多了一个空格（“经济和社会发 展”），多是排版或转换时留下的。只在
     一个分句里仅有这一处空格、且空格两边的两个字连起来是一个词（在多份真实报告中常见，
     本报告其他地方也连写出现过）时报告，所以表格式的“计量 单位”、小标题与正文之间的
-    空格、为对齐而拉开的“电 话：”不报告；PDF 提取文本的换行不算空格。附带自动修复（--fix）：删除这个空格。
+    空格、为对齐而拉开的“电 话：”不报告；PDF 提取文本的换行不算空格。
+    附带自动修复（--fix）：删除这个空格。
 
     A space splitting a Chinese word ("发 展"), usually left by typesetting
     or conversion. Reported only when it is the only space in its clause and
@@ -67,6 +68,7 @@ def stray_space(ctx):
             yield Issue(
                 piece.span(i, i + 1),
                 f"“{shown}”中间多了一个空格，应为“{text[i - 1]}{text[i + 1]}”：“{clip(text, i)}”",
-                f"a stray space inside the word '{shown}'; it should read '{text[i - 1]}{text[i + 1]}'",
+                f"a stray space inside the word '{shown}'; "
+                f"it should read '{text[i - 1]}{text[i + 1]}'",
                 fix=safe_fix(ctx, piece.span(i, i + 1), ""),
             )

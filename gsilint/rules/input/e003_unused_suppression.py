@@ -1,4 +1,8 @@
-"""E003: inline suppressions that suppress nothing (see gsilint/suppress.py)."""
+"""E003 unused-suppression: inline suppressions that suppress nothing (see gsilint/suppress.py).
+
+The findings are made by :mod:`gsilint.suppress` after the other rules; this module holds the
+rule's registration and documentation.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,11 @@ from gsilint.rules import rule
 )
 def unused_suppression(ctx):
     """
-    `<!-- gsilint-disable 代码 -- 原因 -->`、`<!-- gsilint-disable-next-line 代码 -->` 注释用于在报告中
-    有意保留某个问题。若它覆盖的范围内没有该规则的问题（问题已修正、代码写错、位置放错），注释本身就成了
-    误导，应删除或改正。规则代码不存在、`gsilint-enable` 之前没有对应的 `gsilint-disable`、无法识别的
-    `gsilint` 注释也在此报告。只检查本次运行了的规则；此规则的问题不能再用注释抑制（可在配置中关闭 E003）。
+    `<!-- gsilint-disable 代码 -- 原因 -->`、`<!-- gsilint-disable-next-line 代码 -->`
+    注释用于在报告中有意保留某个问题。若它覆盖的范围内没有该规则的问题（问题已修正、
+    代码写错、位置放错），注释本身就成了误导，应删除或改正。规则代码不存在、
+    `gsilint-enable` 之前没有对应的 `gsilint-disable`、无法识别的 `gsilint` 注释也在此报告。
+    只检查本次运行了的规则；此规则的问题不能再用注释抑制（可在配置中关闭 E003）。
 
     A `gsilint-disable` or `gsilint-disable-next-line` comment keeps a finding on
     purpose. When nothing in its range is reported by the rules it names (the

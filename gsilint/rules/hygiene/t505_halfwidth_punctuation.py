@@ -6,7 +6,13 @@ import regex
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene.prose import CJK_PUNCT, clip, prose, safe_fix
+from gsilint.rules.hygiene._prose import clip, prose, safe_fix
+
+#: Full-width / CJK punctuation that counts as "Chinese" next to ASCII punctuation.
+CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+)
 
 FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
 _C = rf"[\p{{Han}}{CJK_PUNCT}]"
@@ -95,7 +101,8 @@ def halfwidth_punctuation(ctx):
             piece.span(first, first + 1),
             f"本段中文行文中有 {len(at)} 个半角标点（{' '.join(chars)}），应使用全角标点"
             f"（{' '.join(FULL[c] for c in chars)}），第一处：“{where}”",
-            f"{len(at)} half-width punctuation mark(s) ({' '.join(chars)}) in this paragraph of Chinese prose; "
+            f"{len(at)} half-width punctuation mark(s) ({' '.join(chars)}) "
+            "in this paragraph of Chinese prose; "
             f"use full-width ({' '.join(FULL[c] for c in chars)}); first at '{where}'",
             fix=safe_fix(ctx, piece.span(first, last), "".join(seg)),
         )

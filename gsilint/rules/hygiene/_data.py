@@ -1,4 +1,4 @@
-"""Declarative data of the T rules: ``rules/hygiene.toml``."""
+"""Declarative data of the T rules: ``rules/hygiene.toml`` and ``rules/hygiene-words.txt``."""
 
 from __future__ import annotations
 

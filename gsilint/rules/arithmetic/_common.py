@@ -1,0 +1,153 @@
+"""Helpers shared by the A rules.
+
+Numbers stated in the prose (A301, A302, A309): how a quantity is shown in a message and the
+tolerance its printed decimals allow. Counts are compared exactly; amounts with decimals within
+the printed precision.
+
+The national tables (A303–A308): the names of their cells in messages, and the findings of a
+failed identity (the 勾稽关系 of ``rules/tables/*.toml``, evaluated by
+:mod:`gsilint.tables.identities`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gsilint.facts.quantities import Quantity
+from gsilint.findings import Issue
+from gsilint.tables.spec import table_format
+
+# -- numbers stated in the prose ------------------------------------------------
+
+
+def _fmt(v: Decimal) -> str:
+    v = v.normalize() if v == v.to_integral_value() else v
+    return f"{v:f}"
+
+
+def _q(q: Quantity) -> str:
+    return f"{q.text}{q.unit}"
+
+
+def _short_label(q: Quantity, n: int = 16) -> str:
+    lb = q.label
+    return lb if len(lb) <= n else "…" + lb[-n:]
+
+
+def _half_units(qs: list[Quantity]) -> Decimal:
+    return sum(
+        (Decimal(5) / (Decimal(10) ** (q.decimals + 1)) for q in qs if q.decimals), Decimal(0)
+    )
+
+
+# -- the national tables ------------------------------------------------------
+
+_TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
+_TABLE_EN = {"t2": "table II", "t3": "table III", "t4": "table IV"}
+_GROUP_ZH = {"refused": "（三）", "unable": "（四）", "not_processed": "（五）", "other": "（六）"}
+_SHORT_ZH = {
+    "t3.new": "一、本年新收",
+    "t3.carried_over": "二、上年结转",
+    "t3.carry_forward": "四、结转下年度",
+    "t3.results.total": "（七）总计",
+    "t3.results.granted": "（一）予以公开",
+    "t3.results.partial": "（二）部分公开",
+    "t3.results.other": "（六）其他处理",
+}
+
+
+def _row_name(grid, key: str) -> str:
+    if key in _SHORT_ZH:
+        return _SHORT_ZH[key]
+    spec = table_format(grid.layout)
+    table = getattr(spec, grid.name)
+    row = table.row(key)
+    label = row.label if row else key
+    parts = key.split(".")
+    if grid.name == "t3" and len(parts) == 4:
+        return _GROUP_ZH.get(parts[2], "") + label
+    return label
+
+
+def _col_name(grid, key: str, row: str | None = None) -> str:
+    spec = getattr(table_format(grid.layout), grid.name)
+    cols = spec.columns
+    if not cols and row is not None:  # table 二: columns per row
+        rs = spec.row(row)
+        cols = rs.columns if rs else ()
+    col = next((c for c in cols if c.key == key), None)
+    return col.label if col else key
+
+
+def _cell_name(grid, k) -> str:
+    if grid.name == "t4":
+        return _col_name(grid, k[1])
+    return f"{_row_name(grid, k[0])}·{_col_name(grid, k[1], k[0])}"
+
+
+def _related(grid, keys):
+    out = []
+    for k in keys:
+        c = grid.value(*k)
+        if c is None:
+            continue
+        shown = c.text if c.reported else "未填报"
+        out.append(
+            (
+                c.span,
+                f"{_cell_name(grid, k)} = {shown}",
+                f"{k[0]} × {k[1]} = {c.text if c.reported else 'not reported'}",
+            )
+        )
+    return tuple(out)
+
+
+def _side(grid, keys, total, name_zh, name_en):
+    vals = [str(grid.value(*k).value) for k in keys]
+    if 1 < len(keys) <= 6:
+        return (
+            f"{name_zh} = {' + '.join(vals)} = {total}",
+            f"{name_en} = {' + '.join(vals)} = {total}",
+        )
+    return f"{name_zh} = {total}", f"{name_en} = {total}"
+
+
+def _scope(grid, chk) -> tuple[str, str]:
+    t_zh, t_en = _TABLE_ZH[grid.name], _TABLE_EN[grid.name]
+    if chk.spec.each == "column":
+        return f"{t_zh}“{_col_name(grid, chk.instance)}”列", f"{t_en} column '{chk.instance}'"
+    if chk.spec.each == "row":
+        return f"{t_zh}“{_row_name(grid, chk.instance)}”行", f"{t_en} row '{chk.instance}'"
+    return t_zh, t_en
+
+
+def _split(name: str) -> tuple[str, str, str]:
+    """'行政复议：总计 = a + b' → ('行政复议', '总计', 'a + b')."""
+    head = ""
+    for sep in ("：", ": "):
+        if sep in name:
+            head, name = name.split(sep, 1)
+            break
+    left, _, right = name.partition(" = ")
+    return head, left, right
+
+
+def _identity_findings(ctx, code: str):
+    for grid, checks, where in ctx.facts.table_checks.values():
+        for i, chk in enumerate(checks):
+            if chk.status != "fail" or chk.spec.rule != code:
+                continue
+            cell = grid.value(*where[i])
+            head_zh, l_zh, r_zh = _split(chk.spec.name)
+            head_en, l_en, r_en = _split(chk.spec.name_en)
+            lz, le = _side(grid, chk.lhs, chk.lhs_sum, l_zh, l_en)
+            rz, re_ = _side(grid, chk.rhs, chk.rhs_sum, r_zh, r_en)
+            sz, se = _scope(grid, chk)
+            if head_zh:
+                sz, se = f"{sz} {head_zh}", f"{se} ({head_en})"
+            yield Issue(
+                cell.span,
+                f"{sz}：{lz}，但 {rz}，相差 {chk.difference}",
+                f"{se}: {le}, but {re_}, difference {chk.difference}",
+                related=_related(grid, chk.operands),
+            )

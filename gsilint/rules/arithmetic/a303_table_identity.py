@@ -1,0 +1,33 @@
+"""A303 table-identity: in a column of table III, I + II is not (7) total + IV."""
+
+from __future__ import annotations
+
+from gsilint.findings import Severity
+from gsilint.rules import rule
+from gsilint.rules.arithmetic._common import _identity_findings
+
+
+@rule(
+    "A303",
+    "table-identity",
+    Severity.ERROR,
+    "表三勾稽关系不成立：一 + 二 ≠ （七）总计 + 四",
+    "table III identity fails: I + II ≠ (7) total + IV",
+)
+def table_identity(ctx):
+    """
+    表三左上角印明本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和，即每一列
+    “一、本年新收” + “二、上年结转” = “（七）总计” + “四、结转下年度继续办理”。不成立时在
+    出错的单元格（通常是总计）报告，列出各项数值与差额，并指向每个相关单元格。
+
+    Table III states its own identity: in every column, I (new this year) +
+    II (carried over) = (7) total + IV (carried forward). A failure is
+    reported at the cell that breaks it (usually the total) with every
+    operand, the two sums and their difference.
+
+    错误示例 / Bad（自然人列 10 + 2 ≠ 11 + 0）:
+        一、本年新收政府信息公开申请数量 10 … ；二、上年结转… 2 …；（七）总计 11 …；四、结转下年度继续办理 0 …
+    正确示例 / Good:
+        一、本年新收… 10；二、上年结转… 2；（七）总计 11；四、结转下年度继续办理 1
+    """  # noqa: E501 (an example line is kept whole)
+    yield from _identity_findings(ctx, "A303")

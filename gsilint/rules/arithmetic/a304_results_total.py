@@ -1,0 +1,30 @@
+"""A304 results-total: a column of table III whose (7) total is not the sum of the results."""
+
+from __future__ import annotations
+
+from gsilint.findings import Severity
+from gsilint.rules import rule
+from gsilint.rules.arithmetic._common import _identity_findings
+
+
+@rule(
+    "A304",
+    "results-total",
+    Severity.ERROR,
+    "表三（七）总计不等于各办理结果之和",
+    "table III (7) total is not the sum of the results",
+)
+def results_total(ctx):
+    """
+    表三每一列的“（七）总计”必须等于全部办理结果叶子行之和：（一）予以公开、（二）部分公开、
+    （三）不予公开 1–8、（四）无法提供 1–3、（五）不予处理 1–5、（六）其他处理（2021 年格式
+    分 1–3 三行，共 21 项；2019 年格式为一行，共 19 项）。
+
+    In every column of table III, (7) total must equal the sum of all result
+    leaf rows: (1), (2), (3) 1–8, (4) 1–3, (5) 1–5 and (6) (three rows in the
+    2021 format, 21 leaves; one row in the 2019 format, 19 leaves).
+
+    错误示例 / Bad: （一）予以公开 5，（二）部分公开 3，其余为 0，（七）总计 9。
+    正确示例 / Good: （一）予以公开 5，（二）部分公开 3，其余为 0，（七）总计 8。
+    """
+    yield from _identity_findings(ctx, "A304")

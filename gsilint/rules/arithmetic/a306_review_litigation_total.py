@@ -1,0 +1,32 @@
+"""A306 review-litigation-total: a group of table IV whose total is not the sum of its results."""
+
+from __future__ import annotations
+
+from gsilint.findings import Severity
+from gsilint.rules import rule
+from gsilint.rules.arithmetic._common import _identity_findings
+
+
+@rule(
+    "A306",
+    "review-litigation-total",
+    Severity.ERROR,
+    "表四总计不等于各结果之和",
+    "a table IV total is not the sum of its results",
+)
+def review_litigation_total(ctx):
+    """
+    表四的行政复议、未经复议直接起诉、复议后起诉三组，每组的“总计”必须等于结果维持、
+    结果纠正、其他结果、尚未审结四项之和。
+
+    In table IV, for each of the three groups (administrative review, suit
+    without review, suit after review), total = upheld + corrected + other
+    + pending. Each cell is in only one of these sums, so the cell at fault
+    cannot be told apart: the finding is at the group's total and points
+    at the four parts. 每个单元格只出现在一个等式中，无法判断哪一格填错，
+    因此在该组“总计”处报告，并指向四个分项。
+
+    错误示例 / Bad: 行政复议 结果维持 10，结果纠正 1，其他结果 0，尚未审结 0，总计 0
+    正确示例 / Good: 行政复议 结果维持 10，结果纠正 1，其他结果 0，尚未审结 0，总计 11
+    """
+    yield from _identity_findings(ctx, "A306")

@@ -1,0 +1,106 @@
+"""X402 claim-contradiction: a claim in words ("未收到申请", "均获维持") is denied by the tables."""
+
+from __future__ import annotations
+
+from gsilint.findings import Issue, Severity
+from gsilint.rules import rule
+from gsilint.rules.crosscheck._common import _T4_COL_ZH, _T4_ZH, _row_total, _usable
+
+
+@rule(
+    "X402",
+    "claim-contradiction",
+    Severity.ERROR,
+    "正文的文字表述与表格矛盾",
+    "a claim in words is denied by the tables",
+)
+def claim_contradiction(ctx):
+    """
+    正文中不带数字的表述也要与表格一致：“未收到政府信息公开申请”而表三“一、本年新收”大于0；
+    “未发生行政复议/行政诉讼”而表四相应总计大于0；“均获维持”而表四结果纠正或尚未审结
+    大于0；“所有申请均已办理完成”而表三“四、结转下年度继续办理”大于0。
+
+    Claims in words must agree with the tables: "no requests received" while
+    table 三 row 一 is above 0; "no review / lawsuit" while table 四 counts
+    some; "all upheld" while table 四 has corrected or pending cases; "all
+    requests closed" while table 三 row 四 (carried forward) is above 0.
+
+    错误示例 / Bad:
+        本年度未收到政府信息公开申请。（表三“一、本年新收”总计为3）
+    正确示例 / Good:
+        本年度收到政府信息公开申请3件，均已按期答复。
+    """
+    t3, t4 = ctx.facts.t3, ctx.facts.t4
+    for claim in ctx.facts.word_claims:
+        if claim.kind == "no_applications" and t3 is not None:
+            got = _row_total(t3, "t3.new")
+            if got is not None and got[0] > 0:
+                yield Issue(
+                    claim.span,
+                    f"正文称“{claim.text}”，但表三“一、本年新收政府信息公开申请数量”为{got[0]}",
+                    f"the text says '{claim.text}' (no requests), "
+                    f"but table 三 row 一 counts {got[0]}",
+                    related=tuple((s, d, d) for s, d in got[1]),
+                )
+        elif claim.kind in ("no_review", "no_litigation") and t4 is not None:
+            groups = (
+                ("review",) if claim.kind == "no_review" else ("direct_suit", "suit_after_review")
+            )
+            cells = [(g, t4.value("t4.cases", f"{g}.total")) for g in groups]
+            if all(_usable(c) for _, c in cells) and sum(c.value for _, c in cells) > 0:
+                n = sum(c.value for _, c in cells)
+                what_zh = "行政复议" if claim.kind == "no_review" else "行政诉讼"
+                yield Issue(
+                    claim.span,
+                    f"正文称“{claim.text}”（无{what_zh}），但表四{what_zh}总计为{n}",
+                    f"the text says '{claim.text}' (none), but table 四 counts {n} "
+                    f"{'reviews' if claim.kind == 'no_review' else 'lawsuits'}",
+                    related=tuple(
+                        (
+                            c.span,
+                            f"表四 {_T4_ZH[g]}总计 = {c.value}",
+                            f"table 四 {g}.total = {c.value}",
+                        )
+                        for g, c in cells
+                    ),
+                )
+        elif claim.kind == "all_upheld" and t4 is not None:
+            groups = [
+                g
+                for grp in claim.groups
+                for g in (("review",) if grp == "review" else ("direct_suit", "suit_after_review"))
+            ]
+            bad = []
+            for g in groups:
+                for col in ("corrected", "pending"):
+                    c = t4.value("t4.cases", f"{g}.{col}")
+                    if _usable(c) and c.value > 0:
+                        bad.append((g, col, c))
+            if bad:
+                lst = "，".join(f"{_T4_ZH[g]}{_T4_COL_ZH[col]}{c.value}" for g, col, c in bad)
+                yield Issue(
+                    claim.span,
+                    f"正文称“{claim.text}”，但表四有{lst}",
+                    f"the text says '{claim.text}' (all upheld), but table 四 has "
+                    + ", ".join(f"{g}.{col} = {c.value}" for g, col, c in bad),
+                    related=tuple(
+                        (
+                            c.span,
+                            f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}",
+                            f"table 四 {g}.{col} = {c.value}",
+                        )
+                        for g, col, c in bad
+                    ),
+                )
+        elif claim.kind == "all_closed" and t3 is not None:
+            got = _row_total(t3, "t3.carry_forward")
+            if got is None:
+                continue
+            if got[0] > 0:
+                yield Issue(
+                    claim.span,
+                    f"正文称“{claim.text}”，但表三“四、结转下年度继续办理”为{got[0]}",
+                    f"the text says '{claim.text}' (all closed), "
+                    f"but table 三 row 四 carries {got[0]} forward",
+                    related=tuple((s, d, d) for s, d in got[1]),
+                )

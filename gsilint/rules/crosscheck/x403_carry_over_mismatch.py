@@ -1,0 +1,161 @@
+"""X403 carry-over-mismatch: last year's carry-forward is this year's carry-over.
+
+A cross-file rule (:mod:`gsilint.rules.crossfile`): each file's check returns a
+note with its body, year and table 三 rows 二 and 四; the run pairs the reports
+of one body in consecutive years once every file is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from gsilint.findings import Severity
+from gsilint.normalize import norm_label
+from gsilint.rules import rule
+from gsilint.rules.crosscheck._common import _APPLICANTS, _COL_ZH, _usable
+from gsilint.rules.crossfile import Place, RunIssue
+
+_X403 = "X403"
+
+
+def _org_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = norm_label(name)
+    return key if len(key) >= 2 else None
+
+
+def _same_org(a: str, b: str) -> bool:
+    """The same body, allowing a fuller name one year.
+
+    ("淮安市洪泽区人民政府" one year, "洪泽区人民政府" the next.)
+    """
+    short, long_ = sorted((a, b), key=len)
+    if short == long_:
+        return True
+    # the fuller name only adds the higher divisions in front: "淮安市" + "洪泽区人民政府"
+    return (
+        len(short) >= 5
+        and long_.endswith(short)
+        and long_[: -len(short)][-1:] in ("省", "市", "州", "盟", "县", "区")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CarryCell:
+    value: int
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class CarryOverNote:
+    """What X403 keeps of one report: its body and year, rows 二 and 四 of table 三."""
+
+    org: str
+    year: int
+    #: 二、上年结转, by column (total and the applicant columns)
+    carried: dict[str, CarryCell]
+    #: 四、结转下年度继续办理, by column
+    forward: dict[str, CarryCell]
+
+
+def _row_note(ctx, t3, row: str) -> dict[str, CarryCell]:
+    out: dict[str, CarryCell] = {}
+    for col in (*_APPLICANTS, "total"):
+        c = t3.value(row, col)
+        if _usable(c):
+            out[col] = CarryCell(c.value, ctx.place(c.span))
+    return out
+
+
+def _carry_issue(path: str, cur: CarryOverNote, prev: CarryOverNote, prev_path: str):
+    cols = [
+        c
+        for c in ("total", *_APPLICANTS)
+        if c in cur.carried and c in prev.forward and cur.carried[c].value != prev.forward[c].value
+    ]
+    if not cols:
+        return None
+    first = cur.carried[cols[0]]
+    diffs_zh = "，".join(
+        f"{_COL_ZH[c]}：本年{cur.carried[c].value}，上年{prev.forward[c].value}" for c in cols
+    )
+    diffs_en = ", ".join(f"{c}: {cur.carried[c].value} vs {prev.forward[c].value}" for c in cols)
+    pv = prev.forward[cols[0]]
+    where = f"{prev_path}:{pv.place.location.line}:{pv.place.location.column}"
+    diff = first.value - pv.value
+    zh = (
+        f"上年结转与{prev.year}年报告不符：本报告表三“二、上年结转”{_COL_ZH[cols[0]]}为"
+        f"{first.value}，而{prev.year}年报告（{where}）“四、结转下年度继续办理”为{pv.value}，"
+        f"相差{diff:+d}" + (f"（{diffs_zh}）" if len(cols) > 1 else "")
+    )
+    en = (
+        f"carry-over differs from the {prev.year} report: table 三 row 二 {cols[0]} is "
+        f"{first.value} here, but row 四 (carried forward) of the {prev.year} report ({where}) "
+        f"is {pv.value}, {diff:+d}" + (f" ({diffs_en})" if len(cols) > 1 else "")
+    )
+    related = tuple(
+        (
+            cur.carried[c].place,
+            f"本年上年结转（{_COL_ZH[c]}）= {cur.carried[c].value}",
+            f"carried over ({c}) = {cur.carried[c].value}",
+        )
+        for c in cols[1:]
+    )
+    return RunIssue(path, first.place, zh, en, related)
+
+
+def compare_carry_over(notes: Mapping[str, CarryOverNote]) -> Iterator[RunIssue]:
+    """Pair each report with last year's report of the same body and compare the carry-over."""
+    for path, cur in notes.items():
+        prevs = [
+            (p, n) for p, n in notes.items() if n.year == cur.year - 1 and _same_org(n.org, cur.org)
+        ]
+        values = {tuple(sorted((c, v.value) for c, v in n.forward.items())) for _, n in prevs}
+        if len(values) != 1:
+            continue  # no report of last year, or copies that disagree (ambiguous)
+        issue = _carry_issue(path, cur, prevs[0][1], prevs[0][0])
+        if issue is not None:
+            yield issue
+
+
+@rule(
+    "X403",
+    "carry-over-mismatch",
+    Severity.WARNING,
+    "上年结转与上年报告的结转下年度不一致",
+    "this year's carry-over differs from last year's report",
+    compare=compare_carry_over,
+)
+def carry_over_mismatch(ctx) -> CarryOverNote | None:
+    """
+    本年表三“二、上年结转政府信息公开申请数量”应等于上一年度报告表三“四、结转下年度继续
+    办理”，逐列比较。只有上一年度的报告在同一次检查中（同一机关，按标题或落款识别，
+    年份相差1）时才能比较：本规则在每个文件中记下这两行，全部文件检查完后再配对比较，
+    因此结果与文件顺序和 --jobs 无关。
+
+    Table 三 row 二 (carried over from last year) must equal row 四 (carried
+    forward) of last year's report, column by column. Only possible when last
+    year's report of the same body is checked in the same run: each file notes
+    both rows and the run pairs them once every file is checked, so the
+    result does not depend on file order or --jobs.
+
+    错误示例 / Bad:
+        2021年报告：四、结转下年度继续办理 … 总计 2
+        2022年报告：二、上年结转政府信息公开申请数量 … 总计 1
+    正确示例 / Good:
+        2021年报告：四、结转下年度继续办理 … 总计 1
+        2022年报告：二、上年结转政府信息公开申请数量 … 总计 1
+    """
+    t3 = ctx.facts.t3
+    year = ctx.facts.report_year
+    org = _org_key(ctx.facts.organisation)
+    if t3 is None or year is None or org is None:
+        return None
+    return CarryOverNote(
+        org,
+        year.value,
+        _row_note(ctx, t3, "t3.carried_over"),
+        _row_note(ctx, t3, "t3.carry_forward"),
+    )

@@ -1,0 +1,47 @@
+"""E004 table-unreadable: a table whose digits run together cannot be split into cells."""
+
+from __future__ import annotations
+
+from gsilint.findings import Issue, Severity
+from gsilint.positions import Span
+from gsilint.rules import rule
+
+
+@rule(
+    "E004",
+    "table-unreadable",
+    Severity.INFO,
+    "表格数字粘连，无法拆分单元格",
+    "table digits run together; cells cannot be split",
+)
+def table_unreadable(ctx):
+    """
+    网页抓取的副本常把表格压成一行，单元格数字连在一起（“640020470”），无法可靠拆分。
+    此时不猜测单元格，表格核对跳过，并且只在第一处提示一次。
+
+    Crawler copies often flatten a table into one line whose cell values run
+    together ("640020470") and cannot be split reliably. gsilint does not
+    invent cells: table checks are skipped and this is said once, at the
+    first such table. Tables 三 and 四 are read all the same when their
+    identities admit exactly one split (the row labels fix the rows, the
+    row and column sums fix the cells); those are not reported here.
+
+    表三、表四的粘连数字若在勾稽关系约束下只有唯一一种拆分，则按该拆分读取，不再在此提示。
+
+    错误示例 / Bad: 一、本年新收政府信息公开申请数量640020470
+    正确示例 / Good: 一、本年新收政府信息公开申请数量<TAB>64<TAB>0<TAB>0<TAB>2<TAB>0<TAB>4<TAB>70
+    """
+    read = ctx.facts.glued_tables_read  # tables 三/四 split where the identities admit one split
+    glued = [
+        t
+        for t in ctx.doc.tables()
+        if t.glued and not any(s.start <= t.span.start < s.end for s in read)
+    ]
+    if glued:
+        n = len(glued)
+        yield Issue(
+            Span(glued[0].span.start, min(glued[0].span.end, glued[0].span.start + 40)),
+            f"{n} 个表格的数字粘连在一起（网页抓取副本），无法拆分单元格，已跳过表格核对",
+            f"{n} table(s) have their digits run together (crawler copy); "
+            "cells cannot be split, table checks skipped",
+        )

@@ -1,0 +1,115 @@
+"""S105 declared-parts-mismatch: the parts the intro declares do not match the body."""
+
+from __future__ import annotations
+
+from gsilint import document
+from gsilint.findings import Issue, Severity
+from gsilint.normalize import norm_label
+from gsilint.positions import Span
+from gsilint.rules import rule
+from gsilint.rules.structure._common import _cn, _head
+
+
+def _part_matches(part, sec: document.Section, template) -> bool:
+    a, b = norm_label(part.name), norm_label(sec.title)
+    if a == b or (len(a) >= 4 and a in b) or (len(b) >= 4 and b in a):
+        return True
+    ga, gb = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
+    if ga and gb and len(ga & gb) / len(ga | gb) >= 0.5:
+        return True  # the same name in slightly different words
+    if part.topic is None:
+        return False
+    from gsilint.templates import topic_of
+
+    return topic_of(sec.title, template) == part.topic
+
+
+@rule(
+    "S105",
+    "declared-parts-mismatch",
+    Severity.ERROR,
+    "引言声明的组成部分与正文不符",
+    "the parts declared in the intro do not match the body",
+)
+def declared_parts_mismatch(ctx):
+    """
+    引言常写“全文由概述、主动公开政府信息情况……等五部分组成”。声明的部分数必须等于列出的
+    名称数和正文的一级栏目数，列出的每个名称都应在正文中有对应的栏目（措辞可以不同，
+    按主题比较；附在文末的“统计表”按正文中出现的表名计）。
+
+    Intros often declare the parts ("全文由概述、…等五部分组成"). The declared
+    count must equal the number of names listed and the number of level-1
+    parts in the body, and every listed name must have a matching part in the
+    body (compared by topic, so wording may differ; an appended 统计表 counts
+    when the body names it).
+
+    错误示例 / Bad:
+        全文由概述、主动公开政府信息情况、依申请公开情况、存在的主要问题及改进措施等五部分组成。
+        （正文只有一至四，四个部分）
+    正确示例 / Good:
+        全文由概述、主动公开政府信息情况、依申请公开情况、存在的主要问题及改进措施等四部分组成。
+    """
+    dp = ctx.facts.declared_parts
+    if dp is None:
+        return
+    tpl = ctx.facts.template
+    tops = ctx.facts.top_sections
+    names = dp.parts
+    if dp.count != len(names):
+        yield Issue(
+            dp.count_span,
+            f"引言声明共{_cn(dp.count)}部分，但列出了{len(names)}个名称："
+            + "、".join(p.name for p in names),
+            f"the intro declares {dp.count} parts but lists {len(names)} names: "
+            + ", ".join(p.name for p in names),
+        )
+    text = ctx.doc.simplified
+    used: set[int] = set()
+    extra_parts = 0
+    missing = []
+    for part in names:
+        sec = next((s for s in tops if id(s) not in used and _part_matches(part, s, tpl)), None)
+        if sec is not None:
+            used.add(id(sec))
+            continue
+        # a part without a numbered heading: an appended table named in the body
+        key = norm_label(part.name)
+        probe = "统计表" if key.endswith("统计表") else part.name if len(key) >= 4 else None
+        if probe and any(m for m in _find_outside(text, probe, dp.span)):
+            extra_parts += 1
+            continue
+        missing.append(part)
+    for part in missing:
+        yield Issue(
+            part.span,
+            f"引言列出的部分“{part.name}”在正文中没有对应的栏目",
+            f"the part '{part.name}' listed in the intro has no matching section in the body",
+        )
+    restarts = any(i.kind != "gap" and i.heading.level == 1 for i in ctx.facts.numbering_issues)
+    body_count = len(tops) + extra_parts
+    if not missing and not restarts and dp.count == len(names) and body_count != dp.count:
+        undeclared = [s for s in tops if id(s) not in used]
+        listing = "、".join(f"“{s.heading.mark.text}{s.title}”" for s in undeclared)
+        yield Issue(
+            dp.count_span,
+            f"引言声明共{_cn(dp.count)}部分，正文有{body_count}个部分"
+            + (f"，未声明的有{listing}" if listing else ""),
+            f"the intro declares {dp.count} parts but the body has {body_count}"
+            + (
+                f"; not declared: {', '.join(_head(s.heading) for s in undeclared)}"
+                if undeclared
+                else ""
+            ),
+            related=tuple(
+                (s.heading.span, "未声明的部分", "a part not declared") for s in undeclared
+            ),
+        )
+
+
+def _find_outside(text: str, needle: str, skip: Span):
+    """Occurrences of ``needle`` in ``text`` outside ``skip``."""
+    pos = text.find(needle)
+    while pos != -1:
+        if not (skip.start <= pos < skip.end):
+            yield pos
+        pos = text.find(needle, pos + 1)

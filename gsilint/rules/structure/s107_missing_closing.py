@@ -1,0 +1,55 @@
+"""S107 missing-closing: no closing block with the organisation and the date."""
+
+from __future__ import annotations
+
+from gsilint.findings import Issue, Severity
+from gsilint.positions import Span
+from gsilint.rules import rule
+from gsilint.rules.structure._common import _has_structure
+
+
+@rule(
+    "S107",
+    "missing-closing",
+    Severity.WARNING,
+    "缺少落款（机关名称和日期）",
+    "no closing block with the organisation and date",
+)
+def missing_closing(ctx):
+    """
+    报告末尾应有落款：发布机关名称和成文日期（可先写“特此报告”）。没有落款的报告无法
+    确认发布主体和发布时间，也无法核对发布期限。网页副本中落款可能夹在正文与附件之间，
+    同样认可。
+
+    A report should end with a closing block: the publishing organisation and
+    the date (optionally after 特此报告). Without it the publisher and the
+    publication date cannot be checked. In a flattened web copy a signature
+    between the text and the attachments counts as well.
+
+    错误示例 / Bad:
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+    正确示例 / Good:
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+        某某县人民政府
+        2024年1月20日
+    """
+    info = ctx.facts.closing_block
+    if info is None and not _has_structure(ctx):
+        return
+    end = len(ctx.doc.text.rstrip())
+    if info is None:
+        yield Issue(
+            Span(end, end),
+            "报告末尾没有落款（发布机关名称和日期）",
+            "the report has no closing block (organisation and date)",
+        )
+    elif info.date is None and info.organisation is None:
+        yield Issue(
+            info.span,
+            "落款只有“特此报告”，缺少发布机关名称和日期",
+            "the closing has only 特此报告: no organisation and no date",
+        )
+    elif info.date is None:
+        yield Issue(info.span, "落款缺少日期", "the closing block has no date")
