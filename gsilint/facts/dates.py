@@ -16,6 +16,7 @@ import calendar
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -29,8 +30,10 @@ from gsilint.datetext import (
     find_ranges,
     parse_date,
 )
-from gsilint.facts import Facts, fact
 from gsilint.positions import Span
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 #: Where a report year was read, strongest first.
 SOURCES = ("config", "title", "header", "intro", "period", "body")
@@ -113,18 +116,15 @@ _MONTH_RANGE = regex.compile(
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
-@fact("date_mentions")
 def date_mentions(f: Facts) -> list[DateMention]:
     """Every year and date written in the report, with its span (ISO in ``inspect``)."""
     return find_dates(f.doc.simplified)
 
 
-@fact("date_starts", show=False)
 def date_starts(f: Facts) -> list[int]:
     return [m.span.start for m in f.date_mentions]
 
 
-@fact("date_ranges", show=False)
 def date_ranges(f: Facts) -> list[DateRange]:
     return find_ranges(f.doc.simplified, f.date_mentions)
 
@@ -147,7 +147,6 @@ def mentions_in(f: Facts, span: Span) -> list[DateMention]:
     return out
 
 
-@fact("statistics_period")
 def statistics_period(f: Facts) -> Period | None:
     """统计期限 as stated (start and end dates, ISO), or None when the report does not state one."""
     doc = f.doc
@@ -185,7 +184,6 @@ def statistics_period(f: Facts) -> Period | None:
     return None
 
 
-@fact("signature_date")
 def signature_date(f: Facts) -> DatedLine | None:
     """The date under the closing signature (落款日期)."""
     closing = f.doc.closing
@@ -212,7 +210,6 @@ def signature_date(f: Facts) -> DatedLine | None:
     return None
 
 
-@fact("publication_date")
 def publication_date(f: Facts) -> DatedLine | None:
     """The crawler header's 发布时间 (when the page was published)."""
     fld = f.doc.metadata.get("发布时间")
@@ -325,7 +322,6 @@ def year_candidates(f: Facts) -> list[YearFact]:
     return out
 
 
-@fact("report_year")
 def report_year(f: Facts) -> ReportYear | None:
     """The year the report covers, where it was read, and the sources that disagree.
 

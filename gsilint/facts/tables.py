@@ -56,15 +56,19 @@ Example::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from gsilint import document
-from gsilint.facts import Facts, fact
 from gsilint.positions import Span
 from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
 from gsilint.tables.mapping import map_all
 from gsilint.tables.stream import looks_glued, split_row, table_stream
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 
 def default_layout(f: Facts) -> str:
@@ -80,7 +84,6 @@ _T3_GLUED = regex.compile(r"勾稽关系|本年新收")
 _T4_GLUED = regex.compile(r"行政复议.{0,6}行政诉讼|结果维持")
 
 
-@fact("table_grids", show=False)
 def table_grids(f: Facts) -> dict[str, Grid | None]:
     layout = default_layout(f)
     grids = map_all(table_stream(f.doc), layout)
@@ -123,31 +126,26 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
                 break
 
 
-@fact("glued_tables_read", show=False)
 def glued_tables_read(f: Facts) -> list[Span]:
     """Spans of glued crawler tables whose digits were split (see gsilint.tables.glued)."""
     return [g.span for g in f.table_grids.values() if g is not None and g.glued]
 
 
-@fact("t2")
 def t2(f: Facts) -> Grid | None:
     """Table 二 (主动公开政府信息情况) mapped onto the template."""
     return f.table_grids["t2"]
 
 
-@fact("t3")
 def t3(f: Facts) -> Grid | None:
     """Table 三 (收到和处理政府信息公开申请情况) mapped onto the template."""
     return f.table_grids["t3"]
 
 
-@fact("t4")
 def t4(f: Facts) -> Grid | None:
     """Table 四 (行政复议、行政诉讼情况) mapped onto the template."""
     return f.table_grids["t4"]
 
 
-@fact("table_checks", show=False)
 def table_checks(f: Facts):
     """Per table name: (grid, identity checks, failing-check index → cell to report at)."""
     from gsilint.tables.identities import evaluate, locate

@@ -13,13 +13,16 @@ puts it after the body's name ("本镇2017年没有受理…"). These are
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from gsilint import document
 from gsilint.datetext import DateMention
-from gsilint.facts import Facts, fact
 from gsilint.facts.dates import mentions_in
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 #: Before a year: nothing but a clause start (or an enumeration word) …
 _CLAUSE_START = regex.compile(
@@ -102,7 +105,6 @@ def _paragraph_sections(doc: document.Document):
         yield from walk(s)
 
 
-@fact("year_uses", show=False)
 def year_uses(f: Facts) -> list[YearUse]:
     """Year-only mentions in prose that state the year's work (statement) or a plan."""
     doc = f.doc
