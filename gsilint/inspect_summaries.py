@@ -69,9 +69,7 @@ def _count_claim(c: CountClaim, pos: Pos) -> str:
 @summary.register
 def _word_claim(w: WordClaim, pos: Pos) -> str:
     """all_upheld @40:2 «均获维持» (review)"""
-    return f"{w.kind} @{pos(w.span)} «{w.text}»" + (
-        f" ({', '.join(w.groups)})" if w.groups else ""
-    )
+    return f"{w.kind} @{pos(w.span)} «{w.text}»" + (f" ({', '.join(w.groups)})" if w.groups else "")
 
 
 @summary.register

@@ -72,7 +72,7 @@ class Breakdown:
     parts: tuple[Quantity, ...]
     #: 其中 | 涉及 | 包括 | 分别为 | 主要类别 | shares
     kind: str
-    #: why the list is complete (其他 | shares | split | 分别为), or None for a possibly partial list
+    #: why the list is complete (其他 | shares | split | 分别为); None: possibly partial
     exhaustive: str | None
     span: Span
     #: the text calls the list partial (主要类别, 主要包括 …)
@@ -315,7 +315,10 @@ def part_whole_pairs(f: Facts) -> list[PartWhole]:
 
 
 def _label_offset(text: str, q: Quantity, index_in_label: int) -> int:
-    """Offset in the text of the ``index_in_label``-th character of ``q.label`` (labels drop whitespace)."""
+    """Offset in the text of character ``index_in_label`` of ``q.label``.
+
+    Labels drop whitespace, so the two offsets differ where the text has some.
+    """
     seen = 0
     for i in range(q.label_span.start, q.label_span.end):
         if text[i].isspace():

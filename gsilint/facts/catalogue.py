@@ -90,4 +90,3 @@ class Facts:
     def shown(cls) -> list[str]:
         """The facts ``gsilint inspect`` lists, in declaration order."""
         return [name for name, v in vars(cls).items() if isinstance(v, fact) and v.show]
-

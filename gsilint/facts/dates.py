@@ -102,7 +102,8 @@ _YEAR_IN_TITLE = regex.compile(
 _INTRO_YEAR = (
     regex.compile(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
     regex.compile(
-        r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|情况)"
+        r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)"
+        r"(?:工作)?(?:年度)?(?:报告|情况)"
     ),
 )
 _PERIOD_KEY = regex.compile(
@@ -110,8 +111,10 @@ _PERIOD_KEY = regex.compile(
 )
 _PERIOD_BLANK = regex.compile(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
 _MONTH_RANGE = regex.compile(
-    r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
-    r"[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年)?[ \t\u3000]*(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
+    r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?"
+    r"[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
+    r"[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年)?[ \t\u3000]*"
+    r"(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
 )
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
@@ -190,10 +193,9 @@ def signature_date(f: Facts) -> DatedLine | None:
     if closing is not None:
         parts = (closing.date, closing.organisation)
     else:
-        # no closing block recognised: a short last line that ends with a date ("某镇人民政府  2019年2月14日")
-        last = None
-        for last in f.doc.paragraphs():
-            pass
+        # no closing block recognised: a short last line that ends with a date
+        # ("某镇人民政府  2019年2月14日")
+        last = next(reversed(list(f.doc.paragraphs())), None)
         if last is None or len(last.text.strip()) > 40:
             return None
         dates = [d for d in mentions_in(f, last.span) if d.is_date]
@@ -335,7 +337,8 @@ def report_year(f: Facts) -> ReportYear | None:
         win = cands[0]
     else:
         return None
-    # The body's majority is a fallback, not a claim: its disagreement is found statement by statement.
+    # The body's majority is a fallback, not a claim: its disagreement is found
+    # statement by statement.
     disagree = tuple(
         c for c in cands if c.value != win.value and c.source in ("title", "header", "intro")
     )

@@ -20,7 +20,10 @@ T = TypeVar("T")
 
 
 class fact(Generic[T]):
-    """A fact computed by ``compute(facts)`` on first read; ``show``: listed by ``gsilint inspect``."""
+    """A fact computed by ``compute(facts)`` on first read.
+
+    ``show``: whether ``gsilint inspect`` lists it.
+    """
 
     def __init__(self, compute: Callable[[Facts], T], *, show: bool = True) -> None:
         self.compute = compute

@@ -44,7 +44,8 @@ _QTY = regex.compile(
     + "|".join(UNITS)
     + r")"
 )
-#: A count without a unit at the end of a clause after a label ending in 数 ("不予公开信息数1402。").
+#: A count without a unit at the end of a clause, after a label ending in 数
+#: ("不予公开信息数1402。").
 _BARE = regex.compile(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
 #: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占".
 _SHARE_AFTER = regex.compile(

@@ -64,6 +64,7 @@ from gsilint import document
 from gsilint.positions import Span
 from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
+from gsilint.tables.identities import Check, Key, evaluate, locate
 from gsilint.tables.mapping import map_all
 from gsilint.tables.stream import looks_glued, split_row, table_stream
 
@@ -93,7 +94,7 @@ def table_grids(f: Facts) -> dict[str, Grid | None]:
 
 
 def _read_glued(f: Facts, grids: dict, layout: str) -> None:
-    """Tables 三/四 of a crawler copy: split the glued digits where the identities allow one split."""
+    """Tables 三/四 of a crawler copy: glued digits split where the identities allow one split."""
     doc = f.doc
     nodes = list(doc.walk())
     for i, node in enumerate(nodes):
@@ -103,7 +104,8 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
             continue
         text = doc.slice(node.span)
         if grids["t3"] is None and _T3_GLUED.search(text):
-            # the copy may run on into the following blocks (a run-in "（一）予以公开…" heading): up to table 四
+            # the copy may run on into the following blocks (a run-in "（一）予以公开…"
+            # heading): up to table 四
             end = node.span.end
             for nxt in nodes[i + 1 :]:
                 if isinstance(nxt, document.Section) and nxt.level == 1:
@@ -146,10 +148,8 @@ def t4(f: Facts) -> Grid | None:
     return f.table_grids["t4"]
 
 
-def table_checks(f: Facts):
+def table_checks(f: Facts) -> dict[str, tuple[Grid, list[Check], dict[int, Key]]]:
     """Per table name: (grid, identity checks, failing-check index → cell to report at)."""
-    from gsilint.tables.identities import evaluate, locate
-
     out = {}
     for name in ("t3", "t4"):
         grid = f.table_grids[name]

@@ -88,4 +88,3 @@ class Grid:
     @property
     def mapped(self) -> int:
         return len(self.row_spans)
-
