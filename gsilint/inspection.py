@@ -14,10 +14,10 @@ from typing import Any
 
 from gsilint import document
 from gsilint.datetext import DateMention
-from gsilint.facts import SHOWN, Facts
+from gsilint.facts import Facts
+from gsilint.inspect_summaries import summary
 from gsilint.positions import Span
 from gsilint.sources import Source
-from gsilint.tables.grid import Grid, grid_data
 
 
 def _pos(source: Source, span: Span) -> str:
@@ -44,10 +44,9 @@ def jsonable(value: Any, source: Source, depth: int = 0) -> Any:
         return value.name.lower()
     if isinstance(value, Span):
         return _pos(source, value)
-    if isinstance(value, Grid):
-        return grid_data(value, lambda span: _pos(source, span))
-    if hasattr(value, "inspect_summary"):  # a fact value that knows its one-line form
-        return value.inspect_summary(lambda span: _pos(source, span))
+    short = summary(value, lambda span: _pos(source, span))
+    if short is not None:  # a fact value with a short form of its own
+        return short
     if isinstance(value, DateMention):
         d = {"date": value.iso, "at": _pos(source, value.span)}
         if not value.valid:
@@ -122,7 +121,7 @@ def inspect_data(doc: document.Document, facts: Facts, source: Source) -> dict:
         "closing": jsonable(doc.closing, source),
         "facts": {},
     }
-    for name in SHOWN:
+    for name in Facts.shown():
         try:
             data["facts"][name] = jsonable(getattr(facts, name), source)
         except Exception as exc:  # a broken fact is shown, not fatal

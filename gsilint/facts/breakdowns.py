@@ -32,12 +32,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import regex
 
-from gsilint.facts import Facts, fact
 from gsilint.facts.quantities import Quantity, Sentence
 from gsilint.positions import Span
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 _MARKER = regex.compile(
     r"其中(?:\s*[：:，,]?\s*(?:主要)?(?:包括|有|为|是)?\s*[：:]?)?|涉及|分别为|分别是|包括\s*[：:]?|(?<!其)中\s*[，,：:]"
@@ -69,7 +72,7 @@ class Breakdown:
     parts: tuple[Quantity, ...]
     #: 其中 | 涉及 | 包括 | 分别为 | 主要类别 | shares
     kind: str
-    #: why the list is complete (其他 | shares | split | 分别为), or None for a possibly partial list
+    #: why the list is complete (其他 | shares | split | 分别为); None: possibly partial
     exhaustive: str | None
     span: Span
     #: the text calls the list partial (主要类别, 主要包括 …)
@@ -78,15 +81,6 @@ class Breakdown:
     @property
     def parts_sum(self) -> Decimal:
         return sum((p.value for p in self.parts), Decimal(0))
-
-    def inspect_summary(self, pos) -> str:
-        """One line for ``gsilint inspect``: 1084条 @25:120 ?= 43+47+… = 1120 (其中, partial)."""
-        parts = "+".join(p.text for p in self.parts)
-        how = f"complete: {self.exhaustive}" if self.exhaustive else "possibly partial"
-        return (
-            f"{self.total.text}{self.total.unit} @{pos(self.total.span)} «{self.total.label}» vs "
-            f"{parts} = {self.parts_sum:f} ({self.kind}, {how})"
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +92,6 @@ class PartWhole:
     #: the part's keyword and where it is ("采用53篇" starts at 采用)
     keyword_span: Span
     relation: str
-
-    def inspect_summary(self, pos) -> str:
-        return (
-            f"{self.relation}: {self.whole.text}{self.whole.unit} @{pos(self.whole.span)} / "
-            f"{self.part.text}{self.part.unit} @{pos(self.part.span)}"
-        )
 
 
 def share_matches(part: Decimal, base: Decimal, printed: Decimal, decimals: int) -> bool:
@@ -271,7 +259,6 @@ def _share_list(sent: Sentence, prev: Sentence | None, covered: set[Span]) -> Br
     )
 
 
-@fact("breakdowns")
 def breakdowns(f: Facts) -> list[Breakdown]:
     """Totals and their listed parts stated in the prose (see module docstring)."""
     text = f.numeric_text
@@ -306,7 +293,6 @@ _CLOSED = regex.compile(r"办结|答复|办理完毕|处理完毕")
 _CARRY = regex.compile(r"结转|上年|往年|以前年度|历年|累计")
 
 
-@fact("part_whole_pairs")
 def part_whole_pairs(f: Facts) -> list[PartWhole]:
     """报送/采用 and 受理/办结 pairs: the second count is part of the first."""
     text = f.numeric_text
@@ -329,7 +315,10 @@ def part_whole_pairs(f: Facts) -> list[PartWhole]:
 
 
 def _label_offset(text: str, q: Quantity, index_in_label: int) -> int:
-    """Offset in the text of the ``index_in_label``-th character of ``q.label`` (labels drop whitespace)."""
+    """Offset in the text of character ``index_in_label`` of ``q.label``.
+
+    Labels drop whitespace, so the two offsets differ where the text has some.
+    """
     seen = 0
     for i in range(q.label_span.start, q.label_span.end):
         if text[i].isspace():

@@ -22,13 +22,16 @@ cumulative figure are left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
-from gsilint.facts import Facts, fact
 from gsilint.facts.breakdowns import Breakdown
 from gsilint.facts.quantities import Quantity, Sentence
 from gsilint.positions import Span
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 #: label pattern → result kind, first match wins
 _RESULTS = (
@@ -93,10 +96,6 @@ class CountClaim:
     #: the sentence speaks of last year's carry-over (结转, 上年): "received" may then include it
     with_carry: bool = False
 
-    def inspect_summary(self, pos) -> str:
-        q = self.quantity
-        return f"{self.kind} = {q.text} @{pos(q.span)} «{q.label}»"
-
 
 @dataclass(frozen=True, slots=True)
 class WordClaim:
@@ -107,11 +106,6 @@ class WordClaim:
     text: str
     #: for all_upheld: which of review / litigation the sentence speaks of
     groups: tuple[str, ...] = ()
-
-    def inspect_summary(self, pos) -> str:
-        return f"{self.kind} @{pos(self.span)} «{self.text}»" + (
-            f" ({', '.join(self.groups)})" if self.groups else ""
-        )
 
 
 def _tail(text: str, q: Quantity) -> str:
@@ -192,7 +186,6 @@ def _sub_kind(parent: str, label: str) -> str | None:
     return None
 
 
-@fact("count_claims")
 def count_claims(f: Facts) -> list[CountClaim]:
     """Counts the prose quotes about applications and review/litigation (see module docstring)."""
     text = f.numeric_text
@@ -235,7 +228,6 @@ _SENTENCE = regex.compile(r"[^。！？!?；;]+")
 _CLAIM_HINT = regex.compile(r"未|没有|无|维持|申请")
 
 
-@fact("word_claims")
 def word_claims(f: Facts) -> list[WordClaim]:
     """Statements in words about applications, review and litigation (see module docstring)."""
     text = f.numeric_text

@@ -16,6 +16,7 @@ import calendar
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -29,8 +30,10 @@ from gsilint.datetext import (
     find_ranges,
     parse_date,
 )
-from gsilint.facts import Facts, fact
 from gsilint.positions import Span
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 #: Where a report year was read, strongest first.
 SOURCES = ("config", "title", "header", "intro", "period", "body")
@@ -99,7 +102,8 @@ _YEAR_IN_TITLE = regex.compile(
 _INTRO_YEAR = (
     regex.compile(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
     regex.compile(
-        r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|情况)"
+        r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)"
+        r"(?:工作)?(?:年度)?(?:报告|情况)"
     ),
 )
 _PERIOD_KEY = regex.compile(
@@ -107,24 +111,23 @@ _PERIOD_KEY = regex.compile(
 )
 _PERIOD_BLANK = regex.compile(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
 _MONTH_RANGE = regex.compile(
-    r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
-    r"[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年)?[ \t\u3000]*(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
+    r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?"
+    r"[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
+    r"[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年)?[ \t\u3000]*"
+    r"(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
 )
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
-@fact("date_mentions")
 def date_mentions(f: Facts) -> list[DateMention]:
     """Every year and date written in the report, with its span (ISO in ``inspect``)."""
     return find_dates(f.doc.simplified)
 
 
-@fact("date_starts", show=False)
 def date_starts(f: Facts) -> list[int]:
     return [m.span.start for m in f.date_mentions]
 
 
-@fact("date_ranges", show=False)
 def date_ranges(f: Facts) -> list[DateRange]:
     return find_ranges(f.doc.simplified, f.date_mentions)
 
@@ -147,7 +150,6 @@ def mentions_in(f: Facts, span: Span) -> list[DateMention]:
     return out
 
 
-@fact("statistics_period")
 def statistics_period(f: Facts) -> Period | None:
     """统计期限 as stated (start and end dates, ISO), or None when the report does not state one."""
     doc = f.doc
@@ -185,17 +187,15 @@ def statistics_period(f: Facts) -> Period | None:
     return None
 
 
-@fact("signature_date")
 def signature_date(f: Facts) -> DatedLine | None:
     """The date under the closing signature (落款日期)."""
     closing = f.doc.closing
     if closing is not None:
         parts = (closing.date, closing.organisation)
     else:
-        # no closing block recognised: a short last line that ends with a date ("某镇人民政府  2019年2月14日")
-        last = None
-        for last in f.doc.paragraphs():
-            pass
+        # no closing block recognised: a short last line that ends with a date
+        # ("某镇人民政府  2019年2月14日")
+        last = next(reversed(list(f.doc.paragraphs())), None)
         if last is None or len(last.text.strip()) > 40:
             return None
         dates = [d for d in mentions_in(f, last.span) if d.is_date]
@@ -212,7 +212,6 @@ def signature_date(f: Facts) -> DatedLine | None:
     return None
 
 
-@fact("publication_date")
 def publication_date(f: Facts) -> DatedLine | None:
     """The crawler header's 发布时间 (when the page was published)."""
     fld = f.doc.metadata.get("发布时间")
@@ -325,7 +324,6 @@ def year_candidates(f: Facts) -> list[YearFact]:
     return out
 
 
-@fact("report_year")
 def report_year(f: Facts) -> ReportYear | None:
     """The year the report covers, where it was read, and the sources that disagree.
 
@@ -339,7 +337,8 @@ def report_year(f: Facts) -> ReportYear | None:
         win = cands[0]
     else:
         return None
-    # The body's majority is a fallback, not a claim: its disagreement is found statement by statement.
+    # The body's majority is a fallback, not a claim: its disagreement is found
+    # statement by statement.
     disagree = tuple(
         c for c in cands if c.value != win.value and c.source in ("title", "header", "intro")
     )

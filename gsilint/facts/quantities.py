@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 import regex
 
 from gsilint import document
-from gsilint.facts import Facts, fact
 from gsilint.positions import Span
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 # -- tokens -------------------------------------------------------------------
 
@@ -41,7 +44,8 @@ _QTY = regex.compile(
     + "|".join(UNITS)
     + r")"
 )
-#: A count without a unit at the end of a clause after a label ending in 数 ("不予公开信息数1402。").
+#: A count without a unit at the end of a clause, after a label ending in 数
+#: ("不予公开信息数1402。").
 _BARE = regex.compile(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
 #: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占".
 _SHARE_AFTER = regex.compile(
@@ -97,14 +101,6 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         return self.unit != "%"
-
-    def inspect_summary(self, pos) -> str:
-        """One line for ``gsilint inspect``: 1084条 @25:120 «我镇主动公开政府信息» (占5.2%)."""
-        flags = "".join(
-            f" {w}" for w, on in (("约", self.approximate), ("括号内", self.in_parens)) if on
-        )
-        share = f" 占{self.share.value}%" if self.share is not None else ""
-        return f"{self.text}{self.unit}{share} @{pos(self.span)} «{self.label}»{flags}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,14 +217,12 @@ def _scan(text: str, base: int) -> list[Quantity]:
     return out
 
 
-@fact("numeric_text", show=False)
 def numeric_text(f: Facts) -> str:
     """``doc.simplified`` with full-width digits and signs mapped to ASCII (same length)."""
     text = f.doc.simplified
     return text.translate(_ASCII) if _FULL_WIDTH.search(text) else text
 
 
-@fact("prose_spans", show=False)
 def prose_spans_fact(f: Facts) -> list[Span]:
     return prose_spans(f.doc)
 
@@ -250,7 +244,6 @@ def prose_spans(doc: document.Document) -> list[Span]:
     return out
 
 
-@fact("sentences", show=False)
 def sentences(f: Facts) -> list[Sentence]:
     """Every prose sentence that quotes at least one quantity, in document order."""
     text = f.numeric_text
@@ -281,7 +274,6 @@ def sentences(f: Facts) -> list[Sentence]:
     return out
 
 
-@fact("quantities")
 def quantities(f: Facts) -> list[Quantity]:
     """Every count, amount and percentage quoted in the prose."""
     return [q for s in f.sentences for q in s.quantities]

@@ -1,25 +1,26 @@
-"""Basic facts: title, organisation, report year, template, outline, tables."""
+"""Facts about the report as a whole: title, organisation, format labels, template, tables."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import regex
 
 from gsilint import document
-from gsilint.facts import Facts, fact
-from gsilint.facts.dates import YearFact, year_candidates  # noqa: F401  (report_year lives in facts/dates.py)
 from gsilint.positions import Span
 from gsilint.templates import Template, get_template
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 _ORG_IN_TITLE = regex.compile(r"^(.{2,40}?)(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年")
 
 
-@fact("title")
 def title(f: Facts) -> document.Paragraph | document.Field | None:
     """The report's title line, or the crawler header's 标题."""
     return f.doc.title or f.doc.metadata.get("标题")
 
 
-@fact("organisation")
 def organisation(f: Facts) -> str | None:
     """The body that publishes the report: from the title, else the signature."""
     t = f.title
@@ -37,7 +38,6 @@ _LABELS_2021 = ("本年制发件数", "本年收费金额", "本年废止件数"
 _LABELS_2019 = ("本年新制作数量", "第二十条第(九)项", "其他对外管理服务事项", "本年新公开数量")
 
 
-@fact("format_labels")
 def format_labels(f: Facts) -> dict[str, list[Span]]:
     """Table labels that only one national format uses, with their places."""
     found: dict[str, list[Span]] = {"2021": [], "2019": []}
@@ -50,7 +50,6 @@ def format_labels(f: Facts) -> dict[str, list[Span]]:
     return found
 
 
-@fact("template")
 def template(f: Facts) -> Template:
     """Which template applies: --template, else by report year, else by labels."""
     tid = f.config.template
@@ -64,6 +63,5 @@ def template(f: Facts) -> Template:
     return get_template(tid, f.config.rule_packs)
 
 
-@fact("tables_found")
 def tables_found(f: Facts) -> list[document.Table]:
     return list(f.doc.tables())

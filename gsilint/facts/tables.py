@@ -56,15 +56,20 @@ Example::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from gsilint import document
-from gsilint.facts import Facts, fact
 from gsilint.positions import Span
 from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
+from gsilint.tables.identities import Check, Key, evaluate, locate
 from gsilint.tables.mapping import map_all
 from gsilint.tables.stream import looks_glued, split_row, table_stream
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 
 def default_layout(f: Facts) -> str:
@@ -80,7 +85,6 @@ _T3_GLUED = regex.compile(r"勾稽关系|本年新收")
 _T4_GLUED = regex.compile(r"行政复议.{0,6}行政诉讼|结果维持")
 
 
-@fact("table_grids", show=False)
 def table_grids(f: Facts) -> dict[str, Grid | None]:
     layout = default_layout(f)
     grids = map_all(table_stream(f.doc), layout)
@@ -90,7 +94,7 @@ def table_grids(f: Facts) -> dict[str, Grid | None]:
 
 
 def _read_glued(f: Facts, grids: dict, layout: str) -> None:
-    """Tables 三/四 of a crawler copy: split the glued digits where the identities allow one split."""
+    """Tables 三/四 of a crawler copy: glued digits split where the identities allow one split."""
     doc = f.doc
     nodes = list(doc.walk())
     for i, node in enumerate(nodes):
@@ -100,7 +104,8 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
             continue
         text = doc.slice(node.span)
         if grids["t3"] is None and _T3_GLUED.search(text):
-            # the copy may run on into the following blocks (a run-in "（一）予以公开…" heading): up to table 四
+            # the copy may run on into the following blocks (a run-in "（一）予以公开…"
+            # heading): up to table 四
             end = node.span.end
             for nxt in nodes[i + 1 :]:
                 if isinstance(nxt, document.Section) and nxt.level == 1:
@@ -123,35 +128,28 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
                 break
 
 
-@fact("glued_tables_read", show=False)
 def glued_tables_read(f: Facts) -> list[Span]:
     """Spans of glued crawler tables whose digits were split (see gsilint.tables.glued)."""
     return [g.span for g in f.table_grids.values() if g is not None and g.glued]
 
 
-@fact("t2")
 def t2(f: Facts) -> Grid | None:
     """Table 二 (主动公开政府信息情况) mapped onto the template."""
     return f.table_grids["t2"]
 
 
-@fact("t3")
 def t3(f: Facts) -> Grid | None:
     """Table 三 (收到和处理政府信息公开申请情况) mapped onto the template."""
     return f.table_grids["t3"]
 
 
-@fact("t4")
 def t4(f: Facts) -> Grid | None:
     """Table 四 (行政复议、行政诉讼情况) mapped onto the template."""
     return f.table_grids["t4"]
 
 
-@fact("table_checks", show=False)
-def table_checks(f: Facts):
+def table_checks(f: Facts) -> dict[str, tuple[Grid, list[Check], dict[int, Key]]]:
     """Per table name: (grid, identity checks, failing-check index → cell to report at)."""
-    from gsilint.tables.identities import evaluate, locate
-
     out = {}
     for name in ("t3", "t4"):
         grid = f.table_grids[name]

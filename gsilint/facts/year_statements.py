@@ -13,21 +13,27 @@ puts it after the body's name ("本镇2017年没有受理…"). These are
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from gsilint import document
 from gsilint.datetext import DateMention
-from gsilint.facts import Facts, fact
 from gsilint.facts.dates import mentions_in
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
 
 #: Before a year: nothing but a clause start (or an enumeration word) …
 _CLAUSE_START = regex.compile(
-    r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*$"
+    r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*"
+    r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*$"
 )
 #: … or the body's own name: 我镇 / 本镇 / 我局 / 本单位 (with nothing else in between).
 _SELF_NAME = regex.compile(
-    r"(?:^|[，,。；;：:\s])(?:现就|现将)?[我本](?:镇|乡|县|区|市|局|委|办|厅|街道|单位|机关|部门|中心|省|州|旗|院|署|府|政府|镇政府|县政府|区政府|市政府)[ \t\u3000]*$"
+    r"(?:^|[，,。；;：:\s])(?:现就|现将)?[我本]"
+    r"(?:镇|乡|县|区|市|局|委|办|厅|街道|单位|机关|部门|中心|省|州|旗|院|署|府"
+    r"|政府|镇政府|县政府|区政府|市政府)[ \t\u3000]*$"
 )
 #: After a year (and 年/年度): words that make it a span, a comparison or a name.
 _NOT_STATEMENT_AFTER = regex.compile(
@@ -74,7 +80,8 @@ class YearUse:
     kind: str
     #: the section the paragraph is in (None: preamble)
     section: document.Section | None
-    #: the mention is in a heading's title ("六、2016年政府信息公开工作的重点"); ``paragraph`` is the title
+    #: the mention is in a heading's title ("六、2016年政府信息公开工作的重点");
+    #: ``paragraph`` is then the title
     heading: bool = False
 
 
@@ -102,7 +109,6 @@ def _paragraph_sections(doc: document.Document):
         yield from walk(s)
 
 
-@fact("year_uses", show=False)
 def year_uses(f: Facts) -> list[YearUse]:
     """Year-only mentions in prose that state the year's work (statement) or a plan."""
     doc = f.doc

@@ -88,26 +88,3 @@ class Grid:
     @property
     def mapped(self) -> int:
         return len(self.row_spans)
-
-
-def grid_data(grid: Grid, pos) -> dict:
-    """A grid for ``gsilint inspect``: each mapped row with its cells as written."""
-    rows = {}
-    for key in grid.rows:
-        if key not in grid.row_spans:
-            rows[key] = "<missing>"
-            continue
-        cells = []
-        for col in grid.columns_of(key):
-            c = grid.cells.get((key, col))
-            if c is None:
-                cells.append("?")
-            elif not c.reported:
-                cells.append(c.text or "∅")
-            else:
-                cells.append(c.text if c.problem is None else f"{c.text}!")
-        rows[key] = f"{pos(grid.row_spans[key])}  " + " ".join(cells)
-    out = {"layout": grid.layout, "at": pos(grid.span), "columns": list(grid.columns), "rows": rows}
-    if grid.problems:
-        out["problems"] = [f"{pos(p.span)} {p.zh}" for p in grid.problems]
-    return out

@@ -1,0 +1,134 @@
+"""The outline: level-1 sections, which heading is which template section,
+and how each template topic is covered.
+
+Headings that are really table content (a row label such as "（一）予以公开"
+left outside its table by a flattened copy, or a label followed by its numbers)
+are not outline headings: :func:`is_row_like` keeps them out of every fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from gsilint import document
+from gsilint.positions import Span
+from gsilint.templates import SectionSpec
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
+
+_ROW_TITLE = regex.compile(
+    r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计$)"
+)
+_TRAILING_NUMBERS = regex.compile(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
+
+
+def is_row_like(sec: document.Section) -> bool:
+    """A numbered line that is a table row label, not a heading."""
+    title = sec.title.strip()
+    return not title or bool(_ROW_TITLE.match(title)) or bool(_TRAILING_NUMBERS.search(title))
+
+
+def outline_sections(doc: document.Document) -> list[document.Section]:
+    """Every heading's section in document order, table row labels left out."""
+    return [s for s in doc.all_sections() if not is_row_like(s)]
+
+
+def top_sections(f: Facts) -> list[document.Section]:
+    """Level-1 sections (一、二、…) in order."""
+    return [s for s in f.doc.sections if s.level == 1 and not is_row_like(s)]
+
+
+def _assign(
+    specs: tuple[SectionSpec, ...], sections: list[document.Section]
+) -> dict[str, document.Section]:
+    """Spec key → the first section matching it; exact wording is assigned first."""
+    out: dict[str, document.Section] = {}
+    used: set[int] = set()
+    for exact in (True, False):
+        for spec in specs:
+            if spec.key in out:
+                continue
+            for sec in sections:
+                if id(sec) in used:
+                    continue
+                if spec.exact(sec.title) if exact else spec.matches(sec.title):
+                    out[spec.key] = sec
+                    used.add(id(sec))
+                    break
+    return out
+
+
+def section_matches(f: Facts) -> dict[str, document.Section]:
+    """Template section key → the level-1 section whose heading matches it."""
+    return _assign(f.template.sections, f.top_sections)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How a template topic is covered: by a heading, by a statement, or not."""
+
+    key: str
+    title: str
+    required: bool
+    heading: document.Section | None = None
+    statement: Span | None = None
+
+    @property
+    def covered(self) -> bool:
+        return self.heading is not None or self.statement is not None
+
+
+def topic_coverage(f: Facts) -> list[Coverage]:
+    """Each template section and what covers it.
+
+    National formats: the level-1 heading matching it. The 2008 template: a
+    heading at any level, else a body statement matching one of the section's
+    ``statements`` patterns outside the intro's declaration of parts.
+    """
+    tpl = f.template
+    if tpl.id != "2008":
+        m = f.section_matches
+        return [Coverage(s.key, s.title, s.required, m.get(s.key)) for s in tpl.sections]
+    # outer headings first: "六、…存在的主要问题及改进情况" before its "（一）存在的主要问题："
+    heads: dict[str, document.Section] = {}
+    secs = outline_sections(f.doc)
+    for level in sorted({sec.level for sec in secs}):
+        rest = tuple(sp for sp in tpl.sections if sp.key not in heads)
+        heads.update(_assign(rest, [sec for sec in secs if sec.level == level]))
+    declared = f.declared_parts
+    skip = declared.span if declared else None
+    text = f.doc.simplified
+    out = []
+    for spec in tpl.sections:
+        stmt = None
+        if spec.key not in heads:
+            for rx in spec.statement_patterns:
+                for m in rx.finditer(text):
+                    if skip and m.start() < skip.end and m.end() > skip.start:
+                        continue
+                    stmt = Span(m.start(), m.end())
+                    break
+                if stmt:
+                    break
+        out.append(Coverage(spec.key, spec.title, spec.required, heads.get(spec.key), stmt))
+    return out
+
+
+def has_content(sec: document.Section) -> bool:
+    """Text, a table or a titled subsection under a heading."""
+    if sec.heading.body is not None and sec.heading.body.text.strip():
+        return True
+    for child in sec.children:
+        if isinstance(child, document.Section):
+            # a numbered item is content too ("1、政府信息主动公开的成效有待提升。")
+            if child.title.strip() or has_content(child):
+                return True
+        elif isinstance(child, document.Table):
+            return True
+        elif isinstance(child, document.Paragraph) and child.text.strip():
+            return True
+    return False
