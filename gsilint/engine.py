@@ -14,7 +14,7 @@ from typing import Any
 
 from gsilint.config import Config
 from gsilint.document import Document
-from gsilint.facts import Facts, load_fact_modules
+from gsilint.facts import Facts
 from gsilint.findings import Finding, Issue
 from gsilint.parse import ParseError, parse
 from gsilint.positions import Span
@@ -28,7 +28,6 @@ from gsilint.suppress import SuppressedRange, apply_suppressions, suppressed_ran
 
 def analyse(source: Source, config: Config) -> tuple[Document | None, Facts | None, list[Finding]]:
     """Parse and build facts; returns (doc, facts, parse findings)."""
-    load_fact_modules()
     load_rules()
     try:
         doc = parse(source.text)

@@ -38,11 +38,10 @@ def default_jobs() -> int:
 
 def _warm_up() -> None:
     """Load the grammar, rules and facts before forking, so workers inherit them."""
-    from gsilint.engine import load_fact_modules, load_rules
     from gsilint.parse import _parser
+    from gsilint.rules import load_rules
 
     load_rules()
-    load_fact_modules()
     _parser()
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tables_helpers import COLS, T2_2019, T2_2021, T3_2019, T3_2021, T4_COLS, build
 
 from gsilint import Config
-from gsilint.facts import Facts, load_fact_modules
+from gsilint.facts import Facts
 from gsilint.parse import parse
 from gsilint.sources import source_from_text
 
@@ -19,7 +19,6 @@ SEL = "A303,A304,A305,A306,A307,A308,S108,S109"
 
 
 def facts(text: str) -> Facts:
-    load_fact_modules()
     src = source_from_text(text, "t.txt")
     return Facts(parse(src.text), Config())
 

@@ -11,8 +11,4 @@ from __future__ import annotations
 
 from gsilint.facts.catalogue import Facts
 
-__all__ = ["Facts", "load_fact_modules"]
-
-
-def load_fact_modules() -> None:
-    """Does nothing: the fact modules load with this package (kept until its callers go)."""
+__all__ = ["Facts"]

@@ -1,72 +1,24 @@
-"""The prose the T rules read, and the helpers their messages and fixes share.
-
-Text hygiene looks at running text only: the report title, paragraphs
-(including the run-on body of a heading) and heading titles — never table
-cells, heading numbers, crawler headers or the navigation a crawler kept.
-A ``\\n`` inside a paragraph is a line wrap of PDF-extracted text, not a
-character of the sentence.
-"""
+"""The prose the T rules read (the fact ``hygiene_prose``), and the helpers their
+messages and fixes share."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gsilint.document import Paragraph
-from gsilint.facts import fact
+from gsilint.facts.prose_text import ProseText
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.rules.context import Context
 
 
-@dataclass(frozen=True, slots=True)
-class ProseText:
-    """A run of prose: its text and where it starts in ``doc.text``."""
-
-    text: str
-    start: int
-    kind: str  # title | paragraph | heading
-
-    def span(self, a: int, b: int) -> Span:
-        """Span of ``text[a:b]`` in document coordinates."""
-        return Span(self.start + a, self.start + b)
-
-
 def prose(ctx: Context) -> list[ProseText]:
     """Title, paragraphs and headings (title with its run-on body) in document order.
 
-    Heading numbers (一、 （一） (1)) are never part of a piece. Computed once
-    per document, as the hidden fact ``hygiene_prose``.
+    Heading numbers (一、 （一） (1)) are never part of a piece; the fact
+    ``hygiene_prose`` (gsilint/facts/prose_text.py) computes them once per document.
     """
     return ctx.facts.hygiene_prose
-
-
-@fact("hygiene_prose", show=False)
-def _prose_pieces(facts) -> list[ProseText]:
-    doc = facts.doc
-    pieces: list[ProseText] = []
-    if doc.title is not None:
-        pieces.append(ProseText(doc.title.text, doc.title.span.start, "title"))
-    for node in doc.walk():
-        heading = getattr(node, "heading", None)
-        if heading is not None:
-            # a heading's title and its run-on body read as one paragraph ("政府網站:依托…")
-            start = (
-                heading.title_span.start
-                if heading.title
-                else (heading.body.span.start if heading.body else None)
-            )
-            if start is not None:
-                end = heading.body.span.end if heading.body is not None else heading.title_span.end
-                pieces.append(
-                    ProseText(
-                        doc.text[start:end], start, "paragraph" if heading.body else "heading"
-                    )
-                )
-        elif isinstance(node, Paragraph):
-            pieces.append(ProseText(node.text, node.span.start, "paragraph"))
-    return pieces
 
 
 def safe_fix(ctx: Context, span: Span, replacement: str) -> tuple[Span, str] | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import regex
 
+from gsilint.facts.prose_text import ProseText
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.hygiene._prose import ProseText, clip, prose
+from gsilint.rules.hygiene._prose import clip, prose
 
 PAIRS = {"《": "》", "（": "）", "“": "”", "【": "】"}
 CLOSERS = {v: k for k, v in PAIRS.items()}

@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from gsilint import document
 from gsilint.findings import Issue, Severity
-from gsilint.normalize import norm_label
-from gsilint.positions import Span
 from gsilint.rules import rule
 from gsilint.rules.structure._common import _cn, _head
-
-
-def _part_matches(part, sec: document.Section, template) -> bool:
-    a, b = norm_label(part.name), norm_label(sec.title)
-    if a == b or (len(a) >= 4 and a in b) or (len(b) >= 4 and b in a):
-        return True
-    ga, gb = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
-    if ga and gb and len(ga & gb) / len(ga | gb) >= 0.5:
-        return True  # the same name in slightly different words
-    if part.topic is None:
-        return False
-    from gsilint.templates import topic_of
-
-    return topic_of(sec.title, template) == part.topic
 
 
 @rule(
@@ -52,7 +35,6 @@ def declared_parts_mismatch(ctx):
     dp = ctx.facts.declared_parts
     if dp is None:
         return
-    tpl = ctx.facts.template
     tops = ctx.facts.top_sections
     names = dp.parts
     if dp.count != len(names):
@@ -63,22 +45,10 @@ def declared_parts_mismatch(ctx):
             f"the intro declares {dp.count} parts but lists {len(names)} names: "
             + ", ".join(p.name for p in names),
         )
-    text = ctx.doc.simplified
-    used: set[int] = set()
-    extra_parts = 0
-    missing = []
-    for part in names:
-        sec = next((s for s in tops if id(s) not in used and _part_matches(part, s, tpl)), None)
-        if sec is not None:
-            used.add(id(sec))
-            continue
-        # a part without a numbered heading: an appended table named in the body
-        key = norm_label(part.name)
-        probe = "统计表" if key.endswith("统计表") else part.name if len(key) >= 4 else None
-        if probe and any(m for m in _find_outside(text, probe, dp.span)):
-            extra_parts += 1
-            continue
-        missing.append(part)
+    found = ctx.facts.declared_parts_in_body
+    missing = [p.part for p in found if not p.found]
+    used = {id(p.section) for p in found if p.section is not None}
+    extra_parts = sum(1 for p in found if p.section is None and p.mention is not None)
     for part in missing:
         yield Issue(
             part.span,
@@ -104,12 +74,3 @@ def declared_parts_mismatch(ctx):
                 (s.heading.span, "未声明的部分", "a part not declared") for s in undeclared
             ),
         )
-
-
-def _find_outside(text: str, needle: str, skip: Span):
-    """Occurrences of ``needle`` in ``text`` outside ``skip``."""
-    pos = text.find(needle)
-    while pos != -1:
-        if not (skip.start <= pos < skip.end):
-            yield pos
-        pos = text.find(needle, pos + 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gsilint.facts.structure import has_content
+from gsilint.facts.outline import has_content
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
 

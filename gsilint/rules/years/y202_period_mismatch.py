@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import regex
-
 from gsilint.findings import Issue, Severity
 from gsilint.positions import Span
 from gsilint.rules import rule
 from gsilint.rules.years._common import _claim, _year
-
-_CUTOFF = regex.compile(r"(?:截止|截至)(?:到|至)?[ \t\u3000]*$")
-#: "截至11月底" / "截止到2015年11月末": a month-end cut-off (a month, no day).
-_CUTOFF_MONTH_END = regex.compile(
-    r"(?:截止|截至)(?:到|至)?[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*)?"
-    r"(11|十一)[ \t\u3000]*月[ \t\u3000]*(?:底|末)"
-)
 
 
 @rule(
@@ -68,26 +59,21 @@ def period_mismatch(ctx):
                     f"it should be {want_start.isoformat()} to {want_end.isoformat()} "
                     f"for report year {y} ({_claim(ctx, year)[1]})",
                 )
-    text = ctx.doc.simplified
-    for d in ctx.facts.date_mentions:
-        if d.month is None or d.day is None or not d.valid or d.span.start in reported:
+    for c in ctx.facts.period_cutoffs:
+        if c.year not in (None, y):
             continue
-        if d.year not in (None, y) or d.month < 11 or (d.month, d.day) == (12, 31):
+        if c.day is None:
+            yield Issue(
+                c.span,
+                f"数据截止到11月底，统计期限应到{y}年12月31日",
+                f"the figures stop at the end of November; the statistics period runs to {y}-12-31",
+            )
             continue
-        if not _CUTOFF.search(text, max(0, d.span.start - 6), d.span.start):
+        if c.span.start in reported or c.month < 11 or (c.month, c.day) == (12, 31):
             continue
-        shown = f"{y}-{d.month:02d}-{d.day:02d}"
+        shown = f"{y}-{c.month:02d}-{c.day:02d}"
         yield Issue(
-            d.span,
-            f"数据截止到{d.month}月{d.day}日（{shown}），统计期限应到{y}年12月31日",
+            c.span,
+            f"数据截止到{c.month}月{c.day}日（{shown}），统计期限应到{y}年12月31日",
             f"the figures stop on {shown}; the statistics period runs to {y}-12-31",
-        )
-    for m in _CUTOFF_MONTH_END.finditer(text):
-        if m.group(1) and int(m.group(1)) != y:
-            continue
-        start = m.start(1) if m.group(1) else m.start(2)
-        yield Issue(
-            Span(start, m.end()),
-            f"数据截止到11月底，统计期限应到{y}年12月31日",
-            f"the figures stop at the end of November; the statistics period runs to {y}-12-31",
         )

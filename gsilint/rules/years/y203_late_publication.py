@@ -2,58 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import regex
-
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.years._common import _KIND_NAMES, _dated_lines, _year
-
-_DEPARTMENT = regex.compile(
-    r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|院|所|队|站|署|处|部|司|馆|会|室|公司|支队|大队|分局|总局)$"
-)
-_GOVERNMENT = regex.compile(
-    r"(?:人民政府|政府|管委会|管理委员会|实验区|新区|开发区|示范区|自治[州县旗]|区|县|市|镇|乡|旗|街道|街道办事处)$"
-)
-_TOWNSHIP = regex.compile(r"(?:镇|乡|街道|街道办事处|镇人民政府|乡人民政府|镇政府|乡政府)$")
-
-
-def body_kind(org: str | None) -> str:
-    """government | department | township | unknown, from the publishing body's name."""
-    if not org:
-        return "unknown"
-    org = regex.sub(r"\s+", "", org)
-    if _TOWNSHIP.search(org):
-        return "township"
-    if _GOVERNMENT.search(org) and not regex.search(r"(?:人民政府|政府)(?:办公室|办公厅|办)$", org):
-        return "government"
-    if _DEPARTMENT.search(org):
-        return "department"
-    return "unknown"
-
-
-def deadline(year: int, kind: str, override: str | None) -> tuple[date, str, str]:
-    """The last day to publish a report for ``year``, and the law that sets it (zh, en)."""
-    if override:
-        mm, _, dd = override.partition("-")
-        try:
-            return date(year + 1, int(mm), int(dd)), "配置的期限", "the configured deadline"
-        except ValueError:
-            pass
-    if year <= 2018:
-        return date(year + 1, 3, 31), "2008年条例第三十一条", "2008 Regulations art. 31"
-    if kind == "department":
-        return (
-            date(year + 1, 1, 31),
-            "2019年条例第四十九条（部门）",
-            "2019 Regulations art. 49 (departments)",
-        )
-    return (
-        date(year + 1, 3, 31),
-        "2019年条例第四十九条（本级政府）",
-        "2019 Regulations art. 49 (governments)",
-    )
+from gsilint.rules.years._common import _KIND_NAMES, _dated_lines
 
 
 @rule(
@@ -82,11 +33,10 @@ def late_publication(ctx):
     正确示例 / Good:
         发布时间: 2012-03-20
     """
-    year = _year(ctx)
-    if year is None:
+    year, due = ctx.facts.report_year, ctx.facts.publication_deadline
+    if year is None or due is None:  # no report year: Y207 says why
         return
-    kind = body_kind(ctx.facts.organisation)
-    last, law_zh, law_en = deadline(year.value, kind, ctx.config.deadline)
+    kind, last, law_zh, law_en = due.body_kind, due.date, due.law_zh, due.law_en
     for dl in _dated_lines(ctx):
         when = dl.date.as_date()
         if when <= last:
