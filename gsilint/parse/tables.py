@@ -16,15 +16,18 @@ from gsilint import document
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
 from gsilint.positions import Span
+from gsilint.tables.spec import table_words
 from gsilint.vocabulary import STATUTORY_WORDS, read_mark
 
+#: The caption row of table 二 or the 勾稽关系 note / applicant header of table 三.
 _TABLE_ANCHOR = regex.compile(
-    r"^[\s\u3000]*(?:第二十条\s*第\s*[（(]|[（(]?本列数据的勾稽关系|申请人情况|信息内容\s*本年)"
+    r"^[\s\u3000]*(?:"
+    + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
+    + ")"
 )
-_T4_ANCHOR = regex.compile(r"行政复议\s*行政诉讼|结果维持\s*结果纠正")
-_TABLE_ROW_TITLE = regex.compile(
-    r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|本年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|其他$)"
-)
+#: The header of table 四 ("行政复议 行政诉讼", "结果维持 结果纠正").
+_T4_ANCHOR = regex.compile("|".join(table_words("t4", "region_openers")))
+_TABLE_ROW_TITLE = regex.compile("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
 _STATUTORY = regex.compile(STATUTORY_WORDS)
 _PIPE_SEPARATOR = regex.compile(r"\|?[\s:|\-]+\|?\s*")
 _TRAILING_NUMBERS = regex.compile(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
