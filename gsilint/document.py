@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Union
 
 from gsilint.positions import Span
 from gsilint.vocabulary import STYLE_RANK
@@ -134,7 +133,7 @@ class Field:
     span: Span
 
 
-Block = Union[Paragraph, Table, Section]
+Block = Paragraph | Table | Section
 
 
 @dataclass(slots=True)

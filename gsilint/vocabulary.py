@@ -89,7 +89,7 @@ def mark_lexer_pattern() -> str:
 
 
 def read_mark(text: str) -> tuple[str, int | None]:
-    """Style and number of a heading mark ("（三）" → ("paren_cn", 3)); ``**`` before it is ignored."""
+    """Style and number of a mark: "（三）" → ("paren_cn", 3); a leading ``**`` is ignored."""
     core = text.lstrip("*")
     for style in MARK_STYLES:
         m = style.reader.fullmatch(core)

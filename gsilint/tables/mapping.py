@@ -240,8 +240,10 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             grid.problems.append(
                 ShapeProblem(
                     r.span,
-                    f"表三“{_short(r.label_text) or rs.label}”一行{zh}（自然人、五类法人或其他组织、总计）",
-                    f"table III row '{rs.label}' {en} (natural persons, five organisation columns, total)",
+                    f"表三“{_short(r.label_text) or rs.label}”一行{zh}"
+                    "（自然人、五类法人或其他组织、总计）",
+                    f"table III row '{rs.label}' {en}"
+                    " (natural persons, five organisation columns, total)",
                     (rs.key,),
                 )
             )
@@ -255,8 +257,10 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.problems = [
             ShapeProblem(
                 span,
-                f"表三（{spec.title}）无法与模板对应：只识别出 {len(assigned)} 行（应为 {len(spec.rows)} 行），未核对表内数字",
-                f"table III ({spec.title}) cannot be matched to the template: {len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked",
+                f"表三（{spec.title}）无法与模板对应：只识别出 {len(assigned)} 行"
+                f"（应为 {len(spec.rows)} 行），未核对表内数字",
+                f"table III ({spec.title}) cannot be matched to the template: "
+                f"{len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked",
             )
         ]
         grid.missing_rows = ()
@@ -328,7 +332,8 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
             ShapeProblem(
                 where,
                 f"表四（{spec.title}）数据行{zh}（行政复议、未经复议直接起诉、复议后起诉各五项）",
-                f"table IV ({spec.title}) data {en} (five each for review, direct suit, suit after review)",
+                f"table IV ({spec.title}) data {en}"
+                " (five each for review, direct suit, suit after review)",
                 (row_key,),
             )
         )
