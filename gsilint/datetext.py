@@ -22,29 +22,17 @@ from datetime import date
 
 import regex
 
+from gsilint.numerals import ARABIC, UNITS, read_cn, read_digits
 from gsilint.positions import Span
 
 _D = "[0-9０-９]"
 _ZERO = "〇○OＯ零"
-_CN_DIGITS = {
-    "〇": 0,
-    "○": 0,
-    "O": 0,
-    "Ｏ": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _SP = r"[ \t\u3000\u00a0]*"
 
-_YEAR = rf"(?P<y>(?<!{_D})(?:[12１２]{_D}{{3}})(?!{_D})|(?<![{_ZERO}一二三四五六七八九])[一二][{_ZERO}一二三四五六七八九]{{3}})"
+_YEAR = (
+    rf"(?P<y>(?<!{_D})(?:[12１２]{_D}{{3}})(?!{_D})"
+    rf"|(?<![{_ZERO}一二三四五六七八九])[一二][{_ZERO}一二三四五六七八九]{{3}})"
+)
 _MONTH = rf"(?P<m>(?<!{_D}){_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|[元正])"
 _DAY = rf"(?P<d>{_D}{{1,2}}|[一二三四五六七八九十廿卅]{{1,4}})"
 
@@ -115,53 +103,19 @@ class DateRange:
     span: Span
 
 
-def _int(s: str) -> int:
-    return int(s.translate(_FULLWIDTH))
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
 def cn_number(s: str) -> int | None:
-    """一..九十九 written in Chinese (十五, 二十, 三十一, 廿五), or digits; None if not a number."""
+    """A month or day: 一..九十九 in Chinese (十五, 二十, 三十一, 廿五, 一五 digit by digit),
+    元/正 (the first month), or digits; None if not a number."""
     if not s:
         return None
-    if s[0] in "0123456789０１２３４５６７８９":
-        try:
-            return _int(s)
-        except ValueError:
-            return None
     if s in ("元", "正"):
         return 1
-    s = s.replace("廿", "二十").replace("卅", "三十")
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        if "十" in tail:
-            return None
-        tens = 1 if head == "" else _CN_DIGITS.get(head) if len(head) == 1 else None
-        ones = 0 if tail == "" else _CN_DIGITS.get(tail) if len(tail) == 1 else None
-        if tens is None or ones is None:
-            return None
-        return tens * 10 + ones
-    # digit by digit (一五 = 15 is rare; 〇 never starts a day)
-    total = 0
-    for ch in s:
-        if ch not in _CN_DIGITS:
-            return None
-        total = total * 10 + _CN_DIGITS[ch]
-    return total
+    if s[0] in ARABIC or any(ch in UNITS or ch in "廿卅" for ch in s):
+        return read_cn(s)
+    return read_digits(s)
 
 
-def cn_year(s: str) -> int | None:
-    """A year written with digits (2019, ２０１９) or Chinese digits (二〇一九, 二O一一)."""
-    if s and s[0] in "0123456789０１２３４５６７８９":
-        return _int(s)
-    total = 0
-    for ch in s:
-        if ch not in _CN_DIGITS:
-            return None
-        total = total * 10 + _CN_DIGITS[ch]
-    return total
+#: A year written with digits (2019, ２０１９) or Chinese digits (二〇一九, 二O一一).
 
 
 def _check(
@@ -184,7 +138,7 @@ def _check(
 def _mention(
     text: str, span: Span, y: str | None, m: str | None, d: str | None, year_span: Span | None
 ) -> DateMention | None:
-    year = cn_year(y) if y else None
+    year = read_digits(y) if y else None
     if y and (year is None or not 1900 <= year <= 2199):
         return None
     month = cn_number(m) if m else None

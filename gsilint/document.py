@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Union
 
 from gsilint.positions import Span
-
-#: Heading mark styles, outermost first. The rank is the nesting depth.
-STYLE_RANK = {"cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
+from gsilint.vocabulary import STYLE_RANK
 
 
 @dataclass(slots=True)
@@ -23,7 +20,7 @@ class Mark:
     """A heading number such as 一、 or （二） or 3."""
 
     text: str
-    style: str  # a key of STYLE_RANK
+    style: str  # the name of one of gsilint.vocabulary.MARK_STYLES
     number: int | None
     span: Span
 
@@ -136,7 +133,7 @@ class Field:
     span: Span
 
 
-Block = Union[Paragraph, Table, Section]
+Block = Paragraph | Table | Section
 
 
 @dataclass(slots=True)

@@ -38,11 +38,11 @@ def default_jobs() -> int:
 
 def _warm_up() -> None:
     """Load the grammar, rules and facts before forking, so workers inherit them."""
-    from gsilint.parse import _parser
+    from gsilint.parse import grammar_parser
     from gsilint.rules import load_rules
 
     load_rules()
-    _parser()
+    grammar_parser()
 
 
 def _pool_context():

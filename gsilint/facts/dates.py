@@ -25,11 +25,11 @@ from gsilint.datetext import (
     DateMention,
     DateRange,
     cn_number,
-    cn_year,
     find_dates,
     find_ranges,
     parse_date,
 )
+from gsilint.numerals import read_digits
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ def _title_year(doc: document.Document, span: Span, source: str) -> YearFact | N
     if not m:
         return None
     g = 1 if m.group(1) else 2
-    value = cn_year(m.group(g))
+    value = read_digits(m.group(g))
     if value is None or not 1990 <= value <= 2199:
         return None
     return YearFact(value, source, Span(span.start + m.start(g), span.start + m.end(g)))

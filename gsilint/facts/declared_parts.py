@@ -9,6 +9,7 @@ import regex
 
 from gsilint import document
 from gsilint.normalize import norm_label
+from gsilint.numerals import read_cn
 from gsilint.positions import Span
 from gsilint.templates import Template, topic_of
 
@@ -26,19 +27,6 @@ _SEP = regex.compile(r"\s*(?:[、，,；;]|以及)\s*")
 _NAME_END = regex.compile(
     r"(?:情况|措施|事项|概述|统计表|附表|附件|问题|建设|管理|方面|工作|保障)$"
 )
-_CN_NUM = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 
 
 @dataclass(frozen=True)
@@ -130,7 +118,7 @@ def declared_parts(f: Facts) -> DeclaredParts | None:
             if not _SEP.search(body):
                 continue
             n = m.group("n")
-            count = int(n) if n.isdigit() else _CN_NUM.get(n)
+            count = int(n) if n.isdigit() else read_cn(n)
             if not count or count < 2:
                 continue
             base = para.span.start + m.start("list")

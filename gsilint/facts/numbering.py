@@ -10,7 +10,9 @@ import regex
 
 from gsilint import document
 from gsilint.facts.outline import is_row_like
+from gsilint.numerals import write_cn
 from gsilint.positions import Span
+from gsilint.vocabulary import MARK_STYLES, STYLES
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
@@ -42,23 +44,15 @@ def _siblings(doc: document.Document):
             yield kids
 
 
-_DEEP = ("num", "paren_num", "circled")
-_CN_DIGIT = "〇一二三四五六七八九十"
+#: mark styles of deep lists (1. （1） ①): below the two Chinese-numbered levels
+_DEEP = tuple(s.name for s in MARK_STYLES if s.rank >= 3)
 _LEAD_IN = regex.compile(r"[：:]\s*$")
-
-
-def _cn_numeral(n: int) -> str:
-    if n <= 10:
-        return _CN_DIGIT[n]
-    return ("" if n < 20 else _CN_DIGIT[n // 10]) + "十" + (_CN_DIGIT[n % 10] if n % 10 else "")
 
 
 def _mark_pattern(style: str, n: int) -> regex.Pattern:
     """How number ``n`` of a mark style can be written inline."""
-    if style == "cn":
-        return regex.compile(_cn_numeral(n) + "[、．]")
-    if style == "paren_cn":
-        return regex.compile("[（(]" + _cn_numeral(n) + "[）)]")
+    if style in ("cn", "paren_cn"):
+        return regex.compile(STYLES[style].template.replace("{n}", write_cn(n)))
     if style == "num":
         return regex.compile(rf"(?<![0-9０-９.．]){n}(?:、|[.．](?![0-9]))")
     if style == "paren_num":

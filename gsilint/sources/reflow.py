@@ -22,16 +22,12 @@ from __future__ import annotations
 import regex
 
 from gsilint.sources.base import SourceMap
+from gsilint.vocabulary import CN_MARK_NUMERAL, STATUTORY_WORDS
 
 #: Lines at least this long (code points) are treated as flattened.
 LONG_LINE = 400
 
-_CN = "[一二三四五六七八九十]{1,3}"
-#: Words that open the statutory section headings of every template.
-STATUTORY_WORDS = (
-    r"(?:总体情况|概述|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政|存在的主要问题|其他需要报告"
-    r"|政府信息公开的?收费|因政府信息公开|政府信息依申请公开|依申请公开政府信息|政府信息公开工作存在)"
-)
+_CN = CN_MARK_NUMERAL
 _BREAK_BEFORE = regex.compile(
     r"(?:(?<=[。！？!?」”\s])(?=" + _CN + r"、|[（(]" + _CN + r"[）)])"
     r"|(?<=[。！？])(?=\d{1,2}(?:、|[.．](?!\d)))"

@@ -23,13 +23,15 @@ from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid
 from gsilint.tables.spec import FormatSpec, table_format
 
-#: A digit run (spaces inside are boundaries); a trailing enumerator digit ("2." of the next label) is cut.
+#: A digit run (spaces inside are boundaries); a trailing enumerator digit
+#: ("2." of the next label) is cut.
 _RUN = regex.compile(r"[0-9](?:[0-9 \u00a0]*[0-9])?")
 _MAX_COMBOS = 50_000
 _MAX_ROW_SPLITS = 200
 #: Split attempts per row before the row counts as ambiguous (bounds the time on long digit runs).
 _MAX_WORK = 5_000
-_SIX_2021 = ("逾期不补正", "缴纳费用", "收费通知")
+#: The 2019 format prints （六）其他处理 as one row.
+_OTHER_2019 = table_format("2019").t3.row("t3.results.other").match
 
 
 def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, int], ...]]:
@@ -68,7 +70,8 @@ def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, in
             return
         limit = min(nxt_gap[pos], pos + 7)
         if cap is not None:
-            # the parts fill the digits before the total ([0, stop)), none longer than it, summing to it
+            # the parts fill the digits before the total ([0, stop)), none longer
+            # than it, summing to it
             width = n - stop
             left = groups[g] - k
             if acc > cap or not (left <= stop - pos <= left * width):
@@ -119,8 +122,8 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     simple = norm_label(simplified[span.start : span.end])
     layout = (
         "2021"
-        if any(k in simple for k in _SIX_2021)
-        else ("2019" if "其他处理" in simple else default_layout)
+        if any(k in simple for k in table_format("2021").t3.format_labels)
+        else ("2019" if any(m in simple for m in _OTHER_2019) else default_layout)
     )
     fmt = table_format(layout)
     spec = fmt.t3

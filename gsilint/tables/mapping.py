@@ -17,38 +17,32 @@ import regex
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
-from gsilint.tables.spec import ColSpec, FormatSpec, RowSpec, TableSpec, table_format
+from gsilint.tables.spec import (
+    ColSpec,
+    FormatSpec,
+    RowSpec,
+    TableSpec,
+    table_format,
+    table_words,
+)
 from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
 from gsilint.tables.values import read_value
 
 _ENUM = regex.compile(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+"
 )
-_T3_ANCHOR = ("勾稽关系", "申请人情况")
+_T3_ANCHOR = table_words("t3", "anchors")
 #: Group labels of table 三 that some reports print with subtotals of their rows.
-_GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
-_T4_ANCHOR = ("行政复议", "结果维持")
+_GROUPS = table_words("t3", "groups")
+_T4_ANCHOR = table_words("t4", "anchors")
 #: Words of table 四's header; a row made only of them is a header line.
-_T4_HEADER = regex.compile(
-    r"^(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|[()（）])+$"
-)
-_T2_ANCHOR = ("第二十条", "信息内容")
-_SIX_2021 = tuple(norm_label(s) for s in ("逾期不补正", "缴纳费用", "收费通知"))
-_T2_2021 = tuple(
-    norm_label(s) for s in ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额")
-)
-_T2_2019 = tuple(
-    norm_label(s)
-    for s in (
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "其他对外管理服务",
-        "政府集中采购",
-    )
-)
-_T2_2019_LABEL_SPANS = _T2_2019 + (norm_label("本年增/减"),)
+_T4_HEADER = regex.compile("^(?:" + "|".join(table_words("t4", "header_words")) + "|[()（）])+$")
+_T2_ANCHOR = table_words("t2", "anchors")
+_SIX_2021 = tuple(norm_label(s) for s in table_format("2021").t3.format_labels)
+_T2_2021 = tuple(norm_label(s) for s in table_format("2021").t2.format_labels)
+_T2_2019 = tuple(norm_label(s) for s in table_format("2019").t2.format_labels)
+#: The 2019 format prints （六）其他处理 as one data row.
+_OTHER_2019 = table_format("2019").t3.row("t3.results.other").match
 
 
 def _strip_enum(s: str) -> str:
@@ -151,7 +145,7 @@ def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) ->
     rows = stream[region[0] : region[1]]
     if any(any(k in r.key for k in _SIX_2021) for r in rows):
         return "2021"
-    if any(r.is_data and "其他处理" in r.key for r in rows):
+    if any(r.is_data and any(m in r.key for m in _OTHER_2019) for r in rows):
         return "2019"
     return default
 
@@ -177,7 +171,6 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     p = 0
     pending: list[str] = []
     assigned: dict[str, StreamRow] = {}
-    last_span = rows[0].span
     for r in rows:
         if p >= len(spec.rows) and r.is_data:
             # beyond the last template row: stop at the first thing that is not a row of this table
@@ -247,14 +240,15 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             grid.problems.append(
                 ShapeProblem(
                     r.span,
-                    f"表三“{_short(r.label_text) or rs.label}”一行{zh}（自然人、五类法人或其他组织、总计）",
-                    f"table III row '{rs.label}' {en} (natural persons, five organisation columns, total)",
+                    f"表三“{_short(r.label_text) or rs.label}”一行{zh}"
+                    "（自然人、五类法人或其他组织、总计）",
+                    f"table III row '{rs.label}' {en}"
+                    " (natural persons, five organisation columns, total)",
                     (rs.key,),
                 )
             )
         else:
             grid.cells.update(_cells(rs.key, spec.columns, vals))
-        last_span = r.span
         p = j + 1
     missing = tuple(s.key for s in spec.rows if s.key not in assigned)
     grid.missing_rows = missing
@@ -263,8 +257,10 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.problems = [
             ShapeProblem(
                 span,
-                f"表三（{spec.title}）无法与模板对应：只识别出 {len(assigned)} 行（应为 {len(spec.rows)} 行），未核对表内数字",
-                f"table III ({spec.title}) cannot be matched to the template: {len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked",
+                f"表三（{spec.title}）无法与模板对应：只识别出 {len(assigned)} 行"
+                f"（应为 {len(spec.rows)} 行），未核对表内数字",
+                f"table III ({spec.title}) cannot be matched to the template: "
+                f"{len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked",
             )
         ]
         grid.missing_rows = ()
@@ -336,7 +332,8 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
             ShapeProblem(
                 where,
                 f"表四（{spec.title}）数据行{zh}（行政复议、未经复议直接起诉、复议后起诉各五项）",
-                f"table IV ({spec.title}) data {en} (five each for review, direct suit, suit after review)",
+                f"table IV ({spec.title}) data {en}"
+                " (five each for review, direct suit, suit after review)",
                 (row_key,),
             )
         )

@@ -1,4 +1,9 @@
-"""Declarative table data: ``rules/tables/2019.toml`` and ``2021.toml``."""
+"""Declarative table data: ``rules/tables/2019.toml`` and ``2021.toml``.
+
+Besides rows, columns and identities, each table carries the words that find
+it in a report (anchors, region openers, format labels, group titles, row
+starts, header words); :func:`table_words` collects one kind across formats.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +41,18 @@ class TableSpec:
     title: str
     rows: tuple[RowSpec, ...]
     columns: tuple[ColSpec, ...]
+    #: a row-stream label containing one of these opens the table
+    anchors: tuple[str, ...] = ()
+    #: regular expressions: a line of PDF text starting with one opens a table region
+    region_openers: tuple[str, ...] = ()
+    #: labels only this format prints
+    format_labels: tuple[str, ...] = ()
+    #: group titles some reports print with subtotals of their rows (table 三)
+    groups: tuple[str, ...] = ()
+    #: regular expressions: how a row label begins on a line of its own (table 三)
+    row_starts: tuple[str, ...] = ()
+    #: the words of the table's header lines (table 四)
+    header_words: tuple[str, ...] = ()
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -71,6 +88,13 @@ def _cols(raw) -> tuple[ColSpec, ...]:
     return tuple(ColSpec(c[0], c[1], c[2] if len(c) > 2 else "count") for c in raw or ())
 
 
+_WORDS = ("anchors", "region_openers", "format_labels", "groups", "row_starts", "header_words")
+
+
+def _words(raw: dict) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(raw.get(k, ())) for k in _WORDS}
+
+
 def _table(name: str, raw: dict) -> TableSpec:
     rows = tuple(
         RowSpec(
@@ -82,7 +106,21 @@ def _table(name: str, raw: dict) -> TableSpec:
         )
         for r in raw.get("row", ())
     )
-    return TableSpec(name, raw.get("title", name), rows, _cols(raw.get("columns")))
+    return TableSpec(name, raw.get("title", name), rows, _cols(raw.get("columns")), **_words(raw))
+
+
+def format_ids() -> tuple[str, ...]:
+    """The table formats there are data for, oldest first."""
+    return tuple(sorted(p.stem for p in (data_dir("rules") / "tables").glob("*.toml")))
+
+
+@cache
+def table_words(table: str, kind: str) -> tuple[str, ...]:
+    """One kind of word (e.g. ``anchors``) of a table, from every format, without repeats."""
+    out: dict[str, None] = {}
+    for fmt in format_ids():
+        out.update(dict.fromkeys(getattr(getattr(table_format(fmt), table), kind)))
+    return tuple(out)
 
 
 @cache
@@ -116,6 +154,7 @@ def table_format(fmt: str) -> FormatSpec:
             t4.get("title", "t4"),
             (RowSpec("t4.cases", "行政复议、行政诉讼"),),
             _cols(t4["columns"]),
+            **_words(t4),
         ),
         identities=ids,
     )

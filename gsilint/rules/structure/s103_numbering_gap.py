@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.structure._common import _cn, _head
-
-
-def _mark(style: str, n: int) -> str:
-    """How number ``n`` is written in a mark style: 三、 （三） 3. （3） ③."""
-    if style == "cn":
-        return f"{_cn(n)}、"
-    if style == "paren_cn":
-        return f"（{_cn(n)}）"
-    if style == "num":
-        return f"{n}."
-    if style == "paren_num":
-        return f"（{n}）"
-    return chr(ord("①") + n - 1) if 1 <= n <= 20 else str(n)
+from gsilint.rules.structure._common import _head
+from gsilint.vocabulary import render_mark
 
 
 @rule("S103", "numbering-gap", Severity.ERROR, "标题编号跳号", "a heading number is skipped")
@@ -40,8 +28,8 @@ def numbering_gap(ctx):
             continue
         h, p = iss.heading, iss.previous
         style = h.mark.style
-        missing = "".join(_mark(style, n) for n in iss.missing)
-        missing_en = ", ".join(_mark(style, n) for n in iss.missing)
+        missing = "".join(render_mark(style, n) for n in iss.missing)
+        missing_en = ", ".join(render_mark(style, n) for n in iss.missing)
         yield Issue(
             h.mark.span,
             f"编号跳号：“{_head(p)}”（第{ctx.line_of(p.span)}行）之后是“{h.mark.text}”，缺少{missing}",

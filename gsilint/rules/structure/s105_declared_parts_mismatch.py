@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from gsilint.findings import Issue, Severity
+from gsilint.numerals import write_cn
 from gsilint.rules import rule
-from gsilint.rules.structure._common import _cn, _head
+from gsilint.rules.structure._common import _head
 
 
 @rule(
@@ -40,7 +41,7 @@ def declared_parts_mismatch(ctx):
     if dp.count != len(names):
         yield Issue(
             dp.count_span,
-            f"引言声明共{_cn(dp.count)}部分，但列出了{len(names)}个名称："
+            f"引言声明共{write_cn(dp.count)}部分，但列出了{len(names)}个名称："
             + "、".join(p.name for p in names),
             f"the intro declares {dp.count} parts but lists {len(names)} names: "
             + ", ".join(p.name for p in names),
@@ -62,7 +63,7 @@ def declared_parts_mismatch(ctx):
         listing = "、".join(f"“{s.heading.mark.text}{s.title}”" for s in undeclared)
         yield Issue(
             dp.count_span,
-            f"引言声明共{_cn(dp.count)}部分，正文有{body_count}个部分"
+            f"引言声明共{write_cn(dp.count)}部分，正文有{body_count}个部分"
             + (f"，未声明的有{listing}" if listing else ""),
             f"the intro declares {dp.count} parts but the body has {body_count}"
             + (

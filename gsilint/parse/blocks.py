@@ -1,0 +1,138 @@
+"""The body's lines → a flat list of headings, paragraphs and tables, in order.
+
+The title is looked for among the first lines; wrapped lines of PDF text are
+joined into one paragraph; tab and pipe rows are gathered into tables, and a
+table region of PDF text runs from its anchor line to the next heading that
+is not a row label.
+"""
+
+from __future__ import annotations
+
+from gsilint import document
+from gsilint.parse.closing import CHROME, DATE_LINE
+from gsilint.parse.headings import read_heading
+from gsilint.parse.lines import Line
+from gsilint.parse.page import Page
+from gsilint.parse.tables import (
+    is_glued_table,
+    opens_table_region,
+    pipe_row,
+    row_like_heading,
+    space_row,
+    tab_row,
+)
+from gsilint.parse.title import read_title
+from gsilint.positions import Span
+
+
+def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:
+    """Flat list of headings, paragraphs and tables in order."""
+    out: list[object] = []
+    table: document.Table | None = None
+    region = False  # inside a table of PDF text (space-separated rows)
+    pending_blank = 0
+    para_start = para_end = None
+    title_done = False
+    seen_text = 0
+
+    def flush_para():
+        nonlocal para_start, para_end
+        if para_start is not None:
+            p = page.paragraph(para_start, para_end)
+            if p:
+                if is_glued_table(page, p.span.start, p.span.end):
+                    out.append(document.Table([], p.span, "glued"))
+                else:
+                    out.append(p)
+        para_start = para_end = None
+
+    def close_table():
+        nonlocal table
+        if table is not None and table.rows:
+            out.append(table)
+        table = None
+
+    for line in lines:
+        kind = line.kind
+        if kind == "blank":
+            flush_para()
+            pending_blank += 1
+            continue
+        if kind == "directive":  # collected by read_directives
+            flush_para()
+            continue
+        s, e = page.content(line)
+        simple = page.s(s, e)
+
+        if not title_done and kind == "paragraph" and seen_text < 4:
+            if CHROME.match(simple):
+                continue
+            t = read_title(page, doc, line, s, e, simple)
+            if t is not None:
+                title_done = True
+                if t:
+                    para_start, para_end = t
+                    flush_para()
+                continue
+        seen_text += 1
+
+        if kind in ("row", "pipe_row"):
+            flush_para()
+            row = tab_row(page, line) if kind == "row" else pipe_row(page, line)
+            want = "tab" if kind == "row" else "pipe"
+            if table is not None and (table.kind != want or pending_blank > 1):
+                close_table()
+            if table is None:
+                table = document.Table([], Span(line.start, line.end), want)
+            if row is not None:
+                table.rows.append(row)
+                table.span = table.span.cover(row.span)
+            pending_blank = 0
+            continue
+        if table is not None and table.kind in ("tab", "pipe"):
+            close_table()
+        pending_blank = 0
+
+        # Tables of PDF text: from an anchor line to the next section heading.
+        if not region and opens_table_region(simple):
+            if not is_glued_table(page, s, e):
+                flush_para()
+                close_table()
+                region = True
+                table = document.Table([], Span(s, e), "space")
+        if region:
+            if kind == "heading" and not row_like_heading(line, simple):
+                close_table()
+                region = False
+            elif kind == "paragraph" and len(simple) > 60 and "。" in simple:
+                close_table()
+                region = False
+            else:
+                if table is None:
+                    table = document.Table([], Span(s, e), "space")
+                row = space_row(page, s, e)
+                table.rows.append(row)
+                table.span = table.span.cover(row.span)
+                continue
+
+        if kind == "heading":
+            flush_para()
+            h = read_heading(page, line)
+            out.append(h)
+            if h.body is not None and is_glued_table(page, h.body.span.start, h.body.span.end):
+                out.append(document.Table([], h.body.span, "glued"))
+                h.body = None
+            continue
+        # paragraph: join wrapped lines (PDF text) into one paragraph
+        if (
+            para_start is not None
+            and page.text[para_end - 1] not in "。！？；：!?;:"
+            and not DATE_LINE.match(simple)
+        ):
+            para_end = e
+        else:
+            flush_para()
+            para_start, para_end = s, e
+    flush_para()
+    close_table()
+    return out

@@ -1,0 +1,65 @@
+"""A heading line: its mark, its title, and the text that runs on after the title."""
+
+from __future__ import annotations
+
+import regex
+
+from gsilint import document
+from gsilint.parse.lines import Line
+from gsilint.parse.page import Page
+from gsilint.positions import Span
+from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
+
+_TITLE_END = regex.compile(
+    r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)"
+    rf"|(?<=\S{{2}})(?=[（(](?:{CN_MARK_NUMERAL}|\d{{1,2}})[）)])"
+    # crawler copies: the body starts with an enumeration or an item mark
+    r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
+)
+#: A long run-in title ends after its head noun: "…改进情况目前，我县…".
+_TITLE_NOUN = regex.compile(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)")
+_YEAR_START = regex.compile(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
+_RUN_END = "。；;！？!?：:”）)》"
+
+
+def read_heading(page: Page, line: Line) -> document.Heading:
+    text = page.text
+    mark_tok = next(t for t in line.tokens if t.type == "MARK")
+    hashes = next((t for t in line.tokens if t.type == "HASHES"), None)
+    style, number = read_mark(mark_tok.value)
+    mstart = mark_tok.start_pos + (len(mark_tok.value) - len(mark_tok.value.lstrip("*")))
+    mark = document.Mark(
+        text[mstart : mark_tok.end_pos], style, number, Span(mstart, mark_tok.end_pos)
+    )
+    _, end = page.content(line)
+    t_start = mark_tok.end_pos
+    while t_start < end and text[t_start] in " \u3000\u00a0*":
+        t_start += 1
+    rest = page.s(t_start, end)
+    cut = len(rest)
+    m = _TITLE_END.search(rest)
+    if m and m.start() > 0:
+        cut = m.start()
+    if cut > 10:
+        for rx in (_YEAR_START, _TITLE_NOUN):
+            y = rx.search(rest, 0, min(cut, 40))
+            if y:
+                cut = min(cut, y.start())
+    title_end = t_start + cut
+    while title_end > t_start and text[title_end - 1] in " \u3000*":
+        title_end -= 1
+    body = None
+    if cut < len(rest):
+        b = t_start + cut
+        while b < end and text[b] in _RUN_END + " \u3000\t":
+            b += 1
+        body = page.paragraph(b, end)
+    title = text[t_start:title_end]
+    return document.Heading(
+        mark=mark,
+        title=title,
+        title_span=Span(t_start, title_end),
+        span=Span(mark.span.start, end),
+        body=body,
+        hashes=len(hashes.value.strip()) if hashes else 0,
+    )

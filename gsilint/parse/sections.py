@@ -1,0 +1,32 @@
+"""Nest the flat blocks into sections by the rank of their heading marks."""
+
+from __future__ import annotations
+
+from gsilint import document
+from gsilint.positions import Span
+
+
+def nest(doc: document.Document, blocks: list[object]) -> None:
+    """Append ``blocks`` to ``doc``: each heading opens a section inside the last
+    section of a lower rank; other blocks join the open section (or the preamble)."""
+    stack: list[document.Section] = []
+    for b in blocks:
+        if isinstance(b, document.Heading):
+            sec = document.Section(b, [], b.span)
+            while stack and stack[-1].level >= sec.level:
+                stack.pop()
+            (stack[-1].children if stack else doc.sections).append(sec)
+            stack.append(sec)
+        else:
+            (stack[-1].children if stack else doc.preamble).append(b)  # type: ignore[arg-type]
+
+    # section spans cover their children
+    def close(sec: document.Section) -> Span:
+        span = sec.heading.span
+        for c in sec.children:
+            span = span.cover(close(c) if isinstance(c, document.Section) else c.span)
+        sec.span = span
+        return span
+
+    for sec in doc.sections:
+        close(sec)
