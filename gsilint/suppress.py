@@ -182,7 +182,8 @@ def _unused_findings(
     unmatched: list[Suppression],
     unreadable: list[Directive],
 ) -> list[Finding]:
-    from gsilint.resolve import make_finding, selected_rules
+    from gsilint.engine import selected_rules
+    from gsilint.resolve import make_finding
     from gsilint.rules import load_rules
 
     ran = {r.code for r in selected_rules(ctx.config, ctx.source.path)}
