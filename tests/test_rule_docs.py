@@ -4,18 +4,25 @@ A rule's explanation (its docstring, printed by ``gsilint rule CODE``) holds two
 blocks, ``错误示例 / Bad:`` and ``正确示例 / Good:``; the example is the text on
 that line after the colon, or the lines indented under it.
 
-An example is linted as a report (``--select CODE``, the rule's own code only):
+An example is linted as a report, with only the rule's own code selected.
+Where the rule needs a whole report, the example is wrapped in a minimal one
+(:func:`minimal_report`: the 2024 report of 淮安市洪泽区人民政府, trimmed to the
+six sections, tables 二/三/四 and the closing):
 
-- If its first line is a report title (it ends with 报告), it is the whole report,
-  except that a line ``…`` stands for the six sections of a minimal report
-  (:func:`minimal_report` without title and closing, tables included).
-- Otherwise it is a fragment placed in the minimal 2024 report: prose goes at
-  the end of section 五 (where the plans are).
+- If its first line is a report title (it ends with 报告), it is the whole
+  report; a line ``…`` stands for the minimal report's sections (tables
+  included, no title, no closing), except those the example writes after the
+  ``…`` itself (an own ``二、…`` replaces the minimal one).
+- Otherwise it is a fragment of prose placed at the end of section 五 (where
+  the plans are) of the minimal report.
 - In both forms a line that starts with a row label of table 三 (e.g.
-  ``（七）总计``) replaces that row of the minimal report, and a line of fifteen
-  numbers replaces the data row of table 四.
-- A line ``---`` separates several files, linted together as one folder (X403
-  compares consecutive years).
+  ``（七）总计``) followed by numbers replaces that row, and a line of fifteen
+  numbers replaces the data row of table 四 (cells written with spaces or
+  tabs alike: docstrings expand tabs).
+- A line ``---`` separates several reports, linted together as one folder
+  (X403 compares consecutive years).
+- E001 is about bytes: its examples name the file they stand for (an empty
+  file, a PDF).
 
 ``GSILINT_DOC_EXAMPLES=/path/examples.json`` takes the examples from that file
 (``{"A301": {"bad": "...", "good": "..."}, ...}``) instead of the docstrings.
@@ -172,7 +179,9 @@ def _expand(kept: list[str]) -> list[str]:
     at = [line.strip() for line in kept].index("…")
     own = _by_section(kept[at + 1 :])
     tail = kept[at + 1 :] if not own else []
-    merged = [line for key, part in _by_section(sections(year)).items() for line in own.get(key, part)]
+    merged = [
+        line for key, part in _by_section(sections(year)).items() for line in own.get(key, part)
+    ]
     return kept[:at] + merged + tail
 
 
@@ -184,9 +193,9 @@ def wrap(example: str) -> str:
     for line in example.strip("\n").split("\n"):
         label = _row_label(line)
         if label is not None:
-            replaced[label] = line
+            replaced[label] = "\t".join([label, *line.strip()[len(label) :].split()])
         elif _T4_DATA.match(line):
-            t4 = line
+            t4 = "\t".join(line.split())
         else:
             kept.append(line)
     if kept and _TITLE.search(kept[0]):
