@@ -5,7 +5,7 @@ Markdown or HTML report is rendered, and usable in .txt files alike::
 
     <!-- gsilint-disable S101,A1 -- 原因 / reason -->   from here on (to an enable or the end)
     <!-- gsilint-enable S101,A1 -->                    end an earlier disable
-    <!-- gsilint-disable-next-line X201 -- reason -->   only the next non-blank line
+    <!-- gsilint-disable-next-line Y201 -- reason -->   only the next non-blank line
 
 Codes are rule codes or prefixes, separated by commas; none means every
 rule. Everything after `` -- `` is a free-text reason. A ``gsilint-disable``

@@ -94,9 +94,9 @@ def breakdown_sum(ctx):
     and falls short of the total is reported as a warning.
 
     错误示例 / Bad:
-        主动公开政府信息1084条，其中：政府领导类43条，……舆情回应17条。（各项之和为1120）
+        2024年，我区在政府网站平台主动发布各类政府信息2428条，其中：政府文件1200条，通知公告800条，其他信息500条。
     正确示例 / Good:
-        主动公开政府信息1120条，其中：政府领导类43条，……舆情回应17条。
+        2024年，我区在政府网站平台主动发布各类政府信息2428条，其中：政府文件1200条，通知公告800条，其他信息428条。
     """
     for b in ctx.facts.breakdowns:
         if len(b.parts) < 2 or any(p.value > b.total.value for p in b.parts):

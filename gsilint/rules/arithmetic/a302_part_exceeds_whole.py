@@ -25,9 +25,9 @@ def part_exceeds_whole(ctx):
     no carry-over from last year.
 
     错误示例 / Bad:
-        截止12月15日，共报送信息36篇，市政府门户网采用53篇。
+        全年共报送政务信息36篇，市政府门户网站采用53篇。
     正确示例 / Good:
-        截止12月15日，共报送信息63篇，市政府门户网采用53篇。
+        全年共报送政务信息63篇，市政府门户网站采用53篇。
     """
     for b in ctx.facts.breakdowns:
         for p in b.parts:

@@ -25,9 +25,10 @@ def table_identity(ctx):
     reported at the cell that breaks it (usually the total) with every
     operand, the two sums and their difference.
 
-    错误示例 / Bad（自然人列 10 + 2 ≠ 11 + 0）:
-        一、本年新收政府信息公开申请数量 10 … ；二、上年结转… 2 …；（七）总计 11 …；四、结转下年度继续办理 0 …
+    错误示例 / Bad:
+        四、结转下年度继续办理 1 0 0 0 0 0 1
     正确示例 / Good:
-        一、本年新收… 10；二、上年结转… 2；（七）总计 11；四、结转下年度继续办理 1
+        一、本年新收政府信息公开申请数量 96 0 0 0 0 0 96
+        四、结转下年度继续办理 1 0 0 0 0 0 1
     """  # noqa: E501 (an example line is kept whole)
     yield from _identity_findings(ctx, "A303")

@@ -24,7 +24,9 @@ def results_total(ctx):
     leaf rows: (1), (2), (3) 1–8, (4) 1–3, (5) 1–5 and (6) (three rows in the
     2021 format, 21 leaves; one row in the 2019 format, 19 leaves).
 
-    错误示例 / Bad: （一）予以公开 5，（二）部分公开 3，其余为 0，（七）总计 9。
-    正确示例 / Good: （一）予以公开 5，（二）部分公开 3，其余为 0，（七）总计 8。
+    错误示例 / Bad:
+        （一）予以公开 51 0 0 0 0 0 51
+    正确示例 / Good:
+        （一）予以公开 50 0 0 0 0 0 50
     """
     yield from _identity_findings(ctx, "A304")

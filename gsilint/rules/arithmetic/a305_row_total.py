@@ -23,7 +23,9 @@ def row_total(ctx):
     plus the five organisation columns (commercial, research, public
     interest, legal service, other).
 
-    错误示例 / Bad: （一）予以公开  9  0  0  0  0  1  9
-    正确示例 / Good: （一）予以公开  9  0  0  0  0  1  10
+    错误示例 / Bad:
+        （一）予以公开 50 0 0 0 0 0 51
+    正确示例 / Good:
+        （一）予以公开 50 0 0 0 0 0 50
     """
     yield from _identity_findings(ctx, "A305")

@@ -31,8 +31,10 @@ def invalid_value(ctx):
     fractional or percentage count is a data-entry error; identities that use
     it are not checked.
 
-    错误示例 / Bad: （一）予以公开  -3  0  0  0  0  0  -3
-    正确示例 / Good: （一）予以公开  3  0  0  0  0  0  3
+    错误示例 / Bad:
+        2.重复申请 -1 0 0 0 0 0 -1
+    正确示例 / Good:
+        2.重复申请 0 0 0 0 0 0 0
     """
     for name in ("t2", "t3", "t4"):
         grid = getattr(ctx.facts, name)

@@ -24,8 +24,11 @@ def not_evaluable(ctx):
     once per table (how many were skipped, which cells are blank), never as
     an error.
 
-    提示示例 / Reported: 总计列留空：（一）予以公开  258  0  0  0  0  0  （空）
-    正确示例 / Good: （一）予以公开  258  0  0  0  0  0  258
+
+    错误示例 / Bad:
+        （一）予以公开 50 / / / / / 50
+    正确示例 / Good:
+        （一）予以公开 50 0 0 0 0 0 50
     """
     for name, (grid, checks, _) in ctx.facts.table_checks.items():
         skipped = [c for c in checks if c.status == "not_evaluable"]

@@ -37,9 +37,9 @@ def percentage_mismatch(ctx):
     another base are not reported.
 
     错误示例 / Bad:
-        主动公开信息1000条，其中网站公开45条，占5.2%。
+        2024年，我区主动发布各类政府信息2428条，其中政府文件243条，占12.5%。
     正确示例 / Good:
-        主动公开信息1000条，其中网站公开45条，占4.5%。
+        2024年，我区主动发布各类政府信息2428条，其中政府文件243条，占10%。
     """
     for b in ctx.facts.breakdowns:
         total = b.total.value

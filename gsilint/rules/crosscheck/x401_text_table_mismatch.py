@@ -222,9 +222,9 @@ def text_table_mismatch(ctx):
     comparison is made when a table cell it needs is not reported.
 
     错误示例 / Bad:
-        2022年，全区收到政府信息公开申请75件……（表三“一、本年新收”总计为74，上年结转为0）
+        2024年，区政府办代表区政府受理政府信息公开申请97件，均已在法定期限内予以答复。
     正确示例 / Good:
-        2022年，全区收到政府信息公开申请74件……（表三“一、本年新收”总计为74）
+        2024年，区政府办代表区政府受理政府信息公开申请95件，均已在法定期限内予以答复。
     """
     for claim in ctx.facts.count_claims:
         options = readings(ctx, claim)

@@ -26,9 +26,9 @@ def claim_contradiction(ctx):
     requests closed" while table 三 row 四 (carried forward) is above 0.
 
     错误示例 / Bad:
-        本年度未收到政府信息公开申请。（表三“一、本年新收”总计为3）
+        本年度未收到政府信息公开申请。
     正确示例 / Good:
-        本年度收到政府信息公开申请3件，均已按期答复。
+        本年度收到政府信息公开申请95件，均已按期答复。
     """
     t3, t4 = ctx.facts.t3, ctx.facts.t4
     for claim in ctx.facts.word_claims:

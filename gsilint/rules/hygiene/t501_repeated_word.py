@@ -50,8 +50,10 @@ def repeated_word(ctx):
     that never double (的的, but not 的的确确) are reported. Numbers and table
     cells are not checked.
 
-    错误示例 / Bad:  认真贯彻落实上级关于政务公开公开工作的一系列方针
-    正确示例 / Good: 认真贯彻落实上级关于政务公开工作的一系列方针
+    错误示例 / Bad:
+        认真贯彻落实上级关于政务公开公开工作的一系列方针。
+    正确示例 / Good:
+        认真贯彻落实上级关于政务公开工作的一系列方针。
     """
     allowed, numerals, singles = _data()
     words = common_words()

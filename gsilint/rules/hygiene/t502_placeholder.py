@@ -37,8 +37,10 @@ def placeholder(ctx):
     rules/hygiene.toml. "xx" inside a URL or a word (xxgk) and a year written
     in Chinese numerals (二○○八年) are not placeholders.
 
-    错误示例 / Bad:  XX镇人民政府2019年主动公开政府信息XX条。
-    正确示例 / Good: 城关镇人民政府2019年主动公开政府信息125条。
+    错误示例 / Bad:
+        XX镇人民政府全年主动公开政府信息XX条。
+    正确示例 / Good:
+        城关镇人民政府全年主动公开政府信息125条。
     """
     pattern, names = _patterns()
     for piece in prose(ctx):

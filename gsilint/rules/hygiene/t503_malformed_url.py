@@ -42,8 +42,10 @@ def malformed_url(ctx):
     Readers cannot follow it. Carries an automatic fix (--fix): the standard
     "://" separator, spaces removed, full-width dots made ASCII.
 
-    错误示例 / Bad:  门户网站（http:∥zhangqi.cixi.gov.cn）
-    正确示例 / Good: 门户网站（http://zhangqi.cixi.gov.cn）
+    错误示例 / Bad:
+        我镇主要采取网上公开形式，网站地址：掌起镇人民政府信息公开网（http:∥zhangqi.cixi.gov.cn）。
+    正确示例 / Good:
+        我镇主要采取网上公开形式，网站地址：掌起镇人民政府信息公开网（http://zhangqi.cixi.gov.cn）。
     """
     for piece in prose(ctx):
         text = piece.text

@@ -81,8 +81,10 @@ def mixed_script(ctx):
     and names in 《》 or quotes are cited as published and not checked;
     characters used in both scripts (后, 干, 于, 著) do not count.
 
-    错误示例 / Bad:  全年主动公开政府信息125条，其中規範性文件12件。
-    正确示例 / Good: 全年主动公开政府信息125条，其中规范性文件12件。
+    错误示例 / Bad:
+        全年主动公开政府信息125条，其中規範性文件12件。
+    正确示例 / Good:
+        全年主动公开政府信息125条，其中规范性文件12件。
     """
     pieces = prose(ctx)
     simplified = ctx.doc.simplified

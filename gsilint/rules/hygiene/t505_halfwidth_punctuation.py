@@ -64,8 +64,10 @@ def halfwidth_punctuation(ctx):
     an automatic fix (--fix) that makes them full-width; heading numbers such
     as "(一)" are left alone.
 
-    错误示例 / Bad:  全文由概述,主动公开政府信息情况,依申请公开情况等五部分组成。
-    正确示例 / Good: 全文由概述，主动公开政府信息情况，依申请公开情况等五部分组成。
+    错误示例 / Bad:
+        对照上级要求和群众期盼,仍存在一些不足,主要是政策解读的形式还不够丰富。
+    正确示例 / Good:
+        对照上级要求和群众期盼，仍存在一些不足，主要是政策解读的形式还不够丰富。
     """
     for piece in prose(ctx):
         text = piece.text

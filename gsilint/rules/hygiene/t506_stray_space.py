@@ -40,8 +40,10 @@ def stray_space(ctx):
     are not reported; a line break of PDF text is not a
     space. Carries an automatic fix (--fix) that deletes the space.
 
-    错误示例 / Bad:  经济和社会发 展统计信息类公开22条
-    正确示例 / Good: 经济和社会发展统计信息类公开22条
+    错误示例 / Bad:
+        全区经济社会持续健康发展。全年公开经济和社会发 展统计信息类22条。
+    正确示例 / Good:
+        全区经济社会持续健康发展。全年公开经济和社会发展统计信息类22条。
     """
     simplified = ctx.doc.simplified
     words = common_words()

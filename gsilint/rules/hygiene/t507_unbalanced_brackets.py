@@ -85,8 +85,10 @@ def unbalanced_brackets(ctx):
     at the unpaired mark. A paragraph wrapped over several lines of PDF text
     pairs up across the lines; tables are not checked.
 
-    错误示例 / Bad:  根据《《福建省政府信息公开办法》，联系电话（0591-23162606。
-    正确示例 / Good: 根据《福建省政府信息公开办法》，联系电话（0591-23162606）。
+    错误示例 / Bad:
+        根据《《福建省政府信息公开办法》，联系电话（0591-23162606。
+    正确示例 / Good:
+        根据《福建省政府信息公开办法》，联系电话（0591-23162606）。
     """
     for piece in _joined(ctx):
         text = piece.text

@@ -23,7 +23,10 @@ def unreadable_input(ctx):
     Reported when a file is empty, binary, in an unrecognised encoding, too
     large or cannot be opened. The other files of the run are still checked.
 
-    错误示例 / Bad: 一个 PDF 或 Word 二进制文件被当作 .txt 传入；一个 0 字节文件。
-    正确示例 / Good: UTF-8 或 GB18030 编码的报告文本。
+    错误示例 / Bad:
+        （一个 0 字节的空文件）
+    正确示例 / Good:
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
     """
     return ()

@@ -19,8 +19,12 @@ def parse_error(ctx):
     tables, so it does not look like an annual report. Reported where parsing
     stopped (for an unrecognised structure, at the start of the file).
 
-    错误示例 / Bad: 一段没有任何“一、”“（一）”标题和表格的纯文字。
-    正确示例 / Good: 含“一、总体情况”等编号标题的报告。
+    错误示例 / Bad:
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。
+    正确示例 / Good:
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
     """
     doc = ctx.doc
     if not doc.sections and not any(True for _ in doc.tables()):

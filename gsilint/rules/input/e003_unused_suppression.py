@@ -35,10 +35,10 @@ def unused_suppression(ctx):
     in the configuration instead).
 
     错误示例 / Bad:
-        <!-- gsilint-disable-next-line S101 -- 已向上级说明 -->
-        一、总体情况            （下一行没有 S101 问题 / no S101 finding on the next line）
+        <!-- gsilint-disable-next-line T105 -- 原文如此，照录 -->
+        认真贯彻落实上级关于政务公开公开工作的一系列方针。
     正确示例 / Good:
-        <!-- gsilint-disable-next-line A101 -- 原表如此，已向上级说明 -->
-        总计	5	……      （该行确有 A101 问题 / the line does have an A101 finding）
+        <!-- gsilint-disable-next-line T501 -- 原文如此，照录 -->
+        认真贯彻落实上级关于政务公开公开工作的一系列方针。
     """
     return ()

@@ -19,9 +19,15 @@ def numbering_gap(ctx):
     enumerations and table row labels are not headings and are not checked.
 
     错误示例 / Bad:
-        （一）主动公开政府信息的数量 （二）主动公开政府信息的形式 （四）开展政策解读工作情况
+        （一）进一步增强公开意识
+        加强对《条例》的学习和领会。
+        （三）进一步规范依申请公开
+        全面梳理和优化工作流程。
     正确示例 / Good:
-        （一）主动公开政府信息的数量 （二）主动公开政府信息的形式 （三）开展政策解读工作情况
+        （一）进一步增强公开意识
+        加强对《条例》的学习和领会。
+        （二）进一步规范依申请公开
+        全面梳理和优化工作流程。
     """
     for iss in ctx.facts.numbering_issues:
         if iss.kind != "gap":

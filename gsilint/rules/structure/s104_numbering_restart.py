@@ -26,9 +26,15 @@ def numbering_restart(ctx):
     （一）（二）（三）. A repeated or decreasing number is reported as well.
 
     错误示例 / Bad:
-        一、总体情况  一、统一认识，加强领导  二、突出重点  三、创新思路  二、主动公开政府信息情况
+        一、统一认识，加强领导
+        政务公开与群众切身利益息息相关。
+        二、突出重点，明确形式
+        讲求实效，突出重点，创新形式。
     正确示例 / Good:
-        一、总体情况  （一）统一认识，加强领导  （二）突出重点  （三）创新思路  二、主动公开政府信息情况
+        （一）统一认识，加强领导
+        政务公开与群众切身利益息息相关。
+        （二）突出重点，明确形式
+        讲求实效，突出重点，创新形式。
     """  # noqa: E501 (an example line is kept whole)
     for iss in ctx.facts.numbering_issues:
         if iss.kind == "gap":

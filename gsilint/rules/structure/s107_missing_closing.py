@@ -27,13 +27,13 @@ def missing_closing(ctx):
     between the text and the attachments counts as well.
 
     错误示例 / Bad:
-        六、其他需要报告的事项
-        本年度未收取信息处理费。
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
     正确示例 / Good:
-        六、其他需要报告的事项
-        本年度未收取信息处理费。
-        某某县人民政府
-        2024年1月20日
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
+        淮安市洪泽区人民政府办公室
+        2025年1月20日
     """
     info = ctx.facts.closing_block
     if info is None and not _has_structure(ctx):

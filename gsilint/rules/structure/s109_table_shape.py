@@ -24,8 +24,10 @@ def table_shape(ctx):
     reported; such rows are left out of the identity checks (no cascade). A
     table that cannot be matched at all is reported once.
 
-    错误示例 / Bad（表三一行 10 个数值）: (七) 总计  0 0 0 0 0 0 0 0 0 0
-    正确示例 / Good: （七）总计  0 0 0 0 0 0 0
+    错误示例 / Bad:
+        （七）总计 95 0 0 0 0 0 0 0 0 95
+    正确示例 / Good:
+        （七）总计 95 0 0 0 0 0 95
     """
     for name in ("t2", "t3", "t4"):
         grid = getattr(ctx.facts, name)

@@ -31,10 +31,10 @@ def year_mismatch(ctx):
     dates of past events are not mismatches. The message names both years
     and where the report states its year.
 
-    错误示例 / Bad (report year 2016, from the intro):
-        现就我镇2016年政府信息公开工作情况报告如下：… 2017年，我镇主动公开政府信息1084条。
+    错误示例 / Bad:
+        2023年，我区在政府网站平台主动发布各类政府信息2428条。
     正确示例 / Good:
-        现就我镇2016年政府信息公开工作情况报告如下：… 2016年，我镇主动公开政府信息1084条，比2015年增长10%。
+        2024年，我区在政府网站平台主动发布各类政府信息2428条。
     """  # noqa: E501 (an example line is kept whole)
     year = _year(ctx)
     if year is None:

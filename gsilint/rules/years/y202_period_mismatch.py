@@ -27,10 +27,10 @@ def period_mismatch(ctx):
     period of another year, a blank period, or a cut-off before year end
     ("截止12月15日") misreports the year's figures.
 
-    错误示例 / Bad (2015 report):
-        截止到2015年12月15日，我镇政府主动公开信息56条。
+    错误示例 / Bad:
+        报告中所列数据统计期限自2024年1月1日起至2024年12月15日止。
     正确示例 / Good:
-        本报告所列数据统计期限自2015年1月1日至2015年12月31日。
+        报告中所列数据统计期限自2024年1月1日起至2024年12月31日止。
     """
     year = _year(ctx)
     if year is None:

@@ -28,10 +28,16 @@ def late_publication(ctx):
     with the deadline; the body's kind comes from its name. Townships follow
     local rules (warning only). ``deadline = "MM-DD"`` overrides.
 
-    错误示例 / Bad (2011 report):
-        发布时间: 2012-04-11
+    错误示例 / Bad:
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
+        淮安市洪泽区人民政府办公室
+        2025年4月11日
     正确示例 / Good:
-        发布时间: 2012-03-20
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
+        淮安市洪泽区人民政府办公室
+        2025年3月20日
     """
     year, due = ctx.facts.report_year, ctx.facts.publication_deadline
     if year is None or due is None:  # no report year: Y207 says why

@@ -24,10 +24,16 @@ def premature_date(ctx):
     A report on year Y can only be signed and published in Y+1. A date before
     Y-12-31 is a wrong date or a report written before the year ended.
 
-    错误示例 / Bad (2017 report):
-        二○一七年十二月十五日
+    错误示例 / Bad:
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
+        淮安市洪泽区人民政府办公室
+        2024年12月15日
     正确示例 / Good:
-        二○一八年一月十五日
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
+        淮安市洪泽区人民政府办公室
+        2025年1月15日
     """
     year = _year(ctx)
     if year is None:

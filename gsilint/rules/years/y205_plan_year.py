@@ -36,10 +36,10 @@ def plan_year(ctx):
     Plans in the problems and improvements section are for the year after
     the report year. Another year is usually a copied plan.
 
-    错误示例 / Bad (2016 report):
-        2018年，我镇将按照《条例》要求，继续大力推进政府信息公开工作。
+    错误示例 / Bad:
+        2026年，我区将继续扎实推进依申请公开工作。
     正确示例 / Good:
-        2017年，我镇将按照《条例》要求，继续大力推进政府信息公开工作。
+        2025年，我区将继续扎实推进依申请公开工作。
     """
     year = _year(ctx)
     if year is None:

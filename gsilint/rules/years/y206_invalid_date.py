@@ -14,9 +14,9 @@ def invalid_date(ctx):
     Dates that cannot exist (30 February, month 13, 31 April) are typos.
 
     错误示例 / Bad:
-        二○一八年二月三十日
+        区政府于2024年2月30日印发《2024年政务公开工作要点》。
     正确示例 / Good:
-        二○一八年二月二十八日
+        区政府于2024年2月28日印发《2024年政务公开工作要点》。
     """
     for d in ctx.facts.date_mentions:
         if d.valid:

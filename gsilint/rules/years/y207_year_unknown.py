@@ -27,8 +27,10 @@ def year_unknown(ctx):
 
     错误示例 / Bad:
         政府信息公开工作年度报告
+        …
     正确示例 / Good:
-        新开镇2018年政府信息公开工作年度报告
+        淮安市洪泽区人民政府2024年政府信息公开工作年度报告
+        …
     """
     if _year(ctx) is None and (ctx.facts.top_sections or any(True for _ in ctx.doc.tables())):
         # (without any heading or table the text is not read as a report at all: E002 speaks)
