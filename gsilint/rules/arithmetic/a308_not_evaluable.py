@@ -24,7 +24,6 @@ def not_evaluable(ctx):
     once per table (how many were skipped, which cells are blank), never as
     an error.
 
-
     错误示例 / Bad:
         （一）予以公开 50 / / / / / 50
     正确示例 / Good:
