@@ -18,7 +18,7 @@ from gsilint.api import expand_paths
 from gsilint.config import TEMPLATES
 from gsilint.findings import Severity
 from gsilint.output import OutputOptions, load_formats
-from gsilint.rules import find_rule, load_rules
+from gsilint.rules import PLUGIN_ERRORS, find_rule, load_rules
 from gsilint.run import FileResult, check_stdin
 
 _SEVERITIES = ["error", "warning", "info"]
@@ -36,6 +36,17 @@ def _check_codes(codes: tuple[str, ...], option: str) -> None:
     for c in codes:
         if c != "ALL" and not any(code.startswith(c) for code in rules):
             raise click.UsageError(f"{option}: no rule code or prefix matches '{c}'")
+
+
+def _warn_broken_plugins() -> None:
+    """Say on stderr which rule plugins failed to load (their rules do not run)."""
+    load_rules()
+    for e in PLUGIN_ERRORS:
+        click.echo(
+            f"gsilint: 规则插件 {e.entry_point} 无法加载，其规则不会运行 / "
+            f"rule plugin {e.entry_point} could not be loaded; its rules do not run: {e.error}",
+            err=True,
+        )
 
 
 def _stdout() -> io.TextIOBase:
@@ -204,6 +215,7 @@ def check(
     from gsilint.config_file import ConfigError
     from gsilint.parallel import check_files
 
+    _warn_broken_plugins()
     formats = load_formats()
     if fmt not in formats:
         raise click.UsageError(
@@ -372,6 +384,7 @@ def lsp_cmd(stdio):
 )
 def rules_cmd(fmt):
     """List every rule: code, name, default severity and summary."""
+    _warn_broken_plugins()
     rules = load_rules()
     out = _stdout()
     if fmt == "markdown":

@@ -161,9 +161,6 @@ class Document:
     def all_sections(self) -> Iterator[Section]:
         return (n for n in self.walk() if isinstance(n, Section))
 
-    def headings(self) -> Iterator[Heading]:
-        return (s.heading for s in self.all_sections())
-
     def paragraphs(self) -> Iterator[Paragraph]:
         """Prose: paragraphs and the run-on text of headings, in order."""
         for node in self.walk():

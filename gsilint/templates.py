@@ -94,9 +94,6 @@ class Template:
     def required(self) -> tuple[SectionSpec, ...]:
         return tuple(s for s in self.sections if s.required)
 
-    def section(self, key: str) -> SectionSpec | None:
-        return next((s for s in self.sections if s.key == key), None)
-
 
 def _strings(raw: Any, what: str) -> tuple[str, ...]:
     if raw is None:

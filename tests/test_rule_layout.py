@@ -75,3 +75,21 @@ def test_a_broken_plugin_is_recorded_and_does_not_stop_the_next(monkeypatch):
     assert rules_pkg.PLUGIN_ERRORS == [
         PluginError("broken", "ImportError: No module named 'gsilint_broken'")
     ]
+
+
+def test_the_cli_says_which_plugin_failed(tmp_path):
+    from click.testing import CliRunner
+
+    from gsilint.cli import main
+    from gsilint.rules import PLUGIN_ERRORS
+
+    load_rules()
+    report = tmp_path / "r.txt"
+    report.write_text("某镇2023年政府信息公开工作年度报告\n", encoding="utf-8")
+    PLUGIN_ERRORS.append(PluginError("broken", "ImportError: nope"))
+    try:
+        r = CliRunner().invoke(main, ["check", "--isolated", "--select", "Y", str(report)])
+    finally:
+        PLUGIN_ERRORS.pop()
+    assert "rule plugin broken could not be loaded" in r.stderr and "ImportError: nope" in r.stderr
+    assert r.exit_code == 0  # the built-in rules still ran

@@ -224,7 +224,7 @@ def _cells_map_back(src, doc) -> None:
                 if cell.text and cell.text[0] not in "&":
                     at = src.to_original(cell.span.start)
                     assert src.original[at] == cell.text[0], (cell.text, src.original[at : at + 20])
-    for h in doc.headings():
+    for h in (s.heading for s in doc.all_sections()):
         at = src.to_original(h.mark.span.start)
         assert src.original[at : at + len(h.mark.text)] == h.mark.text
 

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 #: Where a report year was read, strongest first.
-SOURCES = ("config", "title", "header", "intro", "period", "body")
 SOURCE_NAMES = {
     "config": ("--year 参数", "--year"),
     "title": ("标题", "the title"),

@@ -6,7 +6,7 @@ Read a cell with ``grid.value(row_key, col_key)`` → :class:`CellValue`
 ``(value, span, reported, text, problem)`` or None when that row is absent or
 could not be read (S109 says why). ``value`` is an int (counts), a Decimal
 (amounts, 万元) or None; ``reported`` is False for blank, "/", "—", "-", "无"
-(not reported is not zero). ``grid.row_keys()`` / ``grid.col_keys()`` (table
+(not reported is not zero). ``grid.row_keys()`` and ``grid.columns`` (table
 二: ``grid.columns_of(row)``) list the keys; ``grid.layout`` says whether the
 table follows the 2019 or the 2021 format.
 

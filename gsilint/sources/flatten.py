@@ -88,8 +88,6 @@ class Flattener:
 
     def __init__(self) -> None:
         self.lines: list[list[Fragment]] = []
-        #: origin offset of each emitted line's first character
-        self.line_origins: list[int] = []
 
     def add_line(self, pieces: list[Fragment]) -> bool:
         """Add one line (trimmed; tabs and line breaks inside must not occur). Empty lines are skipped."""

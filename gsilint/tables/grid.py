@@ -63,8 +63,6 @@ class Grid:
     #: row key → the label text as written
     row_labels: dict[str, str] = field(default_factory=dict)
     row_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: template rows found nowhere in the table
-    missing_rows: tuple[str, ...] = ()
     problems: list[ShapeProblem] = field(default_factory=list)
     #: read from a crawler copy's glued digits (the only split the identities admit)
     glued: bool = False
@@ -76,15 +74,5 @@ class Grid:
     def columns_of(self, row: str) -> tuple[str, ...]:
         return self.row_columns.get(row, self.columns)
 
-    def has_row(self, row: str) -> bool:
-        return row in self.row_spans
-
     def row_keys(self) -> tuple[str, ...]:
         return self.rows
-
-    def col_keys(self) -> tuple[str, ...]:
-        return self.columns
-
-    @property
-    def mapped(self) -> int:
-        return len(self.row_spans)

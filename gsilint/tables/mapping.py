@@ -251,7 +251,6 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             grid.cells.update(_cells(rs.key, spec.columns, vals))
         p = j + 1
     missing = tuple(s.key for s in spec.rows if s.key not in assigned)
-    grid.missing_rows = missing
     if len(assigned) < len(spec.rows) // 2:
         grid.cells.clear()
         grid.problems = [
@@ -263,7 +262,6 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                 f"{len(assigned)} of {len(spec.rows)} rows recognised; its numbers are not checked",
             )
         ]
-        grid.missing_rows = ()
     elif missing:
         labels = "、".join(spec.row(k).label for k in missing[:6]) + (
             "等" if len(missing) > 6 else ""
@@ -409,7 +407,6 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         and not any(m in text for m in s.match)
         and not any(e in text for e in s.exact)
     )
-    grid.missing_rows = missing
     if missing:
         labels = "、".join(spec.row(k).label for k in missing)
         grid.problems.append(
