@@ -10,6 +10,7 @@ from gsilint.positions import Span
 from gsilint.rules import rule
 from gsilint.rules.crosscheck._common import (
     _APPLICANTS,
+    _COL_ZH,
     _T4_COL_ZH,
     _T4_ZH,
     _group_title,
@@ -111,8 +112,8 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
         )
         who_zh = {
             "": "",
-            "natural_person": "自然人",
-            "commercial": "商业企业",
+            "natural_person": _COL_ZH["natural_person"],
+            "commercial": _COL_ZH["commercial"],
             "organisations": "法人或其他组织",
         }[sub]
         add(
@@ -198,13 +199,10 @@ def readings(ctx, claim: CountClaim) -> list[Reading]:
 def _kind_zh(kind: str) -> str:
     base, _, sub = kind.partition(".")
     extra = {
-        "natural_person": "（自然人）",
-        "commercial": "（商业企业）",
+        "natural_person": f"（{_COL_ZH['natural_person']}）",
+        "commercial": f"（{_COL_ZH['commercial']}）",
         "organisations": "（法人或其他组织）",
-        "upheld": "结果维持",
-        "corrected": "结果纠正",
-        "other": "其他结果",
-        "pending": "尚未审结",
+        **{col: _T4_COL_ZH[col] for col in ("upheld", "corrected", "other", "pending")},
     }.get(sub, "")
     return _KIND_ZH[base] + extra
 
