@@ -99,7 +99,8 @@ def main(argv=None) -> int:
     ):
         secs = timed(fn, items, args.repeat)
         print(
-            f"{name:<12} {mb / secs:7.2f} MB/s  {len(items) / secs:8.1f} reports/s  ({secs:.2f} s CPU)"
+            f"{name:<12} {mb / secs:7.2f} MB/s  "
+            f"{len(items) / secs:8.1f} reports/s  ({secs:.2f} s CPU)"
         )
     per = [timed(lambda s: lint_source(s, config), [s], 5) * 1000 for s in sources]
     print(

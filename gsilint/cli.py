@@ -61,7 +61,9 @@ def _stdout() -> io.TextIOBase:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gsilint")
 def main() -> None:
-    """gsilint — 政府信息公开工作年度报告检查工具 (linter for government information-disclosure annual reports)."""
+    """gsilint — 政府信息公开工作年度报告检查工具
+    (linter for government information-disclosure annual reports).
+    """
 
 
 @main.command()
@@ -280,13 +282,18 @@ def check(
 def _write_report(
     writer, fmt: str, results: list[FileResult], output_file: str | None, options: OutputOptions
 ) -> None:
-    """Run the format's writer on stdout or ``--output``; statistics never mix into machine output."""
+    """Run the format's writer on stdout or ``--output``.
+
+    Statistics never mix into machine output.
+    """
     from gsilint.output.statistics import HUMAN_FORMATS, write_statistics
 
     try:
         out = open(output_file, "w", encoding="utf-8", newline="\n") if output_file else _stdout()
     except OSError as exc:
-        raise click.UsageError(f"--output: cannot write {output_file}: {exc.strerror or exc}")
+        raise click.UsageError(
+            f"--output: cannot write {output_file}: {exc.strerror or exc}"
+        ) from None
     try:
         writer(results, out, options)
         if options.statistics:
@@ -463,7 +470,7 @@ def inspect_cmd(ctx, path, fmt, template, year, encoding, isolated):
         click.echo(f"gsilint: {path}: {exc.message_zh} ({exc.message_en})", err=True)
         sys.exit(2)
     except FileNotFoundError:
-        raise click.UsageError(f"path does not exist: {path}")
+        raise click.UsageError(f"path does not exist: {path}") from None
     doc, facts, errors = analyse(source, config)
     out = _stdout()
     if doc is None:

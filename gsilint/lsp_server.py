@@ -97,7 +97,10 @@ def source_for(uri: str, text: str) -> Source:
 
 
 def is_repository_document(uri: str) -> bool:
-    """README, LICENSE… : Markdown an editor opens that is not a report (the CLI's directory walk skips them too)."""
+    """README, LICENSE… : Markdown an editor opens that is not a report.
+
+    The CLI's directory walk skips them too.
+    """
     from gsilint.api import _NOT_REPORTS
 
     return PurePath(to_fs_path(uri) or uri).name.upper().startswith(_NOT_REPORTS)

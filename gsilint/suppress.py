@@ -103,7 +103,10 @@ def drop_suppressed(findings: list[Finding], ranges: tuple[SuppressedRange, ...]
 
 
 def parse_directive(d: Directive) -> Suppression | None | str:
-    """The suppression a directive states; None for another comment; "bad" for an unreadable gsilint comment."""
+    """The suppression a directive states.
+
+    None for another comment; "bad" for an unreadable gsilint comment.
+    """
     m = _DIRECTIVE.match(d.text)
     if m is None:
         return "bad" if _GSILINT.match(d.text) else None
@@ -217,7 +220,8 @@ def _unused_findings(
     # cross-file rules report after the run: a file's own pass cannot judge their suppressions
     deferred = {code for code, r in every.items() if r.compare is not None}
     issues: list[Issue] = []
-    # a blanket directive is judged only when every rule ran, except the deferred ones, which must not have run
+    # a blanket directive is judged only when every rule ran, except the deferred ones,
+    # which must not have run
     everything_ran = all(code in ran for code in every if code not in deferred) and not (
         deferred & ran
     )
@@ -291,8 +295,10 @@ def _unused_findings(
         issues.append(
             Issue(
                 d.span,
-                "无法识别的 gsilint 注释（应为 gsilint-disable、gsilint-enable 或 gsilint-disable-next-line）",
-                "unrecognised gsilint comment (expected gsilint-disable, gsilint-enable or gsilint-disable-next-line)",
+                "无法识别的 gsilint 注释"
+                "（应为 gsilint-disable、gsilint-enable 或 gsilint-disable-next-line）",
+                "unrecognised gsilint comment "
+                "(expected gsilint-disable, gsilint-enable or gsilint-disable-next-line)",
             )
         )
     return [make_finding(ctx.source, rule, issue, ctx.config) for issue in issues]

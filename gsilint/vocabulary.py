@@ -6,8 +6,9 @@
   :func:`mark_lexer_pattern`), the parser classifies marks with them, and
   messages render a missing number with them.
 - Words that are not table labels, read from ``rules/vocabulary.toml``:
-  :data:`STATUTORY_WORDS` (what opens a statutory section heading) and
-  :data:`CHROME_LINES` (website chrome around a copied report). Table
+  :data:`STATUTORY_WORDS` (what opens a statutory section heading),
+  :data:`CHROME_LINES` (website chrome around a copied report) and
+  :data:`REFLOW_BREAKS` (what a flattened copy breaks a line before). Table
   captions, row titles and format labels live in ``rules/tables/*.toml``.
 """
 
@@ -117,3 +118,5 @@ def _alternation(key: str) -> str:
 STATUTORY_WORDS = _alternation("statutory_heading_words")
 #: Lines of website chrome around a copied report (a regex group).
 CHROME_LINES = _alternation("chrome_lines")
+#: What the reflow of a one-line crawler copy breaks a line before (a regex group).
+REFLOW_BREAKS = _alternation("reflow_breaks")

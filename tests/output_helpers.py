@@ -14,7 +14,8 @@ from gsilint.rules import load_rules
 from gsilint.run import FileResult
 from gsilint.sources import source_from_text
 
-# line 3 (1-based): "𠮷𠮷本年收到申请12件，办结11件。" — 𠮷 is U+20BB7 (two UTF-16 units, four UTF-8 bytes)
+# line 3 (1-based): "𠮷𠮷本年收到申请12件，办结11件。" —
+# 𠮷 is U+20BB7 (two UTF-16 units, four UTF-8 bytes)
 TEXT = (
     "某某局2021年政府信息公开工作年度报告\r\n"
     "一、总体情况\r\n"

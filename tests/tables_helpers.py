@@ -112,7 +112,10 @@ class Built:
 
 
 def consistent_values(layout: str, seed: int = 0) -> tuple[dict, list]:
-    """Table 三 values (row key → 7 ints) and table 四 values (15 ints) that satisfy every identity."""
+    """Table 三 values (row key → 7 ints) and table 四 values (15 ints).
+
+    Together they satisfy every identity.
+    """
     rnd = random.Random(seed)
     rows = T3_2021 if layout == "2021" else T3_2019
     leaves = [k for k, _ in rows if k.startswith("t3.results.") and k != "t3.results.total"]
@@ -147,7 +150,10 @@ def build(
     t4: list | None = None,
     seed: int = 0,
 ) -> Built:
-    """A whole report; ``kind`` is ``tab`` (tab-separated), ``space`` (PDF text) or ``pipe`` (Markdown)."""
+    """A whole report.
+
+    ``kind`` is ``tab`` (tab-separated), ``space`` (PDF text) or ``pipe`` (Markdown).
+    """
     layout = layout or ("2021" if year >= 2021 else "2019")
     v3, v4 = consistent_values(layout, seed)
     t3 = t3 if t3 is not None else v3
@@ -188,7 +194,7 @@ def build(
     ]
     t2 = T2_2021 if layout == "2021" else T2_2019
     if kind == "pipe":
-        t2 = "\n".join("| " + " | ".join(l.split("\t")) + " |" for l in t2.splitlines())
+        t2 = "\n".join("| " + " | ".join(row.split("\t")) + " |" for row in t2.splitlines())
     elif kind == "space":
         t2 = t2.replace("\t", " ")
     lines += t2.splitlines()

@@ -1,4 +1,7 @@
-"""CI packaging: the pre-commit hook run by pre-commit itself, the README's config example, the workflow file."""
+"""CI packaging.
+
+The pre-commit hook run by pre-commit itself, the README's config example, the workflow file.
+"""
 
 from __future__ import annotations
 
@@ -56,7 +59,10 @@ def test_pre_commit_manifest_is_valid():
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_pre_commit_runs_the_hook_on_a_report_repository(tmp_path):
-    """pre-commit installs gsilint from this repository and runs the hook (installs from the package index)."""
+    """pre-commit installs gsilint from this repository and runs the hook.
+
+    (It installs from the package index.)
+    """
     pytest.importorskip("pre_commit")
     work = tmp_path / "reports-repo"
     (work / "reports").mkdir(parents=True)

@@ -42,8 +42,8 @@ def test_findings_exit_1_and_clean_exit_0(missing_section, tmp_path):
 def test_fail_on_threshold(tmp_path):
     p = tmp_path / "glued.txt"
     crawler = (
-        "一、总体情况\n"
-        + "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665\n"
+        "一、总体情况\n" + "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+        "规章 000行政规范性文件693665\n"
     )
     p.write_text(crawler, encoding="utf-8")
     assert run("check", str(p), "--select", "E004").exit_code == 0  # info does not fail by default

@@ -323,7 +323,10 @@ def test_inspect_reads_the_config_file_and_flags_win(tmp_path):
 
 
 def test_deadline_key_reaches_the_late_publication_rule(tmp_path):
-    """Seed 1 is signed in time for the law; an earlier deadline in gsilint.toml makes it late (Y203)."""
+    """Seed 1 is signed in time for the law.
+
+    An earlier deadline in gsilint.toml makes it late (Y203).
+    """
     report = write(tmp_path / "r.txt", seed_text(1))
     r = run(["--select", "Y203", str(report)])
     assert (r.exit_code, r.stdout) == (0, "")

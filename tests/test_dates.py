@@ -133,7 +133,11 @@ def test_seed_001_facts():
 
 
 def test_publication_date_from_crawler_header():
-    text = "标题: 某区2011年政府信息公开工作年度报告\n发布时间: 2012-04-11 00:00\n===== 正文 =====\n某区2011年政府信息公开工作年度报告\n\n2011年，我区主动公开信息425条。\n"
+    text = (
+        "标题: 某区2011年政府信息公开工作年度报告\n发布时间: 2012-04-11 00:00\n===== 正文 =====\n"
+        "某区2011年政府信息公开工作年度报告\n\n"
+        "2011年，我区主动公开信息425条。\n"
+    )
     doc, facts = facts_of(text)
     pub = facts.publication_date
     assert pub.date.iso == "2012-04-11"
@@ -141,7 +145,10 @@ def test_publication_date_from_crawler_header():
 
 
 def test_report_year_sources_and_disagreement():
-    text = "某镇2017年政府信息公开工作年度报告\n\n现就我镇2016年政府信息公开工作情况报告如下：\n\n一、总体情况\n\n2017年，我镇主动公开信息10条。\n"
+    text = (
+        "某镇2017年政府信息公开工作年度报告\n\n现就我镇2016年政府信息公开工作情况报告如下：\n\n"
+        "一、总体情况\n\n2017年，我镇主动公开信息10条。\n"
+    )
     doc, facts = facts_of(text)
     y = facts.report_year
     assert (y.value, y.source) == (2017, "title")
@@ -158,7 +165,10 @@ def test_config_year_overrides():
 
 
 def test_blank_period():
-    text = "某镇2018年政府信息公开工作年度报告\n\n本报告所列数据统计期限自    年  月  日至    年  月  日。\n"
+    text = (
+        "某镇2018年政府信息公开工作年度报告\n\n"
+        "本报告所列数据统计期限自    年  月  日至    年  月  日。\n"
+    )
     _, facts = facts_of(text)
     assert facts.statistics_period.blank
 
@@ -170,7 +180,10 @@ def test_month_range_period():
     assert (p.start.iso, p.end.iso) == ("2018-01-01", "2018-11-30")
 
 
-_CHARS = "0123456789０１２年月日号至到-—.／/〇○OＯ零一二三四五六七八九十廿卅元正度截止，。\n 我镇将比《》"
+_CHARS = (
+    "0123456789０１２年月日号至到-—.／/〇○OＯ"
+    "零一二三四五六七八九十廿卅元正度截止，。\n 我镇将比《》"
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import seed_path, seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gsilint import Config
 from gsilint.cli import main
@@ -72,7 +74,10 @@ def test_diff_shows_without_writing(tmp_path):
 
 
 def test_encoding_bom_and_crlf_are_kept(tmp_path):
-    body = "一、总体情况\r\n全文由概述,主动公开情况等部分组成。\r\n经济社会发展，经济和社会发 展统计信息22条。\r\n"
+    body = (
+        "一、总体情况\r\n全文由概述,主动公开情况等部分组成。\r\n"
+        "经济社会发展，经济和社会发 展统计信息22条。\r\n"
+    )
     gb = tmp_path / "gb.txt"
     gb.write_bytes(body.encode("gb18030"))
     bom = tmp_path / "bom.txt"
@@ -84,7 +89,10 @@ def test_encoding_bom_and_crlf_are_kept(tmp_path):
 
 
 def test_tables_and_heading_numbers_are_not_touched(tmp_path):
-    text = "一、总体情况\n(一)概述,全年公开。\n二、主动公开政府信息情况\n信息内容\t本年新制作数量\n规章,规范\t3\n规范性文件\t5\n"
+    text = (
+        "一、总体情况\n(一)概述,全年公开。\n二、主动公开政府信息情况\n信息内容\t本年新制作数量\n"
+        "规章,规范\t3\n规范性文件\t5\n"
+    )
     p = tmp_path / "r.txt"
     p.write_text(text, encoding="utf-8")
     run("--select", "T", "--fix", str(p))
@@ -120,9 +128,6 @@ def test_fix_refuses_stdin():
     assert r.exit_code == 2 and "--fix" in r.output
 
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 _ALPHABET = (
     list("发展公开工作信息报告政府条例")
     + list(",;:()?! 　\n")
@@ -143,6 +148,9 @@ def test_fixing_reaches_a_fixed_point_and_keeps_the_words(paragraphs):
     assert once.refused is None
     again = fix_source(source_from_text(once.after, "h.txt"), T)
     assert again.after == once.after  # a second --fix changes nothing
+
     # fixes only swap punctuation for its full-width form or drop a space
-    strip = lambda s: "".join(c for c in s if c not in " 　,;:()?!，；：（）？！")
+    def strip(s: str) -> str:
+        return "".join(c for c in s if c not in " 　,;:()?!，；：（）？！")
+
     assert strip(once.after) == strip(text)

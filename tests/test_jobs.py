@@ -1,4 +1,7 @@
-"""--jobs: worker processes give byte-identical output; the cross-file phase; the progress bar stays on a terminal's stderr."""
+"""--jobs: worker processes give byte-identical output; the cross-file phase.
+
+The progress bar stays on a terminal's stderr.
+"""
 
 from __future__ import annotations
 
@@ -70,7 +73,7 @@ def test_each_file_keeps_its_own_config_in_workers(tree):
     seq = check_files(items, jobs=1, progress=False)
     par = check_files(items, jobs=2, progress=False)
     assert [r.findings for r in seq] == [r.findings for r in par]
-    for (path, config), r in zip(items, par):
+    for (_path, config), r in zip(items, par):
         assert all(f.code.startswith(config.select[0]) for f in r.findings)
 
 

@@ -44,7 +44,10 @@ def outline_text(path: Path) -> str:
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_seed_outline_matches_snapshot(path):
-    """Golden outline: regenerate with GSILINT_UPDATE_SNAPSHOTS=1 after an intended change, and read the diff."""
+    """Golden outline.
+
+    Regenerate with GSILINT_UPDATE_SNAPSHOTS=1 after an intended change, and read the diff.
+    """
     got = outline_text(path)
     snap = SNAPSHOTS / f"{path.stem[:3]}.outline.txt"
     if UPDATE or not snap.exists():
@@ -121,7 +124,8 @@ def test_pipe_table_skips_separator():
 def test_space_separated_table_region_of_pdf_text():
     text = (
         "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，\n"
-        "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n四、结转下年度继续办理 103 0 0 0 0 0 103\n"
+        "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n"
+        "四、结转下年度继续办理 103 0 0 0 0 0 103\n"
         "四、政府信息公开行政复议、行政诉讼情况\n"
     )
     doc = parse(text)
@@ -180,9 +184,8 @@ def test_crawler_copy_recovers_headings_and_maps_back():
         "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和）一、本年新收政府信息公开申请数量640020470"
     )
     text = (
-        "标题: 某区2021年度政府信息公开工作年度报告\n==================== 正文 ====================\n"
-        + body
-        + "\n"
+        "标题: 某区2021年度政府信息公开工作年度报告\n"
+        "==================== 正文 ====================\n" + body + "\n"
     )
     src = source_from_text(text, "crawler.txt")
     assert src.text != src.original  # line breaks were inserted

@@ -140,7 +140,8 @@ def test_main_categories_list_uses_the_earlier_total():
 
 def test_overlapping_part_is_named():
     text = doc(
-        "网站全年发布信息 2139 条，其中动态类信息 1744 条，政务信息 393 条，解读类信息 21 条，热点信息 2 条。"
+        "网站全年发布信息 2139 条，其中动态类信息 1744 条，政务信息 393 条，"
+        "解读类信息 21 条，热点信息 2 条。"
     )
     [f] = lint(text, select="A301")
     assert "多21" in f.message and "解读类信息" in f.message

@@ -37,7 +37,10 @@ def test_english_message():
 
 
 def test_user_severity_override_beats_the_rules_own_choice():
-    """Old-template S101 is a warning by the rule's choice; severity={'S101': error} makes it an error."""
+    """Old-template S101 is a warning by the rule's choice.
+
+    severity={'S101': error} makes it an error.
+    """
     from gsilint.findings import Severity
 
     findings = lint(seed_text(4), select="S101")

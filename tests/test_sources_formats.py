@@ -48,8 +48,10 @@ def _blocks(text: str):
 def to_html(text: str) -> str:
     esc = lambda s: html.escape(s).replace(" ", "&nbsp;")  # noqa: E731 - spaces kept as typed
     out = [
-        "<!DOCTYPE html><html><head><title>报告</title><script>var p = '<p>一、假标题</p>';</script></head><body>",
-        '<div class="header"><ul class="nav"><li><a href="/">首页</a></li><li>政务公开</li></ul></div>',
+        "<!DOCTYPE html><html><head><title>报告</title>"
+        "<script>var p = '<p>一、假标题</p>';</script></head><body>",
+        '<div class="header"><ul class="nav">'
+        '<li><a href="/">首页</a></li><li>政务公开</li></ul></div>',
         '<div class="main"><div class="article">',
     ]
     for kind, block in _blocks(text):
@@ -62,7 +64,8 @@ def to_html(text: str) -> str:
             )
             out.append("</tbody></table>")
     out.append(
-        '</div><div class="share">分享到微信</div></div><div class="footer">版权所有</div></body></html>'
+        '</div><div class="share">分享到微信</div></div>'
+        '<div class="footer">版权所有</div></body></html>'
     )
     return "\n".join(out)
 

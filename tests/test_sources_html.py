@@ -19,7 +19,8 @@ PAGE = """<!DOCTYPE html>
 <html><head><title>年报_网站</title><style>p { color: red }</style>
 <script>var s = "<p>一、不是正文</p>";</script></head>
 <body>
-<div class="header"><a href="/">首页</a> <ul class="nav"><li>政务公开</li><li>互动交流</li></ul></div>
+<div class="header"><a href="/">首页</a> \
+<ul class="nav"><li>政务公开</li><li>互动交流</li></ul></div>
 <div class="breadcrumb">当前位置：首页 &gt; 年报</div>
 <div class="article_title">示例县2023年政府信息公开工作年度报告</div>
 <div class="main"><div class="content">
@@ -199,7 +200,10 @@ def test_entities_are_not_expanded_recursively():
 
 
 def test_meta_charset_gb2312_page(tmp_path):
-    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>一、总体情况</p></body></html>'
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "</head><body><p>一、总体情况</p></body></html>"
+    )
     p = tmp_path / "gb.html"
     p.write_bytes(page.encode("gb18030"))
     src = load_path(str(p))
@@ -306,7 +310,8 @@ def test_staggered_word_grid_is_compacted_under_its_headers():
     # spans 1-2: column 2 starts no value and is folded away.
     table = (
         "<table><tr><td colspan=5>第二十条第（五）项</td></tr>"
-        "<tr><td>信息内容</td><td>上一年项目数量</td><td colspan=2>本年增/减</td><td>处理决定数量</td></tr>"
+        "<tr><td>信息内容</td><td>上一年项目数量</td>"
+        "<td colspan=2>本年增/减</td><td>处理决定数量</td></tr>"
         "<tr><td>行政许可</td><td colspan=2>396</td><td>0</td><td>181</td></tr></table>"
     )
     src = _source(table)

@@ -486,12 +486,14 @@ def test_s106_items_numbered_as_subheadings_are_content_and_outer_heading_wins()
 
 
 def test_labels_broken_out_of_a_table_are_not_headings():
-    # PDF→markdown copy (shanghai_szfbgt_2025): vertical cell "三、本年度办理结果" reads "三、本法提供"
+    # PDF→markdown copy (shanghai_szfbgt_2025):
+    # vertical cell "三、本年度办理结果" reads "三、本法提供"
     heads = list(HEADINGS)
     bodies = [
         "a",
         "b",
-        "申请人情况\n法人或其他组织\n| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n\n三、本法提供\n年度办\n"
+        "申请人情况\n法人或其他组织\n"
+        "| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n\n三、本法提供\n年度办\n"
         "5.要求行政机关确认或重新出具\n1.申请人无正当理由逾期不补正、\n（六）其\n2.申请人逾期未按收费通知要求",
         "d",
         "e",
@@ -501,7 +503,8 @@ def test_labels_broken_out_of_a_table_are_not_headings():
 
 
 def test_two_numbering_systems_like_a_real_report():
-    # shanghai_kewei_2024: 一…六 for 总体情况's topics, then 一、主动公开 … 三、复议 and 五、其他 (no 存在问题)
+    # shanghai_kewei_2024: 一…六 for 总体情况's topics,
+    # then 一、主动公开 … 三、复议 and 五、其他 (no 存在问题)
     heads = [
         "一、总体情况",
         "二、工作机制保障",

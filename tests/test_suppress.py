@@ -214,7 +214,8 @@ def test_html_comment_in_a_page_suppresses(tmp_path):
         PAGE.replace("<!-- gsilint-disable S101 -->", "<!-- 普通注释 -->"), encoding="utf-8"
     )
     assert [f.code for f in check_file(str(page), config).findings] == ["S101"] * 4
-    # a suppression for a rule with nothing to suppress, in HTML: E003 at the comment's line and column
+    # a suppression for a rule with nothing to suppress, in HTML:
+    # E003 at the comment's line and column
     page.write_text(
         PAGE.replace("gsilint-disable S101", "gsilint-disable-next-line S101"), encoding="utf-8"
     )

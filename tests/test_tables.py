@@ -73,18 +73,18 @@ def test_no_tables_in_an_old_report():
 def test_pdf_text_with_wrapped_vertical_and_split_labels():
     b = build(2023, kind="space")
     lines = b.text.split("\n")
-    i = next(i for i, l in enumerate(lines) if l.startswith("（二）部分公开"))
+    i = next(i for i, line in enumerate(lines) if line.startswith("（二）部分公开"))
     # label wrapped onto the next line, numbers after the continuation
     lines[i] = lines[i].replace(
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）",
     )
-    j = next(i for i, l in enumerate(lines) if l.startswith("（六）其他处理 1."))
+    j = next(i for i, line in enumerate(lines) if line.startswith("（六）其他处理 1."))
     nums = lines[j].split(" ")[-7:]
     # label over three lines, numbers alone on the fourth, a page marker in between
     lines[j] = (
-        "（六）其\n他处理\n1、申请人无正当理由逾期不补\n正、行政机关不再处理其政府信\n- 4 -\n息公开申请\n"
-        + " ".join(nums)
+        "（六）其\n他处理\n1、申请人无正当理由逾期不补\n"
+        "正、行政机关不再处理其政府信\n- 4 -\n息公开申请\n" + " ".join(nums)
     )
     text = "\n".join(lines)
     f = facts(text)
@@ -298,7 +298,7 @@ def test_s108_silent_for_the_right_format():
 
 def test_s109_missing_row():
     b = build(2023)
-    text = "\n".join(l for l in b.text.split("\n") if "重复申请" not in l)
+    text = "\n".join(line for line in b.text.split("\n") if "重复申请" not in line)
     findings = lint(text, select=SEL)
     # the missing row is reported once; the identities that need it are not evaluated
     assert [f.code for f in findings] == ["S109"]
@@ -322,7 +322,7 @@ def test_s109_unmappable_table_is_one_finding():
     lines = b.text.split("\n")
     start = b.where[("t3.results.granted", "total")][0]
     # keep only three data rows of table 三
-    keep = [l for i, l in enumerate(lines, 1) if not (start <= i < start + 20)]
+    keep = [line for i, line in enumerate(lines, 1) if not (start <= i < start + 20)]
     findings = lint("\n".join(keep), select=SEL)
     assert [f.code for f in findings] == ["S109"]
     assert "无法与模板对应" in findings[0].message
@@ -348,7 +348,8 @@ def _corpus(name):
     [
         # fully consistent PDF text: page markers, vertical and split labels
         ("huaian_shi_2024_pdf.txt", []),
-        # table 四 totals 0 with 维持10 纠正1 / 维持5: real errors; （六） as one row in a 2023 report
+        # table 四 totals 0 with 维持10 纠正1 / 维持5: real errors;
+        # （六） as one row in a 2023 report
         ("huaian_hongzequ_2023.txt", [("S108", 109), ("A306", 131), ("A306", 131)]),
         ("huaian_hongzequ_2024.txt", [("S108", 109)]),
         # 结转 row total cell empty: not evaluable, not an error
@@ -367,7 +368,10 @@ def test_corpus(name, expected):
 
 def glued_report(b, t4=None):
     """Tables 三 and 四 of ``b`` flattened as a crawler does: one line, cells run together."""
-    t3 = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    t3 = (
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    )
     for key, label in T3_2021:
         t3 += label + "".join(str(v) for v in b.t3[key])
     t4 = (
@@ -417,7 +421,8 @@ def test_glued_tables_with_one_consistent_split_are_read():
 
 def test_glued_table_without_a_unique_split_stays_unread():
     b = build(2023)
-    # "1111111111111111" (16 ones) splits into 15 numbers in several ways none of which adds up: not read
+    # "1111111111111111" (16 ones) splits into 15 numbers in several ways
+    # none of which adds up: not read
     text = glued_report(b).replace("".join(str(v) for v in b.t4), "1" * 16)
     f = facts(text)
     assert f.t4 is None
@@ -498,7 +503,7 @@ def test_untouched_consistent_reports_have_no_findings(seed, year, kind):
 def test_header_merged_into_the_first_row():
     b = build(2023, kind="space")
     lines = b.text.split("\n")
-    i = next(i for i, l in enumerate(lines) if l.startswith("商业企业"))
+    i = next(i for i, line in enumerate(lines) if line.startswith("商业企业"))
     lines[i : i + 2] = [lines[i] + " " + lines[i + 1]]  # "…法律服务机构 其他 一、本年新收… 1 2 …"
     text = "\n".join(lines)
     f = facts(text)
@@ -532,7 +537,7 @@ def test_a307_in_table_two():
     b = build(2023)
     text = b.text.replace("行政许可\t120", "行政许可\t-120")
     findings = lint(text, select=SEL)
-    line = next(i for i, l in enumerate(text.split("\n"), 1) if l.startswith("行政许可"))
+    line = next(i for i, row in enumerate(text.split("\n"), 1) if row.startswith("行政许可"))
     assert (
         brief(findings) == [("A307", line, 6)]
         and "表二“行政许可·本年处理决定数量”" in findings[0].message

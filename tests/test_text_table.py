@@ -196,7 +196,10 @@ def test_text_that_quotes_the_table_never_fires(new, carried, forward, upheld, c
         f"本年度收到政府信息公开申请{new}件，上年结转{carried}件，办结{done}件，"
         f"予以公开{done}件，结转下年度{forward}件。"
     )
-    text4 = f"政府信息公开行政复议{upheld + corrected}件，其中结果维持{upheld}件，结果纠正{corrected}件。"
+    text4 = (
+        f"政府信息公开行政复议{upheld + corrected}件，"
+        f"其中结果维持{upheld}件，结果纠正{corrected}件。"
+    )
     text = report(
         new=new,
         carried=carried,

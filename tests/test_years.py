@@ -1,4 +1,7 @@
-"""Y rules: year mismatch, period, deadlines, premature dates, plan years, invalid dates, unknown year."""
+"""Y rules.
+
+Year mismatch, period, deadlines, premature dates, plan years, invalid dates, unknown year.
+"""
 
 from __future__ import annotations
 
@@ -103,7 +106,10 @@ def test_y201_legitimate_other_years_pass():
 
 
 def test_y202_period_of_wrong_dates():
-    text = "某镇2018年政府信息公开工作年度报告\n\n本报告所列数据统计期限自2018年1月1日至2018年11月30日。\n"
+    text = (
+        "某镇2018年政府信息公开工作年度报告\n\n"
+        "本报告所列数据统计期限自2018年1月1日至2018年11月30日。\n"
+    )
     [f] = lint(text, select="Y202")
     assert (f.code, f.line, f.column) == ("Y202", 3, 13)
     assert "2018-01-01至2018-11-30" in f.message and "2018-12-31" in f.message
@@ -119,20 +125,30 @@ def test_y202_period_of_another_year():
 
 
 def test_y202_blank_period():
-    text = "某镇2018年政府信息公开工作年度报告\n\n本报告所列数据统计期限自    年  月  日至    年  月  日。\n"
+    text = (
+        "某镇2018年政府信息公开工作年度报告\n\n"
+        "本报告所列数据统计期限自    年  月  日至    年  月  日。\n"
+    )
     [f] = lint(text, select="Y202")
     assert (f.line, f.column) == (3, 6)
     assert "留空" in f.message
 
 
 def test_y202_full_period_passes():
-    text = "某镇2018年政府信息公开工作年度报告\n\n本报告所列数据统计期限自2018年1月1日至2018年12月31日。截至2018年12月31日，累计公开100条。截至6月底完成。\n"
+    text = (
+        "某镇2018年政府信息公开工作年度报告\n\n"
+        "本报告所列数据统计期限自2018年1月1日至2018年12月31日。截至2018年12月31日，累计公开100条。截至6月底完成。\n"
+    )
     assert lint(text, select="Y202") == []
 
 
 # -- Y203 / Y204 ------------------------------------------------------------------------
 
-CRAWLED = "标题: {org}{y}年政府信息公开工作年度报告\n发布时间: {pub} 00:00\n===== 正文 =====\n{org}{y}年政府信息公开工作年度报告\n\n{y}年，我区主动公开信息425条。\n"
+CRAWLED = (
+    "标题: {org}{y}年政府信息公开工作年度报告\n发布时间: {pub} 00:00\n===== 正文 =====\n"
+    "{org}{y}年政府信息公开工作年度报告\n\n"
+    "{y}年，我区主动公开信息425条。\n"
+)
 
 
 def test_y203_old_law_march_31():
@@ -153,7 +169,10 @@ def test_y203_departments_january_31_governments_march_31():
 
 
 def test_y203_township_and_configured_deadline():
-    text = "某镇人民政府2019年政府信息公开工作年度报告\n\n2019年，我镇主动公开信息25条。\n\n某镇人民政府\n2020年4月2日\n"
+    text = (
+        "某镇人民政府2019年政府信息公开工作年度报告\n\n2019年，我镇主动公开信息25条。\n\n"
+        "某镇人民政府\n2020年4月2日\n"
+    )
     [f] = lint(text, select="Y203")
     assert (f.line, f.column) == (6, 1)
     assert f.severity.label == "warning" and "乡镇、街道" in f.message
@@ -339,7 +358,10 @@ def test_y202_month_end_cutoff():
 def test_signature_date_on_the_organisation_line():
     from test_dates import facts_of
 
-    text = "某镇2018年政府信息公开工作年度报告\n\n一、总体情况\n\n2018年，我镇主动公开信息10条。\n\n特此报告\n\n某镇人民政府　　2018年12月20日\n"
+    text = (
+        "某镇2018年政府信息公开工作年度报告\n\n一、总体情况\n\n2018年，我镇主动公开信息10条。\n\n"
+        "特此报告\n\n某镇人民政府　　2018年12月20日\n"
+    )
     _, facts = facts_of(text)
     assert facts.signature_date.date.iso == "2018-12-20"
     assert brief(lint(text, select="Y204")) == [("Y204", 9, 9)]

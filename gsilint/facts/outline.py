@@ -15,14 +15,13 @@ import regex
 
 from gsilint import document
 from gsilint.positions import Span
+from gsilint.tables.spec import table_words
 from gsilint.templates import SectionSpec
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_ROW_TITLE = regex.compile(
-    r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计$)"
-)
+_ROW_TITLE = regex.compile("^(?:" + "|".join(table_words("t3", "row_titles")) + ")")
 _TRAILING_NUMBERS = regex.compile(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
 
 

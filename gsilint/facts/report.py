@@ -8,6 +8,7 @@ import regex
 
 from gsilint import document
 from gsilint.positions import Span
+from gsilint.tables.spec import format_ids, table_format
 from gsilint.templates import Template, get_template
 
 if TYPE_CHECKING:
@@ -34,16 +35,13 @@ def organisation(f: Facts) -> str | None:
     return None
 
 
-_LABELS_2021 = ("本年制发件数", "本年收费金额", "本年废止件数")
-_LABELS_2019 = ("本年新制作数量", "第二十条第(九)项", "其他对外管理服务事项", "本年新公开数量")
-
-
 def format_labels(f: Facts) -> dict[str, list[Span]]:
     """Table labels that only one national format uses, with their places."""
-    found: dict[str, list[Span]] = {"2021": [], "2019": []}
+    found: dict[str, list[Span]] = {}
     text = f.doc.simplified
-    for fmt, labels in (("2021", _LABELS_2021), ("2019", _LABELS_2019)):
-        for label in labels:
+    for fmt in reversed(format_ids()):  # newest first
+        found[fmt] = []
+        for label in table_format(fmt).template_labels:
             pattern = regex.escape(label).replace(r"\(", "[（(]").replace(r"\)", "[）)]")
             for m in regex.finditer(pattern, text):
                 found[fmt].append(Span(m.start(), m.end()))

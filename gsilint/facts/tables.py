@@ -66,6 +66,7 @@ from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
 from gsilint.tables.identities import Check, Key, evaluate, locate
 from gsilint.tables.mapping import map_all
+from gsilint.tables.spec import table_words
 from gsilint.tables.stream import looks_glued, split_row, table_stream
 
 if TYPE_CHECKING:
@@ -81,8 +82,8 @@ def default_layout(f: Facts) -> str:
     return "2019" if labels["2019"] and not labels["2021"] else "2021"
 
 
-_T3_GLUED = regex.compile(r"勾稽关系|本年新收")
-_T4_GLUED = regex.compile(r"行政复议.{0,6}行政诉讼|结果维持")
+_T3_GLUED = regex.compile("|".join(table_words("t3", "glued_openers")))
+_T4_GLUED = regex.compile("|".join(table_words("t4", "glued_openers")))
 
 
 def table_grids(f: Facts) -> dict[str, Grid | None]:

@@ -56,11 +56,13 @@ def summary_line(results, lang: str) -> str:
     if lang == "en":
         return (
             f"gsilint: {total} finding(s) in {files_with} of {len(results)} file(s): "
-            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+            f"{counts[Severity.INFO]} info"
         )
     return (
         f"gsilint：共检查 {len(results)} 个文件，{files_with} 个有问题，发现 {total} 处："
-        f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}"
+        f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+        f"提示 {counts[Severity.INFO]}"
     )
 
 

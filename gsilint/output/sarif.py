@@ -29,7 +29,10 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 
 def artifact_location(path: str) -> dict:
-    """Relative URI under %SRCROOT% for files below the working directory, else an absolute file URI."""
+    """Relative URI under %SRCROOT% for files below the working directory.
+
+    Any other file gets an absolute file URI.
+    """
     norm = normalise_path(path)
     if norm.startswith("/") or (len(norm) > 1 and norm[1] == ":"):
         return {"uri": Path(norm).as_uri()}
@@ -58,7 +61,9 @@ def rule_descriptor(rule, lang: str) -> dict:
         "fullDescription": {"text": f"{rule.summary} / {rule.summary_en}"},
         "help": {
             "text": help_text,
-            "markdown": f"**{rule.code} {rule.name}**: {summary}\n\n```text\n{rule.explanation}\n```",
+            "markdown": (
+                f"**{rule.code} {rule.name}**: {summary}\n\n```text\n{rule.explanation}\n```"
+            ),
         },
         "helpUri": rule_doc_url(rule.code),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},

@@ -88,11 +88,13 @@ def write_text(results, out: TextIO, options: OutputOptions) -> None:
     if options.lang == "en":
         line = (
             f"{total} finding(s) in {files_with} of {len(results)} file(s): "
-            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info"
+            f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+            f"{counts[Severity.INFO]} info"
         )
     else:
         line = (
             f"共检查 {len(results)} 个文件，{files_with} 个有问题，发现 {total} 处："
-            f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}"
+            f"错误 {counts[Severity.ERROR]}，警告 {counts[Severity.WARNING]}，"
+            f"提示 {counts[Severity.INFO]}"
         )
     console.print(Text(line, style="bold"))

@@ -49,7 +49,8 @@ def read_text_source(path: str, data: bytes, encoding: str | None = None) -> Sou
 def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Source:
     """PDF text extraction is not done here: the user is told to convert first."""
     raise InputError(
-        "PDF 文件不能直接检查：请先转换为文本（如 pdftotext -layout 报告.pdf 报告.txt）或 Word 文档再检查",
+        "PDF 文件不能直接检查：请先转换为文本"
+        "（如 pdftotext -layout 报告.pdf 报告.txt）或 Word 文档再检查",
         "PDF files are not read directly: convert the report to text first "
         "(e.g. pdftotext -layout report.pdf report.txt) or to a Word document",
     )

@@ -144,8 +144,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     if best is not None and best[0] >= MIN_SCORE:
         return _check_text(best[1], best[2])
     raise InputError(
-        f"无法识别的文本编码：不是有效的 UTF-8（第 {utf8_error} 字节），也不像 GB18030 或 Big5 中文；"
+        f"无法识别的文本编码：不是有效的 UTF-8（第 {utf8_error} 字节），"
+        "也不像 GB18030 或 Big5 中文；"
         "可用 --encoding 指定编码",
-        f"unrecognised text encoding: not valid UTF-8 (at byte {utf8_error}) and not credible GB18030 or Big5 "
+        f"unrecognised text encoding: not valid UTF-8 (at byte {utf8_error}) "
+        "and not credible GB18030 or Big5 "
         "Chinese; use --encoding to force one",
     )

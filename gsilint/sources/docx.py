@@ -47,15 +47,19 @@ def _check_package(data: bytes) -> None:
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS:
                 raise InputError(
-                    f"Word 文件包含 {len(infos)} 个部件，超过 {MAX_MEMBERS} 个上限（可能是恶意压缩包）",
-                    f"Word file has {len(infos)} parts; the limit is {MAX_MEMBERS} (possibly a zip bomb)",
+                    f"Word 文件包含 {len(infos)} 个部件，"
+                    f"超过 {MAX_MEMBERS} 个上限（可能是恶意压缩包）",
+                    f"Word file has {len(infos)} parts; "
+                    f"the limit is {MAX_MEMBERS} (possibly a zip bomb)",
                 )
             total = sum(i.file_size for i in infos)
             if total > MAX_UNCOMPRESSED:
                 mb = MAX_UNCOMPRESSED // 1024 // 1024
                 raise InputError(
-                    f"Word 文件解压后 {total / 1024 / 1024:.0f} MB，超过 {mb} MB 上限（可能是恶意压缩包）",
-                    f"Word file unpacks to {total / 1024 / 1024:.0f} MB; the limit is {mb} MB (possibly a zip bomb)",
+                    f"Word 文件解压后 {total / 1024 / 1024:.0f} MB，"
+                    f"超过 {mb} MB 上限（可能是恶意压缩包）",
+                    f"Word file unpacks to {total / 1024 / 1024:.0f} MB; "
+                    f"the limit is {mb} MB (possibly a zip bomb)",
                 )
             if "word/document.xml" not in {i.filename for i in infos}:
                 raise InputError(

@@ -24,7 +24,8 @@ class Fragment:
     text: str
     origin: int
     linear: bool = True
-    #: a name for the place this piece starts (DOCX: "段落 41"), collected by :meth:`Flattener.result`
+    #: a name for the place this piece starts (DOCX: "段落 41"),
+    #: collected by :meth:`Flattener.result`
     label: str | None = None
 
 
@@ -90,7 +91,10 @@ class Flattener:
         self.lines: list[list[Fragment]] = []
 
     def add_line(self, pieces: list[Fragment]) -> bool:
-        """Add one line (trimmed; tabs and line breaks inside must not occur). Empty lines are skipped."""
+        """Add one line (trimmed; tabs and line breaks inside must not occur).
+
+        Empty lines are skipped.
+        """
         pieces = trim(pieces)
         if not pieces:
             return False

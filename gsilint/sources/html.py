@@ -49,12 +49,16 @@ MAX_ELEMENTS = 200_000
 DOMINANT = 0.7
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr basefont frame keygen".split()
+    (
+        "area base br col embed hr img input link meta param source track wbr basefont frame keygen"
+    ).split()
 )
 #: Subtrees that are never report text.
 _SKIP = frozenset(
-    "head script style noscript template iframe frameset svg math select option textarea button object canvas "
-    "audio video map nav aside form label".split()
+    (
+        "head script style noscript template iframe frameset svg math select option "
+        "textarea button object canvas audio video map nav aside form label"
+    ).split()
 )
 #: Page header/footer: chrome, unless inside the article (``<article><header><h1>标题``).
 _PAGE_PARTS = frozenset(("header", "footer"))
@@ -79,7 +83,8 @@ class _Node:
     def __init__(self, tag: str, attrs: dict[str, str], start: int, parent: _Node | None) -> None:
         self.tag = tag
         self.attrs = attrs
-        self.children: list = []  # _Node | ("t", text, offset) | ("br", offset) | ("c", raw, offset)
+        # _Node | ("t", text, offset) | ("br", offset) | ("c", raw, offset)
+        self.children: list = []
         self.start = start
         self.parent = parent
         cls = f"{attrs.get('class', '')} {attrs.get('id', '')}"

@@ -10,7 +10,8 @@ tables are glued into runs of digits. Before parsing, a line break is inserted
 - before a statutory heading glued to a table or heading ("…00000五、存在的
   主要问题") and before a first subheading glued to its heading ("…情况（一）"),
 - before the anchors that open the national tables (第二十条第（一）项, the
-  勾稽关系 note of table 三, the header of table 四),
+  勾稽关系 note of table 三) and before 特此报告 (``reflow_breaks`` in
+  ``rules/vocabulary.toml``),
 
 and the :class:`~gsilint.sources.base.SourceMap` records every insertion so
 findings still point into the original line. Ordinary line-broken text is
@@ -22,7 +23,7 @@ from __future__ import annotations
 import regex
 
 from gsilint.sources.base import SourceMap
-from gsilint.vocabulary import CN_MARK_NUMERAL, STATUTORY_WORDS
+from gsilint.vocabulary import CN_MARK_NUMERAL, REFLOW_BREAKS, STATUTORY_WORDS
 
 #: Lines at least this long (code points) are treated as flattened.
 LONG_LINE = 400
@@ -34,9 +35,7 @@ _BREAK_BEFORE = regex.compile(
     # the first item glued to its heading: "…主要形式1.门户网站"
     # (not a glued table row: "不予公开1.属于国家秘密0000000")
     r"|(?<=\p{Han}{2})(?=1[.．、](?!\d)\p{Han}(?![^。]{0,45}\d{5}))"
-    r"|(?<=\S)(?=第二十条\s*第\s*[（(][一二三四五六七八九十]+[）)]\s*项)"
-    r"|(?<=\S)(?=[（(]本列数据的勾稽关系)"
-    r"|(?<=\S)(?=特此报告)"
+    r"|(?<=\S)(?=" + REFLOW_BREAKS + ")"
     # a statutory heading glued to the end of a table: "…00000五、存在的主要问题"
     r"|(?<=[^\n、，,])(?=[一二三四五六七八]、\s*" + STATUTORY_WORDS + ")"
     # the first subheading glued to its parent heading: "…情况（一）主动公开…"

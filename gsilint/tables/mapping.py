@@ -181,7 +181,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                 grid.problems.append(
                     ShapeProblem(
                         r.span,
-                        "表三在“四、结转下年度继续办理”之后还有多余的数据行",
+                        f"表三在“{spec.row('t3.carry_forward').label}”之后还有多余的数据行",
                         "table III has an extra data row after 'IV carried forward'",
                     )
                 )

@@ -2,7 +2,9 @@
 
 Besides rows, columns and identities, each table carries the words that find
 it in a report (anchors, region openers, format labels, group titles, row
-starts, header words); :func:`table_words` collects one kind across formats.
+starts, row titles, glued openers, header words); :func:`table_words` collects
+one kind across formats. Messages quote row labels (or their ``short`` form)
+and group titles from here, never re-typed.
 """
 
 from __future__ import annotations
@@ -27,12 +29,19 @@ class ColSpec:
 class RowSpec:
     key: str
     label: str
+    #: how messages quote a long label ("二、上年结转"); empty → :attr:`label`
+    short: str = ""
     #: normalised fragments, any of which identifies the row
     match: tuple[str, ...] = ()
     #: normalised whole label cells (without numbering) that identify the row
     exact: tuple[str, ...] = ()
     #: per-row columns (table 二); empty → the table's columns
     columns: tuple[ColSpec, ...] = ()
+
+    @property
+    def quoted(self) -> str:
+        """The label as messages quote it: :attr:`short` if the row has one."""
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -51,11 +60,20 @@ class TableSpec:
     groups: tuple[str, ...] = ()
     #: regular expressions: how a row label begins on a line of its own (table 三)
     row_starts: tuple[str, ...] = ()
+    #: regular expressions: how a heading that is really a row label begins (table 三)
+    row_titles: tuple[str, ...] = ()
+    #: regular expressions: a glued crawler table containing one is this table
+    glued_openers: tuple[str, ...] = ()
     #: the words of the table's header lines (table 四)
     header_words: tuple[str, ...] = ()
+    #: result group (``t3.results.<group>``) → its printed title ("（三）不予公开")
+    group_titles: tuple[tuple[str, str], ...] = ()
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
+
+    def group_title(self, group: str) -> str | None:
+        return dict(self.group_titles).get(group)
 
     def cols_of(self, row: RowSpec) -> tuple[ColSpec, ...]:
         return row.columns or self.columns
@@ -82,13 +100,24 @@ class FormatSpec:
     t3: TableSpec
     t4: TableSpec
     identities: tuple[IdentitySpec, ...]
+    #: labels only this format prints that tell a report's template when its year is unknown
+    template_labels: tuple[str, ...] = ()
 
 
 def _cols(raw) -> tuple[ColSpec, ...]:
     return tuple(ColSpec(c[0], c[1], c[2] if len(c) > 2 else "count") for c in raw or ())
 
 
-_WORDS = ("anchors", "region_openers", "format_labels", "groups", "row_starts", "header_words")
+_WORDS = (
+    "anchors",
+    "region_openers",
+    "format_labels",
+    "groups",
+    "row_starts",
+    "row_titles",
+    "glued_openers",
+    "header_words",
+)
 
 
 def _words(raw: dict) -> dict[str, tuple[str, ...]]:
@@ -100,13 +129,21 @@ def _table(name: str, raw: dict) -> TableSpec:
         RowSpec(
             key=r["key"],
             label=r["label"],
+            short=r.get("short", ""),
             match=tuple(norm_label(m) for m in r.get("match", ())),
             exact=tuple(norm_label(m) for m in r.get("exact", ())),
             columns=_cols(r.get("columns")),
         )
         for r in raw.get("row", ())
     )
-    return TableSpec(name, raw.get("title", name), rows, _cols(raw.get("columns")), **_words(raw))
+    return TableSpec(
+        name,
+        raw.get("title", name),
+        rows,
+        _cols(raw.get("columns")),
+        **_words(raw),
+        group_titles=tuple(raw.get("group_titles", {}).items()),
+    )
 
 
 def format_ids() -> tuple[str, ...]:
@@ -157,4 +194,5 @@ def table_format(fmt: str) -> FormatSpec:
             **_words(t4),
         ),
         identities=ids,
+        template_labels=tuple(raw.get("template_labels", ())),
     )

@@ -16,6 +16,7 @@ from decimal import Decimal
 from gsilint.facts.quantities import Quantity
 from gsilint.findings import Issue
 from gsilint.tables.spec import table_format
+from gsilint.vocabulary import STYLES
 
 # -- numbers stated in the prose ------------------------------------------------
 
@@ -44,29 +45,25 @@ def _half_units(qs: list[Quantity]) -> Decimal:
 
 _TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _TABLE_EN = {"t2": "table II", "t3": "table III", "t4": "table IV"}
-_GROUP_ZH = {"refused": "（三）", "unable": "（四）", "not_processed": "（五）", "other": "（六）"}
-_SHORT_ZH = {
-    "t3.new": "一、本年新收",
-    "t3.carried_over": "二、上年结转",
-    "t3.carry_forward": "四、结转下年度",
-    "t3.results.total": "（七）总计",
-    "t3.results.granted": "（一）予以公开",
-    "t3.results.partial": "（二）部分公开",
-    "t3.results.other": "（六）其他处理",
-}
+
+
+def _group_mark(table, group: str) -> str:
+    """The mark of a result group's title: "（三）" for "（三）不予公开"."""
+    title = table.group_title(group)
+    m = STYLES["paren_cn"].reader.match(title) if title else None
+    return m.group(0) if m else ""
 
 
 def _row_name(grid, key: str) -> str:
-    if key in _SHORT_ZH:
-        return _SHORT_ZH[key]
-    spec = table_format(grid.layout)
-    table = getattr(spec, grid.name)
+    """A row as messages name it: its short label, a leaf row with its group's mark."""
+    table = getattr(table_format(grid.layout), grid.name)
     row = table.row(key)
-    label = row.label if row else key
+    if row is None:
+        return key
     parts = key.split(".")
     if grid.name == "t3" and len(parts) == 4:
-        return _GROUP_ZH.get(parts[2], "") + label
-    return label
+        return _group_mark(table, parts[2]) + row.quoted
+    return row.quoted
 
 
 def _col_name(grid, key: str, row: str | None = None) -> str:

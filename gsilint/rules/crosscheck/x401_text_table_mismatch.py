@@ -8,15 +8,18 @@ from gsilint.facts.claims import CountClaim
 from gsilint.findings import Issue, Severity
 from gsilint.positions import Span
 from gsilint.rules import rule
-from gsilint.rules.crosscheck._common import _APPLICANTS, _T4_COL_ZH, _T4_ZH, _row_total, _usable
+from gsilint.rules.crosscheck._common import (
+    _APPLICANTS,
+    _COL_ZH,
+    _T4_COL_ZH,
+    _T4_ZH,
+    _group_title,
+    _row_total,
+    _t3_row,
+    _usable,
+)
 
 _ORGS = _APPLICANTS[1:]
-_GROUP_ZH = {
-    "refused": "（三）不予公开",
-    "unable": "（四）无法提供",
-    "not_processed": "（五）不予处理",
-    "other": "（六）其他处理",
-}
 _KIND_ZH = {
     "received": "收到申请",
     "accepted": "受理申请",
@@ -91,6 +94,9 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
         if got is not None:
             out.append(Reading(got[0], tuple(got[1]), zh, en))
 
+    def name(key: str) -> str:
+        return _t3_row(key, t3.layout).quoted
+
     base, _, sub = kind.partition(".")
     if base in ("received", "accepted"):
         cols = (
@@ -106,13 +112,13 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
         )
         who_zh = {
             "": "",
-            "natural_person": "自然人",
-            "commercial": "商业企业",
+            "natural_person": _COL_ZH["natural_person"],
+            "commercial": _COL_ZH["commercial"],
             "organisations": "法人或其他组织",
         }[sub]
         add(
             ["t3.new"],
-            f"表三 一、本年新收{who_zh}",
+            f"表三 {name('t3.new')}{who_zh}",
             f"table 三 row 一 (new requests){' ' + sub if sub else ''}",
             cols,
         )
@@ -124,17 +130,25 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
                 cols,
             )
     elif kind == "closed":
-        add(["t3.results.total"], "表三（七）总计", "table 三 （七） total")
+        add(["t3.results.total"], f"表三{name('t3.results.total')}", "table 三 （七） total")
     elif kind == "carried_over":
-        add(["t3.carried_over"], "表三 二、上年结转", "table 三 row 二 (carried over)")
+        add(
+            ["t3.carried_over"], f"表三 {name('t3.carried_over')}", "table 三 row 二 (carried over)"
+        )
     elif kind == "carry_forward":
         add(
-            ["t3.carry_forward"], "表三 四、结转下年度继续办理", "table 三 row 四 (carried forward)"
+            ["t3.carry_forward"],
+            f"表三 {_t3_row('t3.carry_forward', t3.layout).label}",
+            "table 三 row 四 (carried forward)",
         )
     elif kind == "granted":
-        add(["t3.results.granted"], "表三（一）予以公开", "table 三 （一） granted")
+        add(["t3.results.granted"], f"表三{name('t3.results.granted')}", "table 三 （一） granted")
     elif kind == "partial":
-        add(["t3.results.partial"], "表三（二）部分公开", "table 三 （二） partly granted")
+        add(
+            ["t3.results.partial"],
+            f"表三{name('t3.results.partial')}",
+            "table 三 （二） partly granted",
+        )
     elif kind == "granted_partial":
         add(
             ["t3.results.granted", "t3.results.partial"],
@@ -145,8 +159,8 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
         group = "other" if kind == "other_processed" else kind
         add(
             _leaves(t3, group),
-            f"表三{_GROUP_ZH[group]}各项之和",
-            f"table 三 {_GROUP_ZH[group]} (sum of its rows)",
+            f"表三{_group_title(group, t3.layout)}各项之和",
+            f"table 三 {_group_title(group, t3.layout)} (sum of its rows)",
         )
     return out
 
@@ -185,13 +199,10 @@ def readings(ctx, claim: CountClaim) -> list[Reading]:
 def _kind_zh(kind: str) -> str:
     base, _, sub = kind.partition(".")
     extra = {
-        "natural_person": "（自然人）",
-        "commercial": "（商业企业）",
+        "natural_person": f"（{_COL_ZH['natural_person']}）",
+        "commercial": f"（{_COL_ZH['commercial']}）",
         "organisations": "（法人或其他组织）",
-        "upheld": "结果维持",
-        "corrected": "结果纠正",
-        "other": "其他结果",
-        "pending": "尚未审结",
+        **{col: _T4_COL_ZH[col] for col in ("upheld", "corrected", "other", "pending")},
     }.get(sub, "")
     return _KIND_ZH[base] + extra
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.crosscheck._common import _T4_COL_ZH, _T4_ZH, _row_total, _usable
+from gsilint.rules.crosscheck._common import _T4_COL_ZH, _T4_ZH, _row_total, _t3_row, _usable
 
 
 @rule(
@@ -37,7 +37,7 @@ def claim_contradiction(ctx):
             if got is not None and got[0] > 0:
                 yield Issue(
                     claim.span,
-                    f"正文称“{claim.text}”，但表三“一、本年新收政府信息公开申请数量”为{got[0]}",
+                    f"正文称“{claim.text}”，但表三“{_t3_row('t3.new', t3.layout).label}”为{got[0]}",
                     f"the text says '{claim.text}' (no requests), "
                     f"but table 三 row 一 counts {got[0]}",
                     related=tuple((s, d, d) for s, d in got[1]),
@@ -99,7 +99,8 @@ def claim_contradiction(ctx):
             if got[0] > 0:
                 yield Issue(
                     claim.span,
-                    f"正文称“{claim.text}”，但表三“四、结转下年度继续办理”为{got[0]}",
+                    f"正文称“{claim.text}”，"
+                    f"但表三“{_t3_row('t3.carry_forward', t3.layout).label}”为{got[0]}",
                     f"the text says '{claim.text}' (all closed), "
                     f"but table 三 row 四 carries {got[0]} forward",
                     related=tuple((s, d, d) for s, d in got[1]),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gsilint.findings import Severity
 from gsilint.normalize import norm_label
 from gsilint.rules import rule
-from gsilint.rules.crosscheck._common import _APPLICANTS, _COL_ZH, _usable
+from gsilint.rules.crosscheck._common import _APPLICANTS, _COL_ZH, _t3_row, _usable
 from gsilint.rules.crossfile import Place, RunIssue
 
 _X403 = "X403"
@@ -86,8 +86,9 @@ def _carry_issue(path: str, cur: CarryOverNote, prev: CarryOverNote, prev_path: 
     where = f"{prev_path}:{pv.place.location.line}:{pv.place.location.column}"
     diff = first.value - pv.value
     zh = (
-        f"上年结转与{prev.year}年报告不符：本报告表三“二、上年结转”{_COL_ZH[cols[0]]}为"
-        f"{first.value}，而{prev.year}年报告（{where}）“四、结转下年度继续办理”为{pv.value}，"
+        f"上年结转与{prev.year}年报告不符：本报告表三“{_t3_row('t3.carried_over').quoted}”"
+        f"{_COL_ZH[cols[0]]}为{first.value}，"
+        f"而{prev.year}年报告（{where}）“{_t3_row('t3.carry_forward').label}”为{pv.value}，"
         f"相差{diff:+d}" + (f"（{diffs_zh}）" if len(cols) > 1 else "")
     )
     en = (

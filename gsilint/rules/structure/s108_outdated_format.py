@@ -5,11 +5,21 @@ from __future__ import annotations
 from gsilint.findings import Issue, Severity
 from gsilint.positions import Span
 from gsilint.rules import rule
+from gsilint.tables.spec import table_format
 
 
 def _expected_format(ctx) -> str | None:
     tid = ctx.facts.template.id
     return tid if tid in ("2019", "2021") else None
+
+
+def _other_rows_2021() -> str:
+    """The 2021 rows of （六）其他处理, each label cut at its first clause.
+
+    "1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他"
+    """
+    rows = [r for r in table_format("2021").t3.rows if r.key.startswith("t3.results.other.")]
+    return "、".join(r.label.split("、")[0] + "…" if "、" in r.label else r.label for r in rows)
 
 
 @rule(
@@ -55,17 +65,18 @@ def outdated_format(ctx):
     if t3 is not None and t3.layout != want:
         key = "t3.results.other" if t3.layout == "2019" else "t3.results.other.no_correction"
         span = t3.row_spans.get(key, Span(t3.span.start, t3.span.start))
+        other_title = table_format(t3.layout).t3.group_title("other")
         if t3.layout == "2019":
             zh = (
-                "表三“（六）其他处理”只有一行（2019 年格式），2021 年起应分为 "
-                "1.申请人无正当理由逾期不补正…、2.申请人逾期未按收费通知要求缴纳费用…、3.其他 三行"
+                f"表三“{other_title}”只有一行（2019 年格式），2021 年起应分为 "
+                f"{_other_rows_2021()} 三行"
             )
             en = (
                 "table III '(6) other handling' is a single row (2019 format); "
                 "from 2021 it has three rows"
             )
         else:
-            zh = "表三“（六）其他处理”分为三行（2021 年格式），2019、2020 年度报告应为一行"
+            zh = f"表三“{other_title}”分为三行（2021 年格式），2019、2020 年度报告应为一行"
             en = (
                 "table III '(6) other handling' has three rows (2021 format); "
                 "2019/2020 reports have one row"
