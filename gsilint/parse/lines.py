@@ -1,30 +1,69 @@
-"""Report text → typed lines, by the Lark grammar ``grammars/report.lark``.
+"""Report text → typed lines, as the grammar ``grammars/report.lark`` defines them.
 
-The grammar (LALR, contextual lexer) reads each line as a heading,
-paragraph, tab row, pipe row, directive or blank line, with token offsets.
-Its MARK terminal is filled in at load time from the heading mark styles of
-:mod:`gsilint.vocabulary`. No tree is kept: :class:`_Lines` turns each rule
-into a :class:`Line`.
+Each line is a heading, paragraph, tab row, pipe row, directive or blank
+line, with its tokens and their offsets. The grammar is the definition;
+this reader follows it line by line without a parser: one regular
+expression finds each line with its INDENT, HASHES and MARK (the grammar's
+own patterns), and plain string tests settle the rest, in the order of the
+grammar's terminal priorities. It gives exactly the lines of the Lark reader
+(:mod:`gsilint.parse.lark_lines`, compared in ``tests/test_lines.py``) in
+linear time and memory, whatever the length of a line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from lark import Lark, Token, Transformer
+from gsilint.parse.grammar import MARK_STYLES_SLOT, grammar_text, terminal_pattern
 
-from gsilint.resources import data_dir
-from gsilint.vocabulary import mark_lexer_pattern
+__all__ = [
+    "MARK_STYLES_SLOT",
+    "Line",
+    "ParseError",
+    "Token",
+    "grammar_parser",
+    "grammar_text",
+    "parse_lines",
+]
 
-#: Where the grammar file wants the heading mark styles.
-MARK_STYLES_SLOT = "@MARK_STYLES@"
+#: Spaces the grammar's COMMENT allows after a comment that ends a line.
+_COMMENT_TAIL = " \t\u3000"
 
 
 class ParseError(Exception):
     def __init__(self, message: str, offset: int) -> None:
         super().__init__(message)
         self.offset = offset
+
+
+class Token(str):
+    """A piece of a line: the grammar's terminal name, text and offsets (as Lark's tokens)."""
+
+    __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column", "end_line", "end_column")
+
+    def __new__(
+        cls,
+        type: str,  # noqa: A002 - Lark's name
+        value: str,
+        start_pos: int,
+        line: int | None = None,
+        column: int | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        end_pos: int | None = None,
+    ) -> Token:
+        tok = str.__new__(cls, value)
+        tok.type = type
+        tok.value = value
+        tok.start_pos = start_pos
+        tok.end_pos = end_pos
+        tok.line = line
+        tok.column = column
+        tok.end_line = end_line
+        tok.end_column = end_column
+        return tok
 
 
 @dataclass(slots=True)
@@ -35,61 +74,101 @@ class Line:
     end: int
 
 
-class _Lines(Transformer):
-    """Turns each grammar rule into a :class:`Line` (no tree is kept)."""
-
-    def _make(kind):  # noqa: N805 - factory used in the class body
-        def make(self, children):
-            toks: list[Token] = []
-            for c in children:
-                if isinstance(c, list):
-                    toks.extend(c)
-                else:
-                    toks.append(c)
-            return Line(kind, toks, toks[0].start_pos, toks[-1].end_pos)
-
-        return make
-
-    heading = _make("heading")
-    paragraph = _make("paragraph")
-    row = _make("row")
-    pipe_row = _make("pipe_row")
-    directive = _make("directive")
-    blank = _make("blank")
-    del _make
-
-    def start(self, children):
-        return children
-
-
-def grammar_text() -> str:
-    """``grammars/report.lark`` with the heading mark styles filled in."""
-    grammar = (data_dir("grammars") / "report.lark").read_text(encoding="utf-8")
-    if MARK_STYLES_SLOT not in grammar:
-        raise ValueError(f"grammars/report.lark has no {MARK_STYLES_SLOT} slot")
-    return grammar.replace(MARK_STYLES_SLOT, mark_lexer_pattern())
-
-
-@lru_cache(maxsize=1)
-def grammar_parser() -> Lark:
-    """The Lark parser, built once (call it to warm the parser before forking)."""
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        transformer=_Lines(),
-        maybe_placeholders=False,
+@cache
+def _line_pattern() -> re.Pattern:
+    """A non-empty line, with the INDENT, HASHES and MARK it may begin with."""
+    return re.compile(
+        "(?=[^\\r\\n])"
+        f"({terminal_pattern('INDENT')})?"
+        f"({terminal_pattern('HASHES')})?"
+        f"({terminal_pattern('MARK')})?"
+        "[^\\r\\n]*"
     )
 
 
-def parse_lines(text: str) -> list[Line]:
-    from lark.exceptions import LarkError, UnexpectedInput
+def _comment_start(text: str, start: int, end: int) -> int:
+    """Where an HTML comment that runs to the end of the line begins, or -1.
 
-    try:
-        return grammar_parser().parse(text)
-    except UnexpectedInput as exc:  # pragma: no cover - the grammar accepts any line
-        raise ParseError(
-            f"无法解析：{exc.__class__.__name__}", getattr(exc, "pos_in_stream", 0) or 0
-        ) from None
-    except LarkError as exc:  # pragma: no cover
-        raise ParseError(str(exc), 0) from None
+    The first ``<!--`` from which ``<!--…-->`` and then only spaces reach
+    the line end (the grammar's COMMENT; TEXT stops before it).
+    """
+    if text.find("<!--", start, end) == -1:
+        return -1
+    tail = end
+    while tail > start and text[tail - 1] in _COMMENT_TAIL:
+        tail -= 1
+    if not text.endswith("-->", start, tail):
+        return -1
+    return text.find("<!--", start, tail - 3)
+
+
+def parse_lines(text: str) -> list[Line]:
+    """``text`` read as typed lines (the same lines as the Lark reader)."""
+    lines: list[Line] = []
+    append = lines.append
+    line_no = 1  # Lark's line: 1 + the "\n"s before (a lone "\r" ends a line, not a Lark line)
+    line_start = 0  # offset after the last "\n"
+    prev_end = 0
+
+    def tok(kind: str, a: int, b: int) -> Token:
+        col = a - line_start + 1
+        return Token(kind, text[a:b], a, line_no, col, line_no, col + b - a, b)
+
+    for m in _line_pattern().finditer(text):
+        start, end = m.span()
+        newlines = text.count("\n", prev_end, start)
+        if newlines:
+            line_no += newlines
+            line_start = text.rfind("\n", prev_end, start) + 1
+        prev_end = end
+        first = text[start]
+        if first == "|":
+            append(Line("pipe_row", [tok("PIPE_ROW", start, end)], start, end))
+            continue
+        if text.find("\t", start, end) != -1:
+            if _comment_start(text, start, end) == start:
+                append(Line("directive", [tok("COMMENT", start, end)], start, end))
+            else:
+                append(Line("row", [tok("TAB_ROW", start, end)], start, end))
+            continue
+        toks: list[Token] = []
+        pos = start
+        indent_end, hashes_end, mark_end = m.end(1), m.end(2), m.end(3)
+        if indent_end != -1:
+            toks.append(tok("INDENT", pos, indent_end))
+            pos = indent_end
+        if hashes_end != -1:
+            toks.append(tok("HASHES", pos, hashes_end))
+            pos = hashes_end
+        if mark_end != -1:
+            toks.append(tok("MARK", pos, mark_end))
+            pos = mark_end
+            kind = "heading"
+        elif hashes_end != -1:
+            kind = "paragraph"
+        elif pos == end:
+            append(Line("blank", toks, start, end))
+            continue
+        elif text[pos] == "|":
+            toks.append(tok("PIPE_ROW", pos, end))
+            append(Line("pipe_row", toks, start, end))
+            continue
+        else:
+            kind = "paragraph"
+        if pos < end:
+            comment = _comment_start(text, pos, end)
+            if comment == pos and kind == "paragraph" and hashes_end == -1:
+                kind = "directive"
+            if comment != pos:
+                toks.append(tok("TEXT", pos, end if comment == -1 else comment))
+            if comment != -1:
+                toks.append(tok("COMMENT", comment, end))
+        append(Line(kind, toks, start, end))
+    return lines
+
+
+def grammar_parser():
+    """The Lark parser of the grammar (the reference reader, built once)."""
+    from gsilint.parse.lark_lines import lark_parser
+
+    return lark_parser()
