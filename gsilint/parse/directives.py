@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import regex
-from lark import Token
 
 from gsilint import document
 from gsilint.parse.page import Page
+from gsilint.parse.tokens import Token
 from gsilint.positions import Span
 
 #: An HTML comment that ends a line (same as the grammar's COMMENT).

@@ -2,22 +2,20 @@
 
 :func:`gsilint.parse.lines.parse_lines` gives the same lines faster; the
 tests compare the two on generated and real reports. No tree is kept:
-:class:`_Lines` turns each rule into a :class:`~gsilint.parse.lines.Line`
-whose tokens are Lark's.
+:class:`_Lines` turns each rule into a :class:`~gsilint.parse.tokens.Line`
+whose tokens are Lark's. Lark is imported when the parser is first built.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from lark import Lark, Transformer
-
 from gsilint.parse.grammar import grammar_text
-from gsilint.parse.lines import Line
+from gsilint.parse.tokens import Line
 
 
-class _Lines(Transformer):
-    """Turns each grammar rule into a :class:`Line`."""
+class _Lines:
+    """Lark callbacks: each grammar rule becomes a :class:`Line`."""
 
     def _make(kind):  # noqa: N805 - factory used in the class body
         def make(self, children):
@@ -44,8 +42,10 @@ class _Lines(Transformer):
 
 
 @cache
-def lark_parser() -> Lark:
-    """The Lark parser of the grammar, built once."""
+def lark_parser():
+    """The Lark parser of the grammar, built once (Lark is imported only here)."""
+    from lark import Lark
+
     return Lark(
         grammar_text(),
         parser="lalr",

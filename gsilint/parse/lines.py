@@ -13,10 +13,11 @@ linear time and memory, whatever the length of a line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from gsilint.parse.grammar import MARK_STYLES_SLOT, grammar_text, terminal_pattern
+from gsilint.parse.lark_lines import lark_parser as grammar_parser  # the reference reader
+from gsilint.parse.tokens import Line, Token
 
 __all__ = [
     "MARK_STYLES_SLOT",
@@ -36,42 +37,6 @@ class ParseError(Exception):
     def __init__(self, message: str, offset: int) -> None:
         super().__init__(message)
         self.offset = offset
-
-
-class Token(str):
-    """A piece of a line: the grammar's terminal name, text and offsets (as Lark's tokens)."""
-
-    __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column", "end_line", "end_column")
-
-    def __new__(
-        cls,
-        type: str,  # noqa: A002 - Lark's name
-        value: str,
-        start_pos: int,
-        line: int | None = None,
-        column: int | None = None,
-        end_line: int | None = None,
-        end_column: int | None = None,
-        end_pos: int | None = None,
-    ) -> Token:
-        tok = str.__new__(cls, value)
-        tok.type = type
-        tok.value = value
-        tok.start_pos = start_pos
-        tok.end_pos = end_pos
-        tok.line = line
-        tok.column = column
-        tok.end_line = end_line
-        tok.end_column = end_column
-        return tok
-
-
-@dataclass(slots=True)
-class Line:
-    kind: str  # heading | paragraph | row | pipe_row | directive | blank
-    tokens: list[Token]
-    start: int
-    end: int
 
 
 @cache
@@ -165,10 +130,3 @@ def parse_lines(text: str) -> list[Line]:
                 toks.append(tok("COMMENT", comment, end))
         append(Line(kind, toks, start, end))
     return lines
-
-
-def grammar_parser():
-    """The Lark parser of the grammar (the reference reader, built once)."""
-    from gsilint.parse.lark_lines import lark_parser
-
-    return lark_parser()

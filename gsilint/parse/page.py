@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gsilint import document
-from gsilint.parse.lines import Line
+from gsilint.parse.tokens import Line
 from gsilint.positions import Span
 
 
