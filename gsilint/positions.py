@@ -13,16 +13,21 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A half-open range [start, end) of code-point offsets."""
 
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if self.start < 0 or self.end < self.start:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+    # Spans are made by the ten thousand per report: the check is inline and the
+    # fields are set through their slots (what a frozen dataclass's own
+    # ``__init__`` does through ``object.__setattr__``, at twice the cost).
+    def __init__(self, start: int, end: int) -> None:
+        if start < 0 or end < start:
+            raise ValueError(f"bad span {start}..{end}")
+        _set_start(self, start)
+        _set_end(self, end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -31,7 +36,13 @@ class Span:
         return Span(self.start + delta, self.end + delta)
 
     def cover(self, other: Span) -> Span:
-        return Span(min(self.start, other.start), max(self.end, other.end))
+        a, b = self.start, other.start
+        c, d = self.end, other.end
+        return Span(a if a < b else b, c if c > d else d)
+
+
+_set_start = Span.start.__set__
+_set_end = Span.end.__set__
 
 
 class LineIndex:

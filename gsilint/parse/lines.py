@@ -74,59 +74,80 @@ def parse_lines(text: str) -> list[Line]:
     line_no = 1  # Lark's line: 1 + the "\n"s before (a lone "\r" ends a line, not a Lark line)
     line_start = 0  # offset after the last "\n"
     prev_end = 0
-
-    def tok(kind: str, a: int, b: int) -> Token:
-        col = a - line_start + 1
-        return Token(kind, text[a:b], a, line_no, col, line_no, col + b - a, b)
-
     for m in _line_pattern().finditer(text):
-        start, end = m.span()
+        regs = m.regs  # the line, then INDENT, HASHES, MARK (each -1 when absent)
+        start, end = regs[0]
+        indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
         newlines = text.count("\n", prev_end, start)
         if newlines:
             line_no += newlines
             line_start = text.rfind("\n", prev_end, start) + 1
         prev_end = end
-        first = text[start]
-        if first == "|":
-            append(Line("pipe_row", [tok("PIPE_ROW", start, end)], start, end))
-            continue
-        if text.find("\t", start, end) != -1:
-            if _comment_start(text, start, end) == start:
-                append(Line("directive", [tok("COMMENT", start, end)], start, end))
-            else:
-                append(Line("row", [tok("TAB_ROW", start, end)], start, end))
-            continue
-        toks: list[Token] = []
-        pos = start
-        indent_end, hashes_end, mark_end = m.end(1), m.end(2), m.end(3)
-        if indent_end != -1:
-            toks.append(tok("INDENT", pos, indent_end))
-            pos = indent_end
-        if hashes_end != -1:
-            toks.append(tok("HASHES", pos, hashes_end))
-            pos = hashes_end
-        if mark_end != -1:
-            toks.append(tok("MARK", pos, mark_end))
-            pos = mark_end
-            kind = "heading"
-        elif hashes_end != -1:
-            kind = "paragraph"
-        elif pos == end:
-            append(Line("blank", toks, start, end))
-            continue
-        elif text[pos] == "|":
-            toks.append(tok("PIPE_ROW", pos, end))
-            append(Line("pipe_row", toks, start, end))
-            continue
+        if (
+            indent == hashes == mark == -1
+            and text[start] != "|"
+            and text.find("\t", start, end) == -1
+            and text.find("<!--", start, end) == -1
+        ):  # plain prose, the most common line: one TEXT token
+            col = start - line_start + 1
+            tok = Token(
+                "TEXT", text[start:end], start, line_no, col, line_no, col + end - start, end
+            )
+            append(Line("paragraph", [tok], start, end))
         else:
-            kind = "paragraph"
-        if pos < end:
-            comment = _comment_start(text, pos, end)
-            if comment == pos and kind == "paragraph" and hashes_end == -1:
-                kind = "directive"
-            if comment != pos:
-                toks.append(tok("TEXT", pos, end if comment == -1 else comment))
-            if comment != -1:
-                toks.append(tok("COMMENT", comment, end))
-        append(Line(kind, toks, start, end))
+            append(_line(text, start, end, indent, hashes, mark, line_no, line_start))
     return lines
+
+
+def _line(
+    text: str,
+    start: int,
+    end: int,
+    indent: int,
+    hashes: int,
+    mark: int,
+    line_no: int,
+    line_start: int,
+) -> Line:
+    """One line; ``indent``, ``hashes``, ``mark``: where each ends, or -1 if it is not there."""
+
+    def tok(kind: str, a: int, b: int) -> Token:
+        col = a - line_start + 1
+        return Token(kind, text[a:b], a, line_no, col, line_no, col + b - a, b)
+
+    if text[start] == "|":
+        return Line("pipe_row", [tok("PIPE_ROW", start, end)], start, end)
+    if text.find("\t", start, end) != -1:
+        if _comment_start(text, start, end) == start:
+            return Line("directive", [tok("COMMENT", start, end)], start, end)
+        return Line("row", [tok("TAB_ROW", start, end)], start, end)
+    toks: list[Token] = []
+    pos = start
+    if indent != -1:
+        toks.append(tok("INDENT", pos, indent))
+        pos = indent
+    if hashes != -1:
+        toks.append(tok("HASHES", pos, hashes))
+        pos = hashes
+    if mark != -1:
+        toks.append(tok("MARK", pos, mark))
+        pos = mark
+        kind = "heading"
+    elif hashes != -1:
+        kind = "paragraph"
+    elif pos == end:
+        return Line("blank", toks, start, end)
+    elif text[pos] == "|":
+        toks.append(tok("PIPE_ROW", pos, end))
+        return Line("pipe_row", toks, start, end)
+    else:
+        kind = "paragraph"
+    if pos < end:
+        comment = _comment_start(text, pos, end)
+        if comment == pos and kind == "paragraph" and hashes == -1:
+            kind = "directive"
+        if comment != pos:
+            toks.append(tok("TEXT", pos, end if comment == -1 else comment))
+        if comment != -1:
+            toks.append(tok("COMMENT", comment, end))
+    return Line(kind, toks, start, end)

@@ -22,11 +22,15 @@ class Page:
 
     def content(self, line: Line) -> tuple[int, int]:
         """Span of a line without indentation, hashes and trailing spaces."""
-        toks = [t for t in line.tokens if t.type not in ("INDENT", "HASHES")]
-        if not toks:
+        for tok in line.tokens:
+            if tok.type != "INDENT" and tok.type != "HASHES":
+                start = tok.start_pos
+                break
+        else:
             return line.end, line.end
-        start, end = toks[0].start_pos, line.end
-        while end > start and self.text[end - 1] in " \u3000\t\u00a0":
+        end = line.end
+        text = self.text
+        while end > start and text[end - 1] in " \u3000\t\u00a0":
             end -= 1
         return start, end
 
