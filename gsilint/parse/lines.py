@@ -41,13 +41,17 @@ class ParseError(Exception):
 
 @cache
 def _line_pattern() -> re.Pattern:
-    """A non-empty line, with the INDENT, HASHES and MARK it may begin with."""
+    """A non-empty line, with the INDENT, HASHES and MARK it may begin with.
+
+    The last group is empty unless the line has a tab or a "<" (row,
+    comment) after them.
+    """
     return re.compile(
         "(?=[^\\r\\n])"
         f"({terminal_pattern('INDENT')})?"
         f"({terminal_pattern('HASHES')})?"
         f"({terminal_pattern('MARK')})?"
-        "[^\\r\\n]*"
+        "[^\\r\\n\\t<]*([^\\r\\n]*)"
     )
 
 
@@ -75,19 +79,17 @@ def parse_lines(text: str) -> list[Line]:
     line_start = 0  # offset after the last "\n"
     prev_end = 0
     for m in _line_pattern().finditer(text):
-        regs = m.regs  # the line, then INDENT, HASHES, MARK (each -1 when absent)
+        regs = m.regs  # the line, then INDENT, HASHES, MARK (each -1 when absent) … tab or "<"
         start, end = regs[0]
         indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
+        special_start, special_end = regs[-1]
         newlines = text.count("\n", prev_end, start)
         if newlines:
             line_no += newlines
             line_start = text.rfind("\n", prev_end, start) + 1
         prev_end = end
         if (
-            indent == hashes == mark == -1
-            and text[start] != "|"
-            and text.find("\t", start, end) == -1
-            and text.find("<!--", start, end) == -1
+            indent == hashes == mark == -1 and special_start == special_end and text[start] != "|"
         ):  # plain prose, the most common line: one TEXT token
             col = start - line_start + 1
             tok = Token(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gsilint import document
+from gsilint.document import Cell, Paragraph
 from gsilint.parse.tokens import Line
 from gsilint.positions import Span
 
@@ -34,18 +34,20 @@ class Page:
             end -= 1
         return start, end
 
-    def paragraph(self, start: int, end: int) -> document.Paragraph | None:
-        while start < end and self.text[start] in " \u3000\u00a0\t*":
+    def paragraph(self, start: int, end: int) -> Paragraph | None:
+        text = self.text
+        while start < end and text[start] in " \u3000\u00a0\t*":
             start += 1
-        while end > start and self.text[end - 1] in " \u3000\u00a0\t*":
+        while end > start and text[end - 1] in " \u3000\u00a0\t*":
             end -= 1
         if start >= end:
             return None
-        return document.Paragraph(self.text[start:end], Span(start, end))
+        return Paragraph(text[start:end], Span(start, end))
 
-    def cell(self, start: int, end: int) -> document.Cell:
-        while start < end and self.text[start] in " \u3000\u00a0":
+    def cell(self, start: int, end: int) -> Cell:
+        text = self.text
+        while start < end and text[start] in " \u3000\u00a0":
             start += 1
-        while end > start and self.text[end - 1] in " \u3000\u00a0\r":
+        while end > start and text[end - 1] in " \u3000\u00a0\r":
             end -= 1
-        return document.Cell(self.text[start:end], Span(start, end))
+        return Cell(text[start:end], Span(start, end))
