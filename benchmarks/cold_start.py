@@ -1,0 +1,56 @@
+"""Cold start: ``gsilint check FILE`` run afresh, as pre-commit and editors run it per file.
+
+Runs the CLI ``--runs`` times in new interpreters and prints the median wall
+time and the median CPU time (user + system, from ``getrusage`` of the
+children), beside a bare ``python -c pass`` for the interpreter's own share.
+
+Usage: ``python benchmarks/cold_start.py [FILE] [--runs 11]`` (default FILE:
+the first seed report of ``tests/fixtures/seeds``). The runs start in the
+file's folder, so they take the gsilint that is installed or on ``PYTHONPATH``,
+not the one of the current directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_times(cmd: list[str], runs: int, cwd: Path) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``runs`` runs of ``cmd`` in ``cwd``."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("file", nargs="?", type=Path)
+    ap.add_argument("--runs", type=int, default=11, help="runs of each command (default 11)")
+    args = ap.parse_args(argv)
+    path = args.file or sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))[0]
+    for name, cmd in (
+        ("python -c pass", [sys.executable, "-c", "pass"]),
+        (f"gsilint check {path.name}", [sys.executable, "-m", "gsilint", "check", str(path)]),
+    ):
+        wall, cpu = run_times(cmd, args.runs, path.parent)
+        print(f"{name:<40} wall {wall * 1000:5.0f} ms  CPU {cpu * 1000:5.0f} ms")
+    print(f"(medians of {args.runs} runs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
