@@ -11,6 +11,9 @@ Times are CPU time of this process (``time.process_time``): the figure is
 single-core work and does not change when other jobs share the machine.
 
 Usage: ``python benchmarks/bench.py [FOLDER ...] [--mb 5] [--repeat 3]``
+
+Beside it: ``hotspots.py`` lists the functions that take the time (cProfile),
+``cold_start.py`` times a fresh ``gsilint check`` of one file.
 """
 
 from __future__ import annotations
