@@ -117,12 +117,18 @@ def _line(
         col = a - line_start + 1
         return Token(kind, text[a:b], a, line_no, col, line_no, col + b - a, b)
 
+    # At a line's start the highest priorities win: COMMENT (the whole line),
+    # PIPE_ROW, then TAB_ROW (any tab). A comment line with a tab is the only
+    # line with a tab that is not a row.
     if text[start] == "|":
         return Line("pipe_row", [tok("PIPE_ROW", start, end)], start, end)
     if text.find("\t", start, end) != -1:
         if _comment_start(text, start, end) == start:
             return Line("directive", [tok("COMMENT", start, end)], start, end)
         return Line("row", [tok("TAB_ROW", start, end)], start, end)
+    # Then INDENT? HASHES? MARK? (the pattern found them), and after them
+    # TEXT up to a trailing COMMENT; after a bare INDENT, a PIPE_ROW or a
+    # COMMENT line (a directive) may follow.
     toks: list[Token] = []
     pos = start
     if indent != -1:
