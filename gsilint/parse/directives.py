@@ -21,6 +21,8 @@ def read_directives(page: Page, doc: document.Document) -> None:
     gives heading and paragraph lines a COMMENT token; a tab row is one
     token, so its trailing comment is cut off here.
     """
+    if "<!--" not in page.text:
+        return
     for line in page.lines:
         if line.kind == "directive":
             doc.directives.append(
