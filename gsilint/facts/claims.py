@@ -64,6 +64,7 @@ _REVIEW = regex.compile(r"行政复议")
 _AFTER_REVIEW = regex.compile(r"复议后(?:起诉|诉讼)")
 _DIRECT_SUIT = regex.compile(r"直接(?:起诉|诉讼)")
 _SUIT = regex.compile(r"诉讼|起诉")
+_REVIEW_OR_LITIGATION = regex.compile(r"复议|诉讼|起诉")
 _CASE_RESULTS = (
     (regex.compile(r"维持"), "upheld"),
     (regex.compile(r"纠正"), "corrected"),
@@ -247,7 +248,7 @@ def word_claims(f: Facts) -> list[WordClaim]:
 def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
     out: list[WordClaim] = []
     for m in _NO_APPLICATIONS.finditer(sentence):
-        if not regex.search(r"复议|诉讼|起诉", sentence[m.start() : m.end() + 6]):
+        if not _REVIEW_OR_LITIGATION.search(sentence[m.start() : m.end() + 6]):
             out.append(
                 WordClaim("no_applications", Span(base + m.start(), base + m.end()), m.group())
             )
@@ -265,8 +266,8 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
         before = sentence[: m.start()]
         groups = tuple(
             g
-            for g, rx in (("review", r"复议"), ("litigation", r"诉讼|起诉"))
-            if regex.search(rx, before)
+            for g, words in (("review", ("复议",)), ("litigation", ("诉讼", "起诉")))
+            if any(w in before for w in words)
         )
         if groups:
             out.append(

@@ -54,6 +54,10 @@ _SHARE_AFTER = regex.compile(
 )
 #: Where a clause starts: the label of a count runs from here to the number.
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:、。！？!?（）()“”\"]")
+#: The same, searched backwards from the number (``(?r)``): the nearest break before it.
+_LAST_CLAUSE_BREAK = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
+_SPACES = regex.compile(r"\s+")
+_DIGIT = regex.compile(r"\d")
 _SENTENCE_END = regex.compile(r"[。！？!?]|\n\s*\n")
 _ORDINAL_BEFORE = regex.compile(r"(?:第|附件|表|图|No\.?|第\s*)\s*$")
 
@@ -134,11 +138,9 @@ def _in_parens(text: str, positions: list[int]) -> set[int]:
 
 def _label(text: str, start: int, floor: int) -> tuple[str, int]:
     """The clause before ``start`` (from the last clause break, not before ``floor``)."""
-    i = start
-    while i > floor and not _CLAUSE_BREAK.match(text, i - 1):
-        i -= 1
-    raw = text[i:start]
-    return regex.sub(r"\s+", "", raw), i
+    brk = _LAST_CLAUSE_BREAK.search(text, floor, start)
+    i = brk.end() if brk else floor
+    return _SPACES.sub("", text[i:start]), i
 
 
 def _scan(text: str, base: int) -> list[Quantity]:
@@ -251,7 +253,7 @@ def sentences(f: Facts) -> list[Sentence]:
     for pi, span in enumerate(f.prose_spans):
         ps, pe = span.start, span.end
         chunk = text[ps:pe]
-        if not regex.search(r"\d", chunk):
+        if not _DIGIT.search(chunk):
             continue
         quantities = _scan(chunk, ps)
         if not quantities:
