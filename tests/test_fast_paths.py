@@ -15,6 +15,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gsilint.datetext import _Taken
 from gsilint.facts.prose_text import ProseText
 from gsilint.han import HAN
 from gsilint.rules import RULES, load_rules
@@ -111,3 +112,20 @@ def test_t501_with_thousands_of_candidates_equals_its_reference():
     found = _t501(pieces)
     assert len(found) > 2000
     assert found == _t501_reference(pieces)
+
+
+# -- find_dates: ranges already taken ---------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=30))
+def test_taken_ranges_answer_like_a_scan_of_them_all(ranges):
+    # find_dates adds a range only when it overlaps none taken, so the ranges stay disjoint
+    taken, plain = _Taken(), []
+    for s, length in ranges:
+        e = s + length
+        expected = any(a < e and s < b for a, b in plain)
+        assert taken.overlaps(s, e) == expected
+        if not expected:
+            taken.add(s, e)
+            plain.append((s, e))
