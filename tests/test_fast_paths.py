@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gsilint.datetext import _Taken
+from gsilint.facts import quantities
 from gsilint.facts.prose_text import ProseText
 from gsilint.han import HAN
 from gsilint.rules import RULES, load_rules
@@ -129,3 +130,40 @@ def test_taken_ranges_answer_like_a_scan_of_them_all(ranges):
         if not expected:
             taken.add(s, e)
             plain.append((s, e))
+
+
+# -- quantities: the approximate words before a number ----------------------------------
+
+#: the quantity pattern as first written, with the approximate words in the pattern
+_QTY_REFERENCE = regex.compile(
+    r"(?P<approx_before>约|近|超过?|逾|达到?)?\s*"
+    + quantities._NUMBER
+    + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>"
+    + "|".join(quantities.UNITS)
+    + r")"
+)
+
+
+def _quantities_reference(text: str) -> list[tuple[int, int, str, bool]]:
+    out = []
+    for m in _QTY_REFERENCE.finditer(text):
+        before = m.group("approx_before")
+        out.append(
+            (m.start("num"), m.end(), m.group("unit"), bool(before) and before[0] in "约近超逾")
+        )
+    return out
+
+
+def _quantities_fast(text: str) -> list[tuple[int, int, str, bool]]:
+    out, last_end = [], 0
+    for m in quantities._QTY.finditer(text):
+        floor, last_end = last_end, m.end()
+        s = m.start("num")
+        out.append((s, m.end(), m.group("unit"), quantities._approximate_before(text, s, floor)))
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=list("约近超过逾达到余多 \n\u3000\x1c1203,.件条万元%第数"), max_size=40))
+def test_approximate_words_are_read_as_the_pattern_read_them(text):
+    assert _quantities_fast(text) == _quantities_reference(text)

@@ -37,13 +37,12 @@ _FULL_WIDTH = regex.compile(r"[０-９％．]")
 UNITS = ("万元", "亿元", "人次", "元", "件", "条", "篇", "个", "项", "期", "次", "户", "家", "%")
 
 _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
-_QTY = regex.compile(
-    r"(?P<approx_before>约|近|超过?|逾|达到?)?\s*"
-    + _NUMBER
-    + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>"
-    + "|".join(UNITS)
-    + r")"
-)
+#: A number and its unit ("1084条", "3.5 万元", "20余件"). A word before the
+#: number that makes it approximate (约 近 超 超过 逾) is read by
+#: :func:`_approximate_before`: a pattern that may start with one is tried at
+#: every character of the text and takes twice as long.
+_QTY = regex.compile(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
+_SPACE = regex.compile(r"\s")
 #: A count without a unit at the end of a clause, after a label ending in 数
 #: ("不予公开信息数1402。").
 _BARE = regex.compile(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
@@ -143,17 +142,28 @@ def _label(text: str, start: int, floor: int) -> tuple[str, int]:
     return _SPACES.sub("", text[i:start]), i
 
 
+def _approximate_before(text: str, start: int, floor: int) -> bool:
+    """Whether 约, 近, 超, 超过 or 逾 (then any spaces) stands before the number at
+    ``start``, after ``floor`` (the end of the previous quantity). 达/达到 do not count."""
+    i = start
+    while i > floor and _SPACE.match(text, i - 1):
+        i -= 1
+    return (i > floor and text[i - 1] in "约近超逾") or (
+        i - 2 >= floor and text[i - 2 : i] == "超过"
+    )
+
+
 def _scan(text: str, base: int) -> list[Quantity]:
     """Quantities of one paragraph (``text`` is its ASCII-digit simplified slice)."""
     found: list[tuple[int, int, int, Decimal, int, str, bool]] = []
+    last_end = 0
     for m in _QTY.finditer(text):
         s = m.start("num")
+        floor, last_end = last_end, m.end()
         if _ORDINAL_BEFORE.search(text, max(0, s - 4), s):
             continue
         frac = m.group("frac")
-        approx = bool(
-            m.group("approx_before") and m.group("approx_before")[0] in "约近超逾"
-        ) or bool(m.group("approx_after"))
+        approx = _approximate_before(text, s, floor) or bool(m.group("approx_after"))
         found.append(
             (
                 s,
@@ -165,19 +175,20 @@ def _scan(text: str, base: int) -> list[Quantity]:
                 approx,
             )
         )
-    for m in _BARE.finditer(text):
-        frac = m.group("frac")
-        found.append(
-            (
-                m.start("num"),
-                m.end(),
-                m.end(),
-                _decimal(m.group("num"), frac),
-                len(frac or ""),
-                "",
-                False,
+    if "数" in text:  # a bare count follows a label ending in 数
+        for m in _BARE.finditer(text):
+            frac = m.group("frac")
+            found.append(
+                (
+                    m.start("num"),
+                    m.end(),
+                    m.end(),
+                    _decimal(m.group("num"), frac),
+                    len(frac or ""),
+                    "",
+                    False,
+                )
             )
-        )
     found.sort()
     bracketed = _in_parens(text, [f[0] for f in found])
     out: list[Quantity] = []
