@@ -198,10 +198,11 @@ def count_claims(f: Facts) -> list[CountClaim]:
     for sent in sents:
         s = text[sent.span.start : sent.span.end]
         para = paras[sent.paragraph]
+        para_text = text[para.start : para.end]
         for q in sent.quantities:
             if not q.is_count or _other_year(q.label, year):
                 continue
-            kind = classify(q, s, _tail(text, q), text[para.start : para.end])
+            kind = classify(q, s, _tail(text, q), para_text)
             if kind is not None:
                 claim = CountClaim(kind, q, with_carry=bool(_MENTIONS_CARRY.search(s)))
                 out.append(claim)
