@@ -227,7 +227,12 @@ def count_claims(f: Facts) -> list[CountClaim]:
 
 
 _SENTENCE = regex.compile(r"[^。！？!?；;]+")
-_CLAIM_HINT = regex.compile(r"未|没有|无|维持|申请")
+#: Any of the claims in words. A paragraph without one is skipped at the cost of
+#: one search; none of these patterns looks around its match, so a claim in a
+#: sentence is also a match in its paragraph.
+_ANY_WORD_CLAIM = regex.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_NO_APPLICATIONS, _NO_CASES, _ALL_UPHELD, _ALL_CLOSED))
+)
 
 
 def word_claims(f: Facts) -> list[WordClaim]:
@@ -235,7 +240,7 @@ def word_claims(f: Facts) -> list[WordClaim]:
     text = f.numeric_text
     out: list[WordClaim] = []
     for span in f.prose_spans:
-        if not _CLAIM_HINT.search(text, span.start, span.end):
+        if not _ANY_WORD_CLAIM.search(text, span.start, span.end):
             continue
         for sm in _SENTENCE.finditer(text, span.start, span.end):
             sentence = sm.group()
