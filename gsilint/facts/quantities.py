@@ -58,6 +58,9 @@ _SPACES = regex.compile(r"\s+")
 _DIGIT = regex.compile(r"\d")
 _SENTENCE_END = regex.compile(r"[。！？!?]|\n\s*\n")
 _ORDINAL_BEFORE = regex.compile(r"(?:第|附件|表|图|No\.?|第\s*)\s*$")
+#: A character every ordinal word contains: most numbers have none before them,
+#: and a set test is quicker than the pattern.
+_ORDINAL_CHARS = frozenset("第附表图N")
 
 
 def _decimal(num: str, frac: str | None) -> Decimal:
@@ -152,6 +155,14 @@ def _approximate_before(text: str, start: int, floor: int) -> bool:
     )
 
 
+def _after_ordinal(text: str, start: int) -> bool:
+    """Whether 第, 附件, 表, 图 or No. stands right before the number at ``start``."""
+    window = max(0, start - 4)
+    return not _ORDINAL_CHARS.isdisjoint(text[window:start]) and bool(
+        _ORDINAL_BEFORE.search(text, window, start)
+    )
+
+
 def _scan(text: str, base: int) -> list[Quantity]:
     """Quantities of one paragraph (``text`` is its ASCII-digit simplified slice)."""
     found: list[tuple[int, int, int, Decimal, int, str, bool]] = []
@@ -159,7 +170,7 @@ def _scan(text: str, base: int) -> list[Quantity]:
     for m in _QTY.finditer(text):
         s = m.start("num")
         floor, last_end = last_end, m.end()
-        if _ORDINAL_BEFORE.search(text, max(0, s - 4), s):
+        if _after_ordinal(text, s):
             continue
         frac = m.group("frac")
         approx = _approximate_before(text, s, floor) or bool(m.group("approx_after"))
