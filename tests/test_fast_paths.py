@@ -167,3 +167,25 @@ def _quantities_fast(text: str) -> list[tuple[int, int, str, bool]]:
 @given(st.text(alphabet=list("约近超过逾达到余多 \n\u3000\x1c1203,.件条万元%第数"), max_size=40))
 def test_approximate_words_are_read_as_the_pattern_read_them(text):
     assert _quantities_fast(text) == _quantities_reference(text)
+
+
+_PROSE = list("第附件表图No.约 \n，。（）“”、数1234件条申请公开") + ["\u3000"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PROSE, max_size=30), st.data())
+def test_label_is_the_text_after_the_last_clause_break(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    i = start  # the label as first written: step back one character at a time
+    while i > floor and not quantities._CLAUSE_BREAK.match(text, i - 1):
+        i -= 1
+    assert quantities._label(text, start, floor) == (regex.sub(r"\s+", "", text[i:start]), i)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PROSE, max_size=12), st.data())
+def test_ordinal_test_equals_its_pattern(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    expected = bool(quantities._ORDINAL_BEFORE.search(text, max(0, start - 4), start))
+    assert quantities._after_ordinal(text, start) == expected

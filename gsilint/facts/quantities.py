@@ -39,7 +39,7 @@ _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?
 #: A number and its unit ("1084条", "3.5 万元", "20余件"). A word before the
 #: number that makes it approximate (约 近 超 超过 逾) is read by
 #: :func:`_approximate_before`: a pattern that may start with one is tried at
-#: every character of the text and takes twice as long.
+#: every character of the text and takes about twice as long.
 _QTY = regex.compile(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
 _SPACE = regex.compile(r"\s")
 #: A count without a unit at the end of a clause, after a label ending in 数
@@ -146,7 +146,8 @@ def _label(text: str, start: int, floor: int) -> tuple[str, int]:
 
 def _approximate_before(text: str, start: int, floor: int) -> bool:
     """Whether 约, 近, 超, 超过 or 逾 (then any spaces) stands before the number at
-    ``start``, after ``floor`` (the end of the previous quantity). 达/达到 do not count."""
+    ``start``, not before ``floor`` (where the previous match of ``_QTY`` ended).
+    达/达到 do not count."""
     i = start
     while i > floor and _SPACE.match(text, i - 1):
         i -= 1
