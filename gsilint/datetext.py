@@ -17,6 +17,7 @@ Offsets are code points into the text given, so spans found in
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -152,7 +153,7 @@ def _mention(
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Every year / date / month-day mention in ``text``, in order; spans shifted by ``offset``."""
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for m in _NUMERIC.finditer(text):
         mm = _mention(
             m.group(0),
@@ -164,9 +165,9 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         )
         if mm is not None:
             out.append(mm)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     for m in _YMD.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         mm = _mention(
             m.group(0),
@@ -189,9 +190,9 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             )
         if mm is not None:
             out.append(mm)
-            taken.append((mm.span.start - offset, mm.span.end - offset))
+            taken.add(mm.span.start - offset, mm.span.end - offset)
     for m in _MD.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         mm = _mention(
             m.group(0),
@@ -207,8 +208,23 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     return out
 
 
-def _overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in taken)
+class _Taken:
+    """Disjoint ranges already read as dates, kept sorted so that asking whether
+    a range overlaps one of them is a binary search, not a scan of them all."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_left(self._starts, s)
+        self._starts.insert(i, s)
+        self._ends.insert(i, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        # only the last range starting before ``e`` can reach past ``s``: the ranges are disjoint
+        i = bisect_left(self._starts, e) - 1
+        return i >= 0 and self._ends[i] > s
 
 
 def find_ranges(text: str, mentions: list[DateMention], offset: int = 0) -> list[DateRange]:

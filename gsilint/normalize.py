@@ -36,15 +36,26 @@ _QUOTES = str.maketrans(
 )
 
 
+# One OpenCC converter per direction for the whole process (T504 uses both):
+# each takes tens of milliseconds to load its dictionaries.
 @lru_cache(maxsize=1)
-def _converter():
+def to_simplified():
+    """The OpenCC traditional → simplified converter, created on first use."""
     import opencc
 
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def to_traditional():
+    """The OpenCC simplified → traditional converter, created on first use."""
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
 def _convert(text: str) -> str:
-    return _converter().convert(text)
+    return to_simplified().convert(text)
 
 
 def simplify(text: str) -> str:

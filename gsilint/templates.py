@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,15 +59,24 @@ class SectionSpec:
 
     def exact(self, title: str) -> bool:
         """The heading is the canonical title or an accepted variant."""
-        t = norm_label(title).rstrip(":：。.;；")
-        return t == norm_label(self.title) or any(t == norm_label(v) for v in self.variants)
+        return norm_label(title).rstrip(":：。.;；") in self._normalised_names
 
     def matches(self, title: str) -> bool:
         """Exact, or every keyword of one keyword group occurs in the heading."""
         if self.exact(title):
             return True
         t = norm_label(title)
-        return any(all(norm_label(k) in t for k in group) for group in self.keywords)
+        return any(all(k in t for k in group) for group in self._normalised_keywords)
+
+    # Headings are compared with every section of every template, so the
+    # section's own wording is normalised once, not on each comparison.
+    @cached_property
+    def _normalised_names(self) -> frozenset[str]:
+        return frozenset(norm_label(n) for n in (self.title, *self.variants))
+
+    @cached_property
+    def _normalised_keywords(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(norm_label(k) for k in group) for group in self.keywords)
 
     @property
     def statement_patterns(self) -> tuple[regex.Pattern, ...]:

@@ -64,6 +64,7 @@ _REVIEW = regex.compile(r"行政复议")
 _AFTER_REVIEW = regex.compile(r"复议后(?:起诉|诉讼)")
 _DIRECT_SUIT = regex.compile(r"直接(?:起诉|诉讼)")
 _SUIT = regex.compile(r"诉讼|起诉")
+_REVIEW_OR_LITIGATION = regex.compile(r"复议|诉讼|起诉")
 _CASE_RESULTS = (
     (regex.compile(r"维持"), "upheld"),
     (regex.compile(r"纠正"), "corrected"),
@@ -197,10 +198,11 @@ def count_claims(f: Facts) -> list[CountClaim]:
     for sent in sents:
         s = text[sent.span.start : sent.span.end]
         para = paras[sent.paragraph]
+        para_text = text[para.start : para.end]
         for q in sent.quantities:
             if not q.is_count or _other_year(q.label, year):
                 continue
-            kind = classify(q, s, _tail(text, q), text[para.start : para.end])
+            kind = classify(q, s, _tail(text, q), para_text)
             if kind is not None:
                 claim = CountClaim(kind, q, with_carry=bool(_MENTIONS_CARRY.search(s)))
                 out.append(claim)
@@ -225,7 +227,12 @@ def count_claims(f: Facts) -> list[CountClaim]:
 
 
 _SENTENCE = regex.compile(r"[^。！？!?；;]+")
-_CLAIM_HINT = regex.compile(r"未|没有|无|维持|申请")
+#: Any of the claims in words. A paragraph without one is skipped at the cost of
+#: one search; none of these patterns looks around its match, so a claim in a
+#: sentence is also a match in its paragraph.
+_ANY_WORD_CLAIM = regex.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_NO_APPLICATIONS, _NO_CASES, _ALL_UPHELD, _ALL_CLOSED))
+)
 
 
 def word_claims(f: Facts) -> list[WordClaim]:
@@ -233,7 +240,7 @@ def word_claims(f: Facts) -> list[WordClaim]:
     text = f.numeric_text
     out: list[WordClaim] = []
     for span in f.prose_spans:
-        if not _CLAIM_HINT.search(text, span.start, span.end):
+        if not _ANY_WORD_CLAIM.search(text, span.start, span.end):
             continue
         for sm in _SENTENCE.finditer(text, span.start, span.end):
             sentence = sm.group()
@@ -247,7 +254,7 @@ def word_claims(f: Facts) -> list[WordClaim]:
 def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
     out: list[WordClaim] = []
     for m in _NO_APPLICATIONS.finditer(sentence):
-        if not regex.search(r"复议|诉讼|起诉", sentence[m.start() : m.end() + 6]):
+        if not _REVIEW_OR_LITIGATION.search(sentence[m.start() : m.end() + 6]):
             out.append(
                 WordClaim("no_applications", Span(base + m.start(), base + m.end()), m.group())
             )
@@ -265,8 +272,8 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
         before = sentence[: m.start()]
         groups = tuple(
             g
-            for g, rx in (("review", r"复议"), ("litigation", r"诉讼|起诉"))
-            if regex.search(rx, before)
+            for g, words in (("review", ("复议",)), ("litigation", ("诉讼", "起诉")))
+            if any(w in before for w in words)
         )
         if groups:
             out.append(

@@ -17,6 +17,8 @@ _DATE = (
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
 )
 #: a signature date run into a flattened page: "…日常化。 平潭县人民政府 2013年1月16日 附件1："
+#: How the name of a publishing body ends.
+_ORG_ENDING = regex.compile(r"(?:政府|委员会|管委会|办公室|办公厅|局|厅|委|院|中心|街道|镇|乡|部)$")
 _INLINE_CLOSING = regex.compile(
     r"(?:^|(?<=[。！\s]))(?:(?P<org>[^\s。，,；;：:]{2,40}?)\s+)?(?P<date>"
     + _DATE
@@ -56,9 +58,7 @@ def closing_block(f: Facts) -> ClosingInfo | None:
     if last is None:
         return c and ClosingInfo(c.span, None, None, "block")
     org = Span(last.start("org"), last.end("org")) if last.group("org") else None
-    if org is not None and not regex.search(
-        r"(?:政府|委员会|管委会|办公室|办公厅|局|厅|委|院|中心|街道|镇|乡|部)$", last.group("org")
-    ):
+    if org is not None and not _ORG_ENDING.search(last.group("org")):
         org = None
     return ClosingInfo(
         Span(last.start(), last.end()), org, Span(last.start("date"), last.end("date")), "inline"

@@ -25,6 +25,8 @@ _GOVERNMENT = regex.compile(
     r"(?:人民政府|政府|管委会|管理委员会|实验区|新区|开发区|示范区|自治[州县旗]|区|县|市|镇|乡|旗|街道|街道办事处)$"
 )
 _TOWNSHIP = regex.compile(r"(?:镇|乡|街道|街道办事处|镇人民政府|乡人民政府|镇政府|乡政府)$")
+_GOVERNMENT_OFFICE = regex.compile(r"(?:人民政府|政府)(?:办公室|办公厅|办)$")
+_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,10 @@ def body_kind(org: str | None) -> str:
     """government | department | township | unknown, from the publishing body's name."""
     if not org:
         return "unknown"
-    org = regex.sub(r"\s+", "", org)
+    org = _SPACES.sub("", org)
     if _TOWNSHIP.search(org):
         return "township"
-    if _GOVERNMENT.search(org) and not regex.search(r"(?:人民政府|政府)(?:办公室|办公厅|办)$", org):
+    if _GOVERNMENT.search(org) and not _GOVERNMENT_OFFICE.search(org):
         return "government"
     if _DEPARTMENT.search(org):
         return "department"

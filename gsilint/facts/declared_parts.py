@@ -23,6 +23,7 @@ _DECLARATION = regex.compile(
 #: the subject of a declaration: "本报告由…", "全文由…", "年报由…", "报告全文包括…"
 _DECLARER = regex.compile(r"(?:报告|年报|全文|本文|正文)[^。；;！？]{0,6}$")
 _SEP = regex.compile(r"\s*(?:[、，,；;]|以及)\s*")
+_AND = regex.compile(r"和")
 #: a part name ends like a heading: "…情况", "…措施", "概述", "…统计表"
 _NAME_END = regex.compile(
     r"(?:情况|措施|事项|概述|统计表|附表|附件|问题|建设|管理|方面|工作|保障)$"
@@ -66,7 +67,7 @@ def _split_names(text: str, start: int) -> list[tuple[int, int]]:
     for a, b in pieces:
         frag = text[a:b]
         cut = None
-        for m in regex.finditer(r"和", frag):
+        for m in _AND.finditer(frag):
             left, right = frag[: m.start()], frag[m.end() :]
             if (
                 _NAME_END.search(norm_label(left))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 _ORG_IN_TITLE = regex.compile(r"^(.{2,40}?)(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年")
+_SPACES = regex.compile(r"\s+")
 
 
 def title(f: Facts) -> document.Paragraph | document.Field | None:
@@ -26,7 +28,7 @@ def organisation(f: Facts) -> str | None:
     """The body that publishes the report: from the title, else the signature."""
     t = f.title
     if t is not None:
-        text = regex.sub(r"\s+", "", t.text if isinstance(t, document.Paragraph) else t.value)
+        text = _SPACES.sub("", t.text if isinstance(t, document.Paragraph) else t.value)
         m = _ORG_IN_TITLE.match(text)
         if m:
             return m.group(1)
@@ -41,11 +43,19 @@ def format_labels(f: Facts) -> dict[str, list[Span]]:
     text = f.doc.simplified
     for fmt in reversed(format_ids()):  # newest first
         found[fmt] = []
-        for label in table_format(fmt).template_labels:
-            pattern = regex.escape(label).replace(r"\(", "[（(]").replace(r"\)", "[）)]")
-            for m in regex.finditer(pattern, text):
+        for pattern in _label_patterns(fmt):
+            for m in pattern.finditer(text):
                 found[fmt].append(Span(m.start(), m.end()))
     return found
+
+
+@cache
+def _label_patterns(fmt: str) -> tuple[regex.Pattern, ...]:
+    """The template labels of a format as patterns (half- or full-width brackets), compiled once."""
+    return tuple(
+        regex.compile(regex.escape(label).replace(r"\(", "[（(]").replace(r"\)", "[）)]"))
+        for label in table_format(fmt).template_labels
+    )
 
 
 def template(f: Facts) -> Template:

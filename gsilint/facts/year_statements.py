@@ -12,6 +12,7 @@ puts it after the body's name ("本镇2017年没有受理…"). These are
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ import regex
 from gsilint import document
 from gsilint.datetext import DateMention
 from gsilint.facts.dates import mentions_in
+from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
@@ -114,8 +116,16 @@ def year_uses(f: Facts) -> list[YearUse]:
     doc = f.doc
     text = doc.simplified
     out: list[YearUse] = []
+    # most paragraphs write no year alone: skip those without reading their mentions
+    year_only_starts = [d.span.start for d in f.date_mentions if d.year_only]
+
+    def has_year_only(span: Span) -> bool:
+        i = bisect_left(year_only_starts, span.start)
+        return i < len(year_only_starts) and year_only_starts[i] < span.end
 
     for para, sec in _paragraph_sections(doc):
+        if not has_year_only(para.span):
+            continue
         for d in mentions_in(f, para.span):
             if not d.year_only or d.year_span is None:
                 continue
@@ -167,6 +177,8 @@ def year_uses(f: Facts) -> list[YearUse]:
     # headings only name plans ("2016年工作重点"); a heading's year is not read as a statement
     for sec in doc.all_sections():
         h = sec.heading
+        if not has_year_only(h.title_span):
+            continue
         for d in mentions_in(f, h.title_span):
             if not d.year_only or _in_quotes(text, d.span.start, h.title_span.start):
                 continue

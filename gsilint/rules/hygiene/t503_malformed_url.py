@@ -21,6 +21,7 @@ _HOST_SPACE = regex.compile(
     r"(?:[.．][ \u3000]+[A-Za-z0-9\-]+|[ \u3000]+[.．][A-Za-z0-9\-]+)"
     r"(?:[ \u3000]*[.．][ \u3000]*[A-Za-z0-9\-]+)*"
 )
+_SPACES = regex.compile(r"[ \u3000]+")
 _GOOD_SEP = "://"
 
 
@@ -74,7 +75,7 @@ def malformed_url(ctx):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             wrote = m.group(0)
-            good = regex.sub(r"[ \u3000]+", "", wrote).replace("．", ".")
+            good = _SPACES.sub("", wrote).replace("．", ".")
             yield Issue(
                 piece.span(m.start(), m.end()),
                 f"网址中间有空格：“{wrote}”应为“{good}”",

@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from gsilint.findings import Issue, Severity
+from gsilint.normalize import to_simplified, to_traditional
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import prose
 
@@ -16,11 +17,8 @@ _QUOTED = regex.compile(
 )
 
 
-@lru_cache(maxsize=1)
 def _opencc():
-    import opencc
-
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    return to_simplified(), to_traditional()
 
 
 def _encodable(ch: str, codec: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from gsilint.facts.prose_text import ProseText
 from gsilint.findings import Issue, Severity
@@ -11,7 +11,8 @@ from gsilint.rules.hygiene._prose import clip, prose
 
 PAIRS = {"《": "》", "（": "）", "“": "”", "【": "】"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-_ANY = regex.compile("[《》（）“”【】]")
+#: stdlib ``re``: a plain character class is found twice as fast as with ``regex``
+_ANY = re.compile("[《》（）“”【】]")
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:

@@ -1,0 +1,191 @@
+"""The fast versions of hot code paths equal their plain reference versions.
+
+Some facts and rules are written for speed rather than in the most obvious
+way (stdlib ``re`` instead of ``regex``, remembered counts, binary searches).
+Each test here keeps the obvious version as a reference and checks, on random
+and on large inputs, that the fast one gives the same answer.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gsilint.datetext import _Taken
+from gsilint.facts import quantities
+from gsilint.facts.prose_text import ProseText
+from gsilint.han import HAN
+from gsilint.rules import RULES, load_rules
+from gsilint.rules.hygiene._data import common_words
+from gsilint.rules.hygiene.t501_repeated_word import _data
+
+
+def _ranges(codepoints: list[int]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for cp in codepoints:
+        if out and out[-1][1] == cp - 1:
+            out[-1][1] = cp
+        else:
+            out.append([cp, cp])
+    return [(a, b) for a, b in out]
+
+
+def test_han_class_is_exactly_regex_script_han():
+    han_re = re.compile(HAN)
+    han_regex = regex.compile(r"\p{Han}")
+    expected = [cp for cp in range(0x110000) if han_regex.match(chr(cp))]
+    got = [cp for cp in range(0x110000) if han_re.match(chr(cp))]
+    assert got == expected, "regenerate gsilint/han.py with these ranges: " + ", ".join(
+        f"{a:04X}-{b:04X}" for a, b in _ranges(expected)
+    )
+
+
+# -- T501 ------------------------------------------------------------------------------
+
+
+def _t501_reference(pieces: list[ProseText]) -> list[tuple[int, int, str]]:
+    """T501 as first written: ``regex``'s \\p{Han} and a fresh ``body.count`` per candidate."""
+    allowed, numerals, singles = _data()
+    words = common_words()
+    doubled = regex.compile(r"(\p{Han}{1,4})\1")
+    body = "\n".join(p.text for p in pieces)
+    out = []
+    for piece in pieces:
+        text = piece.text
+        pos = 0
+        while (m := doubled.search(text, pos)) is not None:
+            unit = m.group(1)
+            if len(unit) == 1:
+                unless = singles.get(unit)
+                found = unless is not None and not (unless and text.startswith(unless, m.end()))
+            else:
+                found = (
+                    m.group(0) not in allowed
+                    and not set(unit) <= numerals
+                    and (
+                        (len(unit) == 2 and unit in words)
+                        or body.count(unit) > body.count(m.group(0)) * 2
+                    )
+                )
+            if not found:
+                pos = m.start() + 1
+                continue
+            out.append((piece.start + m.start(), piece.start + m.end(), unit))
+            pos = m.end()
+    return out
+
+
+def _t501(pieces: list[ProseText]) -> list[tuple[int, int, str]]:
+    load_rules()
+    ctx = SimpleNamespace(facts=SimpleNamespace(hygiene_prose=pieces))
+    return [(i.span.start, i.span.end, i.en.split("'")[1]) for i in RULES["T501"].check(ctx)]
+
+
+def _pieces(texts: list[str]) -> list[ProseText]:
+    out, start = [], 0
+    for t in texts:
+        out.append(ProseText(t, start, "paragraph"))
+        start += len(t) + 1
+    return out
+
+
+#: a small alphabet, so that doubled units, words of the word list, allowed
+#: doublings, numerals and never-doubled characters (的) all occur often
+_ALPHABET = list("公开信息工作的确研究一二〇年") + ["。", "，", "\n", "a", "1", "𠀀"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), min_size=1, max_size=4))
+def test_t501_equals_its_reference(texts):
+    pieces = _pieces(texts)
+    assert _t501(pieces) == _t501_reference(pieces)
+
+
+def test_t501_with_thousands_of_candidates_equals_its_reference():
+    # 3,000 doublings of 300 different units, each also standing alone elsewhere
+    units = [chr(0x4E00 + 7 * i) + chr(0x4E01 + 7 * i) for i in range(300)]
+    text = "，".join(u + u + "。" + u for u in units * 10)
+    pieces = _pieces([text[i : i + 2000] for i in range(0, len(text), 2000)])
+    found = _t501(pieces)
+    assert len(found) > 2000
+    assert found == _t501_reference(pieces)
+
+
+# -- find_dates: ranges already taken ---------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=30))
+def test_taken_ranges_answer_like_a_scan_of_them_all(ranges):
+    # find_dates adds a range only when it overlaps none taken, so the ranges stay disjoint
+    taken, plain = _Taken(), []
+    for s, length in ranges:
+        e = s + length
+        expected = any(a < e and s < b for a, b in plain)
+        assert taken.overlaps(s, e) == expected
+        if not expected:
+            taken.add(s, e)
+            plain.append((s, e))
+
+
+# -- quantities: the approximate words before a number ----------------------------------
+
+#: the quantity pattern as first written, with the approximate words in the pattern
+_QTY_REFERENCE = regex.compile(
+    r"(?P<approx_before>约|近|超过?|逾|达到?)?\s*"
+    + quantities._NUMBER
+    + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>"
+    + "|".join(quantities.UNITS)
+    + r")"
+)
+
+
+def _quantities_reference(text: str) -> list[tuple[int, int, str, bool]]:
+    out = []
+    for m in _QTY_REFERENCE.finditer(text):
+        before = m.group("approx_before")
+        out.append(
+            (m.start("num"), m.end(), m.group("unit"), bool(before) and before[0] in "约近超逾")
+        )
+    return out
+
+
+def _quantities_fast(text: str) -> list[tuple[int, int, str, bool]]:
+    out, last_end = [], 0
+    for m in quantities._QTY.finditer(text):
+        floor, last_end = last_end, m.end()
+        s = m.start("num")
+        out.append((s, m.end(), m.group("unit"), quantities._approximate_before(text, s, floor)))
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=list("约近超过逾达到余多 \n\u3000\x1c1203,.件条万元%第数"), max_size=40))
+def test_approximate_words_are_read_as_the_pattern_read_them(text):
+    assert _quantities_fast(text) == _quantities_reference(text)
+
+
+_PROSE = list("第附件表图No.约 \n，。（）“”、数1234件条申请公开") + ["\u3000"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PROSE, max_size=30), st.data())
+def test_label_is_the_text_after_the_last_clause_break(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    i = start  # the label as first written: step back one character at a time
+    while i > floor and not quantities._CLAUSE_BREAK.match(text, i - 1):
+        i -= 1
+    assert quantities._label(text, start, floor) == (regex.sub(r"\s+", "", text[i:start]), i)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PROSE, max_size=12), st.data())
+def test_ordinal_test_equals_its_pattern(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    expected = bool(quantities._ORDINAL_BEFORE.search(text, max(0, start - 4), start))
+    assert quantities._after_ordinal(text, start) == expected
