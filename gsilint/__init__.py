@@ -8,8 +8,7 @@ from gsilint.api import check_paths, lint_paths, lint_text
 from gsilint.config import Config
 from gsilint.findings import Finding, Severity
 from gsilint.run import FileResult
-
-__version__ = "0.1.0"
+from gsilint.version import __version__
 
 __all__ = [
     "Config",

@@ -173,6 +173,12 @@ def main() -> None:
     help="Files checked in parallel (default 0: all cores).",
 )
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    default=False,
+    help="Lint every file again: do not read or write the result cache (.gsilint_cache).",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False),
@@ -209,11 +215,13 @@ def check(
     config_path,
     isolated,
     jobs,
+    no_cache,
     baseline_path,
     write_baseline_path,
 ):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
     from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
+    from gsilint.cache import ResultCache
     from gsilint.config_file import ConfigError
     from gsilint.parallel import check_files
 
@@ -238,7 +246,8 @@ def check(
     if apply_fix and "-" in paths:
         raise click.UsageError("--fix cannot write back to stdin (use --diff)")
     fix_mode = "write" if apply_fix else "diff" if show_diff else None
-    results = check_files(files, jobs=jobs, fix=fix_mode)
+    cache = None if no_cache or fix_mode is not None else ResultCache()
+    results = check_files(files, jobs=jobs, fix=fix_mode, cache=cache)
     if fix_mode is not None:
         from gsilint.fix import report_fixes
 

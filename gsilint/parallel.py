@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 
+from gsilint.cache import ResultCache, Slot
 from gsilint.config import Config
 from gsilint.run import FileResult, Run, check_file, finish_run
 
@@ -56,24 +57,48 @@ def check_files(
     jobs: int | None = None,
     progress: bool | None = None,
     fix: str | None = None,
+    cache: ResultCache | None = None,
 ) -> list[FileResult]:
     """Lint each ``(path, config)``; results in the order of ``items``.
 
     ``jobs`` None or < 1: all cores. ``progress`` None: show a bar when stderr
     is a terminal and there are at least :data:`PROGRESS_MIN_FILES` files.
     ``fix``: ``"write"`` or ``"diff"`` to fix each file first (see :func:`check_file`).
+    ``cache``: take unchanged files' results from it and store the others
+    (never with ``fix``: fixing writes files).
     """
+    results: list[FileResult | None] = [None] * len(items)
+    slots: dict[int, Slot] = {}
+    if cache is not None and fix is None:
+        for i, (path, config) in enumerate(items):
+            results[i], slot = cache.lookup(path, config)
+            if results[i] is None and slot is not None:
+                slots[i] = slot
+    todo = [i for i, r in enumerate(results) if r is None]
+    linted = _lint(
+        [items[i] for i in todo],
+        jobs,
+        len(todo) >= PROGRESS_MIN_FILES and _stderr_is_terminal() if progress is None else progress,
+        fix,
+    )
+    for i, result in zip(todo, linted):
+        results[i] = result
+        if i in slots:
+            cache.store(slots[i], result)
+    done = [r for r in results if r is not None]
+    finish_run(Run({r.path: r for r in done}))
+    return done
+
+
+def _lint(
+    items: Sequence[tuple[str, Config]], jobs: int | None, progress: bool, fix: str | None
+) -> list[FileResult]:
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     jobs = max(1, min(jobs, len(items)))
-    if progress is None:
-        progress = len(items) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
     if jobs == 1:
         with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
-            results = _sequential(items, advance or _nothing, fix)
-    else:
-        results = _parallel(items, jobs, progress, fix)
-    finish_run(Run({r.path: r for r in results}))
-    return results
+            return _sequential(items, advance or _nothing, fix)
+    return _parallel(items, jobs, progress, fix)
 
 
 def _nothing() -> None:

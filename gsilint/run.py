@@ -11,16 +11,18 @@ any other finding. The result never depends on file order or ``--jobs``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gsilint.config import Config
 from gsilint.engine import lint_file
+from gsilint.excerpts import Excerpts, take_excerpts
 from gsilint.findings import Finding
 from gsilint.fix import FixResult, fix_file, write_back
+from gsilint.positions import LineIndex
 from gsilint.resolve import input_error_finding, make_run_finding
 from gsilint.rules import load_rules
-from gsilint.sources import InputError, Source, load_path, read_text_source
+from gsilint.sources import InputError, Source, load_path, original_text, read_text_source
 from gsilint.suppress import SuppressedRange, drop_suppressed
 
 
@@ -38,6 +40,55 @@ class FileResult:
     suppressed: tuple[SuppressedRange, ...] = ()
     #: what ``--fix``/``--diff`` did to the file (None when not fixing)
     fixed: FixResult | None = None
+    #: what output needs of the text when ``source`` is not kept (workers, the cache)
+    excerpts: Excerpts | None = None
+    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
+    _lines_read: bool = field(default=False, repr=False, compare=False)
+
+    def without_source(self) -> FileResult:
+        """This result with its Source replaced by the excerpts output needs (small, picklable)."""
+        if self.source is None:
+            return self
+        excerpts = take_excerpts(self.source.index, self.findings)
+        return replace(self, source=None, excerpts=excerpts)
+
+    def line_count(self) -> int | None:
+        if self.source is None and self.excerpts is not None:
+            return self.excerpts.line_count
+        lines = self.line_index()
+        return lines.line_count if lines is not None else None
+
+    def line_text(self, line: int) -> str | None:
+        """The text of 0-based ``line`` of the original file."""
+        if self.source is None and self.excerpts is not None and line in self.excerpts.lines:
+            return self.excerpts.lines[line]
+        lines = self.line_index()
+        return lines.line_text(line) if lines is not None and line < lines.line_count else None
+
+    def position(self, offset: int) -> tuple[int, int] | None:
+        """1-based (line, column) of an offset in the original file."""
+        if self.source is None and self.excerpts is not None:
+            known = self.excerpts.positions.get(offset)
+            if known is not None:
+                return known
+        lines = self.line_index()
+        return lines.position(offset) if lines is not None else None
+
+    def line_index(self) -> LineIndex | None:
+        """Lines of the original file; without a Source, the file is read again on first use.
+
+        None when it can no longer be read.
+        """
+        if self.source is not None:
+            return self.source.index
+        if not self._lines_read and self.path not in ("-", "<text>"):
+            self._lines_read = True
+            encoding = self.config.encoding if self.config is not None else None
+            try:
+                self._lines = LineIndex(original_text(self.path, encoding))
+            except Exception:  # gone or unreadable since it was checked: no excerpt
+                self._lines = None
+        return self._lines
 
 
 @dataclass

@@ -109,7 +109,17 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tree):
 def test_progress_bar_on_a_terminal_goes_to_stderr_only(tree):
     """stderr on a pty shows the bar; stdout (a pipe) is exactly what a plain run prints."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "100", "TERM": "xterm"}
-    cmd = [sys.executable, "-m", "gsilint", "check", "--isolated", "--format", "concise", str(tree)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "gsilint",
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--format",
+        "concise",
+    ]
+    cmd.append(str(tree))
     plain = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
     master, slave = os.openpty()
     try:

@@ -16,4 +16,4 @@ from gsilint.output.json import finding_dict
 def write_jsonl(results, out: TextIO, options: OutputOptions) -> None:
     for r in results:
         for f in r.findings:
-            out.write(json.dumps(finding_dict(f, r.source), ensure_ascii=False) + "\n")
+            out.write(json.dumps(finding_dict(f, r), ensure_ascii=False) + "\n")

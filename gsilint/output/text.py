@@ -55,8 +55,9 @@ def write_text(results, out: TextIO, options: OutputOptions) -> None:
             if f.location.label:
                 head.append(f"  ({f.location.label})", style="dim")
             console.print(head)
-            if r.source is not None and f.line <= r.source.index.line_count:
-                line_text = r.source.index.line_text(f.line - 1)
+            line_count = r.line_count()
+            line_text = r.line_text(f.line - 1) if line_count and f.line <= line_count else None
+            if line_text is not None:
                 end_col = f.end_column if f.end_line == f.line and f.end_column > f.column else None
                 # keep long crawler lines readable: show a window around the span
                 start = 0

@@ -22,6 +22,7 @@ __all__ = [
     "SourceMap",
     "READERS",
     "load_path",
+    "original_text",
     "source_from_text",
     "read_text_source",
     "is_report_path",
@@ -98,3 +99,17 @@ def load_path(path: str, encoding: str | None = None) -> Source:
     if not data.strip():
         raise InputError("文件为空", "empty file")
     return reader(path, data, encoding)
+
+
+def original_text(path: str, encoding: str | None = None) -> str:
+    """The decoded text of a file as :func:`load_path` gives it in ``Source.original``.
+
+    Plain text is only decoded (no reflow, no parse); other formats are read in full.
+    """
+    reader = READERS.get(Path(path).suffix.lower(), read_text_source)
+    if reader is not read_text_source:
+        return load_path(path, encoding).original
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise InputError("文件为空", "empty file")
+    return decode_bytes(data, encoding)[0]
