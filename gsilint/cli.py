@@ -13,13 +13,11 @@ import sys
 
 import click
 
-from gsilint import __version__
-from gsilint.api import expand_paths
 from gsilint.config import TEMPLATES
 from gsilint.findings import Severity
 from gsilint.output import OutputOptions, load_formats
 from gsilint.rules import PLUGIN_ERRORS, find_rule, load_rules
-from gsilint.run import FileResult, check_stdin
+from gsilint.version import __version__
 
 _SEVERITIES = ["error", "warning", "info"]
 
@@ -38,9 +36,13 @@ def _check_codes(codes: tuple[str, ...], option: str) -> None:
             raise click.UsageError(f"{option}: no rule code or prefix matches '{c}'")
 
 
-def _warn_broken_plugins() -> None:
-    """Say on stderr which rule plugins failed to load (their rules do not run)."""
-    load_rules()
+def _warn_broken_plugins(load: bool = True) -> None:
+    """Say on stderr which rule plugins failed to load (their rules do not run).
+
+    ``load`` False: only if the rules were loaded (a run served from the cache runs no rule).
+    """
+    if load:
+        load_rules()
     for e in PLUGIN_ERRORS:
         click.echo(
             f"gsilint: 规则插件 {e.entry_point} 无法加载，其规则不会运行 / "
@@ -220,12 +222,13 @@ def check(
     write_baseline_path,
 ):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
+    from gsilint.api import expand_paths
     from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
     from gsilint.cache import ResultCache
     from gsilint.config_file import ConfigError
     from gsilint.parallel import check_files
+    from gsilint.run import check_stdin
 
-    _warn_broken_plugins()
     formats = load_formats()
     if fmt not in formats:
         raise click.UsageError(
@@ -248,6 +251,7 @@ def check(
     fix_mode = "write" if apply_fix else "diff" if show_diff else None
     cache = None if no_cache or fix_mode is not None else ResultCache()
     results = check_files(files, jobs=jobs, fix=fix_mode, cache=cache)
+    _warn_broken_plugins(load=False)
     if fix_mode is not None:
         from gsilint.fix import report_fixes
 
@@ -289,7 +293,7 @@ def check(
 
 
 def _write_report(
-    writer, fmt: str, results: list[FileResult], output_file: str | None, options: OutputOptions
+    writer, fmt: str, results: list, output_file: str | None, options: OutputOptions
 ) -> None:
     """Run the format's writer on stdout or ``--output``.
 

@@ -13,12 +13,9 @@ are many files; it never touches stdout, where machine-readable output goes.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 
 from gsilint.cache import ResultCache, Slot
@@ -47,6 +44,8 @@ def _warm_up() -> None:
 
 
 def _pool_context():
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     # fork: workers inherit the compiled grammar and loaded rules (cheap start)
     return multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -118,6 +117,9 @@ def _sequential(
 def _parallel(
     items: Sequence[tuple[str, Config]], jobs: int, progress: bool, fix: str | None
 ) -> list[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     _warm_up()
     results: list[FileResult | None] = [None] * len(items)
     try:

@@ -12,18 +12,18 @@ any other finding. The result never depends on file order or ``--jobs``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gsilint.config import Config
-from gsilint.engine import lint_file
 from gsilint.excerpts import Excerpts, take_excerpts
 from gsilint.findings import Finding
-from gsilint.fix import FixResult, fix_file, write_back
 from gsilint.positions import LineIndex
 from gsilint.resolve import input_error_finding, make_run_finding
-from gsilint.rules import load_rules
 from gsilint.sources import InputError, Source, load_path, original_text, read_text_source
 from gsilint.suppress import SuppressedRange, drop_suppressed
+
+if TYPE_CHECKING:
+    from gsilint.fix import FixResult
 
 
 @dataclass
@@ -100,6 +100,8 @@ class Run:
 
 def check_source(source: Source, config: Config) -> FileResult:
     """Lint a decoded input."""
+    from gsilint.engine import lint_file
+
     lint = lint_file(source, config)
     return FileResult(source.path, lint.findings, source, lint.notes, config, lint.suppressed)
 
@@ -134,6 +136,8 @@ def _fix_and_check(path: str, config: Config, write: bool) -> FileResult:
     ``result.fixed`` says what was (or would be) fixed. Unreadable input is
     reported exactly as ``check`` reports it.
     """
+    from gsilint.fix import fix_file, write_back
+
     fixed = fix_file(path, config)
     if fixed.refused is not None and fixed.refused.startswith("cannot read"):
         result = check_file(path, config)
@@ -157,11 +161,15 @@ def check_stdin(data: bytes, config: Config, path: str = "-") -> FileResult:
 
 def finish_run(run: Run) -> None:
     """The cross-file phase: compare the notes and add the findings to their files."""
-    rules = load_rules()
     by_code: dict[str, dict[str, Any]] = {}
     for path, result in run.results.items():
         for code, note in result.notes.items():
             by_code.setdefault(code, {})[path] = note
+    if not by_code:
+        return
+    from gsilint.rules import load_rules
+
+    rules = load_rules()
     touched: set[str] = set()
     for code in sorted(by_code):
         rule = rules[code]
