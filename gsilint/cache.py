@@ -19,12 +19,13 @@ The cache only ever skips work: a run with it gives the same output as
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import sys
 import tempfile
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 from gsilint.config import Config
@@ -39,7 +40,7 @@ _KEY_LEN = 32
 _NOT_IN_KEY = {"config_file", "fail_on", "cache_dir"}
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Slot:
     """Where a file's entry lives and the key it must carry."""
 
@@ -91,10 +92,11 @@ class ResultCache:
         """Write ``result``'s findings, notes and suppressions; a failure only costs a re-lint."""
         try:
             slim = result.without_source()
-            payload = pickle.dumps(
-                (slim.findings, slim.notes, slim.suppressed, slim.excerpts),
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
+            buffer = io.BytesIO()
+            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _REDUCERS
+            pickler.dump((slim.findings, slim.notes, slim.suppressed, slim.excerpts))
+            payload = buffer.getvalue()
             _prepare(slot.entry.parent.parent)
             fd, tmp = tempfile.mkstemp(dir=slot.entry.parent, prefix=".tmp-")
             try:
@@ -118,6 +120,31 @@ class ResultCache:
             known = (config, settings_fingerprint(config))
             self._settings[id(config)] = known
         return known[1]
+
+
+class _Reducers(dict):
+    """Pickle frozen, slotted dataclasses as a call with their fields.
+
+    The default for slotted dataclasses restores each object through a Python
+    ``__setstate__`` that looks up the fields every time: several times slower
+    to load than calling the class.
+    """
+
+    def __missing__(self, cls: type):
+        if not (dataclasses.is_dataclass(cls) and "__slots__" in cls.__dict__):
+            raise KeyError(cls)
+        names = [f.name for f in dataclasses.fields(cls)]
+        if not all(f.init for f in dataclasses.fields(cls)):
+            raise KeyError(cls)
+
+        def reduce(obj):
+            return cls, tuple([getattr(obj, n) for n in names])
+
+        self[cls] = reduce
+        return reduce
+
+
+_REDUCERS = _Reducers()
 
 
 def _read_entry(slot: Slot, path: str, config: Config) -> FileResult | None:
@@ -153,7 +180,7 @@ def _prepare(root: Path) -> None:
 def settings_fingerprint(config: Config) -> bytes:
     """A hash of every Config value that changes findings (rule packs by their content)."""
     h = hashlib.sha256()
-    for f in fields(Config):
+    for f in dataclasses.fields(Config):
         if f.name in _NOT_IN_KEY:
             continue
         value = getattr(config, f.name)

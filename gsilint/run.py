@@ -165,14 +165,9 @@ def finish_run(run: Run) -> None:
     for path, result in run.results.items():
         for code, note in result.notes.items():
             by_code.setdefault(code, {})[path] = note
-    if not by_code:
-        return
-    from gsilint.rules import load_rules
-
-    rules = load_rules()
     touched: set[str] = set()
     for code in sorted(by_code):
-        rule = rules[code]
+        rule = _cross_file_rule(code, by_code[code])
         for issue in rule.compare(by_code[code]):
             result = run.results[issue.path]
             finding = make_run_finding(issue, rule, result.config or Config())
@@ -181,3 +176,21 @@ def finish_run(run: Run) -> None:
             touched.add(issue.path)
     for path in touched:
         run.results[path].findings.sort(key=Finding.sort_key)
+
+
+def _cross_file_rule(code: str, notes: dict[str, Any]):
+    """The rule that took ``notes``: its own module is enough when every file came from the cache.
+
+    A note's class is defined next to its rule; importing that module registers the
+    rule without loading every rule. Otherwise (or if that fails) all rules are loaded.
+    """
+    from importlib import import_module
+
+    from gsilint.rules import RULES, load_rules
+
+    if code not in RULES:
+        try:
+            import_module(type(next(iter(notes.values()))).__module__)
+        except Exception:  # a note of a built-in type, a module that will not import alone
+            pass
+    return RULES[code] if code in RULES else load_rules()[code]

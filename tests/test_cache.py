@@ -118,3 +118,27 @@ def test_cache_dir_in_the_config_file(tree):
     run()
     assert (tree / "build" / "lint-cache" / "entries").is_dir()
     assert not (tree / CACHE_DIR_NAME).exists()
+
+
+@pytest.mark.parametrize("color", [False, None, True])
+def test_text_lines_without_colour_are_what_rich_writes(color):
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from gsilint.output.text import _Lines
+
+    pieces = [("表三\r第\x07二行：", "bold"), (" 全角ＡＢ ", ""), ("\t制表符", "dim"), ("", "")]
+    for line in ([pieces[0]], pieces[:2], pieces, []):
+        fast, slow = io.StringIO(), io.StringIO()
+        _Lines(fast, color).write(*line, base="dim")
+        Console(
+            file=slow,
+            force_terminal=color,
+            no_color=color is False,
+            highlight=False,
+            soft_wrap=True,
+            emoji=False,
+        ).print(Text.assemble(*line, style="dim"))
+        assert fast.getvalue() == slow.getvalue()

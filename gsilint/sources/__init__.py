@@ -12,8 +12,6 @@ from pathlib import Path
 
 from gsilint.sources.base import InputError, Source, SourceMap
 from gsilint.sources.decode import MAX_BYTES, decode_bytes, too_large
-from gsilint.sources.docx import read_docx_source
-from gsilint.sources.html import read_html_source
 from gsilint.sources.reflow import reflow
 
 __all__ = [
@@ -65,14 +63,26 @@ def read_doc_source(path: str, data: bytes, encoding: str | None = None) -> Sour
     )
 
 
+def _read_html(path: str, data: bytes, encoding: str | None = None) -> Source:
+    from gsilint.sources.html import read_html_source  # loaded only for pages
+
+    return read_html_source(path, data, encoding)
+
+
+def _read_docx(path: str, data: bytes, encoding: str | None = None) -> Source:
+    from gsilint.sources.docx import read_docx_source  # loaded only for Word documents
+
+    return read_docx_source(path, data, encoding)
+
+
 #: Reader per lower-case suffix.
 READERS: dict[str, Reader] = {
     ".txt": read_text_source,
     ".md": read_text_source,
     ".markdown": read_text_source,
-    ".html": read_html_source,
-    ".htm": read_html_source,
-    ".docx": read_docx_source,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".docx": _read_docx,
     ".doc": read_doc_source,
     ".pdf": read_pdf_source,
 }
