@@ -203,10 +203,13 @@ def gsilint_fingerprint() -> bytes:
     from gsilint.version import __version__
 
     h = hashlib.sha256(f"{__version__}\n{sys.version}\n".encode())
-    package = Path(__file__).resolve().parent
-    for module in sorted(package.rglob("*.py")):
-        st = module.stat()
-        h.update(f"{module.relative_to(package)} {st.st_size} {st.st_mtime_ns}\n".encode())
+    package = os.path.dirname(os.path.abspath(__file__))
+    for root, dirs, files in os.walk(package):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(root, name))
+                h.update(f"{root[len(package) :]}/{name} {st.st_size} {st.st_mtime_ns}\n".encode())
     for name in ("rules", "grammars"):
         root = data_dir(name)
         for data in sorted(p for p in root.rglob("*") if p.is_file()):
