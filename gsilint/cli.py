@@ -10,6 +10,7 @@ import io
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from gsilint.findings import Severity
 from gsilint.output import OutputOptions, load_formats
 from gsilint.rules import PLUGIN_ERRORS, find_rule, load_rules
 from gsilint.version import __version__
+
+if TYPE_CHECKING:
+    from gsilint.run import FileResult
 
 _SEVERITIES = ["error", "warning", "info"]
 
@@ -250,7 +254,16 @@ def check(
         raise click.UsageError("--fix cannot write back to stdin (use --diff)")
     fix_mode = "write" if apply_fix else "diff" if show_diff else None
     cache = None if no_cache or fix_mode is not None else ResultCache()
-    results = check_files(files, jobs=jobs, fix=fix_mode, cache=cache)
+    options = OutputOptions(
+        lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics
+    )
+    streamed = fmt == "jsonl" and fix_mode is None and "-" not in paths
+    streamed = streamed and baseline is None and not write_baseline_path
+    if streamed:
+        files.sort(key=lambda item: item[0])
+        results = _stream_jsonl(files, jobs, cache, output_file, options)
+    else:
+        results = check_files(files, jobs=jobs, fix=fix_mode, cache=cache)
     _warn_broken_plugins(load=False)
     if fix_mode is not None:
         from gsilint.fix import report_fixes
@@ -274,15 +287,8 @@ def check(
         hidden = filter_results(results, baseline)
         if hidden:
             click.echo(f"gsilint: {hidden} findings in the baseline not shown", err=True)
-    _write_report(
-        formats[fmt],
-        fmt,
-        results,
-        output_file,
-        OutputOptions(
-            lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics
-        ),
-    )
+    if not streamed:
+        _write_report(formats[fmt], fmt, results, output_file, options)
     fail_on_of = {path: config.fail_on for path, config in files}
     failed = any(
         f.severity >= fail_on_of.get(r.path, run_config.fail_on)
@@ -301,12 +307,7 @@ def _write_report(
     """
     from gsilint.output.statistics import HUMAN_FORMATS, write_statistics
 
-    try:
-        out = open(output_file, "w", encoding="utf-8", newline="\n") if output_file else _stdout()
-    except OSError as exc:
-        raise click.UsageError(
-            f"--output: cannot write {output_file}: {exc.strerror or exc}"
-        ) from None
+    out = _open_output(output_file)
     try:
         writer(results, out, options)
         if options.statistics:
@@ -320,6 +321,48 @@ def _write_report(
             out.close()
         else:
             out.flush()
+
+
+def _open_output(output_file: str | None) -> io.TextIOBase:
+    try:
+        return open(output_file, "w", encoding="utf-8", newline="\n") if output_file else _stdout()
+    except OSError as exc:
+        raise click.UsageError(
+            f"--output: cannot write {output_file}: {exc.strerror or exc}"
+        ) from None
+
+
+def _stream_jsonl(files, jobs: int, cache, output_file: str | None, options: OutputOptions):
+    """``--format jsonl``: each file's lines as soon as it and the files before it are done.
+
+    The findings the cross-file phase adds at the end of the run follow, file by file.
+    """
+    from gsilint.output.jsonl import write_findings
+    from gsilint.output.statistics import write_statistics
+    from gsilint.parallel import check_files
+
+    out = _open_output(output_file)
+    shown: dict[str, set[int]] = {}
+
+    def emit(result: FileResult) -> None:
+        write_findings(result, result.findings, out)
+        out.flush()
+        shown[result.path] = {id(f) for f in result.findings}
+
+    try:
+        results = check_files(files, jobs=jobs, cache=cache, emit=emit)
+        for r in results:
+            seen = shown.get(r.path, set())
+            write_findings(r, [f for f in r.findings if id(f) not in seen], out)
+        if options.statistics:
+            out.flush()
+            write_statistics(results, sys.stderr, options.lang)
+    finally:
+        if output_file:
+            out.close()
+        else:
+            out.flush()
+    return results
 
 
 class ConfigFailure(click.ClickException):

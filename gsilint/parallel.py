@@ -57,6 +57,7 @@ def check_files(
     progress: bool | None = None,
     fix: str | None = None,
     cache: ResultCache | None = None,
+    emit: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
     """Lint each ``(path, config)``; results in the order of ``items``.
 
@@ -64,7 +65,9 @@ def check_files(
     is a terminal and there are at least :data:`PROGRESS_MIN_FILES` files.
     ``fix``: ``"write"`` or ``"diff"`` to fix each file first (see :func:`check_file`).
     ``cache``: take unchanged files' results from it and store the others
-    (never with ``fix``: fixing writes files).
+    (never with ``fix``: fixing writes files). ``emit``: called with each
+    file's result in the order of ``items`` as soon as it and those before it
+    are done, before the cross-file phase adds its findings.
     """
     results: list[FileResult | None] = [None] * len(items)
     slots: dict[int, Slot] = {}
@@ -74,78 +77,103 @@ def check_files(
             if results[i] is None and slot is not None:
                 slots[i] = slot
     todo = [i for i, r in enumerate(results) if r is None]
-    linted = _lint(
+    emitted = 0
+
+    def flush() -> None:
+        nonlocal emitted
+        while emit is not None and emitted < len(results) and results[emitted] is not None:
+            emit(results[emitted])
+            emitted += 1
+
+    def finished(k: int, result: FileResult) -> None:
+        i = todo[k]
+        results[i] = result
+        if i in slots:
+            cache.store(slots[i], result)
+        flush()
+
+    flush()  # the cached files before the first one to lint
+    _lint(
         [items[i] for i in todo],
         jobs,
         len(todo) >= PROGRESS_MIN_FILES and _stderr_is_terminal() if progress is None else progress,
         fix,
+        finished,
     )
-    for i, result in zip(todo, linted):
-        results[i] = result
-        if i in slots:
-            cache.store(slots[i], result)
     done = [r for r in results if r is not None]
     finish_run(Run({r.path: r for r in done}))
     return done
 
 
 def _lint(
-    items: Sequence[tuple[str, Config]], jobs: int | None, progress: bool, fix: str | None
-) -> list[FileResult]:
+    items: Sequence[tuple[str, Config]],
+    jobs: int | None,
+    progress: bool,
+    fix: str | None,
+    finished: Callable[[int, FileResult], None],
+) -> None:
+    """Lint ``items``, calling ``finished(index, result)`` for each as it is done."""
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1:
         with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
-            return _sequential(items, advance or _nothing, fix)
-    return _parallel(items, jobs, progress, fix)
+            tick = advance or _nothing
+            for k, (path, config) in enumerate(items):
+                finished(k, check_file(path, config, fix))
+                tick()
+        return
+    _parallel(items, jobs, progress, fix, finished)
 
 
 def _nothing() -> None:
     pass
 
 
-def _sequential(
-    items: Sequence[tuple[str, Config]], tick: Callable[[], None], fix: str | None
-) -> list[FileResult]:
-    results = []
-    for path, config in items:
-        results.append(check_file(path, config, fix))
-        tick()
-    return results
+def check_in_worker(path: str, config: Config, fix: str | None) -> FileResult:
+    """What a worker sends back: the result with excerpts instead of the whole Source."""
+    return check_file(path, config, fix).without_source()
 
 
 def _parallel(
-    items: Sequence[tuple[str, Config]], jobs: int, progress: bool, fix: str | None
-) -> list[FileResult]:
+    items: Sequence[tuple[str, Config]],
+    jobs: int,
+    progress: bool,
+    fix: str | None,
+    finished: Callable[[int, FileResult], None],
+) -> None:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     _warm_up()
-    results: list[FileResult | None] = [None] * len(items)
+    done = [False] * len(items)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_pool_context(), initializer=_warm_up
+        ) as pool:
             # submit (and so fork) before the progress bar starts its thread
             futures = {
-                pool.submit(check_file, path, config, fix): i
-                for i, (path, config) in enumerate(items)
+                pool.submit(check_in_worker, path, config, fix): k
+                for k, (path, config) in enumerate(items)
             }
             with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
                 tick = advance or _nothing
                 for fut in as_completed(futures):
-                    i = futures[fut]
+                    k = futures[fut]
                     try:
-                        results[i] = fut.result()
+                        result = fut.result()
                     except BrokenProcessPool:
                         raise
                     except Exception:  # a result that would not pickle, a worker bug: redo it here
-                        results[i] = check_file(*items[i], fix)
+                        result = check_file(*items[k], fix)
+                    done[k] = True
+                    finished(k, result)
                     tick()
     except (BrokenProcessPool, OSError):
         # a worker died (memory, a signal) or processes are unavailable: finish here
-        for i, (path, config) in enumerate(items):
-            if results[i] is None:
-                results[i] = check_file(path, config, fix)
-    return [r for r in results if r is not None]
+        for k, (path, config) in enumerate(items):
+            if not done[k]:
+                done[k] = True
+                finished(k, check_file(path, config, fix))
 
 
 def _stderr_is_terminal() -> bool:
