@@ -179,6 +179,19 @@ def main() -> None:
     help="Files checked in parallel (default 0: all cores).",
 )
 @click.option(
+    "--dask-scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Lint on this Dask cluster (tcp://host:8786; needs gsilint[dask] on every worker).",
+)
+@click.option(
+    "--dask-local",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Lint on a local Dask cluster of N worker processes (needs gsilint[dask]).",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     default=False,
@@ -221,6 +234,8 @@ def check(
     config_path,
     isolated,
     jobs,
+    dask_scheduler,
+    dask_local,
     no_cache,
     baseline_path,
     write_baseline_path,
@@ -230,7 +245,6 @@ def check(
     from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
     from gsilint.cache import ResultCache
     from gsilint.config_file import ConfigError
-    from gsilint.parallel import check_files
     from gsilint.run import check_stdin
 
     formats = load_formats()
@@ -253,6 +267,13 @@ def check(
     if apply_fix and "-" in paths:
         raise click.UsageError("--fix cannot write back to stdin (use --diff)")
     fix_mode = "write" if apply_fix else "diff" if show_diff else None
+    dask = None
+    if dask_scheduler or dask_local:
+        from gsilint.dask_run import DaskTarget
+
+        if fix_mode is not None:
+            raise click.UsageError("--fix and --diff run locally (without --dask-*)")
+        dask = DaskTarget(dask_scheduler, dask_local)
     cache = None if no_cache or fix_mode is not None else ResultCache()
     options = OutputOptions(
         lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics
@@ -261,9 +282,9 @@ def check(
     streamed = streamed and baseline is None and not write_baseline_path
     if streamed:
         files.sort(key=lambda item: item[0])
-        results = _stream_jsonl(files, jobs, cache, output_file, options)
+        results = _stream_jsonl(files, jobs, cache, output_file, options, dask)
     else:
-        results = check_files(files, jobs=jobs, fix=fix_mode, cache=cache)
+        results = _check(files, jobs, fix_mode, cache, dask)
     _warn_broken_plugins(load=False)
     if fix_mode is not None:
         from gsilint.fix import report_fixes
@@ -332,14 +353,24 @@ def _open_output(output_file: str | None) -> io.TextIOBase:
         ) from None
 
 
-def _stream_jsonl(files, jobs: int, cache, output_file: str | None, options: OutputOptions):
+def _check(files, jobs: int, fix_mode: str | None, cache, dask, emit=None) -> list[FileResult]:
+    """:func:`gsilint.parallel.check_files`; a missing Dask is a usage error, not a traceback."""
+    from gsilint.dask_run import DaskUnavailable
+    from gsilint.parallel import check_files
+
+    try:
+        return check_files(files, jobs=jobs, fix=fix_mode, cache=cache, emit=emit, dask=dask)
+    except DaskUnavailable as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _stream_jsonl(files, jobs: int, cache, output_file: str | None, options: OutputOptions, dask):
     """``--format jsonl``: each file's lines as soon as it and the files before it are done.
 
     The findings the cross-file phase adds at the end of the run follow, file by file.
     """
     from gsilint.output.jsonl import write_findings
     from gsilint.output.statistics import write_statistics
-    from gsilint.parallel import check_files
 
     out = _open_output(output_file)
     shown: dict[str, set[int]] = {}
@@ -350,7 +381,7 @@ def _stream_jsonl(files, jobs: int, cache, output_file: str | None, options: Out
         shown[result.path] = {id(f) for f in result.findings}
 
     try:
-        results = check_files(files, jobs=jobs, cache=cache, emit=emit)
+        results = _check(files, jobs, None, cache, dask, emit)
         for r in results:
             seen = shown.get(r.path, set())
             write_findings(r, [f for f in r.findings if id(f) not in seen], out)

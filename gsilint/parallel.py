@@ -20,6 +20,7 @@ from contextlib import nullcontext
 
 from gsilint.cache import ResultCache, Slot
 from gsilint.config import Config
+from gsilint.dask_run import DaskTarget, lint_on_dask
 from gsilint.run import FileResult, Run, check_file, finish_run
 
 #: Below this many files, no progress bar (it would only flicker).
@@ -58,6 +59,7 @@ def check_files(
     fix: str | None = None,
     cache: ResultCache | None = None,
     emit: Callable[[FileResult], None] | None = None,
+    dask: DaskTarget | None = None,
 ) -> list[FileResult]:
     """Lint each ``(path, config)``; results in the order of ``items``.
 
@@ -67,7 +69,8 @@ def check_files(
     ``cache``: take unchanged files' results from it and store the others
     (never with ``fix``: fixing writes files). ``emit``: called with each
     file's result in the order of ``items`` as soon as it and those before it
-    are done, before the cross-file phase adds its findings.
+    are done, before the cross-file phase adds its findings. ``dask``: lint
+    on a Dask cluster instead of local processes (:mod:`gsilint.dask_run`).
     """
     results: list[FileResult | None] = [None] * len(items)
     slots: dict[int, Slot] = {}
@@ -93,13 +96,13 @@ def check_files(
         flush()
 
     flush()  # the cached files before the first one to lint
-    _lint(
-        [items[i] for i in todo],
-        jobs,
-        len(todo) >= PROGRESS_MIN_FILES and _stderr_is_terminal() if progress is None else progress,
-        fix,
-        finished,
-    )
+    pending = [items[i] for i in todo]
+    if dask is not None:
+        lint_on_dask(pending, dask, fix, finished, check_in_worker)
+    else:
+        if progress is None:
+            progress = len(todo) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
+        _lint(pending, jobs, progress, fix, finished)
     done = [r for r in results if r is not None]
     finish_run(Run({r.path: r for r in done}))
     return done
@@ -129,9 +132,11 @@ def _nothing() -> None:
     pass
 
 
-def check_in_worker(path: str, config: Config, fix: str | None) -> FileResult:
+def check_in_worker(
+    path: str, config: Config, fix: str | None, read_from: str | None = None
+) -> FileResult:
     """What a worker sends back: the result with excerpts instead of the whole Source."""
-    return check_file(path, config, fix).without_source()
+    return check_file(path, config, fix, read_from).without_source()
 
 
 def _parallel(

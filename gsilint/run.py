@@ -115,16 +115,19 @@ def unreadable(path: str, exc: Exception, config: Config) -> FileResult:
     return FileResult(path, [input_error_finding(path, zh, en, config)], config=config)
 
 
-def check_file(path: str, config: Config, fix: str | None = None) -> FileResult:
+def check_file(
+    path: str, config: Config, fix: str | None = None, read_from: str | None = None
+) -> FileResult:
     """Read and lint one file; unreadable input becomes an E001 finding.
 
     ``fix``: None to only check; ``"write"`` to fix the file and write it back;
-    ``"diff"`` to compute the fixes without writing (``--diff``).
+    ``"diff"`` to compute the fixes without writing (``--diff``). ``read_from``:
+    where to read the file named ``path`` (see :func:`gsilint.sources.load_path`).
     """
     if fix is not None:
         return _fix_and_check(path, config, write=fix == "write")
     try:
-        source = load_path(path, config.encoding)
+        source = load_path(path, config.encoding, read_from)
     except Exception as exc:  # never a traceback for one bad file
         return unreadable(path, exc, config)
     return check_source(source, config)

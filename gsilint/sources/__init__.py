@@ -93,9 +93,13 @@ def is_report_path(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-def load_path(path: str, encoding: str | None = None) -> Source:
-    """Read one file into a Source; raises :class:`InputError` for bad input."""
-    p = Path(path)
+def load_path(path: str, encoding: str | None = None, read_from: str | None = None) -> Source:
+    """Read one file into a Source; raises :class:`InputError` for bad input.
+
+    ``read_from``: where the file is when ``path`` (its name in findings) is not
+    where this process can read it (a relative path on another machine's worker).
+    """
+    p = Path(read_from or path)
     reader = READERS.get(p.suffix.lower(), read_text_source)
     try:
         size = p.stat().st_size
