@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from gsilint.config import Config
-from gsilint.engine import lint_source
 from gsilint.findings import Finding
 from gsilint.parallel import check_files
 from gsilint.resolve import input_error_finding
@@ -24,6 +23,8 @@ _NOT_REPORTS = ("README", "LICENSE", "CHANGELOG", "CONTRIBUTING")
 
 def lint_text(text: str, path: str | None = None, config: Config | None = None) -> list[Finding]:
     """Findings for report text already in memory."""
+    from gsilint.engine import lint_source
+
     config = config or Config()
     path = path or "<text>"
     try:

@@ -10,16 +10,18 @@ import io
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from gsilint import __version__
-from gsilint.api import expand_paths
 from gsilint.config import TEMPLATES
 from gsilint.findings import Severity
 from gsilint.output import OutputOptions, load_formats
 from gsilint.rules import PLUGIN_ERRORS, find_rule, load_rules
-from gsilint.run import FileResult, check_stdin
+from gsilint.version import __version__
+
+if TYPE_CHECKING:
+    from gsilint.run import FileResult
 
 _SEVERITIES = ["error", "warning", "info"]
 
@@ -38,9 +40,13 @@ def _check_codes(codes: tuple[str, ...], option: str) -> None:
             raise click.UsageError(f"{option}: no rule code or prefix matches '{c}'")
 
 
-def _warn_broken_plugins() -> None:
-    """Say on stderr which rule plugins failed to load (their rules do not run)."""
-    load_rules()
+def _warn_broken_plugins(load: bool = True) -> None:
+    """Say on stderr which rule plugins failed to load (their rules do not run).
+
+    ``load`` False: only if the rules were loaded (a run served from the cache runs no rule).
+    """
+    if load:
+        load_rules()
     for e in PLUGIN_ERRORS:
         click.echo(
             f"gsilint: 规则插件 {e.entry_point} 无法加载，其规则不会运行 / "
@@ -173,6 +179,25 @@ def main() -> None:
     help="Files checked in parallel (default 0: all cores).",
 )
 @click.option(
+    "--dask-scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Lint on this Dask cluster (tcp://host:8786; needs gsilint[dask] on every worker).",
+)
+@click.option(
+    "--dask-local",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Lint on a local Dask cluster of N worker processes (needs gsilint[dask]).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    default=False,
+    help="Lint every file again: do not read or write the result cache (.gsilint_cache).",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False),
@@ -209,15 +234,19 @@ def check(
     config_path,
     isolated,
     jobs,
+    dask_scheduler,
+    dask_local,
+    no_cache,
     baseline_path,
     write_baseline_path,
 ):
     """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
+    from gsilint.api import expand_paths
     from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
+    from gsilint.cache import ResultCache
     from gsilint.config_file import ConfigError
-    from gsilint.parallel import check_files
+    from gsilint.run import check_stdin
 
-    _warn_broken_plugins()
     formats = load_formats()
     if fmt not in formats:
         raise click.UsageError(
@@ -238,7 +267,25 @@ def check(
     if apply_fix and "-" in paths:
         raise click.UsageError("--fix cannot write back to stdin (use --diff)")
     fix_mode = "write" if apply_fix else "diff" if show_diff else None
-    results = check_files(files, jobs=jobs, fix=fix_mode)
+    dask = None
+    if dask_scheduler or dask_local:
+        from gsilint.dask_run import DaskTarget
+
+        if fix_mode is not None:
+            raise click.UsageError("--fix and --diff run locally (without --dask-*)")
+        dask = DaskTarget(dask_scheduler, dask_local)
+    cache = None if no_cache or fix_mode is not None else ResultCache()
+    options = OutputOptions(
+        lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics
+    )
+    streamed = fmt == "jsonl" and fix_mode is None and "-" not in paths
+    streamed = streamed and baseline is None and not write_baseline_path
+    if streamed:
+        files.sort(key=lambda item: item[0])
+        results = _stream_jsonl(files, jobs, cache, output_file, options, dask)
+    else:
+        results = _check(files, jobs, fix_mode, cache, dask)
+    _warn_broken_plugins(load=False)
     if fix_mode is not None:
         from gsilint.fix import report_fixes
 
@@ -261,15 +308,8 @@ def check(
         hidden = filter_results(results, baseline)
         if hidden:
             click.echo(f"gsilint: {hidden} findings in the baseline not shown", err=True)
-    _write_report(
-        formats[fmt],
-        fmt,
-        results,
-        output_file,
-        OutputOptions(
-            lang=run_config.lang, color=color, fail_on=run_config.fail_on, statistics=statistics
-        ),
-    )
+    if not streamed:
+        _write_report(formats[fmt], fmt, results, output_file, options)
     fail_on_of = {path: config.fail_on for path, config in files}
     failed = any(
         f.severity >= fail_on_of.get(r.path, run_config.fail_on)
@@ -280,7 +320,7 @@ def check(
 
 
 def _write_report(
-    writer, fmt: str, results: list[FileResult], output_file: str | None, options: OutputOptions
+    writer, fmt: str, results: list, output_file: str | None, options: OutputOptions
 ) -> None:
     """Run the format's writer on stdout or ``--output``.
 
@@ -288,12 +328,7 @@ def _write_report(
     """
     from gsilint.output.statistics import HUMAN_FORMATS, write_statistics
 
-    try:
-        out = open(output_file, "w", encoding="utf-8", newline="\n") if output_file else _stdout()
-    except OSError as exc:
-        raise click.UsageError(
-            f"--output: cannot write {output_file}: {exc.strerror or exc}"
-        ) from None
+    out = _open_output(output_file)
     try:
         writer(results, out, options)
         if options.statistics:
@@ -307,6 +342,58 @@ def _write_report(
             out.close()
         else:
             out.flush()
+
+
+def _open_output(output_file: str | None) -> io.TextIOBase:
+    try:
+        return open(output_file, "w", encoding="utf-8", newline="\n") if output_file else _stdout()
+    except OSError as exc:
+        raise click.UsageError(
+            f"--output: cannot write {output_file}: {exc.strerror or exc}"
+        ) from None
+
+
+def _check(files, jobs: int, fix_mode: str | None, cache, dask, emit=None) -> list[FileResult]:
+    """:func:`gsilint.parallel.check_files`; a missing Dask is a usage error, not a traceback."""
+    from gsilint.dask_run import DaskUnavailable
+    from gsilint.parallel import check_files
+
+    try:
+        return check_files(files, jobs=jobs, fix=fix_mode, cache=cache, emit=emit, dask=dask)
+    except DaskUnavailable as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _stream_jsonl(files, jobs: int, cache, output_file: str | None, options: OutputOptions, dask):
+    """``--format jsonl``: each file's lines as soon as it and the files before it are done.
+
+    The findings the cross-file phase adds at the end of the run follow, file by file.
+    """
+    from gsilint.output.jsonl import write_findings
+    from gsilint.output.statistics import write_statistics
+
+    out = _open_output(output_file)
+    shown: dict[str, set[int]] = {}
+
+    def emit(result: FileResult) -> None:
+        write_findings(result, result.findings, out)
+        out.flush()
+        shown[result.path] = {id(f) for f in result.findings}
+
+    try:
+        results = _check(files, jobs, None, cache, dask, emit)
+        for r in results:
+            seen = shown.get(r.path, set())
+            write_findings(r, [f for f in r.findings if id(f) not in seen], out)
+        if options.statistics:
+            out.flush()
+            write_statistics(results, sys.stderr, options.lang)
+    finally:
+        if output_file:
+            out.close()
+        else:
+            out.flush()
+    return results
 
 
 class ConfigFailure(click.ClickException):

@@ -39,6 +39,8 @@ class Config:
     config_file: str | None = None
     #: directory ``per-file-ignores`` patterns are relative to (the config file's)
     root: str | None = None
+    #: where the result cache lives (None: ``.gsilint_cache`` next to the config file)
+    cache_dir: str | None = None
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)

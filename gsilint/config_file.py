@@ -13,6 +13,7 @@ Keys (kebab-case, as in the README)::
     severity                           code or prefix → "error" | "warning" | "info"
     fail-on, template, lang, deadline ("MM-DD"), encoding
     rule-packs                         TOML rule data files, relative to the config file
+    cache-dir                          the result cache's directory, relative to the config file
 
 An unknown key or a bad value raises :class:`ConfigError` naming the file
 and the key. Command-line flags the user gave win over the file
@@ -52,6 +53,7 @@ KEYS = {
     "deadline": "deadline",
     "rule-packs": "rule_packs",
     "encoding": "encoding",
+    "cache-dir": "cache_dir",
 }
 _DEADLINE = re.compile(r"^(\d{2})-(\d{2})$")
 
@@ -211,6 +213,10 @@ def parse_table(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
             except (LookupError, TypeError):
                 raise ConfigError(f"{where}: 'encoding': unknown encoding {value!r}") from None
             out["encoding"] = value
+        elif key == "cache-dir":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: 'cache-dir' must be a directory path")
+            out["cache_dir"] = str(base / value) if not os.path.isabs(value) else value
     return out
 
 

@@ -13,15 +13,14 @@ are many files; it never touches stdout, where machine-readable output goes.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 
+from gsilint.cache import ResultCache, Slot
 from gsilint.config import Config
+from gsilint.dask_run import DaskTarget, lint_on_dask
 from gsilint.run import FileResult, Run, check_file, finish_run
 
 #: Below this many files, no progress bar (it would only flicker).
@@ -46,6 +45,8 @@ def _warm_up() -> None:
 
 
 def _pool_context():
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     # fork: workers inherit the compiled grammar and loaded rules (cheap start)
     return multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -56,69 +57,128 @@ def check_files(
     jobs: int | None = None,
     progress: bool | None = None,
     fix: str | None = None,
+    cache: ResultCache | None = None,
+    emit: Callable[[FileResult], None] | None = None,
+    dask: DaskTarget | None = None,
 ) -> list[FileResult]:
     """Lint each ``(path, config)``; results in the order of ``items``.
 
     ``jobs`` None or < 1: all cores. ``progress`` None: show a bar when stderr
     is a terminal and there are at least :data:`PROGRESS_MIN_FILES` files.
     ``fix``: ``"write"`` or ``"diff"`` to fix each file first (see :func:`check_file`).
+    ``cache``: take unchanged files' results from it and store the others
+    (never with ``fix``: fixing writes files). ``emit``: called with each
+    file's result in the order of ``items`` as soon as it and those before it
+    are done, before the cross-file phase adds its findings. ``dask``: lint
+    on a Dask cluster instead of local processes (:mod:`gsilint.dask_run`).
     """
+    results: list[FileResult | None] = [None] * len(items)
+    slots: dict[int, Slot] = {}
+    if cache is not None and fix is None:
+        for i, (path, config) in enumerate(items):
+            results[i], slot = cache.lookup(path, config)
+            if results[i] is None and slot is not None:
+                slots[i] = slot
+    todo = [i for i, r in enumerate(results) if r is None]
+    emitted = 0
+
+    def flush() -> None:
+        nonlocal emitted
+        while emit is not None and emitted < len(results) and results[emitted] is not None:
+            emit(results[emitted])
+            emitted += 1
+
+    def finished(k: int, result: FileResult) -> None:
+        i = todo[k]
+        results[i] = result
+        if i in slots:
+            cache.store(slots[i], result)
+        flush()
+
+    flush()  # the cached files before the first one to lint
+    pending = [items[i] for i in todo]
+    if dask is not None:
+        lint_on_dask(pending, dask, fix, finished, check_in_worker)
+    else:
+        if progress is None:
+            progress = len(todo) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
+        _lint(pending, jobs, progress, fix, finished)
+    done = [r for r in results if r is not None]
+    finish_run(Run({r.path: r for r in done}))
+    return done
+
+
+def _lint(
+    items: Sequence[tuple[str, Config]],
+    jobs: int | None,
+    progress: bool,
+    fix: str | None,
+    finished: Callable[[int, FileResult], None],
+) -> None:
+    """Lint ``items``, calling ``finished(index, result)`` for each as it is done."""
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     jobs = max(1, min(jobs, len(items)))
-    if progress is None:
-        progress = len(items) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
     if jobs == 1:
         with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
-            results = _sequential(items, advance or _nothing, fix)
-    else:
-        results = _parallel(items, jobs, progress, fix)
-    finish_run(Run({r.path: r for r in results}))
-    return results
+            tick = advance or _nothing
+            for k, (path, config) in enumerate(items):
+                finished(k, check_file(path, config, fix))
+                tick()
+        return
+    _parallel(items, jobs, progress, fix, finished)
 
 
 def _nothing() -> None:
     pass
 
 
-def _sequential(
-    items: Sequence[tuple[str, Config]], tick: Callable[[], None], fix: str | None
-) -> list[FileResult]:
-    results = []
-    for path, config in items:
-        results.append(check_file(path, config, fix))
-        tick()
-    return results
+def check_in_worker(
+    path: str, config: Config, fix: str | None, read_from: str | None = None
+) -> FileResult:
+    """What a worker sends back: the result with excerpts instead of the whole Source."""
+    return check_file(path, config, fix, read_from).without_source()
 
 
 def _parallel(
-    items: Sequence[tuple[str, Config]], jobs: int, progress: bool, fix: str | None
-) -> list[FileResult]:
+    items: Sequence[tuple[str, Config]],
+    jobs: int,
+    progress: bool,
+    fix: str | None,
+    finished: Callable[[int, FileResult], None],
+) -> None:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     _warm_up()
-    results: list[FileResult | None] = [None] * len(items)
+    done = [False] * len(items)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_pool_context(), initializer=_warm_up
+        ) as pool:
             # submit (and so fork) before the progress bar starts its thread
             futures = {
-                pool.submit(check_file, path, config, fix): i
-                for i, (path, config) in enumerate(items)
+                pool.submit(check_in_worker, path, config, fix): k
+                for k, (path, config) in enumerate(items)
             }
             with _progress_bar(len(items)) if progress else nullcontext(None) as advance:
                 tick = advance or _nothing
                 for fut in as_completed(futures):
-                    i = futures[fut]
+                    k = futures[fut]
                     try:
-                        results[i] = fut.result()
+                        result = fut.result()
                     except BrokenProcessPool:
                         raise
                     except Exception:  # a result that would not pickle, a worker bug: redo it here
-                        results[i] = check_file(*items[i], fix)
+                        result = check_file(*items[k], fix)
+                    done[k] = True
+                    finished(k, result)
                     tick()
     except (BrokenProcessPool, OSError):
         # a worker died (memory, a signal) or processes are unavailable: finish here
-        for i, (path, config) in enumerate(items):
-            if results[i] is None:
-                results[i] = check_file(path, config, fix)
-    return [r for r in results if r is not None]
+        for k, (path, config) in enumerate(items):
+            if not done[k]:
+                done[k] = True
+                finished(k, check_file(path, config, fix))
 
 
 def _stderr_is_terminal() -> bool:

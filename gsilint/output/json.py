@@ -16,7 +16,8 @@ from gsilint.findings import Finding
 from gsilint.output import OutputOptions, output_format
 
 
-def finding_dict(f: Finding, source=None) -> dict:
+def finding_dict(f: Finding, result=None) -> dict:
+    """The JSON object of one finding; ``result`` (its FileResult) places its fix."""
     loc = f.location
     d: dict = {
         "file": f.path,
@@ -42,9 +43,10 @@ def finding_dict(f: Finding, source=None) -> dict:
             }
             for r in f.related
         ]
-    if f.fix is not None and source is not None:
-        line, col = source.index.position(f.fix.start)
-        eline, ecol = source.index.position(f.fix.end)
+    start = result.position(f.fix.start) if f.fix is not None and result is not None else None
+    end = result.position(f.fix.end) if start is not None else None
+    if start is not None and end is not None:
+        (line, col), (eline, ecol) = start, end
         d["fix"] = {
             "line": line,
             "column": col,
@@ -57,6 +59,6 @@ def finding_dict(f: Finding, source=None) -> dict:
 
 @output_format("json")
 def write_json(results, out: TextIO, options: OutputOptions) -> None:
-    items = [finding_dict(f, r.source) for r in results for f in r.findings]
+    items = [finding_dict(f, r) for r in results for f in r.findings]
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -94,7 +94,7 @@ def write_lsp(results, out: TextIO, options: OutputOptions) -> None:
     items = []
     for r in results:
         uri = file_uri(r.path)
-        index = r.source.index if r.source is not None else None
+        index = r.line_index() if r.findings else None
         items.append({"uri": uri, "diagnostics": [diagnostic(f, index, uri) for f in r.findings]})
     json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

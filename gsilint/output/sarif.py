@@ -71,12 +71,13 @@ def rule_descriptor(rule, lang: str) -> dict:
     }
 
 
-def _fix(f: Finding, source) -> dict | None:
-    if f.fix is None or source is None:
+def _fix(f: Finding, file_result) -> dict | None:
+    if f.fix is None or file_result is None:
         return None
-    idx = source.index
-    sl, sc = idx.position(f.fix.start)
-    el, ec = idx.position(f.fix.end)
+    start, end = file_result.position(f.fix.start), file_result.position(f.fix.end)
+    if start is None or end is None:
+        return None
+    (sl, sc), (el, ec) = start, end
     return {
         "description": {"text": f"{f.code}: {f.fix.replacement!r}"},
         "artifactChanges": [
@@ -98,7 +99,7 @@ def _fix(f: Finding, source) -> dict | None:
     }
 
 
-def result(f: Finding, rule_index: int | None, fp: str, source=None) -> dict:
+def result(f: Finding, rule_index: int | None, fp: str, file_result=None) -> dict:
     loc = physical(f.path, f.location)
     location: dict = {"physicalLocation": loc}
     if f.location.label:
@@ -121,7 +122,7 @@ def result(f: Finding, rule_index: int | None, fp: str, source=None) -> dict:
             }
             for i, rel in enumerate(f.related, start=1)
         ]
-    fix = _fix(f, source)
+    fix = _fix(f, file_result)
     if fix is not None:
         r["fixes"] = [fix]
     return r
@@ -134,7 +135,7 @@ def sarif_log(results, options: OutputOptions) -> dict:
     sarif_results = []
     for fr in results:
         for f, fp in zip(fr.findings, fingerprints(fr.findings)):
-            sarif_results.append(result(f, index.get(f.code), fp, fr.source))
+            sarif_results.append(result(f, index.get(f.code), fp, fr))
     root = Path(os.getcwd()).as_uri().rstrip("/") + "/"
     return {
         "$schema": SCHEMA_URI,

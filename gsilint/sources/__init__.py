@@ -12,8 +12,6 @@ from pathlib import Path
 
 from gsilint.sources.base import InputError, Source, SourceMap
 from gsilint.sources.decode import MAX_BYTES, decode_bytes, too_large
-from gsilint.sources.docx import read_docx_source
-from gsilint.sources.html import read_html_source
 from gsilint.sources.reflow import reflow
 
 __all__ = [
@@ -22,6 +20,7 @@ __all__ = [
     "SourceMap",
     "READERS",
     "load_path",
+    "original_text",
     "source_from_text",
     "read_text_source",
     "is_report_path",
@@ -64,14 +63,26 @@ def read_doc_source(path: str, data: bytes, encoding: str | None = None) -> Sour
     )
 
 
+def _read_html(path: str, data: bytes, encoding: str | None = None) -> Source:
+    from gsilint.sources.html import read_html_source  # loaded only for pages
+
+    return read_html_source(path, data, encoding)
+
+
+def _read_docx(path: str, data: bytes, encoding: str | None = None) -> Source:
+    from gsilint.sources.docx import read_docx_source  # loaded only for Word documents
+
+    return read_docx_source(path, data, encoding)
+
+
 #: Reader per lower-case suffix.
 READERS: dict[str, Reader] = {
     ".txt": read_text_source,
     ".md": read_text_source,
     ".markdown": read_text_source,
-    ".html": read_html_source,
-    ".htm": read_html_source,
-    ".docx": read_docx_source,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".docx": _read_docx,
     ".doc": read_doc_source,
     ".pdf": read_pdf_source,
 }
@@ -82,9 +93,13 @@ def is_report_path(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-def load_path(path: str, encoding: str | None = None) -> Source:
-    """Read one file into a Source; raises :class:`InputError` for bad input."""
-    p = Path(path)
+def load_path(path: str, encoding: str | None = None, read_from: str | None = None) -> Source:
+    """Read one file into a Source; raises :class:`InputError` for bad input.
+
+    ``read_from``: where the file is when ``path`` (its name in findings) is not
+    where this process can read it (a relative path on another machine's worker).
+    """
+    p = Path(read_from or path)
     reader = READERS.get(p.suffix.lower(), read_text_source)
     try:
         size = p.stat().st_size
@@ -98,3 +113,17 @@ def load_path(path: str, encoding: str | None = None) -> Source:
     if not data.strip():
         raise InputError("文件为空", "empty file")
     return reader(path, data, encoding)
+
+
+def original_text(path: str, encoding: str | None = None) -> str:
+    """The decoded text of a file as :func:`load_path` gives it in ``Source.original``.
+
+    Plain text is only decoded (no reflow, no parse); other formats are read in full.
+    """
+    reader = READERS.get(Path(path).suffix.lower(), read_text_source)
+    if reader is not read_text_source:
+        return load_path(path, encoding).original
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise InputError("文件为空", "empty file")
+    return decode_bytes(data, encoding)[0]
