@@ -2,8 +2,11 @@
 
 The title is looked for among the first lines; wrapped lines of PDF text are
 joined into one paragraph; tab and pipe rows are gathered into tables, and a
-table region of PDF text runs from its anchor line to the next heading that
-is not a row label.
+table region of text runs from its anchor line (a caption, also one spread
+over short lines) or from a run of lines dense with numbers, to the next
+heading that is not a row label. Inside a region numbered lines are row
+labels, never headings; a region laid out one cell per line has its numbers
+joined to their label rows (table kind ``lines``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from gsilint.parse.headings import read_heading
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
 from gsilint.parse.tables import (
+    ends_cell_region,
     is_glued_table,
+    join_cell_lines,
+    opens_cell_region,
     opens_table_region,
     pipe_row,
     row_like_heading,
@@ -29,7 +35,9 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     """Flat list of headings, paragraphs and tables in order."""
     out: list[object] = []
     table: document.Table | None = None
-    region = False  # inside a table of PDF text (space-separated rows)
+    # inside a table of text: "anchor" (found by its caption), "spread" (a caption
+    # spread over lines) or "dense" (found by its numbers)
+    region = ""
     pending_blank = 0
     para_start = para_end = None
     title_done = False
@@ -49,10 +57,13 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     def close_table():
         nonlocal table
         if table is not None and table.rows:
+            if table.kind == "space":
+                join_cell_lines(table, region == "spread")
             out.append(table)
         table = None
 
-    for line in lines:
+    texts = _texts(page, lines)
+    for i, line in enumerate(lines):
         kind = line.kind
         if kind == "blank":
             flush_para()
@@ -93,20 +104,25 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             close_table()
         pending_blank = 0
 
-        # Tables of PDF text: from an anchor line to the next section heading.
-        if not region and opens_table_region(simple):
-            if not is_glued_table(page, s, e):
+        # Tables of text (PDF text, one cell per line): from an anchor line, or
+        # from a run of lines dense with numbers, to the next section heading.
+        if not region:
+            opens = "anchor" if opens_table_region(simple) else ""
+            if not opens and len(simple) <= 40 and _after_sentence(texts, i):
+                opens = opens_cell_region(_ahead(texts, i, 16))
+            if opens and not is_glued_table(page, s, e):
                 flush_para()
                 close_table()
-                region = True
+                region = opens
                 table = document.Table([], Span(s, e), "space")
         if region:
-            if kind == "heading" and not row_like_heading(line, simple):
+            if (
+                (kind == "heading" and not row_like_heading(line, simple))
+                or (kind == "paragraph" and len(simple) > 60 and "。" in simple)
+                or (region == "dense" and ends_cell_region(simple))
+            ):
                 close_table()
-                region = False
-            elif kind == "paragraph" and len(simple) > 60 and "。" in simple:
-                close_table()
-                region = False
+                region = ""
             else:
                 if table is None:
                     table = document.Table([], Span(s, e), "space")
@@ -135,4 +151,35 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             para_start, para_end = s, e
     flush_para()
     close_table()
+    return out
+
+
+def _texts(page: Page, lines: list[Line]) -> list[str | None]:
+    """Each line's simplified text without indentation; None for blank and comment lines."""
+    out: list[str | None] = []
+    for line in lines:
+        if line.kind in ("blank", "directive", "consumed"):
+            out.append(None)
+        else:
+            out.append(page.s(*page.content(line)).strip())
+    return out
+
+
+def _after_sentence(texts: list[str | None], i: int) -> bool:
+    """Whether line ``i`` starts afresh: the text line before it ends a sentence or a title."""
+    j = i - 1
+    while j >= 0 and not texts[j]:
+        j -= 1
+    prev = texts[j] if j >= 0 else None
+    return prev is None or prev[-1] in "。：:；！？）)" or len(prev) <= 20
+
+
+def _ahead(texts: list[str | None], i: int, n: int = 8) -> list[str]:
+    """The non-blank line texts from line ``i`` on (at most ``n``)."""
+    out = []
+    for t in texts[i:]:
+        if t:
+            out.append(t)
+            if len(out) == n:
+                break
     return out
