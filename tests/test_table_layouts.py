@@ -135,3 +135,27 @@ def test_row_labels_in_a_one_cell_per_line_table_are_not_headings(year):
     titles = [s.heading.title for s in f.doc.sections]
     assert len(titles) == 6 and not any(label in titles for _, label in rows)
     assert f.numbering_issues == []
+
+
+def test_a_heading_mark_on_its_own_line_takes_the_title_below():
+    text = (
+        "某局2020年政府信息公开工作年度报告\n一\n、总体情况\n本局认真落实条例。\n"
+        "（一）\n主动公开情况\n本年主动公开信息41条。\n二、主动公开政府信息情况\n"
+        "第二十条第（一）项\n信息内容\n本年新制作数量\n规章\n0\n规范性文件\n4\n6\n"
+        "三、\n收到和处理政府信息公开申请情况\n本年未收到申请。\n"
+    )
+    doc = parse(text)
+    outline = [(s.heading.mark.text, s.heading.title) for s in doc.all_sections()]
+    assert outline == [
+        ("一、", "总体情况"),
+        ("（一）", "主动公开情况"),
+        ("二、", "主动公开政府信息情况"),
+        ("三、", "收到和处理政府信息公开申请情况"),
+    ]
+
+
+def test_an_old_statistics_row_is_not_table_four():
+    text = collapse(build(2023, kind="lines").text)
+    old = "\n".join(["行政复议数", "件", "0", "行政诉讼数", "件", "2"])
+    f = facts(text.split("四、政府信息公开行政复议")[0] + old + "\n")
+    assert f.t4 is None

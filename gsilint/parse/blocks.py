@@ -11,6 +11,8 @@ joined to their label rows (table kind ``lines``).
 
 from __future__ import annotations
 
+import regex
+
 from gsilint import document
 from gsilint.parse.closing import CHROME, DATE_LINE
 from gsilint.parse.headings import read_heading
@@ -19,6 +21,7 @@ from gsilint.parse.page import Page
 from gsilint.parse.tables import (
     ends_cell_region,
     is_glued_table,
+    is_heading_title,
     join_cell_lines,
     opens_cell_region,
     opens_table_region,
@@ -29,6 +32,9 @@ from gsilint.parse.tables import (
 )
 from gsilint.parse.title import read_title
 from gsilint.positions import Span
+from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
+
+_CN_NUMERAL = regex.compile(CN_MARK_NUMERAL)
 
 
 def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:
@@ -63,7 +69,10 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
         table = None
 
     texts = _texts(page, lines)
+    taken: set[int] = set()  # lines read as the title of the heading mark above them
     for i, line in enumerate(lines):
+        if i in taken:
+            continue
         kind = line.kind
         if kind == "blank":
             flush_para()
@@ -103,6 +112,10 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
         if table is not None and table.kind in ("tab", "pipe"):
             close_table()
         pending_blank = 0
+        # a heading mark on a line of its own, its title on the next ("三、" / "收到和处理…")
+        below = _title_below(lines, texts, i)
+        if below is not None:
+            simple = simple + texts[below]
 
         # Tables of text (PDF text, one cell per line): from an anchor line, or
         # from a run of lines dense with numbers, to the next section heading.
@@ -131,9 +144,20 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
                 table.span = table.span.cover(row.span)
                 continue
 
+        split = _split_numeral(lines, texts, i)
+        if split is not None:
+            flush_para()
+            out.append(_numeral_heading(page, s, e, lines[split]))
+            taken.add(split)
+            continue
         if kind == "heading":
             flush_para()
             h = read_heading(page, line)
+            if below is not None:
+                ts, te = page.content(lines[below])
+                h.title, h.title_span = page.text[ts:te], Span(ts, te)
+                h.span = h.span.cover(h.title_span)
+                taken.add(below)
             out.append(h)
             if h.body is not None and is_glued_table(page, h.body.span.start, h.body.span.end):
                 out.append(document.Table([], h.body.span, "glued"))
@@ -163,6 +187,41 @@ def _texts(page: Page, lines: list[Line]) -> list[str | None]:
         else:
             out.append(page.s(*page.content(line)).strip())
     return out
+
+
+def _title_below(lines: list[Line], texts: list[str | None], i: int) -> int | None:
+    """For a heading line that is only a mark, the next line if it is its title."""
+    if lines[i].kind != "heading" or any(t.type == "TEXT" for t in lines[i].tokens):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not texts[j]:
+        j += 1
+    if j >= len(lines) or lines[j].kind != "paragraph" or not texts[j]:
+        return None
+    return j if is_heading_title(texts[j]) else None
+
+
+def _split_numeral(lines: list[Line], texts: list[str | None], i: int) -> int | None:
+    """A section numeral alone on a line, its "、" and title on the next ("一" / "、总体情况")."""
+    t = texts[i]
+    if lines[i].kind != "paragraph" or not t or not _CN_NUMERAL.fullmatch(t):
+        return None
+    j = i + 1
+    if j < len(lines) and lines[j].kind == "paragraph" and texts[j]:
+        nxt = texts[j]
+        if nxt[0] == "、" and is_heading_title(nxt[1:].strip()):
+            return j
+    return None
+
+
+def _numeral_heading(page: Page, s: int, e: int, title_line: Line) -> document.Heading:
+    ts, te = page.content(title_line)
+    style, number = read_mark(page.s(s, e) + "、")
+    mark = document.Mark(page.text[s:e] + "、", style, number, Span(s, ts + 1))
+    a = ts + 1
+    while a < te and page.text[a] in " \u3000":
+        a += 1
+    return document.Heading(mark, page.text[a:te], Span(a, te), Span(s, te))
 
 
 def _after_sentence(texts: list[str | None], i: int) -> bool:

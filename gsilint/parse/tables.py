@@ -128,7 +128,8 @@ def opens_cell_region(texts: list[str]) -> str:
     ``texts`` are the next non-blank lines (simplified, stripped). Either a
     caption or header is spread over the first short lines ("行政复议" /
     "行政诉讼"), or the window is dense with numbers on lines of their own
-    and has no sentence in it (a crawler copy of a statistics table).
+    and units on lines of their own, and has no sentence in it (a crawler
+    copy of a statistics table).
     """
     head = ""
     for t in texts[:4]:
@@ -142,7 +143,8 @@ def opens_cell_region(texts: list[str]) -> str:
         return ""
     if any(len(t) > _CELL_MAX or _SENTENCE.search(t) for t in texts[: 2 * _WINDOW]):
         return ""
-    return "dense" if sum(1 for t in window if is_number_line(t)) >= _DENSE else ""
+    cells = sum(1 for t in window if is_number_line(t) or t in _UNITS)
+    return "dense" if cells >= _DENSE else ""
 
 
 def join_cell_lines(table: document.Table, spread: bool) -> None:
@@ -170,6 +172,11 @@ def join_cell_lines(table: document.Table, spread: bool) -> None:
     if joined >= _DENSE or (spread and joined):
         table.rows = rows
         table.kind = "lines"
+
+
+def is_heading_title(simple: str) -> bool:
+    """Whether a line can be the title of a heading mark printed on the line above."""
+    return len(simple) <= _CELL_MAX and not _SENTENCE.search(simple) and not is_number_line(simple)
 
 
 def ends_cell_region(simple: str) -> bool:

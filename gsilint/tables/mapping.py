@@ -90,7 +90,12 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         k = r.key
         if t3 is None and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k)):
             t3 = i
-        if t4 is None and any(a in k for a in _T4_ANCHOR) and (t3 is None or i > t3):
+        if (
+            t4 is None
+            and not r.is_data  # table 四's header; "行政复议数 件 0" is a row of an old table
+            and any(a in k for a in _T4_ANCHOR)
+            and (t3 is None or i > t3)
+        ):
             t4 = i
         if t2 is None and (any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR)):
             t2 = i
