@@ -159,3 +159,30 @@ def test_an_old_statistics_row_is_not_table_four():
     old = "\n".join(["行政复议数", "件", "0", "行政诉讼数", "件", "2"])
     f = facts(text.split("四、政府信息公开行政复议")[0] + old + "\n")
     assert f.t4 is None
+
+
+def split_a_number(text: str, nth: int) -> str | None:
+    """Break the ``nth`` multi-digit number on a line of its own over two lines ("1" / "62")."""
+    lines = text.split("\n")
+    many = [i for i, ln in enumerate(lines) if ln.isdigit() and len(ln) > 1 and ln[1] != "0"]
+    if not many:
+        return None
+    i = many[nth % len(many)]
+    lines[i : i + 1] = [lines[i][0], lines[i][1:]]
+    return "\n".join(lines)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(year=st.sampled_from([2020, 2023]), seed=st.integers(0, 10_000), nth=st.integers(0, 50))
+def test_a_number_broken_over_two_lines_is_joined_or_not_checkable_never_an_error(year, seed, nth):
+    canonical = build(year, kind="lines", seed=seed).text
+    text = split_a_number(canonical, nth)
+    if text is None:
+        return
+    found = lint(text)
+    assert not [x for x in found if x.severity == Severity.ERROR]
+    assert not [x for x in found if x.code in READING]
+    read, want = grid_values(facts(text)), grid_values(facts(canonical))
+    assert all(want[k] == v for k, v in read.items())
+    if not [x for x in found if x.code == "E004"]:
+        assert read == want

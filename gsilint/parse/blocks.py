@@ -20,6 +20,7 @@ from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
 from gsilint.parse.tables import (
     ends_cell_region,
+    is_cell_line,
     is_glued_table,
     is_heading_title,
     join_cell_lines,
@@ -69,6 +70,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
         table = None
 
     texts = _texts(page, lines)
+    ahead = _Ahead(texts)
     taken: set[int] = set()  # lines read as the title of the heading mark above them
     for i, line in enumerate(lines):
         if i in taken:
@@ -121,8 +123,8 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
         # from a run of lines dense with numbers, to the next section heading.
         if not region:
             opens = "anchor" if opens_table_region(simple) else ""
-            if not opens and len(simple) <= 40 and _after_sentence(texts, i):
-                opens = opens_cell_region(_ahead(texts, i, 16))
+            if not opens and len(simple) <= 40 and ahead.may_open(i) and _after_sentence(texts, i):
+                opens = opens_cell_region(ahead.lines(i, 16))
             if opens and not is_glued_table(page, s, e):
                 flush_para()
                 close_table()
@@ -233,12 +235,24 @@ def _after_sentence(texts: list[str | None], i: int) -> bool:
     return prev is None or prev[-1] in "。：:；！？）)" or len(prev) <= 20
 
 
-def _ahead(texts: list[str | None], i: int, n: int = 8) -> list[str]:
-    """The non-blank line texts from line ``i`` on (at most ``n``)."""
-    out = []
-    for t in texts[i:]:
-        if t:
-            out.append(t)
-            if len(out) == n:
-                break
-    return out
+class _Ahead:
+    """The non-blank lines from a line on, and how many of the next ones are lone cells."""
+
+    def __init__(self, texts: list[str | None]) -> None:
+        self.texts = texts
+        self.nonblank = [j for j, t in enumerate(texts) if t]
+        self.rank = {j: r for r, j in enumerate(self.nonblank)}
+        self.cells = [0]
+        for j in self.nonblank:
+            self.cells.append(self.cells[-1] + is_cell_line(texts[j]))
+
+    def lines(self, i: int, n: int) -> list[str]:
+        r = self.rank[i]
+        return [self.texts[j] for j in self.nonblank[r : r + n]]
+
+    def may_open(self, i: int) -> bool:
+        """Cheap test before :func:`opens_cell_region`: a short line, or lone cells ahead."""
+        r = self.rank.get(i)
+        return r is not None and (
+            len(self.texts[i]) <= 12 or self.cells[r + 8 : r + 9] > [self.cells[r] + 2]
+        )

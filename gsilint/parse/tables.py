@@ -121,6 +121,11 @@ def is_number_line(simple: str) -> bool:
     return bool(_ONE_NUMBER.match(simple))
 
 
+def is_cell_line(simple: str) -> bool:
+    """A number or a unit on a line of its own: a cell of a one-cell-per-line table."""
+    return simple in _UNITS or is_number_line(simple)
+
+
 def opens_cell_region(texts: list[str]) -> str:
     """Whether a line (``texts[0]``) opens a table laid out one cell per line:
     ``"spread"`` (its caption spread over lines), ``"dense"`` or ``""``.
@@ -143,7 +148,7 @@ def opens_cell_region(texts: list[str]) -> str:
         return ""
     if any(len(t) > _CELL_MAX or _SENTENCE.search(t) for t in texts[: 2 * _WINDOW]):
         return ""
-    cells = sum(1 for t in window if is_number_line(t) or t in _UNITS)
+    cells = sum(1 for t in window if is_cell_line(t))
     return "dense" if cells >= _DENSE else ""
 
 

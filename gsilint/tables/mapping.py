@@ -22,7 +22,7 @@ import regex
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
-from gsilint.tables.readings import read_collapsed, row_identities
+from gsilint.tables.readings import read_collapsed, read_split, row_identities
 from gsilint.tables.spec import (
     ColSpec,
     FormatSpec,
@@ -145,27 +145,36 @@ _COLLAPSING = frozenset({"lines"})
 
 
 def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities) -> bool:
-    """Map a row of a collapsing layout that has fewer numbers than columns.
+    """Map a row of a one-cell-per-line layout whose numbers do not fit the columns.
+
+    Fewer numbers: equal adjacent cells were merged; more: numbers were broken
+    over lines. A collapsed row that no reading makes consistent is wrong
+    whatever the layout lost (``grid.broken``); a row with more numbers that no
+    split fits may hold a stray number, so it is only not checkable.
 
     False when the row is not such a row (its shape is then the report's).
     """
     k, n = len(vals), len(cols)
-    if row.kind not in _COLLAPSING or not 0 < k < n or any(v.is_blank for v in vals):
+    if row.kind not in _COLLAPSING or not k or k == n or any(v.is_blank for v in vals):
         return False
-    reading = read_collapsed(vals, cols, identities)
+    if k < n:
+        reading = read_collapsed(vals, cols, identities)
+        lost = "网页抓取副本合并了相邻的相同单元格", "the crawler copy merged equal adjacent cells"
+    else:
+        reading = read_split(vals, cols, identities)
+        lost = "网页抓取副本把数字断在两行", "the crawler copy broke numbers over lines"
     table = _TABLE_NAMES[grid.name]
     label = _short(row.label_text) or rs.quoted
-    if reading.broken:
+    if reading.broken and k < n:
         names = "”“".join(reading.broken)
         grid.broken.append(
             ShapeProblem(
                 row.span,
-                f"{table}“{label}”一行有 {k} 个数值（应为 {n} 个，"
-                "网页抓取副本合并了相邻的相同单元格），"
+                f"{table}“{label}”一行有 {k} 个数值（应为 {n} 个，{lost[0]}），"
                 f"在它允许的每一种读法（共 {reading.allowed} 种）下“{names}”都不成立",
-                f"table {grid.name[1:]} row '{rs.label}' has {k} of {n} values (the crawler copy "
-                f"merged equal adjacent cells); under every one of the {reading.allowed} readings "
-                f"it allows, '{names}' does not hold",
+                f"table {grid.name[1:]} row '{rs.label}' has {k} values for {n} columns "
+                f"({lost[1]}); under every one of the {reading.allowed} readings it allows, "
+                f"'{names}' does not hold",
                 (rs.key,),
             )
         )
@@ -173,15 +182,26 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
     for j, cell in reading.known.items():
         grid.cells.update(_cells(rs.key, (cols[j],), [cell]))
     unknown = n - len(reading.known)
-    if unknown:
+    if reading.broken:  # no split fits: perhaps not a broken number but a stray one
         grid.lost.append(
             ShapeProblem(
                 row.span,
-                f"{table}“{label}”一行只有 {k} 个数值（应为 {n} 个）：网页抓取副本合并了相邻的"
-                f"相同单元格，{unknown} 个单元格有 {reading.kept} 种可能的读法，无法核对",
-                f"table {grid.name[1:]} row '{rs.label}' has {k} of {n} values: the crawler copy "
-                f"merged equal adjacent cells; {unknown} cell(s) have {reading.kept} possible "
-                "readings and are not checked",
+                f"{table}“{label}”一行有 {k} 个数值（应为 {n} 个），"
+                "把相邻数字连读的任何一种读法都不满足勾稽关系，无法核对",
+                f"table {grid.name[1:]} row '{rs.label}' has {k} values for {n} columns; "
+                "no reading that joins adjacent numbers satisfies the identities: not checked",
+                (rs.key,),
+            )
+        )
+    elif unknown:
+        grid.lost.append(
+            ShapeProblem(
+                row.span,
+                f"{table}“{label}”一行有 {k} 个数值（应为 {n} 个）：{lost[0]}，"
+                f"{unknown} 个单元格有 {reading.kept} 种可能的读法，无法核对",
+                f"table {grid.name[1:]} row '{rs.label}' has {k} values for {n} columns: "
+                f"{lost[1]}; {unknown} cell(s) have {reading.kept} possible readings "
+                "and are not checked",
                 (rs.key,),
             )
         )

@@ -11,6 +11,10 @@ each group's 总计 = its results) choose among them:
 - the others are not checkable (the grid leaves them out; E004 says why);
 - when no reading survives, the row is inconsistent under every reading of
   the layout: that is a proven error, reported as such.
+
+The same copies break a number over two lines ("1" / "62" for 162): a row
+with more numbers than columns is read by joining adjacent numbers
+(:func:`read_split`), the identities choosing as above.
 """
 
 from __future__ import annotations
@@ -36,6 +40,33 @@ class Reading:
     broken: tuple[str, ...] = ()
 
 
+def _groups(k: int, n: int):
+    """Every cut of ``k`` cells into ``n`` non-empty consecutive groups, as (start, end) pairs."""
+    for cuts in itertools.combinations(range(1, k), n - 1):
+        bounds = (0, *cuts, k)
+        yield tuple((bounds[i], bounds[i + 1]) for i in range(n))
+
+
+def _joined(cells: list[document.Cell], a: int, b: int) -> document.Cell | None:
+    """Cells ``a:b`` read as one number broken over lines; None if they cannot be one."""
+    if b - a == 1:
+        return cells[a]
+    parts = [c.text.strip() for c in cells[a:b]]
+    if not all(p.isdigit() for p in parts) or parts[0].startswith("0"):
+        return None
+    return document.Cell("".join(parts), cells[a].span.cover(cells[b - 1].span))
+
+
+def read_split(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
+    """The readings of ``cells`` (more than ``cols``) as numbers broken over lines."""
+    options = []
+    for groups in _groups(len(cells), len(cols)):
+        joined = [_joined(cells, a, b) for a, b in groups]
+        if all(c is not None for c in joined):
+            options.append(joined)
+    return _choose(options, cols, identities)
+
+
 def _runs(k: int, n: int):
     """Every cut of ``n`` columns into ``k`` non-empty runs, as the cell index per column."""
     for cuts in itertools.combinations(range(1, n), k - 1):
@@ -58,14 +89,19 @@ def _holds(ident, value_of) -> bool:
 
 def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
     """The readings of ``cells`` (fewer than ``cols``) that the identities allow."""
-    k, n = len(cells), len(cols)
+    options = [[cells[i] for i in reading] for reading in _runs(len(cells), len(cols))]
+    return _choose(options, cols, identities)
+
+
+def _choose(options: list[list[document.Cell]], cols: tuple[ColSpec, ...], identities) -> Reading:
+    """Keep the readings (a cell per column) under which every identity holds."""
     index = {c.key: j for j, c in enumerate(cols)}
     allowed = kept = 0
-    agree: dict[int, int] | None = None
+    agree: dict[int, document.Cell] | None = None
     failing: set[str] = set()
-    for reading in _runs(k, n):
+    for reading in options:
         allowed += 1
-        values = [read_value(cells[i].text, col.kind) for i, col in zip(reading, cols)]
+        values = [read_value(cell.text, col.kind) for cell, col in zip(reading, cols)]
 
         def value_of(key, values=values):
             v, reported, problem = values[index[key]]
@@ -79,11 +115,7 @@ def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identi
         if agree is None:
             agree = dict(enumerate(reading))
         else:
-            agree = {
-                j: i
-                for j, i in agree.items()
-                if cells[i].text.strip() == cells[reading[j]].text.strip()
-            }
+            agree = {j: c for j, c in agree.items() if c.text.strip() == reading[j].text.strip()}
     if not kept:
         return Reading({}, allowed, 0, tuple(sorted(failing)))
-    return Reading({j: cells[i] for j, i in agree.items()}, allowed, kept)
+    return Reading(agree or {}, allowed, kept)
