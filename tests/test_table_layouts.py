@@ -7,6 +7,8 @@ crawler that drops a line equal to the line before makes of it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import lint
 from hypothesis import HealthCheck, given, settings
@@ -186,3 +188,31 @@ def test_a_number_broken_over_two_lines_is_joined_or_not_checkable_never_an_erro
     assert all(want[k] == v for k, v in read.items())
     if not [x for x in found if x.code == "E004"]:
         assert read == want
+
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def test_putian_crawler_copy_one_cell_per_line_with_collapsed_runs():
+    """莆田市应急管理局 2024: one cell per line, repeated adjacent lines dropped."""
+    text = (REAL / "putian_yingjiju_2024.txt").read_text(encoding="utf-8")
+    f = facts(text)
+    t3 = {k: [f.t3.value(k, c).value for c in COLS] for k in f.t3.row_keys()}
+    assert t3["t3.new"] == [4, 1, 0, 0, 0, 0, 5]
+    assert t3["t3.results.unable.not_held"] == [3, 1, 0, 0, 0, 0, 4]
+    assert t3["t3.results.total"] == [4, 1, 0, 0, 0, 0, 5]
+    assert t3["t3.carry_forward"] == [0] * 7
+    assert [f.t4.value("t4.cases", c).value for c in T4_COLS] == [0] * 15
+    assert f.t2.value("t2.licensing", "decisions").value == 338
+    # 行政规范性文件 "0 17": 本年废止 is 0 or 17 — not checkable, said once at info level
+    assert f.t2.value("t2.normative_documents", "repealed") is None
+    found = [(x.code, x.severity) for x in lint(text) if x.code in READING | {"E004"}]
+    assert found == [("E004", Severity.INFO)]
+
+
+def test_sanming_statistics_table_row_labels_are_not_headings():
+    """三明市 2015: the old 统计表, one cell per line (CRLF); "2.网上申请数" is a row label."""
+    text = (REAL / "sanming_shi_2015.txt").read_text(encoding="utf-8")
+    assert not [x for x in lint(text) if x.code in {"S103", "S104"}]
+    titles = [s.heading.title for s in parse(text).all_sections()]
+    assert not any("申请数" in t or "公开数" in t for t in titles)
