@@ -69,7 +69,8 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             out.append(table)
         table = None
 
-    texts = _texts(page, lines)
+    contents = _contents(page, lines)
+    texts = [c[2].strip() if c else None for c in contents]
     ahead = _Ahead(texts)
     taken: set[int] = set()  # lines read as the title of the heading mark above them
     for i, line in enumerate(lines):
@@ -83,8 +84,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
         if kind == "directive":  # collected by read_directives
             flush_para()
             continue
-        s, e = page.content(line)
-        simple = page.s(s, e)
+        s, e, simple = contents[i]  # not None: blank and comment lines are done
 
         if not title_done and kind == "paragraph" and seen_text < 4:
             if CHROME.match(simple):
@@ -180,14 +180,15 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     return out
 
 
-def _texts(page: Page, lines: list[Line]) -> list[str | None]:
-    """Each line's simplified text without indentation; None for blank and comment lines."""
-    out: list[str | None] = []
+def _contents(page: Page, lines: list[Line]) -> list[tuple[int, int, str] | None]:
+    """Each line's content span and simplified text; None for blank and comment lines."""
+    out: list[tuple[int, int, str] | None] = []
     for line in lines:
-        if line.kind in ("blank", "directive", "consumed"):
+        if line.kind in ("blank", "directive"):
             out.append(None)
         else:
-            out.append(page.s(*page.content(line)).strip())
+            s, e = page.content(line)
+            out.append((s, e, page.s(s, e)))
     return out
 
 
