@@ -112,6 +112,8 @@ _DENSE = 3
 _CONTINUATION = frozenset("条件个项次人篇万元%％、，。；：）)”")
 #: The unit column of old statistics tables ("主动公开文件数" / "条" / "33696").
 _UNITS = frozenset({"条", "件", "个", "项", "次", "人", "篇", "家", "元", "万元"})
+#: The longest number a line of one cell holds ("793.0570158").
+_NUMBER_MAX = 16
 #: The longest line that can be a cell of a one-cell-per-line table.
 _CELL_MAX = 40
 
@@ -123,7 +125,7 @@ def is_number_line(simple: str) -> bool:
 
 def is_cell_line(simple: str) -> bool:
     """A number or a unit on a line of its own: a cell of a one-cell-per-line table."""
-    return simple in _UNITS or is_number_line(simple)
+    return len(simple) <= _NUMBER_MAX and (simple in _UNITS or is_number_line(simple))
 
 
 def opens_cell_region(texts: list[str]) -> str:
