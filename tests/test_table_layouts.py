@@ -145,6 +145,7 @@ def test_a_heading_mark_on_its_own_line_takes_the_title_below():
         "（一）\n主动公开情况\n本年主动公开信息41条。\n二、主动公开政府信息情况\n"
         "第二十条第（一）项\n信息内容\n本年新制作数量\n规章\n0\n规范性文件\n4\n6\n"
         "三、\n收到和处理政府信息公开申请情况\n本年未收到申请。\n"
+        "（一）\n加强\n政府信息管理。\n结合上级部门要求，健全制度。\n"
     )
     doc = parse(text)
     outline = [(s.heading.mark.text, s.heading.title) for s in doc.all_sections()]
@@ -153,6 +154,7 @@ def test_a_heading_mark_on_its_own_line_takes_the_title_below():
         ("（一）", "主动公开情况"),
         ("二、", "主动公开政府信息情况"),
         ("三、", "收到和处理政府信息公开申请情况"),
+        ("（一）", "加强政府信息管理"),
     ]
 
 

@@ -36,6 +36,7 @@ from gsilint.positions import Span
 from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
 
 _CN_NUMERAL = regex.compile(CN_MARK_NUMERAL)
+_SENTENCE_INSIDE = regex.compile(r"[。；！？，]")
 
 
 def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:
@@ -157,7 +158,13 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             h = read_heading(page, line)
             if below is not None:
                 ts, te = page.content(lines[below])
-                h.title, h.title_span = page.text[ts:te], Span(ts, te)
+                more = _title_rest(lines, texts, below)
+                if more is not None:  # "（三）" / "加强" / "政府信息管理。"
+                    _, te = page.content(lines[more])
+                    te -= 1  # the full stop that ends the run-in title
+                    taken.add(more)
+                h.title = "".join(page.text[ts:te].split())
+                h.title_span = Span(ts, te)
                 h.span = h.span.cover(h.title_span)
                 taken.add(below)
             out.append(h)
@@ -202,6 +209,17 @@ def _title_below(lines: list[Line], texts: list[str | None], i: int) -> int | No
     if j >= len(lines) or lines[j].kind != "paragraph" or not texts[j]:
         return None
     return j if is_heading_title(texts[j]) else None
+
+
+def _title_rest(lines: list[Line], texts: list[str | None], j: int) -> int | None:
+    """A title fragment ("加强") whose run-in title ends on the next line ("政府信息管理。")."""
+    k = j + 1
+    if len(texts[j]) > 4 or k >= len(lines) or lines[k].kind != "paragraph" or not texts[k]:
+        return None
+    rest = texts[k]
+    if len(rest) > 30 or rest[-1] not in "。：:" or _SENTENCE_INSIDE.search(rest[:-1]):
+        return None
+    return k
 
 
 def _split_numeral(lines: list[Line], texts: list[str | None], i: int) -> int | None:
