@@ -152,7 +152,8 @@ def build(
 ) -> Built:
     """A whole report.
 
-    ``kind`` is ``tab`` (tab-separated), ``space`` (PDF text) or ``pipe`` (Markdown).
+    ``kind`` is ``tab`` (tab-separated), ``space`` (PDF text), ``pipe``
+    (Markdown) or ``lines`` (one cell per line).
     """
     layout = layout or ("2021" if year >= 2021 else "2019")
     v3, v4 = consistent_values(layout, seed)
@@ -164,6 +165,14 @@ def build(
 
     def emit(cells: list[str], keys: list | None = None):
         """One table row; ``keys`` gives the (row, col) key of each cell (None for labels)."""
+        if kind == "lines":  # one cell per line (a browser's or crawler's copy of HTML)
+            for i, cell in enumerate(cells):
+                if cell == "":
+                    continue
+                if keys and keys[i] is not None:
+                    where[keys[i]] = (len(lines) + 1, 1)
+                lines.append(cell)
+            return
         if kind == "tab":
             sep, lead, text = "\t", "", "\t".join(cells)
         elif kind == "pipe":
@@ -197,6 +206,8 @@ def build(
         t2 = "\n".join("| " + " | ".join(row.split("\t")) + " |" for row in t2.splitlines())
     elif kind == "space":
         t2 = t2.replace("\t", " ")
+    elif kind == "lines":
+        t2 = t2.replace("\t", "\n")
     lines += t2.splitlines()
     lines += ["", "三、收到和处理政府信息公开申请情况", ""]
     emit(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"])
@@ -239,3 +250,12 @@ def build(
         "",
     ]
     return Built("\n".join(lines), where, t3, t4)
+
+
+def collapse(text: str) -> str:
+    """What a crawler that drops a line equal to the line before makes of ``text``."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not out or line != out[-1] or not line.strip():
+            out.append(line)
+    return "\n".join(out)

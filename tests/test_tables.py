@@ -36,7 +36,7 @@ def changed(b, key, col, value):
 # -- mapping ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["tab", "space", "pipe"])
+@pytest.mark.parametrize("kind", ["tab", "space", "pipe", "lines"])
 @pytest.mark.parametrize("year", [2023, 2020])
 def test_consistent_report_maps_every_cell_and_has_no_findings(kind, year):
     b = build(year, kind=kind)
@@ -190,7 +190,7 @@ def test_a306_hongzequ_totals_zero():
 @settings(max_examples=60, deadline=None)
 @given(
     layout=st.sampled_from(["2019", "2021"]),
-    kind=st.sampled_from(["tab", "space", "pipe"]),
+    kind=st.sampled_from(["tab", "space", "pipe", "lines"]),
     data=st.data(),
 )
 def test_changing_one_cell_reports_exactly_the_broken_identities_at_that_cell(layout, kind, data):

@@ -2,11 +2,16 @@
 
 The title is looked for among the first lines; wrapped lines of PDF text are
 joined into one paragraph; tab and pipe rows are gathered into tables, and a
-table region of PDF text runs from its anchor line to the next heading that
-is not a row label.
+table region of text runs from its anchor line (a caption, also one spread
+over short lines) or from a run of lines dense with numbers, to the next
+heading that is not a row label. Inside a region numbered lines are row
+labels, never headings; a region laid out one cell per line has its numbers
+joined to their label rows (table kind ``lines``).
 """
 
 from __future__ import annotations
+
+import regex
 
 from gsilint import document
 from gsilint.parse.closing import CHROME, DATE_LINE
@@ -14,7 +19,12 @@ from gsilint.parse.headings import read_heading
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
 from gsilint.parse.tables import (
+    ends_cell_region,
+    is_cell_line,
     is_glued_table,
+    is_heading_title,
+    join_cell_lines,
+    opens_cell_region,
     opens_table_region,
     pipe_row,
     row_like_heading,
@@ -23,13 +33,19 @@ from gsilint.parse.tables import (
 )
 from gsilint.parse.title import read_title
 from gsilint.positions import Span
+from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
+
+_CN_NUMERAL = regex.compile(CN_MARK_NUMERAL)
+_SENTENCE_INSIDE = regex.compile(r"[。；！？，]")
 
 
 def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:
     """Flat list of headings, paragraphs and tables in order."""
     out: list[object] = []
     table: document.Table | None = None
-    region = False  # inside a table of PDF text (space-separated rows)
+    # inside a table of text: "anchor" (found by its caption), "spread" (a caption
+    # spread over lines) or "dense" (found by its numbers)
+    region = ""
     pending_blank = 0
     para_start = para_end = None
     title_done = False
@@ -49,10 +65,18 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     def close_table():
         nonlocal table
         if table is not None and table.rows:
+            if table.kind == "space":
+                join_cell_lines(table, region == "spread")
             out.append(table)
         table = None
 
-    for line in lines:
+    contents = _contents(page, lines)
+    texts = [c[2].strip() if c else None for c in contents]
+    ahead = _Ahead(texts)
+    taken: set[int] = set()  # lines read as the title of the heading mark above them
+    for i, line in enumerate(lines):
+        if i in taken:
+            continue
         kind = line.kind
         if kind == "blank":
             flush_para()
@@ -61,8 +85,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
         if kind == "directive":  # collected by read_directives
             flush_para()
             continue
-        s, e = page.content(line)
-        simple = page.s(s, e)
+        s, e, simple = contents[i]  # not None: blank and comment lines are done
 
         if not title_done and kind == "paragraph" and seen_text < 4:
             if CHROME.match(simple):
@@ -92,21 +115,30 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
         if table is not None and table.kind in ("tab", "pipe"):
             close_table()
         pending_blank = 0
+        # a heading mark on a line of its own, its title on the next ("三、" / "收到和处理…")
+        below = _title_below(lines, texts, i)
+        if below is not None:
+            simple = simple + texts[below]
 
-        # Tables of PDF text: from an anchor line to the next section heading.
-        if not region and opens_table_region(simple):
-            if not is_glued_table(page, s, e):
+        # Tables of text (PDF text, one cell per line): from an anchor line, or
+        # from a run of lines dense with numbers, to the next section heading.
+        if not region:
+            opens = "anchor" if opens_table_region(simple) else ""
+            if not opens and len(simple) <= 40 and ahead.may_open(i) and _after_sentence(texts, i):
+                opens = opens_cell_region(ahead.lines(i, 16))
+            if opens and not is_glued_table(page, s, e):
                 flush_para()
                 close_table()
-                region = True
+                region = opens
                 table = document.Table([], Span(s, e), "space")
         if region:
-            if kind == "heading" and not row_like_heading(line, simple):
+            if (
+                (kind == "heading" and not row_like_heading(line, simple))
+                or (kind == "paragraph" and len(simple) > 60 and "。" in simple)
+                or (region == "dense" and ends_cell_region(simple))
+            ):
                 close_table()
-                region = False
-            elif kind == "paragraph" and len(simple) > 60 and "。" in simple:
-                close_table()
-                region = False
+                region = ""
             else:
                 if table is None:
                     table = document.Table([], Span(s, e), "space")
@@ -115,9 +147,26 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
                 table.span = table.span.cover(row.span)
                 continue
 
+        split = _split_numeral(lines, texts, i)
+        if split is not None:
+            flush_para()
+            out.append(_numeral_heading(page, s, e, lines[split]))
+            taken.add(split)
+            continue
         if kind == "heading":
             flush_para()
             h = read_heading(page, line)
+            if below is not None:
+                ts, te = page.content(lines[below])
+                more = _title_rest(lines, texts, below)
+                if more is not None:  # "（三）" / "加强" / "政府信息管理。"
+                    _, te = page.content(lines[more])
+                    te -= 1  # the full stop that ends the run-in title
+                    taken.add(more)
+                h.title = "".join(page.text[ts:te].split())
+                h.title_span = Span(ts, te)
+                h.span = h.span.cover(h.title_span)
+                taken.add(below)
             out.append(h)
             if h.body is not None and is_glued_table(page, h.body.span.start, h.body.span.end):
                 out.append(document.Table([], h.body.span, "glued"))
@@ -136,3 +185,93 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     flush_para()
     close_table()
     return out
+
+
+def _contents(page: Page, lines: list[Line]) -> list[tuple[int, int, str] | None]:
+    """Each line's content span and simplified text; None for blank and comment lines."""
+    out: list[tuple[int, int, str] | None] = []
+    for line in lines:
+        if line.kind in ("blank", "directive"):
+            out.append(None)
+        else:
+            s, e = page.content(line)
+            out.append((s, e, page.s(s, e)))
+    return out
+
+
+def _title_below(lines: list[Line], texts: list[str | None], i: int) -> int | None:
+    """For a heading line that is only a mark, the next line if it is its title."""
+    if lines[i].kind != "heading" or any(t.type == "TEXT" for t in lines[i].tokens):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not texts[j]:
+        j += 1
+    if j >= len(lines) or lines[j].kind != "paragraph" or not texts[j]:
+        return None
+    return j if is_heading_title(texts[j]) else None
+
+
+def _title_rest(lines: list[Line], texts: list[str | None], j: int) -> int | None:
+    """A title fragment ("加强") whose run-in title ends on the next line ("政府信息管理。")."""
+    k = j + 1
+    if len(texts[j]) > 4 or k >= len(lines) or lines[k].kind != "paragraph" or not texts[k]:
+        return None
+    rest = texts[k]
+    if len(rest) > 30 or rest[-1] not in "。：:" or _SENTENCE_INSIDE.search(rest[:-1]):
+        return None
+    return k
+
+
+def _split_numeral(lines: list[Line], texts: list[str | None], i: int) -> int | None:
+    """A section numeral alone on a line, its "、" and title on the next ("一" / "、总体情况")."""
+    t = texts[i]
+    if lines[i].kind != "paragraph" or not t or not _CN_NUMERAL.fullmatch(t):
+        return None
+    j = i + 1
+    if j < len(lines) and lines[j].kind == "paragraph" and texts[j]:
+        nxt = texts[j]
+        if nxt[0] == "、" and is_heading_title(nxt[1:].strip()):
+            return j
+    return None
+
+
+def _numeral_heading(page: Page, s: int, e: int, title_line: Line) -> document.Heading:
+    ts, te = page.content(title_line)
+    style, number = read_mark(page.s(s, e) + "、")
+    mark = document.Mark(page.text[s:e] + "、", style, number, Span(s, ts + 1))
+    a = ts + 1
+    while a < te and page.text[a] in " \u3000":
+        a += 1
+    return document.Heading(mark, page.text[a:te], Span(a, te), Span(s, te))
+
+
+def _after_sentence(texts: list[str | None], i: int) -> bool:
+    """Whether line ``i`` starts afresh: the text line before it ends a sentence or a title."""
+    j = i - 1
+    while j >= 0 and not texts[j]:
+        j -= 1
+    prev = texts[j] if j >= 0 else None
+    return prev is None or prev[-1] in "。：:；！？）)" or len(prev) <= 20
+
+
+class _Ahead:
+    """The non-blank lines from a line on, and how many of the next ones are lone cells."""
+
+    def __init__(self, texts: list[str | None]) -> None:
+        self.texts = texts
+        self.nonblank = [j for j, t in enumerate(texts) if t]
+        self.rank = {j: r for r, j in enumerate(self.nonblank)}
+        self.cells = [0]
+        for j in self.nonblank:
+            self.cells.append(self.cells[-1] + is_cell_line(texts[j]))
+
+    def lines(self, i: int, n: int) -> list[str]:
+        r = self.rank[i]
+        return [self.texts[j] for j in self.nonblank[r : r + n]]
+
+    def may_open(self, i: int) -> bool:
+        """Cheap test before :func:`opens_cell_region`: a short line, or lone cells ahead."""
+        r = self.rank.get(i)
+        return r is not None and (
+            len(self.texts[i]) <= 12 or self.cells[r + 8 : r + 9] > [self.cells[r] + 2]
+        )

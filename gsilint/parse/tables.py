@@ -4,8 +4,10 @@ Tab and pipe rows come typed from the grammar. Text from a PDF has no cell
 separators: a table region runs from an anchor line (the caption row of
 table 二, the 勾稽关系 note of table 三, the header of table 四) to the next
 section heading, and each of its lines is a label followed by numbers. A
-crawler copy whose digits run together is a *glued* table: only its span is
-kept.
+copy of an HTML table puts each cell on a line of its own: such a region is
+also found by its density of numbers, and its number lines join the label
+line above them. A crawler copy whose digits run together is a *glued*
+table: only its span is kept.
 """
 
 from __future__ import annotations
@@ -94,6 +96,99 @@ def is_glued_table(page: Page, start: int, end: int) -> bool:
 def opens_table_region(simple: str) -> bool:
     """Whether a line (simplified, without indentation) opens a table of PDF text."""
     return bool(_TABLE_ANCHOR.match(simple) or (_T4_ANCHOR.match(simple) and len(simple) < 40))
+
+
+#: A line that is one number (or a not-reported mark): a cell on a line of its own.
+_ONE_NUMBER = regex.compile(
+    r"^[\s\u3000]*(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])[\s\u3000]*$"
+)
+#: Sentence punctuation: a line that has it is prose, not a cell.
+_SENTENCE = regex.compile(r"[。，；！？]")
+#: How far ahead a line of one cell looks for the rest of its table.
+_WINDOW = 8
+#: Cells on lines of their own: at least this many numbers in the window make a table.
+_DENSE = 3
+#: A line starting with a unit or punctuation continues a sentence broken at a number.
+_CONTINUATION = frozenset("条件个项次人篇万元%％、，。；：）)”")
+#: The unit column of old statistics tables ("主动公开文件数" / "条" / "33696").
+_UNITS = frozenset({"条", "件", "个", "项", "次", "人", "篇", "家", "元", "万元"})
+#: The longest number a line of one cell holds ("793.0570158").
+_NUMBER_MAX = 16
+#: The longest line that can be a cell of a one-cell-per-line table.
+_CELL_MAX = 40
+
+
+def is_number_line(simple: str) -> bool:
+    """A line holding one number and nothing else (one cell per line)."""
+    return bool(_ONE_NUMBER.match(simple))
+
+
+def is_cell_line(simple: str) -> bool:
+    """A number or a unit on a line of its own: a cell of a one-cell-per-line table."""
+    return len(simple) <= _NUMBER_MAX and (simple in _UNITS or is_number_line(simple))
+
+
+def opens_cell_region(texts: list[str]) -> str:
+    """Whether a line (``texts[0]``) opens a table laid out one cell per line:
+    ``"spread"`` (its caption spread over lines), ``"dense"`` or ``""``.
+
+    ``texts`` are the next non-blank lines (simplified, stripped). Either a
+    caption or header is spread over the first short lines ("行政复议" /
+    "行政诉讼"), or the window is dense with numbers on lines of their own
+    and units on lines of their own, and has no sentence in it (a crawler
+    copy of a statistics table).
+    """
+    head = ""
+    for t in texts[:4]:
+        if len(t) > 12:
+            break
+        head += t
+        if opens_table_region(head):
+            return "spread"
+    window = texts[:_WINDOW]
+    if len(window) < _WINDOW or is_number_line(window[0]) or window[0][0] in _CONTINUATION:
+        return ""
+    if any(len(t) > _CELL_MAX or _SENTENCE.search(t) for t in texts[: 2 * _WINDOW]):
+        return ""
+    cells = sum(1 for t in window if is_cell_line(t))
+    return "dense" if cells >= _DENSE else ""
+
+
+def join_cell_lines(table: document.Table, spread: bool) -> None:
+    """A table of text laid out one cell per line: each number joins the row above it.
+
+    The layout is recognised by its numbers on lines of their own following
+    a line of one cell (at least three), or by a caption spread over lines
+    (``spread``) and at least one such number; the table's kind becomes
+    ``lines``. A table of PDF text with a stray number (a page number) is
+    left alone.
+    """
+    rows: list[document.Row] = []
+    one_cell = False
+    joined = 0
+    for row in table.rows:
+        single = len(row.cells) == 1
+        text = row.cells[0].text if single else ""
+        if single and one_cell and rows and (is_number_line(text) or text in _UNITS):
+            last = rows[-1]
+            rows[-1] = document.Row(last.cells + row.cells, last.span.cover(row.span))
+            joined += text not in _UNITS
+        else:
+            rows.append(row)
+        one_cell = single
+    if joined >= _DENSE or (spread and joined):
+        table.rows = rows
+        table.kind = "lines"
+
+
+def is_heading_title(simple: str) -> bool:
+    """Whether a line can be the title of a heading mark printed on the line above."""
+    return len(simple) <= _CELL_MAX and not _SENTENCE.search(simple) and not is_number_line(simple)
+
+
+def ends_cell_region(simple: str) -> bool:
+    """A sentence: the end of a table found by its density of numbers."""
+    return len(simple) > _CELL_MAX or bool(_SENTENCE.search(simple))
 
 
 def row_like_heading(line: Line, simple: str) -> bool:

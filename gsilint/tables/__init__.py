@@ -7,6 +7,8 @@
   rows (label text + value cells), whatever the table kind.
 - :mod:`mapping` finds tables 二/三/四 in that stream and maps each value onto
   its row × column, by label, by position only where labels are absent.
+- :mod:`readings` reads rows a crawler copy collapsed (equal adjacent cells
+  printed once): every reading the layout allows, chosen by the identities.
 - :mod:`identities` evaluates the identities on mapped grids.
 
 Facts ``t2``, ``t3``, ``t4`` (:mod:`gsilint.facts.tables`) expose the grids.

@@ -64,6 +64,11 @@ class Grid:
     row_labels: dict[str, str] = field(default_factory=dict)
     row_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     problems: list[ShapeProblem] = field(default_factory=list)
+    #: rows whose layout lost cells (a crawler copy that merged equal adjacent cells):
+    #: ``lost`` — cells left unmapped because several readings remain (not checkable);
+    #: ``broken`` — rows inconsistent under every reading the layout allows
+    lost: list[ShapeProblem] = field(default_factory=list)
+    broken: list[ShapeProblem] = field(default_factory=list)
     #: read from a crawler copy's glued digits (the only split the identities admit)
     glued: bool = False
 

@@ -6,6 +6,11 @@ unrecognisable: table 三's rows come in a fixed order, so a data row whose
 label says nothing is the next expected row. Label text on rows without
 numbers (a wrapped label, a vertical group label, a label line above its
 numbers) is carried to the next row with numbers.
+
+A row of a one-cell-per-line copy (table kind ``lines``) with fewer numbers
+than columns lost cells to the crawler, not to the author: it is read by
+:mod:`gsilint.tables.readings` (the readings its identities allow), never
+reported as a shape problem (S109).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import regex
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.readings import read_collapsed, read_split, row_identities
 from gsilint.tables.spec import (
     ColSpec,
     FormatSpec,
@@ -84,7 +90,12 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         k = r.key
         if t3 is None and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k)):
             t3 = i
-        if t4 is None and any(a in k for a in _T4_ANCHOR) and (t3 is None or i > t3):
+        if (
+            t4 is None
+            and not r.is_data  # table 四's header; "行政复议数 件 0" is a row of an old table
+            and any(a in k for a in _T4_ANCHOR)
+            and (t3 is None or i > t3)
+        ):
             t4 = i
         if t2 is None and (any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR)):
             t2 = i
@@ -127,6 +138,77 @@ def _cells(row_key: str, cols: tuple[ColSpec, ...], values) -> dict:
         value, reported, problem = read_value(cell.text, col.kind)
         out[(row_key, col.key)] = CellValue(value, cell.span, reported, cell.text.strip(), problem)
     return out
+
+
+#: Table kinds whose layout may have merged equal adjacent cells (one cell per line).
+_COLLAPSING = frozenset({"lines"})
+
+
+def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities) -> bool:
+    """Map a row of a one-cell-per-line layout whose numbers do not fit the columns.
+
+    Fewer numbers: equal adjacent cells were merged; more: numbers were broken
+    over lines. A collapsed row that no reading makes consistent is wrong
+    whatever the layout lost (``grid.broken``); a row with more numbers that no
+    split fits may hold a stray number, so it is only not checkable.
+
+    False when the row is not such a row (its shape is then the report's).
+    """
+    k, n = len(vals), len(cols)
+    if row.kind not in _COLLAPSING or not k or k == n or any(v.is_blank for v in vals):
+        return False
+    if k < n:
+        reading = read_collapsed(vals, cols, identities)
+        lost = "网页抓取副本合并了相邻的相同单元格", "the crawler copy merged equal adjacent cells"
+    else:
+        reading = read_split(vals, cols, identities)
+        lost = "网页抓取副本把数字断在两行", "the crawler copy broke numbers over lines"
+    table = _TABLE_NAMES[grid.name]
+    label = _short(row.label_text) or rs.quoted
+    if reading.broken and k < n:
+        names = "”“".join(reading.broken)
+        grid.broken.append(
+            ShapeProblem(
+                row.span,
+                f"{table}“{label}”一行有 {k} 个数值（应为 {n} 个，{lost[0]}），"
+                f"在它允许的每一种读法（共 {reading.allowed} 种）下“{names}”都不成立",
+                f"table {grid.name[1:]} row '{rs.label}' has {k} values for {n} columns "
+                f"({lost[1]}); under every one of the {reading.allowed} readings it allows, "
+                f"'{names}' does not hold",
+                (rs.key,),
+            )
+        )
+        return True
+    for j, cell in reading.known.items():
+        grid.cells.update(_cells(rs.key, (cols[j],), [cell]))
+    unknown = n - len(reading.known)
+    if reading.broken:  # no split fits: perhaps not a broken number but a stray one
+        grid.lost.append(
+            ShapeProblem(
+                row.span,
+                f"{table}“{label}”一行有 {k} 个数值（应为 {n} 个），"
+                "把相邻数字连读的任何一种读法都不满足勾稽关系，无法核对",
+                f"table {grid.name[1:]} row '{rs.label}' has {k} values for {n} columns; "
+                "no reading that joins adjacent numbers satisfies the identities: not checked",
+                (rs.key,),
+            )
+        )
+    elif unknown:
+        grid.lost.append(
+            ShapeProblem(
+                row.span,
+                f"{table}“{label}”一行有 {k} 个数值（应为 {n} 个）：{lost[0]}，"
+                f"{unknown} 个单元格有 {reading.kept} 种可能的读法，无法核对",
+                f"table {grid.name[1:]} row '{rs.label}' has {k} values for {n} columns: "
+                f"{lost[1]}; {unknown} cell(s) have {reading.kept} possible readings "
+                "and are not checked",
+                (rs.key,),
+            )
+        )
+    return True
+
+
+_TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
 def _count_phrase(n: int, want: int) -> tuple[str, str]:
@@ -235,7 +317,9 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
         vals = _fit(r.values, ncols, r, dead)
-        if len(vals) != ncols:
+        if len(vals) == ncols:
+            grid.cells.update(_cells(rs.key, spec.columns, vals))
+        elif not _read_lossy(grid, rs, spec.columns, r, vals, row_identities(fmt, "t3")):
             zh, en = _count_phrase(sum(1 for v in vals if not v.is_blank), ncols)
             grid.problems.append(
                 ShapeProblem(
@@ -247,8 +331,6 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                     (rs.key,),
                 )
             )
-        else:
-            grid.cells.update(_cells(rs.key, spec.columns, vals))
         p = j + 1
     missing = tuple(s.key for s in spec.rows if s.key not in assigned)
     if len(assigned) < len(spec.rows) // 2:
@@ -324,7 +406,11 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
     where = used[0].span.cover(used[-1].span)
     grid.row_spans[row_key] = where
     grid.row_labels[row_key] = spec.rows[0].label
-    if len(vals) != n:
+    if len(vals) == n:
+        grid.cells.update(_cells(row_key, spec.columns, vals))
+    elif not _read_lossy(
+        grid, spec.rows[0], spec.columns, used[0], vals, row_identities(fmt, "t4")
+    ):
         zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), n)
         grid.problems.append(
             ShapeProblem(
@@ -335,8 +421,6 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
                 (row_key,),
             )
         )
-    else:
-        grid.cells.update(_cells(row_key, spec.columns, vals))
     return grid
 
 
@@ -384,7 +468,9 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_labels[rs.key] = r.label_text
         grid.row_columns[rs.key] = tuple(c.key for c in cols)
         vals = _fit(r.values, len(cols), r, dead)
-        if len(vals) != len(cols):
+        if len(vals) == len(cols):
+            grid.cells.update(_cells(rs.key, cols, vals))
+        elif not _read_lossy(grid, rs, cols, r, vals, ()):
             zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), len(cols))
             names = "、".join(c.label for c in cols)
             grid.problems.append(
@@ -395,8 +481,6 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                     (rs.key,),
                 )
             )
-        else:
-            grid.cells.update(_cells(rs.key, cols, vals))
     if not grid.row_spans:
         return None
     text = "".join(r.key for r in rows)

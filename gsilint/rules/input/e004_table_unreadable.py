@@ -1,4 +1,4 @@
-"""E004 table-unreadable: a table whose digits run together cannot be split into cells."""
+"""E004 table-unreadable: table cells the layout lost (glued digits, merged equal cells)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,19 @@ def table_unreadable(ctx):
 
     表三、表四的粘连数字若在勾稽关系约束下只有唯一一种拆分，则按该拆分读取，不再在此提示。
 
+    有的抓取副本每个单元格占一行，却删去了与上一行相同的行：一串相同的单元格只剩一个，
+    全为 0 的行只剩一个 0。这样的行按模板列数列举所有可能的读法，由本行的勾稽关系（总计
+    等于各项之和）筛选：各读法一致的单元格照常核对，不一致的单元格无法核对，在此提示；
+    若没有任何读法满足勾稽关系，则无论怎样读该行都是错的，按错误报告。
+
+    Some crawler copies put each cell on a line of its own but drop a line
+    equal to the one before: a run of equal cells appears once, an all-zero
+    row as a single 0. Such a row is read in every way the layout allows and
+    the row's identities (total = sum of the parts) choose: cells all the
+    surviving readings agree on are checked as usual; the others are not
+    checkable, said here at info level. A row that no reading makes
+    consistent is wrong however it is read: that is reported as an error.
+
     错误示例 / Bad:
         淮安市洪泽区人民政府2024年政府信息公开工作年度报告
         …
@@ -48,6 +61,14 @@ def table_unreadable(ctx):
         for t in ctx.doc.tables()
         if t.glued and not any(s.start <= t.span.start < s.end for s in read)
     ]
+    for name in ("t2", "t3", "t4"):
+        grid = getattr(ctx.facts, name)
+        if grid is None:
+            continue
+        for p in grid.broken:
+            yield Issue(p.span, p.zh, p.en, severity=Severity.ERROR)
+        for p in grid.lost:
+            yield Issue(p.span, p.zh, p.en)
     if glued:
         n = len(glued)
         yield Issue(

@@ -1,0 +1,121 @@
+"""Rows of a crawler copy that dropped repeated adjacent lines: the readings the layout allows.
+
+A crawler that keeps one line per table cell but drops a line equal to the
+one before prints a run of equal cells once (an all-zero row as a single
+``0``). A row with ``k`` numbers for ``n`` columns then has one reading per
+way of cutting the ``n`` columns into ``k`` runs, each run taking one number.
+The row's own identities (table 三: 总计 = the applicant columns; table 四:
+each group's 总计 = its results) choose among them:
+
+- the cells on which every surviving reading agrees are known;
+- the others are not checkable (the grid leaves them out; E004 says why);
+- when no reading survives, the row is inconsistent under every reading of
+  the layout: that is a proven error, reported as such.
+
+The same copies break a number over two lines ("1" / "62" for 162): a row
+with more numbers than columns is read by joining adjacent numbers
+(:func:`read_split`), the identities choosing as above.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from gsilint import document
+from gsilint.tables.spec import ColSpec, FormatSpec
+from gsilint.tables.values import read_value
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the identities leave of a collapsed row."""
+
+    #: column index → the cell it takes, where every surviving reading agrees
+    known: dict[int, document.Cell]
+    #: how many readings the layout allows, and how many the identities keep
+    allowed: int
+    kept: int
+    #: the identities (by name) that no reading satisfies
+    broken: tuple[str, ...] = ()
+
+
+def _groups(k: int, n: int):
+    """Every cut of ``k`` cells into ``n`` non-empty consecutive groups, as (start, end) pairs."""
+    for cuts in itertools.combinations(range(1, k), n - 1):
+        bounds = (0, *cuts, k)
+        yield tuple((bounds[i], bounds[i + 1]) for i in range(n))
+
+
+def _joined(cells: list[document.Cell], a: int, b: int) -> document.Cell | None:
+    """Cells ``a:b`` read as one number broken over lines; None if they cannot be one."""
+    if b - a == 1:
+        return cells[a]
+    parts = [c.text.strip() for c in cells[a:b]]
+    if not all(p.isdigit() for p in parts) or parts[0].startswith("0"):
+        return None
+    return document.Cell("".join(parts), cells[a].span.cover(cells[b - 1].span))
+
+
+def read_split(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
+    """The readings of ``cells`` (more than ``cols``) as numbers broken over lines."""
+    options = []
+    for groups in _groups(len(cells), len(cols)):
+        joined = [_joined(cells, a, b) for a, b in groups]
+        if all(c is not None for c in joined):
+            options.append(joined)
+    return _choose(options, cols, identities)
+
+
+def _runs(k: int, n: int):
+    """Every cut of ``n`` columns into ``k`` non-empty runs, as the cell index per column."""
+    for cuts in itertools.combinations(range(1, n), k - 1):
+        bounds = (0, *cuts, n)
+        yield tuple(i for i in range(k) for _ in range(bounds[i + 1] - bounds[i]))
+
+
+def row_identities(fmt: FormatSpec, table: str) -> list:
+    """The identities of ``table`` whose operands are the columns of one row."""
+    return [i for i in fmt.identities if i.table == table and i.each in ("row", "none")]
+
+
+def _holds(ident, value_of) -> bool:
+    lhs = [value_of(k) for k in ident.lhs]
+    rhs = [value_of(k) for k in ident.rhs]
+    if any(v is None for v in lhs + rhs):
+        return True  # not evaluable: it does not choose
+    return sum(lhs) == sum(rhs)
+
+
+def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
+    """The readings of ``cells`` (fewer than ``cols``) that the identities allow."""
+    options = [[cells[i] for i in reading] for reading in _runs(len(cells), len(cols))]
+    return _choose(options, cols, identities)
+
+
+def _choose(options: list[list[document.Cell]], cols: tuple[ColSpec, ...], identities) -> Reading:
+    """Keep the readings (a cell per column) under which every identity holds."""
+    index = {c.key: j for j, c in enumerate(cols)}
+    allowed = kept = 0
+    agree: dict[int, document.Cell] | None = None
+    failing: set[str] = set()
+    for reading in options:
+        allowed += 1
+        values = [read_value(cell.text, col.kind) for cell, col in zip(reading, cols)]
+
+        def value_of(key, values=values):
+            v, reported, problem = values[index[key]]
+            return v if reported and problem is None else None
+
+        broken = [i.name for i in identities if not _holds(i, value_of)]
+        if broken:
+            failing.update(broken)
+            continue
+        kept += 1
+        if agree is None:
+            agree = dict(enumerate(reading))
+        else:
+            agree = {j: c for j, c in agree.items() if c.text.strip() == reading[j].text.strip()}
+    if not kept:
+        return Reading({}, allowed, 0, tuple(sorted(failing)))
+    return Reading(agree or {}, allowed, kept)
