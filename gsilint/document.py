@@ -69,7 +69,8 @@ class Table:
 
     ``tab`` (tab-separated lines), ``pipe`` (Markdown), ``space`` (text from a
     PDF: label then numbers separated by spaces), ``html`` / ``docx`` (real
-    cells), ``glued`` (a crawler copy whose digits run together: no rows, only
+    cells), ``lines`` (text one cell per line: numbers joined to their label
+    row), ``glued`` (a crawler copy whose digits run together: no rows, only
     the span of the region).
     """
 

@@ -36,12 +36,10 @@ def default_jobs() -> int:
 
 
 def _warm_up() -> None:
-    """Load the grammar, rules and facts before forking, so workers inherit them."""
-    from gsilint.parse import grammar_parser
+    """Load the rules and facts before forking, so workers inherit them."""
     from gsilint.rules import load_rules
 
     load_rules()
-    grammar_parser()
 
 
 def _pool_context():
