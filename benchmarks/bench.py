@@ -59,6 +59,23 @@ def replicate(sources, target_bytes: int):
     return sources * times, base * times
 
 
+def prepared(folders: list[Path], mb: float):
+    """The reports of ``folders`` replicated to ``mb`` MB, with the linter warmed up.
+
+    Returns ``(sources, items, nbytes, config)`` (the distinct reports, the replicated
+    list, its size, the config), or None (and says so) when no report is found.
+    """
+    sources = load_reports(folders)
+    if not sources:
+        print("no reports found in", ", ".join(map(str, folders)), file=sys.stderr)
+        return None
+    items, nbytes = replicate(sources, int(mb * 1024 * 1024))
+    config = Config()
+    # warm up: rule and fact imports, rule data, OpenCC dictionaries
+    lint_source(sources[0], config)
+    return sources, items, nbytes, config
+
+
 def timed(fn, items, repeat: int) -> float:
     best = []
     for _ in range(repeat):
@@ -83,14 +100,10 @@ def main(argv=None) -> int:
     )
     args = ap.parse_args(argv)
     folders = args.folders or default_folders()
-    sources = load_reports(folders)
-    if not sources:
-        print("no reports found in", ", ".join(map(str, folders)), file=sys.stderr)
+    ready = prepared(folders, args.mb)
+    if ready is None:
         return 2
-    items, nbytes = replicate(sources, int(args.mb * 1024 * 1024))
-    config = Config()
-    # warm up: grammar build, rule and fact imports, OpenCC dictionaries
-    lint_source(sources[0], config)
+    sources, items, nbytes, config = ready
     mb = nbytes / 1024 / 1024
     print(
         f"reports: {len(sources)} distinct from {', '.join(map(str, folders))}; "

@@ -16,9 +16,8 @@ import pstats
 import sys
 from pathlib import Path
 
-from bench import default_folders, load_reports, replicate
+from bench import default_folders, prepared
 
-from gsilint.config import Config
 from gsilint.engine import lint_source
 from gsilint.parse import parse
 
@@ -30,14 +29,10 @@ def main(argv=None) -> int:
     ap.add_argument("--mb", type=float, default=2.0, help="replicate to this many MB (default 2)")
     ap.add_argument("--top", type=int, default=30, help="functions to list (default 30)")
     args = ap.parse_args(argv)
-    folders = args.folders or default_folders()
-    sources = load_reports(folders)
-    if not sources:
-        print("no reports found in", ", ".join(map(str, folders)), file=sys.stderr)
+    ready = prepared(args.folders or default_folders(), args.mb)
+    if ready is None:
         return 2
-    items, nbytes = replicate(sources, int(args.mb * 1024 * 1024))
-    config = Config()
-    lint_source(sources[0], config)  # warm up: imports, rule data, dictionaries
+    _, items, nbytes, config = ready
     work = (lambda s: parse(s.text)) if args.what == "parse" else (lambda s: lint_source(s, config))
     profiler = cProfile.Profile()
     profiler.enable()

@@ -150,33 +150,31 @@ def _mention(
     return DateMention(span, text, year, month, day, year_span, valid, problem)
 
 
+def _mention_of(m: regex.Match, offset: int) -> DateMention | None:
+    """The mention a year-month-day match writes (its groups ``y``, ``m``, ``d``)."""
+    return _mention(
+        m.group(0),
+        Span(offset + m.start(), offset + m.end()),
+        m.group("y"),
+        m.group("m"),
+        m.group("d"),
+        Span(offset + m.start("y"), offset + m.end("y")),
+    )
+
+
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Every year / date / month-day mention in ``text``, in order; spans shifted by ``offset``."""
     out: list[DateMention] = []
     taken = _Taken()
     for m in _NUMERIC.finditer(text):
-        mm = _mention(
-            m.group(0),
-            Span(offset + m.start(), offset + m.end()),
-            m.group("y"),
-            m.group("m"),
-            m.group("d"),
-            Span(offset + m.start("y"), offset + m.end("y")),
-        )
+        mm = _mention_of(m, offset)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
     for m in _YMD.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        mm = _mention(
-            m.group(0),
-            Span(offset + m.start(), offset + m.end()),
-            m.group("y"),
-            m.group("m"),
-            m.group("d"),
-            Span(offset + m.start("y"), offset + m.end("y")),
-        )
+        mm = _mention_of(m, offset)
         if mm is None and m.group("m"):
             # a year we accept with a month we cannot read: keep the year alone
             end = text.index("年", m.start("y")) + 1
