@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import seed_path, seed_text
+from conftest import REAL, seed_path, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +15,7 @@ from gsilint.findings import Fix
 from gsilint.fix import apply_fixes, fix_file, fix_source, select_fixes
 from gsilint.sources import source_from_text
 
-CRAWLER = Path("/work/shared/corpus/real/pingtan_syq_2019.txt")
+CRAWLER = REAL / "pingtan_syq_2019.txt"
 T = Config(select=("T",))
 
 
