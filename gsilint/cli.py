@@ -413,8 +413,20 @@ _FLAG_FIELDS = {
     "year": ("year", lambda v: v),
     "deadline": ("deadline", lambda v: v),
     "encoding": ("encoding", lambda v: v),
-    "rule_packs": ("rule_packs", lambda v: tuple(os.path.abspath(p) for p in v)),
+    "rule_packs": ("rule_packs", lambda v: _rule_pack_flags(v)),
 }
+
+
+def _rule_pack_flags(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """``--rule-pack`` files, each checked like a pack named in the config (exit 2 if bad)."""
+    from gsilint.rule_packs import PackError, read_pack
+
+    for path in paths:
+        try:
+            read_pack(path)
+        except PackError as exc:
+            raise click.UsageError(f"--rule-pack: {exc}") from None
+    return tuple(os.path.abspath(p) for p in paths)
 
 
 def _deadline_flag(value: str | None) -> str | None:

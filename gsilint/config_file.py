@@ -36,6 +36,7 @@ from typing import Any
 
 from gsilint.config import TEMPLATES, Config
 from gsilint.findings import Severity
+from gsilint.rule_packs import PackError, read_pack
 
 GSILINT_TOML = "gsilint.toml"
 PYPROJECT = "pyproject.toml"
@@ -145,24 +146,9 @@ def _rule_packs(value: Any, where: str, base: Path) -> tuple[str, ...]:
     for v in value:
         p = Path(v) if os.path.isabs(v) else base / v
         try:
-            with p.open("rb") as fh:
-                raw = tomllib.load(fh)
-        except OSError as exc:
-            raise ConfigError(
-                f"{where}: 'rule-packs': cannot read {v}: {exc.strerror or exc}"
-            ) from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{where}: 'rule-packs': {v} is not valid TOML: {exc}") from None
-        sections = raw.get("section", [])
-        if not isinstance(sections, list) or not all(
-            isinstance(s, dict)
-            and isinstance(s.get("key"), str)
-            and isinstance(s.get("title"), str)
-            for s in sections
-        ):
-            raise ConfigError(
-                f"{where}: 'rule-packs': {v}: each [[section]] needs a 'key' and a 'title'"
-            )
+            read_pack(p, v)
+        except PackError as exc:
+            raise ConfigError(f"{where}: 'rule-packs': {exc}") from None
         packs.append(str(p.resolve()))
     return tuple(packs)
 
