@@ -526,15 +526,23 @@ def rules_cmd(fmt):
 
 @main.command("rule")
 @click.argument("code")
-def rule_cmd(code):
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal; markdown is the rule's page (docs/rules/CODE.md); html a page.",
+)
+def rule_cmd(code, fmt):
     """Explain one rule (by code or name), with a bad and a good example."""
+    from gsilint.docs import rule_html, rule_markdown, rule_text
+
     r = find_rule(code)
     if r is None:
         raise click.UsageError(f"no rule '{code}' (see: gsilint rules)")
-    out = _stdout()
-    out.write(
-        f"{r.code} {r.name} ({r.severity.label})\n{r.summary} / {r.summary_en}\n\n{r.explanation}\n"
-    )
+    render = {"text": rule_text, "markdown": rule_markdown, "html": rule_html}[fmt]
+    _stdout().write(render(r))
 
 
 @main.command("inspect")

@@ -116,7 +116,7 @@ async def test_open_fix_break_save_close(client: LanguageClient):
     assert d.code == "S101" and d.source == "gsilint"
     assert d.severity == types.DiagnosticSeverity.Error
     assert "其他需要报告的事项" in d.message
-    assert d.code_description.href.endswith("README.md#rules")
+    assert d.code_description.href.endswith("/docs/rules/S101.md")
     # where the CLI puts it (107:108, the end of section 五), 0-based
     assert d.range == types.Range(types.Position(106, 107), types.Position(106, 107))
 
@@ -160,7 +160,7 @@ async def test_hover_on_a_finding_explains_the_rule(client: LanguageClient):
     text = hover.contents.value
     assert text.startswith("**S101 missing-section** — 缺少栏目“其他需要报告的事项”")
     assert "六个栏目" in text and "six sections" in text  # the rule's explanation
-    assert "README.md#rules)" in text
+    assert "/docs/rules/S101.md)" in text
     # nowhere near a finding: no hover
     assert (
         await client.text_document_hover_async(
