@@ -245,8 +245,7 @@ def settings_fingerprint(config: Config) -> bytes:
 
 def gsilint_fingerprint() -> bytes:
     """A hash of this gsilint: version, Python, modules, rule data, grammar and rule plugins."""
-    from importlib.metadata import entry_points
-
+    from gsilint.plugins import plugin_entry_points
     from gsilint.resources import data_dir
     from gsilint.version import __version__
 
@@ -262,7 +261,7 @@ def gsilint_fingerprint() -> bytes:
         root = data_dir(name)
         for data in sorted(p for p in root.rglob("*") if p.is_file()):
             h.update(str(data.relative_to(root)).encode() + b"\0" + data.read_bytes())
-    for ep in sorted(entry_points(group="gsilint.rules"), key=lambda e: e.name):
+    for ep in plugin_entry_points():
         dist = ep.dist
         h.update(f"{ep.name}={ep.value} {dist.version if dist else ''}\n".encode())
         h.update(_module_files_stamp(ep.module))

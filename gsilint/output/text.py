@@ -22,6 +22,7 @@ from gsilint.output import (
     summary_counts,
 )
 from gsilint.output.line_window import line_window
+from gsilint.positions import display_width
 
 #: the control characters rich removes from text it prints
 _CONTROL_CODES = re.compile("[\x07\x08\x0b\x0c\r]")
@@ -42,35 +43,54 @@ def excerpt_width(out: TextIO) -> int:
 class _Lines:
     """Writes lines of styled pieces through rich, or straight to the stream without colour.
 
-    Rich writes a line without colour as its text with control codes removed
-    and tabs expanded; the fast path does the same and leaves lines with tabs
-    to rich, so both give the same bytes.
+    Without colour (``--no-color``, ``NO_COLOR``, or not a terminal) rich is
+    not even imported: a line is its text with control codes removed and tabs
+    expanded to 8-cell stops, exactly what rich writes for it (tested).
     """
 
     def __init__(self, out: TextIO, color: bool | None) -> None:
-        from rich.console import Console  # rich loads only for this format
-
         color = color_from_environment(color)
-        self._console = Console(
-            file=out,
-            force_terminal=color,
-            no_color=color is False,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
-        )
-        self._plain = self._console.no_color or self._console.color_system is None
+        isatty = getattr(out, "isatty", None)
         self._out = out
+        self._console = None
+        self._plain = color is False or (color is None and not (isatty and isatty()))
+        if not self._plain:
+            from rich.console import Console  # rich loads only for a terminal
+
+            self._console = Console(
+                file=out,
+                force_terminal=color,
+                no_color=color is False,
+                highlight=False,
+                soft_wrap=True,
+                emoji=False,
+            )
+            self._plain = self._console.no_color or self._console.color_system is None
 
     def write(self, *pieces: tuple[str, str], base: str = "") -> None:
         """One line; ``base`` styles the whole line under the pieces' own styles."""
         text = "".join(p for p, _ in pieces)
-        if self._plain and "\t" not in text:
-            self._out.write(_CONTROL_CODES.sub("", text) + "\n")
+        if self._plain:
+            text = _CONTROL_CODES.sub("", text)
+            self._out.write((_expand_tabs(text) if "\t" in text else text) + "\n")
         else:
             from rich.text import Text
 
             self._console.print(Text.assemble(*pieces, style=base))
+
+
+def _expand_tabs(text: str, size: int = 8) -> str:
+    """Tabs to spaces up to the next multiple of ``size`` terminal cells (as rich does)."""
+    out, cell = [], 0
+    for ch in text:
+        if ch == "\t":
+            pad = size - cell % size
+            out.append(" " * pad)
+            cell += pad
+        else:
+            out.append(ch)
+            cell += display_width(ch)
+    return "".join(out)
 
 
 @output_format("text")

@@ -133,9 +133,9 @@ def load_rules() -> dict[str, Rule]:
 
 def _load_plugins() -> None:
     """Load each plugin on its own: a broken one is recorded and does not hide the next."""
-    from importlib.metadata import entry_points
+    from gsilint.plugins import plugin_entry_points
 
-    for ep in entry_points(group="gsilint.rules"):
+    for ep in plugin_entry_points():
         try:
             ep.load()
         except Exception as exc:  # a broken plugin must not stop linting
