@@ -124,7 +124,12 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Extra TOML rule pack adding required sections (e.g. a province's); repeatable.",
 )
-@click.option("--encoding", default=None, help="Force an input encoding (default: detect).")
+@click.option(
+    "--encoding",
+    default=None,
+    callback=lambda c, p, v: _encoding_flag(v),
+    help="Force an input encoding, decoded strictly (default: detect).",
+)
 @click.option(
     "--deadline",
     default=None,
@@ -428,6 +433,18 @@ def _deadline_flag(value: str | None) -> str | None:
         raise click.BadParameter(str(exc)) from None
 
 
+def _encoding_flag(value: str | None) -> str | None:
+    """An unknown codec is a usage error (exit 2), not an E001 on every file."""
+    from gsilint.sources.decode import unknown_encoding
+
+    if value is None:
+        return None
+    problem = unknown_encoding(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value
+
+
 def flag_overrides(ctx: click.Context) -> dict:
     """Config values of the flags the user actually gave (click defaults are left out)."""
     from click.core import ParameterSource
@@ -532,7 +549,7 @@ def rule_cmd(code):
 )
 @click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True)
 @click.option("--year", type=click.IntRange(1990, 2100), default=None)
-@click.option("--encoding", default=None)
+@click.option("--encoding", default=None, callback=lambda c, p, v: _encoding_flag(v))
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.pass_context
 def inspect_cmd(ctx, path, fmt, template, year, encoding, isolated):
