@@ -33,6 +33,7 @@ __all__ = [
     "original_text",
     "source_from_text",
     "read_text_source",
+    "read_bytes",
     "is_report_path",
 ]
 
@@ -133,6 +134,17 @@ def load_path(path: str, encoding: str | None = None, read_from: str | None = No
         raise
     except Exception:  # a reader's bug or a damaged file: say what to do, not the internals
         raise damaged(p.suffix) from None
+
+
+def read_bytes(path: str, data: bytes, encoding: str | None = None) -> Source:
+    """A Source from bytes already read (stdin), by the reader of ``path``'s suffix."""
+    if not data.strip():
+        raise InputError("文件为空", "empty file")
+    suffix = Path(path).suffix
+    wrong = misnamed(suffix, data) if path != "-" else None
+    if wrong is not None:
+        raise wrong
+    return READERS.get(suffix.lower(), read_text_source)(path, data, encoding)
 
 
 def original_text(path: str, encoding: str | None = None) -> str:
