@@ -60,6 +60,7 @@ _SAMPLE = 20000
 #: Broken bytes tolerated in a UTF-8 file, as a share of its non-ASCII bytes.
 MAX_BROKEN_SHARE = 0.02
 _ESCAPED = re.compile("[\udc80-\udcff]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 _COMMON_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·％／－＋＝０１２３４５６７８９　"
 
@@ -134,10 +135,14 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 def _damaged_utf8(data: bytes) -> tuple[str, Undecodable] | None:
     """UTF-8 with a few undecodable bytes: the text (each run → U+FFFD) and where they are."""
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
+    # a lower bound of the broken bytes, in C: legacy files are turned away here, cheaply
+    at_least = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if at_least > non_ascii * MAX_BROKEN_SHARE:
+        return None
     escaped = data.decode("utf-8", "surrogateescape")
     runs = list(_ESCAPED.finditer(escaped))
     broken = sum(len(m.group()) for m in runs)
-    non_ascii = sum(1 for b in data if b >= 0x80)
     if not runs or broken > non_ascii * MAX_BROKEN_SHARE:
         return None
     text = _ESCAPED.sub("\ufffd", escaped)
