@@ -29,13 +29,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from gsilint.config import Config
-from gsilint.sources import is_report_path
+from gsilint.sources import READERS
 from gsilint.sources.base import not_a_file, os_error
 
 #: Passed over while walking unless ``exclude`` is set: hidden files and folders,
@@ -77,38 +79,54 @@ def anchor_patterns(patterns: Iterable[str], base: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def excluded(path: str, config: Config) -> bool:
-    """Whether the walk passes over ``path`` (a file or a folder) under ``config``."""
-    patterns = DEFAULT_EXCLUDE if config.exclude is None else config.exclude
-    patterns = (*patterns, *config.extend_exclude)
-    name = os.path.basename(path)
-    full = None
-    for p in patterns:
-        if "/" in p:
-            if full is None:
-                full = os.path.abspath(path).replace("\\", "/")
-            if fnmatch.fnmatchcase(full, p) or fnmatch.fnmatchcase(full, p + "/*"):
-                return True
-        elif fnmatch.fnmatchcase(name, p):
-            return True
-    return False
+def _posix(path: str) -> str:
+    return path if os.sep == "/" else path.replace(os.sep, "/")
+
+
+@lru_cache(maxsize=64)
+def _exclusion(exclude: tuple[str, ...] | None, extend: tuple[str, ...]):
+    """(name matcher, absolute-path matcher) of a Config's exclusions: one regex each."""
+    patterns = (*(DEFAULT_EXCLUDE if exclude is None else exclude), *extend)
+    names = [fnmatch.translate(p) for p in patterns if "/" not in p]
+    paths = [fnmatch.translate(q) for p in patterns if "/" in p for q in (p, p + "/*")]
+    return (
+        re.compile("|".join(names)).match if names else None,
+        re.compile("|".join(paths)).match if paths else None,
+    )
+
+
+def excluded(path: str, config: Config, absolute: str | None = None) -> bool:
+    """Whether the walk passes over ``path`` (a file or a folder) under ``config``.
+
+    ``absolute``: the path made absolute, in ``/`` form, when the caller has it.
+    """
+    by_name, by_path = _exclusion(config.exclude, config.extend_exclude)
+    if by_name is not None and by_name(os.path.basename(path)):
+        return True
+    if by_path is None:
+        return False
+    return bool(by_path(absolute or _posix(os.path.abspath(path))))
 
 
 class _GitIgnores:
-    """The ``.gitignore`` specs in force in one folder, deepest last."""
+    """The ``.gitignore`` specs in force in one folder, deepest last, by absolute base."""
 
     def __init__(self, specs: tuple[tuple[str, object], ...] = ()) -> None:
         self.specs = specs
 
     def below(self, directory: str) -> _GitIgnores:
         spec = _read_spec(os.path.join(directory, ".gitignore"))
-        return _GitIgnores((*self.specs, (directory, spec))) if spec is not None else self
+        if spec is None:
+            return self
+        base = _posix(os.path.abspath(directory)).rstrip("/") + "/"
+        return _GitIgnores((*self.specs, (base, spec)))
 
-    def ignored(self, path: str, is_dir: bool) -> bool:
+    def ignored(self, absolute: str, is_dir: bool) -> bool:
+        """Whether git ignores ``absolute`` (``/`` form): the deepest deciding file wins."""
         for base, spec in reversed(self.specs):
-            rel = os.path.relpath(path, base).replace("\\", "/")
-            if rel.startswith("../"):
+            if not absolute.startswith(base):
                 continue
+            rel = absolute[len(base) :]
             result = spec.check_file(rel + "/" if is_dir else rel)
             if result.include is not None:
                 return bool(result.include)
@@ -116,14 +134,16 @@ class _GitIgnores:
 
 
 def _read_spec(path: str):
-    import pathspec
-
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
             lines = fh.read().splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+    if not lines:
+        return None
+    import pathspec  # only where there is a .gitignore
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _above(directory: str) -> _GitIgnores:
@@ -181,7 +201,7 @@ def discover(paths: Iterable[str], settings: Callable[[str], Config] | None = No
             ignores = _above(p) if config.respect_gitignore else _GitIgnores()
             before = len(found.files)
             walked: list[str] = []
-            _walk(p, settings, ignores, walked, found.problems)
+            _walk(str(Path(p)), settings, ignores, walked, found.problems)
             for f in sorted(walked):
                 add(f)
             if len(found.files) == before:
@@ -210,20 +230,25 @@ def _walk(
     config = settings(folder)
     if config.respect_gitignore:
         ignores = ignores.below(folder)
+    base = _posix(os.path.abspath(folder)).rstrip("/") + "/"
     for entry in entries:
-        full = str(Path(folder) / entry.name)
+        name = entry.name
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_dir = False
-        if excluded(full, config):
+        if not is_dir and (
+            name.upper().startswith(NOT_REPORTS) or os.path.splitext(name)[1].lower() not in READERS
+        ):
+            continue  # the cheap test first: most files in a tree are not reports
+        full = name if folder == "." else os.path.join(folder, name)
+        absolute = base + name
+        if excluded(full, config, absolute):
             continue
-        if config.respect_gitignore and ignores.ignored(full, is_dir):
+        if config.respect_gitignore and ignores.ignored(absolute, is_dir):
             continue
         if is_dir:
             _walk(full, settings, ignores, out, problems)
-            continue
-        if entry.name.upper().startswith(NOT_REPORTS) or not is_report_path(Path(full)):
             continue
         try:
             mode = os.stat(full).st_mode
