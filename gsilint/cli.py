@@ -376,7 +376,10 @@ def _nothing_to_check(found, paths, show_files: bool, allow_empty: bool) -> bool
         if not nothing:
             click.echo(f"gsilint: {folder}: 没有找到可检查的文件 / no files to check", err=True)
     if nothing:
-        click.echo("gsilint: 没有找到可检查的文件 / no files to check", err=True)
+        where = " ".join(paths)
+        click.echo(
+            f"gsilint: 没有找到可检查的文件（{where}） / no files to check in {where}", err=True
+        )
     return nothing
 
 

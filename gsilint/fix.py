@@ -110,6 +110,8 @@ def fix_source(source: Source, config: Config, raw: bytes | None = None) -> FixR
         result.raw = raw
         if source.kind not in WRITABLE_KINDS:
             result.refused = f"{source.kind} files are not rewritten"
+        elif source.undecodable is not None:
+            result.refused = "it holds bytes that are not valid UTF-8 (see E001): mend them first"
         else:
             try:
                 if encode_like(source.original, source.encoding, raw) != raw:

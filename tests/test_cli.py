@@ -275,3 +275,16 @@ def test_headings_only_lower_level_is_not_a_clean_pass(tmp_path):
     assert (
         f"{p}:2:1: E002 [error] 未识别出报告结构：没有一级标题（一、二、…）也没有表格" in r.output
     )
+
+
+def test_fix_leaves_a_file_with_broken_bytes_alone(tmp_path):
+    p = tmp_path / "r.txt"
+    raw = seed_text(0).encode("utf-8")
+    at = raw.index(b"\n", 40)
+    raw = raw[:at] + b"\xff" + raw[at:]
+    p.write_bytes(raw)
+    r = run("check", str(p), "--fix", "--select", "T506,E001", "--format", "concise")
+    assert p.read_bytes() == raw
+    assert "1 fix(es) not applied (it holds bytes that are not valid UTF-8" in r.stderr
+    assert "E001 [warning] 有 1 个字节不是有效的 UTF-8" in r.stdout
+    assert r.exit_code == 0

@@ -100,6 +100,13 @@ def test_pipes_in_folders_are_passed_over_and_a_named_one_is_a_problem(tmp_path)
     )
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="POSIX device")
+def test_a_named_device_is_a_problem():
+    found = discover(["/dev/null"])
+    assert found.files == []
+    assert found.problems[0].zh == "这是设备文件，不是普通文件，没有读取：请给出报告文件本身"
+
+
 def test_broken_symlink_in_a_folder_is_a_problem(tmp_path):
     tree(tmp_path, "a.txt")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
@@ -184,7 +191,9 @@ def test_cli_missing_path_among_others(tmp_path):
 def test_cli_empty_folder_exits_2_unless_allow_empty(tmp_path):
     (tmp_path / "empty").mkdir()
     r = run("check", str(tmp_path / "empty"))
-    assert r.exit_code == 2 and "没有找到可检查的文件" in r.stderr
+    assert r.exit_code == 2
+    empty = tmp_path / "empty"
+    assert r.stderr == f"gsilint: 没有找到可检查的文件（{empty}） / no files to check in {empty}\n"
     ok = run("check", str(tmp_path / "empty"), "--allow-empty")
     assert ok.exit_code == 0 and "没有找到可检查的文件" in ok.stderr
     tree(tmp_path, "notes/readme.csv")
