@@ -297,7 +297,7 @@ def check(
         raise ConfigFailure(str(exc)) from None
     if apply_fix and "-" in paths and len(paths) > 1:
         raise click.UsageError("--fix with stdin (-) prints the fixed text: give no other path")
-    if _nothing_to_check(found, paths, show_files, allow_empty):
+    if _nothing_to_check(found, paths):
         sys.exit(0 if allow_empty else 2)
     if show_files:
         _stdout().write("".join(f"{path}\n" for path, _ in files))
@@ -365,7 +365,7 @@ def check(
     sys.exit(1 if failed else 0)
 
 
-def _nothing_to_check(found, paths, show_files: bool, allow_empty: bool) -> bool:
+def _nothing_to_check(found, paths) -> bool:
     """Say on stderr which folders held no file to check; True when the run has nothing at all.
 
     A CI job whose path has a typo must not pass silently: nothing found exits 2
