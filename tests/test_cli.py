@@ -288,3 +288,18 @@ def test_fix_leaves_a_file_with_broken_bytes_alone(tmp_path):
     assert "1 fix(es) not applied (it holds bytes that are not valid UTF-8" in r.stderr
     assert "E001 [warning] 有 1 个字节不是有效的 UTF-8" in r.stdout
     assert r.exit_code == 0
+
+
+def test_stdin_in_another_format_asks_for_a_file_name(tmp_path):
+    p = tmp_path / "r.docx"
+    _docx_with_a_fix(p)
+    r = run("check", "-", "--format", "concise", input=p.read_bytes())
+    assert r.exit_code == 1
+    assert r.output == (
+        "-:1:1: E001 [error] 标准输入的内容是 Word 文档（.docx）："
+        "请用 --stdin-filename 给出带 .docx 扩展名的文件名\n"
+    )
+    named = run(
+        "check", "-", "--stdin-filename", "r.docx", "--select", "T505", input=p.read_bytes()
+    )
+    assert named.exit_code == 0 and "T505" in named.output

@@ -141,7 +141,7 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> Source:
     if not data.strip():
         raise InputError("文件为空", "empty file")
     suffix = Path(path).suffix
-    wrong = misnamed(suffix, data) if path != "-" else None
+    wrong = misnamed(suffix, data, stdin=path == "-")
     if wrong is not None:
         raise wrong
     return READERS.get(suffix.lower(), read_text_source)(path, data, encoding)

@@ -300,12 +300,13 @@ def _decodes_as_text(data: bytes) -> bool:
     return True
 
 
-def misnamed(suffix: str, data: bytes) -> InputError | None:
+def misnamed(suffix: str, data: bytes, stdin: bool = False) -> InputError | None:
     """The error for a file whose content is not what its suffix says, else None.
 
     Only a content gsilint recognises is named (a PDF called .txt, a .doc
     called .docx, a text file called .docx); anything else is left to the
-    suffix's reader and its own messages.
+    suffix's reader and its own messages. ``stdin``: the bytes came from stdin
+    without ``--stdin-filename`` (the advice is to give one).
     """
     expected = KIND_OF_SUFFIX.get(suffix.lower(), "text")
     found = sniff(data)
@@ -324,6 +325,11 @@ def misnamed(suffix: str, data: bytes) -> InputError | None:
         return None
     shown = suffix or "（无）"
     target = _SUFFIX_OF.get(kind)
+    if stdin and target is not None:
+        return InputError(
+            f"标准输入的内容是{zh}：请用 --stdin-filename 给出带 {target} 扩展名的文件名",
+            f"stdin holds {en}: give a file name ending in {target} with --stdin-filename",
+        )
     if target is not None:
         return InputError(
             f"这是{zh}，扩展名却是 {shown}：请改名为 {target} 后再检查",
