@@ -44,8 +44,16 @@ CACHE_DIR_NAME = ".gsilint_cache"
 _MAGIC = b"gsilint-cache-2\n"
 _KEY_LEN = 32
 _MAC_LEN = 32
-#: Config fields that do not change findings (where settings came from, when to fail).
-_NOT_IN_KEY = {"config_file", "fail_on", "cache_dir"}
+#: Config fields that do not change a file's findings (where settings came from, when to fail,
+#: which files the walk picks).
+_NOT_IN_KEY = {
+    "config_file",
+    "fail_on",
+    "cache_dir",
+    "exclude",
+    "extend_exclude",
+    "respect_gitignore",
+}
 
 
 @dataclasses.dataclass(frozen=True)
