@@ -126,6 +126,19 @@ _MONTH_RANGE = regex.compile(
     r"(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
 )
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+_PERIOD_END = regex.compile(r"[。；;！？!?]|\n[ \t\u3000\r]*\n")
+#: Between the key and its dates: "统计期限自", "统计时间为⏎", "统计期限从".
+_PERIOD_LEAD = regex.compile(r"[\s\u3000]*(?:为|是|自|从|：|:)?[\s\u3000]*(?:自|从)?[\s\u3000]*")
+#: A period with no dates at all: "自  至  止", "自 年 月 日至 年 月 日".
+_PERIOD_NO_DATES = regex.compile(
+    r"[\s\u3000_＿]*(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:起)?[\s\u3000_＿]*"
+    r"(?:至|到)[\s\u3000_＿]*(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:止)?[\s\u3000]*"
+)
+#: After the first date: the second left blank ("至  年 月 日止", "至    止").
+_PERIOD_OPEN_END = regex.compile(
+    r"[\s\u3000]*(?:起)?[\s\u3000]*(?:至|到|—+|－|-|~|～)[\s\u3000_＿]*"
+    r"(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:止)?[\s\u3000]*(?:[。；;，,]|$)"
+)
 
 
 def date_mentions(f: Facts) -> list[DateMention]:
@@ -168,9 +181,29 @@ def statistics_period(f: Facts) -> Period | None:
         end = stop.start() if stop else len(text)
         end = min(end, key.end() + 80)
         sentence = Span(key.start(), end)
+        # crawler copies break the dates over lines ("统计期限自⏎2015⏎年⏎1⏎月…"): read on
+        # past line ends when the dates follow the key directly
+        stop = _PERIOD_END.search(text, key.end())
+        far = min(stop.start() if stop else len(text), key.end() + 80)
         for r in f.date_ranges:
-            if r.span.start >= key.end() and r.span.end <= end:
+            if r.span.start < key.end() or r.span.end > far:
+                continue
+            if r.span.end <= end or _PERIOD_LEAD.fullmatch(text, key.end(), r.span.start):
                 return Period(sentence.cover(r.span), r.start, r.end)
+        lead = _PERIOD_LEAD.match(text, key.end(), far)
+        after = text[lead.end() : far] if lead else ""
+        if lead and _PERIOD_NO_DATES.fullmatch(after) and regex.search(r"[为自从：:]", lead[0]):
+            # the key and no dates: "统计期限自  至  止。"
+            return Period(Span(key.start(), far), None, None, blank=True)
+        if lead:
+            start = next((d for d in mentions_in(f, Span(lead.end(), far)) if d.is_date), None)
+            if (
+                start is not None
+                and start.span.start == lead.end()
+                and _PERIOD_OPEN_END.match(text, start.span.end, far)
+            ):
+                # one end written, the other left blank: "自2017年1月1日至 年 月 日"
+                return Period(Span(key.start(), far), start, None, blank=True)
         m = _MONTH_RANGE.search(text, key.end(), end)
         if m:
             y1 = int(m.group(1))
