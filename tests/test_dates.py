@@ -277,3 +277,21 @@ def test_period_blank_missing_or_half_written():
     for text in ("全部纳入统计范围。", "统计期限内未收到申请。"):
         _, facts = facts_of("某镇2017年政府信息公开工作年度报告\n\n" + text + "\n")
         assert facts.statistics_period is None, text
+
+
+def test_publication_date_from_a_header_with_full_width_colons():
+    """三明 crawler copies: "发布时间：2016-01-01" is not parsed as a header but is still read."""
+    text = (
+        "标题：三明市2016年政府信息公开工作年度报告\n发布时间：2016-01-01\n文号：\n\n正文：\n"
+        "一、概述\n2016年，全市主动公开政府信息43953条。\n\n三明市政府信息公开工作领导小组\n2017年1月12日\n"
+    )
+    doc, facts = facts_of(text)
+    pub = facts.publication_date
+    assert pub.date.iso == "2016-01-01"
+    assert doc.text[pub.span.start : pub.span.end] == "2016-01-01"
+    from conftest import brief, lint
+
+    assert brief(lint(text, select="Y204")) == [("Y204", 2, 6)]
+    # a misaligned header ("发布时间：有效性： 有效") has no date
+    _, facts = facts_of(text.replace("发布时间：2016-01-01", "发布时间：有效性： 有效"))
+    assert facts.publication_date is None

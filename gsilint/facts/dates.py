@@ -126,6 +126,10 @@ _MONTH_RANGE = regex.compile(
     r"(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
 )
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+#: A crawler header line the parser left in the text: "发布时间：2016-01-01".
+_HEADER_PUBLISHED = regex.compile(r"(?m)^[ \t]*发布时间[：:][ \t]*(\S[^\n\r]*)")
+#: How far into the text a crawler header may reach.
+_HEADER_REACH = 600
 _PERIOD_END = regex.compile(r"[。；;！？!?]|\n[ \t\u3000\r]*\n")
 #: Between the key and its dates: "统计期限自", "统计时间为⏎", "统计期限从".
 _PERIOD_LEAD = regex.compile(r"[\s\u3000]*(?:为|是|自|从|：|:)?[\s\u3000]*(?:自|从)?[\s\u3000]*")
@@ -255,14 +259,22 @@ def signature_date(f: Facts) -> DatedLine | None:
 
 
 def publication_date(f: Facts) -> DatedLine | None:
-    """The crawler header's 发布时间 (when the page was published)."""
+    """The crawler header's 发布时间 (when the page was published).
+
+    A header written with full-width colons ("发布时间：2016-01-01"), which the
+    parser does not read as a header, is read here from the report's first lines.
+    """
     fld = f.doc.metadata.get("发布时间")
-    if fld is None or not fld.value:
+    if fld is not None and fld.value:
+        value, off = fld.value, fld.span.end - len(fld.value)
+    else:
+        m = _HEADER_PUBLISHED.search(f.doc.simplified, 0, _HEADER_REACH)
+        if m is None:
+            return None
+        value, off = m.group(1), m.start(1)
+    d = parse_date(value)
+    if d is None or not d.is_date or d.span.start != 0:
         return None
-    d = parse_date(fld.value)
-    if d is None or not d.is_date:
-        return None
-    off = fld.span.end - len(fld.value)
     return DatedLine(
         DateMention(
             d.span.shift(off),
