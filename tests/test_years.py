@@ -461,8 +461,20 @@ def test_plans_for_next_year_are_not_mismatches():
         "2019年，我局将重点抓好以下工作。",
         "下一步，2019年我镇要继续深化政务公开。",
         "2019年工作计划：继续深化政务公开。",
+        "2019年，我局要进一步规范信息发布。",
+        "2019年，我镇继续深化政务公开。",
+        "2019年，全镇政务公开工作的目标是全覆盖。",
+        "下一步工作中，2019年我局力求全面公开。",
+        "2019年，我局会加强培训。",
     ):
         text = report(2018) + "\n" + plan + "\n"
         assert lint(text, select="Y201") == [], plan
         untitled = UNTITLED.format(intro=2018, a=2018, b=2018, c=2018, next=2019) + plan + "\n"
         assert lint(untitled, select="Y201") == [], plan
+    # the same words in the report year, and past work in the next year, are statements
+    assert brief(lint(report(2018) + "\n2019年，我局主动公开信息100条。\n", select="Y201")) == [
+        ("Y201", 17, 1)
+    ]
+    assert brief(lint(report(2018) + "\n2017年，我局要求各科室及时公开。\n", select="Y201")) == [
+        ("Y201", 17, 1)
+    ]

@@ -363,6 +363,7 @@ def _votes(f: Facts, cands: list[YearFact]) -> list[YearFact]:
     The intro and the statistics period count twice (they state the year on
     purpose), each statement of the year's work once, and each plan once for
     the year before the year it names ("2018年，我镇将…" is evidence of 2017).
+    A statement that may state an intention ("2018年，我镇要…") does not vote.
     A statement written where the intro states the year is the intro.
     """
     out: list[YearFact] = []
@@ -375,7 +376,7 @@ def _votes(f: Facts, cands: list[YearFact]) -> list[YearFact]:
         span = d.year_span or d.span
         if span in taken or d.year is None:
             continue
-        if u.kind == "statement" and not u.last_year_problems:
+        if u.kind == "statement" and not u.last_year_problems and not u.intent:
             out.append(YearFact(d.year, "statement", span))
         elif u.kind == "plan" and not u.heading:
             out.append(YearFact(d.year - 1, "plan", span))

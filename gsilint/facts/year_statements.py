@@ -71,6 +71,14 @@ _NOT_STATEMENT_BEFORE = regex.compile(
 _SPAN_EDGE_AFTER = regex.compile(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
 _SPAN_EDGE_BEFORE = regex.compile(r"(?:到|至)[ \t\u3000]*$")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+#: Words of intention after a year: with the year after the report year, a plan.
+_INTENT = regex.compile(
+    r"要(?!求|点|素|件|闻)|继续|持续|不断|目标|着力|力求|努力|争创|争取|力争|需要|进一步"
+    r"|会(?!议|同|商|签|上|计|务|员)"
+)
+_INTENT_AFTER = 20
+#: Before a year in its sentence: the next step ("下一步，2019年…", "今后…").
+_NEXT_STEP = regex.compile(r"下一步|下步|明年|来年|今后|接下来")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,9 @@ class YearUse:
     #: a statement about problems found before and how they were fixed ("2020年…问题已全部整改"):
     #: in a report for the year after the year it names, it is not a mismatch
     last_year_problems: bool = False
+    #: the clause may state an intention ("2019年，我局要…", "…继续…", "下一步，2019年…"):
+    #: naming the year after the report year, it is a plan, not a mismatch
+    intent: bool = False
 
 
 def _in_quotes(text: str, start: int, para_start: int) -> bool:
@@ -172,7 +183,13 @@ def year_uses(f: Facts) -> list[YearUse]:
             if _EXTERNAL.search(clause):
                 continue
             problems = bool(_LAST_YEAR_PROBLEMS.search(clause))
-            out.append(YearUse(d, para, "statement", sec, last_year_problems=problems))
+            intent = bool(
+                _INTENT.search(text, d.span.end, min(clause_end, d.span.end + _INTENT_AFTER))
+                or _NEXT_STEP.search(text, clause_start, d.span.start)
+            )
+            out.append(
+                YearUse(d, para, "statement", sec, last_year_problems=problems, intent=intent)
+            )
     # headings only name plans ("2016年工作重点"); a heading's year is not read as a statement
     for sec in doc.all_sections():
         h = sec.heading

@@ -91,6 +91,8 @@ def year_mismatch(ctx):
             continue
         if use.last_year_problems and d.year == year.value - 1:
             continue  # last year's problems and how they were fixed
+        if use.intent and d.year == year.value + 1:
+            continue  # next year's intentions: a plan in any wording
         yield Issue(
             d.year_span,
             f"此处陈述的是{d.year}年的工作，但报告年份是{year.value}年（{claim_zh}）",
