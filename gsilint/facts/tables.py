@@ -66,6 +66,7 @@ from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
 from gsilint.tables.identities import Check, Key, evaluate, locate
 from gsilint.tables.mapping import map_all
+from gsilint.tables.old_format import map_old
 from gsilint.tables.spec import table_words
 from gsilint.tables.stream import looks_glued, split_row, table_stream
 
@@ -88,9 +89,12 @@ _T4_GLUED = regex.compile("|".join(table_words("t4", "glued_openers")))
 
 def table_grids(f: Facts) -> dict[str, Grid | None]:
     layout = default_layout(f)
-    grids = map_all(table_stream(f.doc), layout)
+    stream = table_stream(f.doc)
+    grids = map_all(stream, layout)
     if grids["t3"] is None or grids["t4"] is None:
         _read_glued(f, grids, layout)
+    # reports for 2008–2018: the old statistics table (附表), mapped by label
+    grids["old"] = map_old(stream, f.doc) if f.template.id == "2008" else None
     return grids
 
 
@@ -149,10 +153,15 @@ def t4(f: Facts) -> Grid | None:
     return f.table_grids["t4"]
 
 
+def old_table(f: Facts) -> Grid | None:
+    """The old statistics table (政府信息公开情况统计表, 2008–2018) mapped by label."""
+    return f.table_grids["old"]
+
+
 def table_checks(f: Facts) -> dict[str, tuple[Grid, list[Check], dict[int, Key]]]:
     """Per table name: (grid, identity checks, failing-check index → cell to report at)."""
     out = {}
-    for name in ("t3", "t4"):
+    for name in ("t3", "t4", "old"):
         grid = f.table_grids[name]
         if grid is None:
             continue

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.arithmetic._common import _fmt, _half_units, _q, _short_label
+from gsilint.rules.arithmetic._common import (
+    _fmt,
+    _half_units,
+    _identity_findings,
+    _q,
+    _short_label,
+)
 
 
 @rule(
@@ -64,3 +70,5 @@ def part_exceeds_whole(ctx):
                 ),
             ),
         )
+    # the old statistics table: a 其中 row larger than its total, 本年度 larger than 历年累计
+    yield from _identity_findings(ctx, "A302")

@@ -61,8 +61,8 @@ def table_unreadable(ctx):
         for t in ctx.doc.tables()
         if t.glued and not any(s.start <= t.span.start < s.end for s in read)
     ]
-    for name in ("t2", "t3", "t4"):
-        grid = getattr(ctx.facts, name)
+    for name in ("t2", "t3", "t4", "old"):
+        grid = ctx.facts.table_grids.get(name)
         if grid is None:
             continue
         for p in grid.broken:

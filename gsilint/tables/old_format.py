@@ -1,0 +1,221 @@
+"""The old statistics table (政府信息公开情况统计表, reports for 2008–2018) mapped by label.
+
+Its indicators differ by province and year (``rules/tables/2008.toml``), so
+every row is matched by its label, never by its position: the row whose
+``match`` fragment is the longest one found in the label. Columns are the
+本年度 count and, where the header has it, the 历年累计.
+
+The table arrives as rows of a parsed table (tab, pipe, one cell per line)
+or, in crawler copies that put a whole report on one line, inside a
+paragraph: "指标名称 计量单位 2013年度 历年累计 主动公开信息数 条 72804 76424 …"
+(:func:`text_rows` splits it into labels and numbers at the spaces).
+
+One cell per line, the crawler leaves traces that are not cells: the mark
+of the next label on a line of its own ("4" / "、其他类型答复数"), the date
+after the table ("2013" / "年"). A row with one number for two columns is
+read as the layout allows: a copy that drops repeated adjacent lines (no
+row of the table shows two equal numbers side by side) printed an equal
+pair once; a copy that keeps them left one cell blank, and which one cannot
+be told — those cells are not checkable (E004 says so).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gsilint import document
+from gsilint.normalize import norm_label
+from gsilint.positions import Span
+from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.readings import read_collapsed
+from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
+from gsilint.tables.stream import CELL_KINDS, StreamRow
+from gsilint.tables.values import is_value_text, read_value
+
+#: A label that only numbers the next one ("、其他类型答复数" after a "4" line).
+_MARK_NEXT = regex.compile(r"^[、.．]")
+#: A year of the date printed after the table ("2013" / "年" / "1" / "月").
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+#: A caption or header that opens the table inside a paragraph.
+_TEXT_OPEN = regex.compile(r"指\s*标\s*名\s*称|统计指标")
+_TOKEN = regex.compile(r"\S+")
+
+
+def match_row(key: str, rows: tuple[RowSpec, ...]) -> RowSpec | None:
+    """The row whose longest ``match`` fragment occurs in the normalised label ``key``."""
+    best, size = None, 0
+    for rs in rows:
+        for m in rs.match:
+            if len(m) > size and m in key:
+                best, size = rs, len(m)
+    return best
+
+
+def _is_value(text: str) -> bool:
+    return is_value_text(text) and bool(text.strip())
+
+
+def text_rows(doc: document.Document) -> list[StreamRow]:
+    """The old table inside a paragraph: tokens split at spaces into labels and numbers."""
+    spec = old_table()
+    for para in doc.paragraphs():
+        text = doc.slice(para.span, simplified=False)
+        m = _TEXT_OPEN.search(text)
+        if m is None:
+            continue
+        base = para.span.start + m.start()
+        rows: list[StreamRow] = []
+        labels: list[document.Cell] = []
+        values: list[document.Cell] = []
+        for t in _TOKEN.finditer(text[m.start() :]):
+            cell = document.Cell(t.group(), Span(base + t.start(), base + t.end()))
+            if _is_value(cell.text):
+                values.append(cell)
+                continue
+            if values:
+                rows.append(_row(labels, values))
+                labels, values = [], []
+            labels.append(cell)
+        if labels or values:
+            rows.append(_row(labels, values))
+        if sum(1 for r in rows if r.is_data and match_row(r.key, spec.table.rows)) >= spec.min_rows:
+            return rows
+    return []
+
+
+def _row(labels: list[document.Cell], values: list[document.Cell]) -> StreamRow:
+    cells = labels + values
+    span = cells[0].span.cover(cells[-1].span)
+    key = norm_label("".join(c.text for c in labels))
+    return StreamRow(labels, values, span, "text", key, bool(values), len(labels), tuple(values))
+
+
+def _region(stream: list[StreamRow]) -> list[StreamRow]:
+    """The rows of the parsed table that holds the most indicators (at least ``min_rows``)."""
+    spec = old_table()
+    count: dict[int, int] = {}
+    for r in stream:
+        if r.is_data and match_row(r.key, spec.table.rows) is not None:
+            count[r.table] = count.get(r.table, 0) + 1
+    if not count:
+        return []
+    table, n = max(count.items(), key=lambda kv: (kv[1], -kv[0]))
+    if n < spec.min_rows:
+        return []
+    return [r for r in stream if r.table == table]
+
+
+def _clean(rows: list[StreamRow]) -> list[StreamRow]:
+    """Drop what a one-cell-per-line copy put among the cells: marks and the date."""
+    out = []
+    for i, r in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        vals = list(r.values)
+        if r.kind == "lines" and nxt is not None and vals:
+            last = vals[-1].text.strip()
+            head = nxt.labels[0].text.strip() if nxt.labels else ""
+            if _MARK_NEXT.match(head) and last.isdigit() and len(last) <= 2:
+                vals.pop()  # "4" then "、其他类型答复数": the next label's mark
+            elif nxt.key.startswith("年") and _YEAR.match(last):
+                vals.pop()  # "2013" then "年": the date after the table
+        if len(vals) != len(r.values):
+            r = StreamRow(
+                r.labels, vals, r.span, r.kind, r.key, bool(vals), r.first, tuple(vals), r.table
+            )
+        out.append(r)
+    return out
+
+
+def _keeps_repeats(rows: list[StreamRow]) -> bool:
+    """Whether the copy keeps equal adjacent cells: some row shows two equal numbers side by side."""
+    for r in rows:
+        texts = [c.text.strip() for c in r.values]
+        if any(a == b for a, b in zip(texts, texts[1:])):
+            return True
+    return False
+
+
+def _cell(col: ColSpec, cell: document.Cell) -> CellValue:
+    value, reported, problem = read_value(cell.text, col.kind)
+    return CellValue(value, cell.span, reported, cell.text.strip(), problem)
+
+
+def _label(r: StreamRow, n: int = 24) -> str:
+    """The row's label as written, without its 单位 cell."""
+    units = old_table().units
+    s = " ".join(c.text.strip() for c in r.labels if c.text.strip() not in units)
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Grid | None:
+    """The old statistics table mapped by label, or None when the report has none."""
+    spec = old_table()
+    table = spec.table
+    rows = _region(stream)
+    if not rows and doc is not None:
+        rows = text_rows(doc)
+    if not rows:
+        return None
+    rows = _clean(rows)
+    first = next(i for i, r in enumerate(rows) if r.is_data and match_row(r.key, table.rows))
+    header = "".join(r.key for r in rows[:first])
+    # a table without a 历年累计 column has only the 本年度 count
+    two = "累计" in header or any(len(r.values) >= 2 for r in rows[first:] if r.is_data)
+    ncols = 2 if two else 1
+    keeps = _keeps_repeats(rows)
+    span = rows[first].span.cover(rows[-1].span)
+    grid = Grid(
+        OLD, spec.id, tuple(r.key for r in table.rows), ("year", "cumulative")[:ncols], span
+    )
+    row_idents = [i for i in spec.identities if i.each == "row"]
+    pending = ""
+    last_span = rows[first].span
+    for r in rows[first:]:
+        if not r.is_data:
+            pending += r.key
+            continue
+        rs = match_row(r.key, table.rows) or (match_row(pending + r.key, table.rows))
+        pending = ""
+        if rs is None or rs.key in grid.row_spans:
+            continue
+        cols = table.cols_of(rs)[:ncols]
+        # a real grid keeps its blank cells (not reported); other layouts have none
+        vals = list(r.tail) if r.kind in CELL_KINDS else [c for c in r.values if not c.is_blank]
+        while len(vals) > ncols and vals[-1].is_blank:
+            vals.pop()
+        grid.row_spans[rs.key] = r.span
+        grid.row_labels[rs.key] = r.label_text
+        last_span = r.span
+        if len(vals) == ncols:
+            for col, c in zip(cols, vals):
+                grid.cells[(rs.key, col.key)] = _cell(col, c)
+        elif len(vals) < ncols and r.kind == "lines" and not keeps:
+            reading = read_collapsed(vals, cols, row_idents)
+            for j, c in reading.known.items():
+                grid.cells[(rs.key, cols[j].key)] = _cell(cols[j], c)
+        elif len(vals) < ncols:
+            grid.lost.append(
+                ShapeProblem(
+                    r.span,
+                    f"统计表“{_label(r)}”一行只有 {len(vals)} 个数值（应为 {ncols} 个："
+                    "本年度、历年累计），无法确定哪一栏空缺，该行未核对",
+                    f"statistics table row '{rs.label}' has {len(vals)} value(s) for {ncols} "
+                    "columns (this year, cumulative); which cell is blank cannot be told: "
+                    "not checked",
+                    (rs.key,),
+                )
+            )
+        else:
+            grid.problems.append(
+                ShapeProblem(
+                    r.span,
+                    f"统计表“{_label(r)}”一行有 {len(vals)} 个数值，应为 {ncols} 个"
+                    "（本年度、历年累计）",
+                    f"statistics table row '{rs.label}' has {len(vals)} values, "
+                    f"expected {ncols} (this year, cumulative)",
+                    (rs.key,),
+                )
+            )
+    grid.span = rows[first].span.cover(last_span)
+    return grid if grid.row_spans else None
