@@ -127,7 +127,7 @@ def _clean(rows: list[StreamRow]) -> list[StreamRow]:
 
 
 def _keeps_repeats(rows: list[StreamRow]) -> bool:
-    """Whether the copy keeps equal adjacent cells: some row shows two equal numbers side by side."""
+    """Whether the copy keeps equal adjacent cells: a row shows two equal numbers side by side."""
     for r in rows:
         texts = [c.text.strip() for c in r.values]
         if any(a == b for a, b in zip(texts, texts[1:])):

@@ -92,7 +92,7 @@ class IdentitySpec:
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
     at: str
-    #: ``eq``: sum(lhs) = sum(rhs); ``ge``: sum(lhs) ≥ sum(rhs) (a part is not larger than its whole)
+    #: ``eq``: sum(lhs) = sum(rhs); ``ge``: sum(lhs) ≥ sum(rhs) (a part is not above its whole)
     relation: str = "eq"
     #: operands whose row the table does not print are left out (its own breakdown)
     printed_only: bool = False
