@@ -36,6 +36,7 @@ from gsilint.facts.tables import (
     t2,
     t3,
     t4,
+    table_announced,
     table_checks,
     table_grids,
 )
@@ -84,6 +85,7 @@ class Facts:
     t3 = fact(t3)
     t4 = fact(t4)
     old_table = fact(old_table)
+    table_announced = fact(table_announced)
     table_checks = fact(table_checks, show=False)
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)

@@ -168,3 +168,25 @@ def table_checks(f: Facts) -> dict[str, tuple[Grid, list[Check], dict[int, Key]]
         checks = evaluate(grid)
         out[name] = (grid, checks, locate(checks))
     return out
+
+
+#: Where an old report names its statistics table ("见附表", "附件1：…统计表",
+#: "…和政府信息公开情况统计表共六个部分组成", "七、附表").
+_ANNOUNCED = regex.compile(r"[^\s，。；、：:（）()“”]{0,12}(?:统计表|附表)")
+#: An indicator of the old table followed by its number: the table is there, however glued.
+_INDICATOR = regex.compile(
+    r"(?:主动公开(?:文件|信息|政府信息)数|申请(?:信息)?总数|答复总?数)\s*(?:条|件)?\s*\d"
+)
+
+
+def table_announced(f: Facts) -> Span | None:
+    """An old report (≤ 2018) that names its 附表/统计表 but has none: where it names it."""
+    if f.template.id != "2008" or f.table_grids["old"] is not None:
+        return None
+    if any(True for _ in f.doc.tables()):
+        return None
+    text = f.doc.simplified
+    m = _ANNOUNCED.search(text)
+    if m is None or _INDICATOR.search(text):
+        return None
+    return Span(m.start(), m.end())

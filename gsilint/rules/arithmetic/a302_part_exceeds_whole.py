@@ -17,8 +17,8 @@ from gsilint.rules.arithmetic._common import (
     "A302",
     "part-exceeds-whole",
     Severity.ERROR,
-    "正文中部分大于整体",
-    "a part stated in the text is larger than its whole",
+    "部分大于整体（正文或旧版统计表）",
+    "a part is larger than its whole (in the text or the old statistics table)",
 )
 def part_exceeds_whole(ctx):
     """
@@ -29,6 +29,13 @@ def part_exceeds_whole(ctx):
     total before "其中"; more items adopted (采用) than submitted (报送); more
     requests closed (办结) than received (受理/收到) when the sentence mentions
     no carry-over from last year.
+
+    旧版“政府信息公开情况统计表”（2018 年及以前）中，“其中”分项之和不能大于总数（分项未列全时，
+    如只有政府网站、政府公报而无“其他方式”），任何一行的本年度不能大于历年累计。
+
+    In the old statistics table (≤ 2018), the parts of a total that lists no
+    catch-all row cannot add up to more than the total, and no row's count
+    for the year can exceed its cumulative count.
 
     错误示例 / Bad:
         全年共报送政务信息36篇，市政府门户网站采用53篇。

@@ -205,6 +205,12 @@ def carry_over_mismatch(ctx) -> CarryOverNote | None:
     both rows and the run pairs them once every file is checked, so the
     result does not depend on file order or --jobs.
 
+    2018 年及以前的旧版统计表：本年“历年累计” = 上年报告的“历年累计” + 本年“本年度”，逐行比较
+    （只比较两年都印出的行）。
+
+    Old statistics table (≤ 2018): this year's cumulative = last year's
+    cumulative + this year's count, row by row (rows both years print).
+
     错误示例 / Bad:
         淮安市洪泽区人民政府2023年政府信息公开工作年度报告
         …
