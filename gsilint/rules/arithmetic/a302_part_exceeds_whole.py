@@ -30,12 +30,14 @@ def part_exceeds_whole(ctx):
     requests closed (办结) than received (受理/收到) when the sentence mentions
     no carry-over from last year.
 
-    旧版“政府信息公开情况统计表”（2018 年及以前）中，“其中”分项之和不能大于总数（分项未列全时，
-    如只有政府网站、政府公报而无“其他方式”），任何一行的本年度不能大于历年累计。
+    旧版“政府信息公开情况统计表”（2018 年及以前）中，政府网站公开数、政府公报公开数都不能大于
+    主动公开文件数；未列“其他类型答复数”时，同意、部分同意、否决公开之和不能大于答复总数；
+    任何一行的本年度不能大于历年累计。
 
-    In the old statistics table (≤ 2018), the parts of a total that lists no
-    catch-all row cannot add up to more than the total, and no row's count
-    for the year can exceed its cumulative count.
+    In the old statistics table (≤ 2018), neither the website nor the gazette
+    count can exceed the documents published; without an "other kinds" row,
+    granted + partly granted + refused cannot exceed the replies; no row's
+    count for the year can exceed its cumulative count.
 
     错误示例 / Bad:
         全年共报送政务信息36篇，市政府门户网站采用53篇。
