@@ -41,14 +41,28 @@ _TEXT_OPEN = regex.compile(r"指\s*标\s*名\s*称|统计指标")
 _TOKEN = regex.compile(r"\S+")
 
 
-def match_row(key: str, rows: tuple[RowSpec, ...]) -> RowSpec | None:
-    """The row whose longest ``match`` fragment occurs in the normalised label ``key``."""
-    best, size = None, 0
+def candidates(key: str, rows: tuple[RowSpec, ...]) -> list[RowSpec]:
+    """The rows whose longest ``match`` fragment found in the label ``key`` is the longest."""
+    best: list[RowSpec] = []
+    size = 0
     for rs in rows:
-        for m in rs.match:
-            if len(m) > size and m in key:
-                best, size = rs, len(m)
+        n = max((len(m) for m in rs.match if m in key), default=0)
+        if n and n > size:
+            best, size = [rs], n
+        elif n and n == size:
+            best.append(rs)
     return best
+
+
+def match_row(key: str, rows: tuple[RowSpec, ...], seen: dict[str, int] | None = None):
+    """The row the label ``key`` names; a label several rows share ("维持…" under 行政复议,
+    行政诉讼 and 举报投诉) is the one whose parent came last (``seen``: key → order)."""
+    found = candidates(key, rows)
+    if len(found) <= 1:
+        return found[0] if found else None
+    seen = seen or {}
+    placed = [rs for rs in found if rs.parent in seen]
+    return max(placed, key=lambda rs: seen[rs.parent]) if placed else None
 
 
 def _is_value(text: str) -> bool:
@@ -78,7 +92,10 @@ def text_rows(doc: document.Document) -> list[StreamRow]:
             labels.append(cell)
         if labels or values:
             rows.append(_row(labels, values))
-        if sum(1 for r in rows if r.is_data and match_row(r.key, spec.table.rows)) >= spec.min_rows:
+        if (
+            sum(1 for r in rows if r.is_data and candidates(r.key, spec.table.rows))
+            >= spec.min_rows
+        ):
             return rows
     return []
 
@@ -91,18 +108,25 @@ def _row(labels: list[document.Cell], values: list[document.Cell]) -> StreamRow:
 
 
 def _region(stream: list[StreamRow]) -> list[StreamRow]:
-    """The rows of the parsed table that holds the most indicators (at least ``min_rows``)."""
+    """The rows of the parsed tables that hold indicators (at least ``min_rows`` in all):
+    a table whose group titles ("八、机构建设和保障经费情况") were read as headings
+    comes in several parts."""
     spec = old_table()
     count: dict[int, int] = {}
     for r in stream:
-        if r.is_data and match_row(r.key, spec.table.rows) is not None:
+        if r.is_data and candidates(r.key, spec.table.rows):
             count[r.table] = count.get(r.table, 0) + 1
     if not count:
         return []
-    table, n = max(count.items(), key=lambda kv: (kv[1], -kv[0]))
-    if n < spec.min_rows:
+    best = max(count, key=lambda t: (count[t], -t))
+    lo = hi = best  # the best part and the parts next to it that hold indicators too
+    while lo - 1 in count:
+        lo -= 1
+    while hi + 1 in count:
+        hi += 1
+    if sum(count[t] for t in range(lo, hi + 1)) < spec.min_rows:
         return []
-    return [r for r in stream if r.table == table]
+    return [r for r in stream if lo <= r.table <= hi]
 
 
 def _clean(rows: list[StreamRow]) -> list[StreamRow]:
@@ -158,7 +182,7 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     if not rows:
         return None
     rows = _clean(rows)
-    first = next(i for i, r in enumerate(rows) if r.is_data and match_row(r.key, table.rows))
+    first = next(i for i, r in enumerate(rows) if r.is_data and candidates(r.key, table.rows))
     header = "".join(r.key for r in rows[:first])
     # a table without a 历年累计 column has only the 本年度 count
     two = "累计" in header or any(len(r.values) >= 2 for r in rows[first:] if r.is_data)
@@ -175,7 +199,8 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
         if not r.is_data:
             pending += r.key
             continue
-        rs = match_row(r.key, table.rows) or (match_row(pending + r.key, table.rows))
+        seen = {k: i for i, k in enumerate(grid.row_spans)}
+        rs = match_row(r.key, table.rows, seen) or match_row(pending + r.key, table.rows, seen)
         pending = ""
         if rs is None or rs.key in grid.row_spans:
             continue
