@@ -45,6 +45,16 @@ Table 二 ``t2`` rows and their columns:
 ``decisions``), ``t2.fees`` (``last_year``, ``change``),
 ``t2.procurement`` (``items``, ``amount``).
 
+Old statistics table ``old_table`` (reports for 2008–2018, ``rules/tables/
+2008.toml``): rows ``old.proactive`` (主动公开文件数) with ``.website`` /
+``.gazette`` / ``.other``; ``old.requests`` (受理申请总数) with its channels;
+``old.replies`` (答复总数) with ``.granted`` / ``.partial`` / ``.refused``
+(and its reasons) / ``.other`` (and its kinds); ``old.review``,
+``old.litigation``, ``old.appeals``, ``old.fees`` and the rows of the
+2014–2018 national family. Columns ``year`` (本年度) and ``cumulative``
+(历年累计, absent when the table has no such column). Only the rows the
+report prints are in ``grid.row_spans``.
+
 Example::
 
     t3 = ctx.facts.t3
