@@ -238,3 +238,12 @@ def test_a_national_family_group_that_does_not_add_up_is_found():
             "统计表“本年度”列：行政诉讼数 = 2，但 维持 + 纠错 + 其他情形 = 1 + 0 + 3 = 4，相差 2",
         )
     ]
+
+
+def test_two_numbers_a_row_without_a_cumulative_header_are_not_guessed():
+    """"2015年 | 2014年" is not "本年度 | 历年累计": nothing is checked, E004 says why."""
+    text = render("tab").replace("2015年\t历年累计", "2015年\t2014年")
+    text = text.replace("3.信函、传真申请数\t条\t22\t294", "3.信函、传真申请数\t条\t22\t123")
+    assert [(f.code, f.message) for f in lint(text)] == [
+        ("E004", "统计表每行有多个数值，但表头没有“历年累计”栏，无法确定各栏含义，未核对")
+    ]

@@ -21,6 +21,8 @@ be told — those cells are not checkable (E004 says so).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from gsilint import document
@@ -183,15 +185,28 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
         return None
     rows = _clean(rows)
     first = next(i for i, r in enumerate(rows) if r.is_data and candidates(r.key, table.rows))
-    header = "".join(r.key for r in rows[:first])
-    # a table without a 历年累计 column has only the 本年度 count
-    two = "累计" in header or any(len(r.values) >= 2 for r in rows[first:] if r.is_data)
-    ncols = 2 if two else 1
+    # (in a paragraph the header words run into the first row's label)
+    header = "".join(r.key for r in rows[: first + 1])
+    # the 历年累计 column is the one the header names; without it, one number per row is the
+    # 本年度 count, more (上年度? 同比?) are columns the template does not know
+    widths = Counter(
+        len([c for c in r.values if not c.is_blank]) for r in rows[first:] if r.is_data
+    )
+    ncols = 2 if "累计" in header else 1 if widths.most_common(1)[0][0] == 1 else 0
     keeps = _keeps_repeats(rows)
     span = rows[first].span.cover(rows[-1].span)
     grid = Grid(
         OLD, spec.id, tuple(r.key for r in table.rows), ("year", "cumulative")[:ncols], span
     )
+    if not ncols:
+        grid.lost.append(
+            ShapeProblem(
+                rows[first].span,
+                "统计表每行有多个数值，但表头没有“历年累计”栏，无法确定各栏含义，未核对",
+                "the statistics table has several numbers per row but no 历年累计 column "
+                "in its header: its columns are unknown and not checked",
+            )
+        )
     row_idents = [i for i in spec.identities if i.each == "row"]
     pending = ""
     last_span = rows[first].span
@@ -231,14 +246,14 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
                     (rs.key,),
                 )
             )
-        else:
-            grid.problems.append(
+        elif ncols:  # a stray number, or a column the template does not know: not checked
+            grid.lost.append(
                 ShapeProblem(
                     r.span,
-                    f"统计表“{_label(r)}”一行有 {len(vals)} 个数值，应为 {ncols} 个"
-                    "（本年度、历年累计）",
-                    f"statistics table row '{rs.label}' has {len(vals)} values, "
-                    f"expected {ncols} (this year, cumulative)",
+                    f"统计表“{_label(r)}”一行有 {len(vals)} 个数值（应为 {ncols} 个："
+                    "本年度、历年累计），无法确定各数值所属栏目，该行未核对",
+                    f"statistics table row '{rs.label}' has {len(vals)} values for {ncols} "
+                    "columns (this year, cumulative); which is which cannot be told: not checked",
                     (rs.key,),
                 )
             )
