@@ -73,12 +73,19 @@ EXPECTED = {
 }
 
 
+KINDS = ["lines", "tab", "space", "pipe"]
+
+
 def render(kind: str, rows=ROWS) -> str:
     table = [HEADER, *rows]
     if kind == "lines":
         body = "".join(f"{c}\n" for r in table for c in r)
     elif kind == "tab":
         body = "".join("\t".join(r) + "\n" for r in table)
+    elif kind == "pipe":
+        body = "".join(
+            f"| {' | '.join(r)} |\n" + ("|---|---|---|---|\n" if r is HEADER else "") for r in table
+        )
     else:  # a crawler copy with the whole table in one paragraph, cells separated by spaces
         body = " ".join(" ".join(r) for r in table) + "\n"
     return HEAD + body + TAIL
@@ -98,17 +105,17 @@ def values(text: str) -> dict:
     }
 
 
-@pytest.mark.parametrize("kind", ["lines", "tab", "space"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_every_layout_maps_the_same_values(kind):
     assert values(render(kind)) == EXPECTED
 
 
-@pytest.mark.parametrize("kind", ["lines", "tab", "space"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_consistent_table_has_no_finding(kind):
     assert [f.code for f in lint(render(kind))] == []
 
 
-@pytest.mark.parametrize("kind", ["lines", "tab", "space"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_broken_channel_sum_is_found_in_every_layout(kind):
     rows = [r if r[0] != "3.信函、传真申请数" else (*r[:3], "123") for r in ROWS]
     found = [(f.code, f.message) for f in lint(render(kind, rows))]
@@ -241,7 +248,7 @@ def test_a_national_family_group_that_does_not_add_up_is_found():
 
 
 def test_two_numbers_a_row_without_a_cumulative_header_are_not_guessed():
-    """"2015年 | 2014年" is not "本年度 | 历年累计": nothing is checked, E004 says why."""
+    """ "2015年 | 2014年" is not "本年度 | 历年累计": nothing is checked, E004 says why."""
     text = render("tab").replace("2015年\t历年累计", "2015年\t2014年")
     text = text.replace("3.信函、传真申请数\t条\t22\t294", "3.信函、传真申请数\t条\t22\t123")
     assert [(f.code, f.message) for f in lint(text)] == [
