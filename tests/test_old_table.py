@@ -254,3 +254,34 @@ def test_two_numbers_a_row_without_a_cumulative_header_are_not_guessed():
     assert [(f.code, f.message) for f in lint(text)] == [
         ("E004", "统计表每行有多个数值，但表头没有“历年累计”栏，无法确定各栏含义，未核对")
     ]
+
+
+XIAN_2011 = (
+    "指标名称计量单位2011年度历年累计主动公开信息数条4251516其中：1.网站公开条41815092.政府公报公开"
+    "条77受理依申请公开信息总数条00其中：1.当面申请数条002.传真申请数条003.电子邮件申请数条00"
+    "4.网上申请数条005.信函申请数条006.其它形式申请数条00对申请的答复数条00其中：1.同意公开答复数条00"
+    "2.同意部分公开答复数条003.否决公开答复数条00行政复议数条00行政诉讼数条00行政申诉数条00"
+)
+
+
+def test_glued_digits_are_split_where_the_identities_allow_one_split():
+    """平潭县 2011: "条4251516" is 425 | 1516 only: 4 | 251516 and 42 | 51516 break 主动公开 ≥
+    its channels; the "2" before ".政府公报公开" is that row's mark."""
+    got = values(HEAD + XIAN_2011 + "\n" + TAIL)
+    assert got["old.proactive"] == (425, 1516)
+    assert got["old.proactive.website"] == (418, 1509)
+    assert got["old.proactive.gazette"] == (7, 7)
+    assert got["old.requests.other"] == (0, 0)
+
+
+def test_glued_digits_with_several_splits_are_not_checkable():
+    """平潭 2018: "条206912106" twice: 20 | 6912106, 206 | 912106 and 2069 | 12106 all hold."""
+    text = XIAN_2011.replace("条4251516", "条206912106").replace("条41815092.", "条2069121062.")
+    text = text.replace("条77受理", "条00受理")
+    grid = facts(HEAD + text + "\n" + TAIL).old_table
+    assert grid.value("old.proactive", "year") is None
+    assert grid.value("old.requests", "cumulative").value == 0
+    assert [p.zh for p in grid.lost] == [
+        "统计表的数字粘连在一起（网页抓取副本）：“主动公开文件数（206912106）”“政府网站公开数"
+        "（206912106）”有 3 种拆分都满足勾稽关系，这些行未核对"
+    ]

@@ -17,10 +17,16 @@ read as the layout allows: a copy that drops repeated adjacent lines (no
 row of the table shows two equal numbers side by side) printed an equal
 pair once; a copy that keeps them left one cell blank, and which one cannot
 be told — those cells are not checkable (E004 says so).
+
+A crawler copy that glued the cells together ("主动公开信息数条4251516") is
+read run by run: each run of digits is cut every way that gives two numbers
+(历年累计 ≥ 本年度), and the table's identities choose among the
+combinations; a row several cuts still fit is not checkable.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import regex
@@ -39,7 +45,9 @@ _MARK_NEXT = regex.compile(r"^[、.．]")
 #: A year of the date printed after the table ("2013" / "年" / "1" / "月").
 _YEAR = regex.compile(r"^(?:19|20)\d\d$")
 #: A caption or header that opens the table inside a paragraph.
-_TEXT_OPEN = regex.compile(r"指\s*标\s*名\s*称|统计指标")
+_TEXT_OPEN = regex.compile(r"指\s*标\s*名\s*称|统计指标|历年累计")
+#: Sentence punctuation: a label with it is prose, the end of the table.
+_SENTENCE = regex.compile(r"[，。；！？]")
 _TOKEN = regex.compile(r"\S+")
 
 
@@ -94,6 +102,7 @@ def text_rows(doc: document.Document) -> list[StreamRow]:
             labels.append(cell)
         if labels or values:
             rows.append(_row(labels, values))
+        rows = _until_prose(rows)
         if (
             sum(1 for r in rows if r.is_data and candidates(r.key, spec.table.rows))
             >= spec.min_rows
@@ -102,11 +111,63 @@ def text_rows(doc: document.Document) -> list[StreamRow]:
     return []
 
 
-def _row(labels: list[document.Cell], values: list[document.Cell]) -> StreamRow:
+#: A run of digits or of anything else (a glued crawler table: "主动公开信息数条20263542其中：1.").
+_RUN = regex.compile(r"\d+|\D+")
+#: A label that starts with the rest of an enumeration mark ("1" + ".网站公开").
+_MARK_REST = regex.compile(r"^[.．、]")
+
+
+def glued_rows(doc: document.Document) -> list[StreamRow]:
+    """The old table of a crawler copy whose cells run together, in a paragraph:
+    "主动公开信息数条20263542其中：1.网站公开条17953304" → rows of a label and one run of
+    digits each (本年度 and 历年累计 glued; the last digit before "." is the next mark)."""
+    spec = old_table()
+    for para in doc.paragraphs():
+        text = doc.slice(para.span, simplified=False)
+        m = _TEXT_OPEN.search(text)
+        if m is None:
+            continue
+        base = para.span.start + m.start()
+        runs = [(r.group(), base + r.start()) for r in _RUN.finditer(text[m.start() :])]
+        rows: list[StreamRow] = []
+        label, at = "", base
+        for i, (run, pos) in enumerate(runs):
+            if not run.isdigit():
+                label += run
+                continue
+            nxt = runs[i + 1][0] if i + 1 < len(runs) else ""
+            mark = run[-1] if _MARK_REST.match(nxt) else ""
+            digits = run[: len(run) - len(mark)]
+            if not digits:
+                label += mark
+                continue
+            if _SENTENCE.search(label):
+                break  # prose: the end of the table
+            if label.rstrip().endswith(spec.units):  # else the header's year, not a cell
+                lab = document.Cell(label, Span(at, pos))
+                val = document.Cell(digits, Span(pos, pos + len(digits)))
+                rows.append(_row([lab], [val], "glued"))
+            label, at = mark, pos + len(digits)
+        if sum(1 for r in rows if candidates(r.key, spec.table.rows)) >= spec.min_rows and any(
+            len(r.values[0].text) > 1 for r in rows
+        ):
+            return rows
+    return []
+
+
+def _until_prose(rows: list[StreamRow]) -> list[StreamRow]:
+    """The rows before the first whose label is a sentence."""
+    for i, r in enumerate(rows):
+        if _SENTENCE.search(r.label_text):
+            return rows[:i]
+    return rows
+
+
+def _row(labels: list[document.Cell], values: list[document.Cell], kind: str = "text") -> StreamRow:
     cells = labels + values
     span = cells[0].span.cover(cells[-1].span)
     key = norm_label("".join(c.text for c in labels))
-    return StreamRow(labels, values, span, "text", key, bool(values), len(labels), tuple(values))
+    return StreamRow(labels, values, span, kind, key, bool(values), len(labels), tuple(values))
 
 
 def _region(stream: list[StreamRow]) -> list[StreamRow]:
@@ -180,7 +241,7 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     table = spec.table
     rows = _region(stream)
     if not rows and doc is not None:
-        rows = text_rows(doc)
+        rows = text_rows(doc) or glued_rows(doc)
     if not rows:
         return None
     rows = _clean(rows)
@@ -208,6 +269,7 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
             )
         )
     row_idents = [i for i in spec.identities if i.each == "row"]
+    glued: dict[str, tuple[StreamRow, document.Cell]] = {}
     pending = ""
     last_span = rows[first].span
     for r in rows[first:]:
@@ -227,7 +289,9 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
         last_span = r.span
-        if len(vals) == ncols:
+        if r.kind == "glued":
+            glued[rs.key] = (r, vals[0])
+        elif len(vals) == ncols:
             for col, c in zip(cols, vals):
                 grid.cells[(rs.key, col.key)] = _cell(col, c)
         elif len(vals) < ncols and r.kind == "lines" and not keeps:
@@ -257,5 +321,116 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
                     (rs.key,),
                 )
             )
+    if glued and ncols:
+        _split_glued(grid, glued, cols_of=table.cols_of, ncols=ncols)
     grid.span = rows[first].span.cover(last_span)
     return grid if grid.row_spans else None
+
+
+# -- glued digits ----------------------------------------------------------------
+
+#: The most combinations of splits the identities are asked to choose among.
+_MAX_READINGS = 5000
+
+
+def _number(s: str) -> bool:
+    return s == "0" or (s.isdigit() and not s.startswith("0"))
+
+
+def _splits(cell: document.Cell, ncols: int) -> list[tuple[document.Cell, ...]]:
+    """Every way to cut a run of digits into ``ncols`` numbers, 历年累计 ≥ 本年度."""
+    d, start = cell.text, cell.span.start
+    if ncols == 1:
+        return [(cell,)] if _number(d) else []
+    out = []
+    for i in range(1, len(d)):
+        a, b = d[:i], d[i:]
+        if _number(a) and _number(b) and int(b) >= int(a):
+            out.append(
+                (
+                    document.Cell(a, Span(start, start + i)),
+                    document.Cell(b, Span(start + i, start + len(d))),
+                )
+            )
+    return out
+
+
+def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
+    """Cut each glued run of digits where the table's identities allow only one cut.
+
+    Cells every surviving combination of cuts agrees on are mapped; the others are not
+    checkable (E004 says why). When no combination survives, only the rows with a single
+    possible cut are mapped: their identities then speak for themselves (A302/A303).
+    """
+    from gsilint.tables.identities import evaluate  # noqa: PLC0415 (identities reads spec)
+
+    options = {}
+    unsplit = []
+    for key, (_row, cell) in glued.items():
+        cuts = _splits(cell, ncols)
+        if cuts:
+            options[key] = cuts
+        else:
+            unsplit.append(key)
+    if unsplit:
+        grid.lost.append(_glued_lost(glued, unsplit, "无法拆分为合法的数"))
+    fixed = {k: v[0] for k, v in options.items() if len(v) == 1}
+    open_ = {k: v for k, v in options.items() if len(v) > 1}
+    total = 1
+    for v in open_.values():
+        total *= len(v)
+
+    def place(target: Grid, choice: dict) -> None:
+        for key, cells in choice.items():
+            cols = cols_of(_spec_row(key))[:ncols]
+            for col, c in zip(cols, cells):
+                target.cells[(key, col.key)] = _cell(col, c)
+
+    place(grid, fixed)
+    if not open_:
+        return
+    kept: list[dict] = []
+    if total <= _MAX_READINGS:
+        keys = list(open_)
+        for combo in itertools.product(*(open_[k] for k in keys)):
+            trial = Grid(grid.name, grid.layout, grid.rows, grid.columns, grid.span)
+            trial.row_spans = grid.row_spans
+            trial.cells = dict(grid.cells)
+            place(trial, dict(zip(keys, combo)))
+            if not any(c.status == "fail" for c in evaluate(trial)):
+                kept.append(dict(zip(keys, combo)))
+    unknown = []
+    for key in open_:
+        texts = {tuple(c.text for c in k[key]) for k in kept}
+        if len(texts) == 1:
+            place(grid, {key: kept[0][key]})
+        else:
+            unknown.append(key)
+    if unknown:
+        why = (
+            f"有 {len({tuple(tuple(c.text for c in v) for v in k.values()) for k in kept})} "
+            "种拆分都满足勾稽关系"
+            if kept
+            else "没有一种拆分满足勾稽关系"
+            if total <= _MAX_READINGS
+            else f"可能的拆分太多（{total} 种组合）"
+        )
+        grid.lost.append(_glued_lost(glued, unknown, why))
+
+
+def _spec_row(key: str) -> RowSpec:
+    row = old_table().table.row(key)
+    assert row is not None
+    return row
+
+
+def _glued_lost(glued, keys: list[str], why: str) -> ShapeProblem:
+    rows = [glued[k][0] for k in keys]
+    names = "”“".join(f"{_spec_row(k).quoted}（{glued[k][1].text}）" for k in keys)
+    return ShapeProblem(
+        rows[0].span,
+        f"统计表的数字粘连在一起（网页抓取副本）：“{names}”{why}，这些行未核对",
+        f"the statistics table's digits run together (crawler copy): rows {', '.join(keys)} "
+        "cannot be split with certainty and are not checked",
+        tuple(keys),
+    )
