@@ -35,6 +35,7 @@ from gsilint import document
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.identities import evaluate
 from gsilint.tables.readings import read_collapsed
 from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
 from gsilint.tables.stream import CELL_KINDS, StreamRow
@@ -362,8 +363,6 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
     checkable (E004 says why). When no combination survives, only the rows with a single
     possible cut are mapped: their identities then speak for themselves (A302/A303).
     """
-    from gsilint.tables.identities import evaluate  # noqa: PLC0415 (identities reads spec)
-
     options = {}
     unsplit = []
     for key, (_row, cell) in glued.items():
