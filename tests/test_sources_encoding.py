@@ -134,7 +134,7 @@ def test_bad_inputs_give_e001(tmp_path):
     assert "为空" in _e001(tmp_path, "blank.txt", b" \n\t\r\n")
     assert "20 MB" in _e001(tmp_path, "huge.txt", good * (MAX_BYTES // len(good) + 1))
     assert "无法按指定编码 ascii" in _e001(tmp_path, "forced.txt", good, encoding="ascii")
-    assert "转换为文本" in _e001(tmp_path, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    assert "已损坏" in _e001(tmp_path, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
 
 
 def test_bad_input_does_not_stop_other_files(tmp_path):
