@@ -206,7 +206,10 @@ def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Sour
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
         raise _corrupt(cause) from None
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # closing walks the page tree again: a broken one fails here too
+            pass
     unmapped = sum(1 for p in pages for ln in p.lines if "(cid:" in ln.text)
     if pages and unmapped * 2 > sum(len(p.lines) for p in pages):
         raise _refuse(

@@ -198,22 +198,24 @@ def _key(text: str) -> str:
 
 def remove_running_heads(pages: list[Page]) -> None:
     """Drop running headers/footers and page numbers (see the module docstring)."""
-    candidates: list[tuple[Page, Line, float]] = []  # (page, line, gap to its neighbour)
+    candidates: list[tuple[Page, Line, float]] = []  # (page, line, gap to its neighbours)
     for page in pages:
         items = sorted(
             [(ln.top, ln.bottom, ln) for ln in page.lines]
             + [(t.top, t.bottom, None) for t in page.tables],
             key=lambda x: x[0],
         )
-        for order in (items[:2], items[::-1][:2]):
-            for i, (top, bottom, line) in enumerate(order):
+        n = len(items)
+        for order in (range(min(2, n)), range(n - 1, max(n - 3, -1), -1)):
+            for j in order:
+                top, bottom, line = items[j]
                 if line is None:
                     break  # never past a table
                 if not (bottom < page.height * HEAD_ZONE or top > page.height * (1 - HEAD_ZONE)):
                     break
-                nxt = order[i + 1] if i + 1 < len(order) else None
-                gap = abs(nxt[0] - bottom if nxt[0] > top else top - nxt[1]) if nxt else 1e9
-                candidates.append((page, line, gap))
+                gaps = [top - items[j - 1][1]] if j > 0 else []
+                gaps += [items[j + 1][0] - bottom] if j + 1 < n else []
+                candidates.append((page, line, min(gaps, default=1e9)))
     pages_of: dict[str, set[int]] = {}
     for page, line, _ in candidates:
         pages_of.setdefault(_key(line.text), set()).add(page.number)
