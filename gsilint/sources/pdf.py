@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import time
 import zlib
 
@@ -34,7 +35,7 @@ from gsilint.sources.pdf_layout import (
     Glyph,
     Page,
     TableBox,
-    cell_text,
+    assign_to_cells,
     flatten,
     group_lines,
     remove_running_heads,
@@ -48,8 +49,6 @@ MAX_PAGE_OBJECTS = 50_000
 MAX_STREAM = 16 * 1024 * 1024
 #: Seconds one file may take to read (checked after each page).
 TIME_BUDGET = 60.0
-
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 class _StreamTooLarge(Exception):
@@ -105,6 +104,11 @@ def _open(data: bytes):
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     pdfminer.pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
+    # pdfminer logs every oddity of a malformed file; the E001 says what matters
+    log = logging.getLogger("pdfminer")
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+        log.setLevel(logging.ERROR)
     try:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
@@ -136,44 +140,113 @@ def _page_count(pdf) -> int:
     return sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
 
 
+def _edges(obj, height: float, out: list[dict]) -> None:
+    """The horizontal and vertical strokes of a drawn line, box or path, as table edges."""
+    from pdfminer.layout import LTCurve, LTLine, LTRect
+
+    if isinstance(obj, LTRect):
+        x0, y0, x1, y1 = obj.bbox
+        segments = [
+            ((x0, y0), (x1, y0)),
+            ((x0, y1), (x1, y1)),
+            ((x0, y0), (x0, y1)),
+            ((x1, y0), (x1, y1)),
+        ]
+    elif isinstance(obj, LTLine | LTCurve):
+        pts = list(obj.pts)
+        segments = list(zip(pts, pts[1:]))
+    else:
+        return
+    for (ax, ay), (bx, by) in segments:
+        if ay == by:
+            orientation = "h"
+        elif ax == bx:
+            orientation = "v"
+        else:
+            continue
+        x0, x1 = min(ax, bx), max(ax, bx)
+        top, bottom = height - max(ay, by), height - min(ay, by)
+        out.append(
+            {
+                "object_type": "line_edge",
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "orientation": orientation,
+            }
+        )
+
+
+def _collect(layout, height: float, glyphs: list[Glyph], edges: list[dict], seen: set) -> None:
+    from pdfminer.layout import LTChar, LTFigure
+
+    for obj in layout:
+        if isinstance(obj, LTChar):
+            text = obj.get_text()
+            top = height - obj.y1
+            key = (text, round(obj.x0), round(top))
+            if text and key not in seen:  # fake bold: the same text drawn twice, offset a little
+                seen.add(key)
+                glyphs.append(Glyph(text, obj.x0, obj.x1, top, height - obj.y0, obj.size))
+        elif isinstance(obj, LTFigure):
+            _collect(obj, height, glyphs, edges, seen)
+        else:
+            _edges(obj, height, edges)
+        if len(glyphs) > MAX_PAGE_OBJECTS or len(edges) > 4 * MAX_PAGE_OBJECTS:
+            return
+
+
+def _tables(edges: list[dict]) -> list[TableBox]:
+    """Ruled tables from the page's strokes (pdfplumber's lattice: snap, join, intersect)."""
+    from pdfplumber.table import (
+        DEFAULT_JOIN_TOLERANCE,
+        DEFAULT_SNAP_TOLERANCE,
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+    from pdfplumber.utils import filter_edges
+
+    edges = merge_edges(
+        [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= 1],
+        DEFAULT_SNAP_TOLERANCE,
+        DEFAULT_SNAP_TOLERANCE,
+        DEFAULT_JOIN_TOLERANCE,
+        DEFAULT_JOIN_TOLERANCE,
+    )
+    edges = filter_edges(edges, min_length=3)
+    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
+    return [
+        TableBox([Cell(*b) for b in group]) for group in cells_to_tables(cells) if len(group) >= 2
+    ]
+
+
 def _read_page(page, number: int) -> Page:
-    chars = page.chars
-    edges = len(page.lines) + len(page.rects) + len(page.curves)
-    if len(chars) > MAX_PAGE_OBJECTS or edges > MAX_PAGE_OBJECTS:
+    height = float(page.height)
+    x_shift = float(page.mediabox[0])
+    glyphs: list[Glyph] = []
+    edges: list[dict] = []
+    _collect(page.layout, height + float(page.mediabox[1]), glyphs, edges, set())
+    if len(glyphs) > MAX_PAGE_OBJECTS or len(edges) > 4 * MAX_PAGE_OBJECTS:
         raise _refuse(
             f"第{number}页对象过多（超过 {MAX_PAGE_OBJECTS} 个字符或线条）",
             f"page {number} has more than {MAX_PAGE_OBJECTS} characters or lines",
         )
-    if len(chars) > 1:
-        chars = page.dedupe_chars().chars  # fake bold: the same text drawn twice
-    glyphs = [
-        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c.get("size") or 10.0)
-        for c in chars
-        if c["text"]
-    ]
-    result = Page(number, float(page.width), float(page.height))
-    boxes = []
-    if edges:
-        for table in page.find_tables(_TABLE_SETTINGS):
-            cells = [Cell(*bbox) for bbox in table.cells]
-            if len(cells) >= 2:
-                boxes.append(TableBox(cells))
-    inside: dict[int, list[Glyph]] = {}
-    free: list[Glyph] = []
-    for g in glyphs:
-        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-        for box in boxes:
-            cell = next(
-                (c for c in box.cells if c.x0 <= cx <= c.x1 and c.top <= cy <= c.bottom), None
-            )
-            if cell is not None:
-                inside.setdefault(id(cell), []).append(g)
-                break
-        else:
-            free.append(g)
-    for box in boxes:
-        for cell in box.cells:
-            cell.text = cell_text(inside.get(id(cell), []))
+    if x_shift:
+        for g in glyphs:
+            g.x0 -= x_shift
+            g.x1 -= x_shift
+        for e in edges:
+            e["x0"] -= x_shift
+            e["x1"] -= x_shift
+    result = Page(number, float(page.width), height)
+    boxes = _tables(edges) if len(edges) >= 4 else []
+    free = assign_to_cells(glyphs, boxes)
     result.tables = boxes
     result.lines = group_lines(free)
     return result
@@ -194,7 +267,7 @@ def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Sour
             raise _refuse(f"超过 {MAX_PAGES} 页上限", f"more than {MAX_PAGES} pages (the limit)")
         for number, page in enumerate(pdf.pages, start=1):
             pages.append(_read_page(page, number))
-            page.close()
+            page.close()  # drop the page's layout objects
             if time.monotonic() - started > TIME_BUDGET:
                 raise _refuse(
                     f"读取超过 {TIME_BUDGET:.0f} 秒上限（第{number}页）",

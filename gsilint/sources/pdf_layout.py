@@ -30,6 +30,7 @@ the document's tables, R the rows of the joined table).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -190,6 +191,39 @@ def cell_text(glyphs: list[Glyph]) -> str:
     for line in group_lines(glyphs):
         text = join_text(text, line.text)
     return text
+
+
+def assign_to_cells(glyphs: list[Glyph], tables: list[TableBox]) -> list[Glyph]:
+    """Put each glyph inside a table into its cell's text; return the glyphs outside tables."""
+    if not tables:
+        return glyphs
+    grids = []
+    for table in tables:
+        xs = _edges([c.x0 for c in table.cells] + [c.x1 for c in table.cells])
+        ys = _edges([c.top for c in table.cells] + [c.bottom for c in table.cells])
+        slots: dict[tuple[int, int], Cell] = {}
+        for cell in table.cells:
+            for r in range(bisect_left(ys, cell.top - 1), bisect_left(ys, cell.bottom - 1)):
+                for c in range(bisect_left(xs, cell.x0 - 1), bisect_left(xs, cell.x1 - 1)):
+                    slots[(r, c)] = cell
+        grids.append((xs, ys, slots))
+    inside: dict[int, list[Glyph]] = {}
+    free: list[Glyph] = []
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        for xs, ys, slots in grids:
+            if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+                continue
+            cell = slots.get((bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1))
+            if cell is not None:
+                inside.setdefault(id(cell), []).append(g)
+                break
+        else:
+            free.append(g)
+    for table in tables:
+        for cell in table.cells:
+            cell.text = cell_text(inside.get(id(cell), []))
+    return free
 
 
 def _key(text: str) -> str:
