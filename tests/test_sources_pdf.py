@@ -269,13 +269,15 @@ def test_reading_is_bounded_in_time(tmp_path, monkeypatch):
     assert "秒上限（第1页）" in _e001(tmp_path, "slow.pdf", to_pdf(seed_text(0)))
 
 
-def _raw_pdf(content_object: bytes) -> bytes:
+def _raw_pdf(content_object: bytes, mediabox: bytes = b"[0 0 595 842]") -> bytes:
     """A one-page PDF whose object 3 (the page's contents) is ``content_object``."""
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
         content_object,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Resources %s /Contents 3 0 R >>"
+        % (mediabox, font),
     ]
     out = b"%PDF-1.4\n"
     offsets = []
@@ -287,6 +289,22 @@ def _raw_pdf(content_object: bytes) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     return out
+
+
+def test_a_page_box_off_the_origin_is_read_like_any_other():
+    ops = (
+        b"BT /F1 12 Tf 172 870 Td (Annual report 2024) Tj ET "
+        b"BT /F1 12 Tf 172 852 Td (Second line) Tj ET "
+        b"100 200 m 400 200 l S 100 180 m 400 180 l S 100 160 m 400 160 l S "
+        b"100 200 m 100 160 l S 250 200 m 250 160 l S 400 200 m 400 160 l S "
+        b"BT /F1 10 Tf 105 186 Td (a) Tj ET BT /F1 10 Tf 255 186 Td (1) Tj ET "
+        b"BT /F1 10 Tf 105 166 Td (b) Tj ET BT /F1 10 Tf 255 166 Td (2) Tj ET "
+    )
+    stream = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops)
+    src = read_pdf_source("o.pdf", _raw_pdf(stream, b"[100 100 695 942]"))
+    assert src.text.split("\n") == ["Annual report 2024", "Second line", "a\t1", "b\t2"]
+    assert src.label_at(src.text.index("Second")) == "第1页 第2行"
+    assert src.label_at(src.text.index("b\t")) == "第1页 表1 第2行第1列"
 
 
 def test_hostile_pdfs_are_refused_quickly(tmp_path):

@@ -189,7 +189,8 @@ def _collect(layout, height: float, glyphs: list[Glyph], edges: list[dict], seen
             text = obj.get_text()
             top = height - obj.y1
             key = (text, round(obj.x0), round(top))
-            if text and key not in seen:  # fake bold: the same text drawn twice, offset a little
+            # fake bold: the same text drawn twice, offset a little; rotated text: a watermark
+            if text and obj.upright and key not in seen:
                 seen.add(key)
                 glyphs.append(Glyph(text, obj.x0, obj.x1, top, height - obj.y0, obj.size))
         elif isinstance(obj, LTFigure):
@@ -227,24 +228,17 @@ def _tables(edges: list[dict]) -> list[TableBox]:
 
 
 def _read_page(page, number: int) -> Page:
-    height = float(page.height)
-    x_shift = float(page.mediabox[0])
+    layout = page.layout  # pdfminer's objects, already relative to the (rotated) page box
+    height = float(layout.height)
     glyphs: list[Glyph] = []
     edges: list[dict] = []
-    _collect(page.layout, height + float(page.mediabox[1]), glyphs, edges, set())
+    _collect(layout, height, glyphs, edges, set())
     if len(glyphs) > MAX_PAGE_OBJECTS or len(edges) > 4 * MAX_PAGE_OBJECTS:
         raise _refuse(
             f"第{number}页对象过多（超过 {MAX_PAGE_OBJECTS} 个字符或线条）",
             f"page {number} has more than {MAX_PAGE_OBJECTS} characters or lines",
         )
-    if x_shift:
-        for g in glyphs:
-            g.x0 -= x_shift
-            g.x1 -= x_shift
-        for e in edges:
-            e["x0"] -= x_shift
-            e["x1"] -= x_shift
-    result = Page(number, float(page.width), height)
+    result = Page(number, float(layout.width), height)
     boxes = _tables(edges) if len(edges) >= 4 else []
     free = assign_to_cells(glyphs, boxes)
     result.tables = boxes
