@@ -269,9 +269,14 @@ def test_reading_is_bounded_in_time(tmp_path, monkeypatch):
     assert "秒上限（第1页）" in _e001(tmp_path, "slow.pdf", to_pdf(seed_text(0)))
 
 
-def _raw_pdf(content_object: bytes, mediabox: bytes = b"[0 0 595 842]") -> bytes:
+_HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def _raw_pdf(
+    content_object: bytes, mediabox: bytes = b"[0 0 595 842]", f1: bytes = _HELVETICA
+) -> bytes:
     """A one-page PDF whose object 3 (the page's contents) is ``content_object``."""
-    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    font = b"<< /Font << /F1 %s >> >>" % f1
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
@@ -305,6 +310,18 @@ def test_a_page_box_off_the_origin_is_read_like_any_other():
     assert src.text.split("\n") == ["Annual report 2024", "Second line", "a\t1", "b\t2"]
     assert src.label_at(src.text.index("Second")) == "第1页 第2行"
     assert src.label_at(src.text.index("b\t")) == "第1页 表1 第2行第1列"
+
+
+def test_text_in_fonts_without_a_unicode_map_is_refused(tmp_path):
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H "
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] >>"
+    )
+    ops = b"".join(b"BT /F1 12 Tf 72 %d Td <01020304> Tj ET " % (800 - 20 * i) for i in range(5))
+    stream = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops)
+    msg = _e001(tmp_path, "cid.pdf", _raw_pdf(stream, f1=font))
+    assert "字体缺少 Unicode 映射" in msg
 
 
 def test_hostile_pdfs_are_refused_quickly(tmp_path):
