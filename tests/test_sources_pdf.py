@@ -134,6 +134,45 @@ def _merged_table() -> bytes:
     return buf.getvalue()
 
 
+def _grid_lines(c, x: list[float], y: list[float], skip_v: tuple = ()) -> None:
+    """Ruled rows between the ``y`` lines and columns between the ``x`` (but ``skip_v``)."""
+    for yy in y:
+        c.line(x[0], yy, x[-1], yy)
+    for r in range(len(y) - 1):
+        for xx in x:
+            if (xx, r) not in skip_v:
+                c.line(xx, y[r], xx, y[r + 1])
+
+
+def test_a_table_whose_next_page_merges_columns_is_still_one_table():
+    c, buf = _canvas()
+    c.setFont(FONT, 10.5)
+    c.drawString(72, 160, "（三）规范性文件")
+    x = [72.0, 200.0, 300.0, 400.0]
+    _grid_lines(c, x, [140, 120, 100])
+    for text, col, top in [("信息内容", 0, 140), ("制发", 1, 140), ("废止", 2, 140)]:
+        c.drawString(x[col] + 3, top - 15, text)
+    for text, col, top in [("规章", 0, 120), ("1", 1, 120), ("0", 2, 120)]:
+        c.drawString(x[col] + 3, top - 15, text)
+    c.showPage()
+    c.setFont(FONT, 10.5)
+    _grid_lines(c, x, [770, 750], skip_v={(300.0, 0)})  # 制发 and 废止 merged on this page
+    c.drawString(75, 755, "规范性文件")
+    c.drawString(203, 755, "2")
+    c.drawString(72, 720, "二、主动公开政府信息情况")
+    c.showPage()
+    c.save()
+    src = read_pdf_source("t.pdf", buf.getvalue())
+    assert src.text.split("\n") == [
+        "（三）规范性文件",
+        "信息内容\t制发\t废止",
+        "规章\t1\t0",
+        "规范性文件\t2\t",
+        "二、主动公开政府信息情况",
+    ]
+    assert src.label_at(src.text.index("规范性文件\t")) == "第2页 表1 第3行第1列"
+
+
 def test_merged_cells_are_expanded_and_named():
     src = read_pdf_source("m.pdf", _merged_table())
     assert src.text.split("\n") == [

@@ -337,23 +337,30 @@ def starts_paragraph(prev: Line, cur: Line, margins: _Margins, usual_gap: float)
 
 
 def _same_table(a: TableBox, b: TableBox) -> bool:
+    """Same outline left and right, and the column starts of one among the other's."""
+    ax = (min(c.x0 for c in a.cells), max(c.x1 for c in a.cells))
+    bx = (min(c.x0 for c in b.cells), max(c.x1 for c in b.cells))
+    if abs(ax[0] - bx[0]) > 3 or abs(ax[1] - bx[1]) > 3:
+        return False
     ca, cb = a.columns(), b.columns()
-    return len(ca) == len(cb) and all(abs(x - y) <= 3 for x, y in zip(ca, cb))
+    small, big = sorted((ca, cb), key=len)
+    return all(any(abs(x - y) <= 3 for y in big) for x in small)
 
 
 def _grid(tables: list[TableBox], number: int) -> CellGrid:
     """The joined table's grid of anchors (merged areas: anchor + None / continuation)."""
     grid: CellGrid = []
     first_row: list[str] | None = None
+    # one set of columns for the parts on every page (a page's rows may merge some)
+    xs = _edges([c.x0 for t in tables for c in t.cells], tol=3.0)
     for part, table in enumerate(tables):
-        xs = _edges([c.x0 for c in table.cells])
         ys = _edges([c.top for c in table.cells])
         rows: list[list[Anchor | None]] = [[None] * len(xs) for _ in ys]
         spans: dict[tuple[int, int], tuple[int, int, Cell]] = {}
         for cell in table.cells:
             c = min(range(len(xs)), key=lambda i: abs(xs[i] - cell.x0))
             r = min(range(len(ys)), key=lambda i: abs(ys[i] - cell.top))
-            colspan = max(1, sum(1 for x in xs if cell.x0 - 1 <= x < cell.x1 - 1))
+            colspan = max(1, sum(1 for x in xs if cell.x0 - 3 <= x < cell.x1 - 3))
             rowspan = max(1, sum(1 for y in ys if cell.top - 1 <= y < cell.bottom - 1))
             spans[(r, c)] = (colspan, rowspan, cell)
         texts = [[""] * len(xs) for _ in ys]
