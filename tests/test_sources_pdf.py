@@ -25,7 +25,7 @@ from gsilint import Config
 from gsilint.api import check_paths
 from gsilint.cli import main
 from gsilint.engine import lint_source
-from gsilint.sources import load_path
+from gsilint.sources import InputError, load_path
 from gsilint.sources.pdf import read_pdf_source
 from tests.conftest import seed_text
 from tests.pdf_maker import FONT, _font, to_pdf
@@ -296,11 +296,19 @@ def test_too_many_pages_is_refused(tmp_path, monkeypatch):
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     data = to_pdf(seed_text(0))
-    monkeypatch.setattr(pdf_module, "MAX_BYTES", len(data) - 1)
-    with pytest.raises(Exception) as info:
+    monkeypatch.setattr(pdf_module, "MAX_PDF_BYTES", len(data) - 1)
+    with pytest.raises(InputError) as info:
         read_pdf_source("big.pdf", data)
     assert "文件过大" in info.value.message_zh
-    assert "MB 上限" in _e001(tmp_path, "huge.pdf", b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024))
+    monkeypatch.undo()
+    # a PDF may be larger than a text file (embedded fonts and images), up to 64 MB
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024))
+    assert "已损坏（缺少交叉引用表 startxref）" in _e001(tmp_path, "big.pdf", big.read_bytes())
+    with open(big, "ab") as f:
+        f.truncate(65 * 1024 * 1024)
+    [result] = check_paths([str(big)], Config())
+    assert "超过 64 MB 上限" in result.findings[0].message
 
 
 def test_reading_is_bounded_in_time(tmp_path, monkeypatch):

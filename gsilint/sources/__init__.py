@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gsilint.sources.base import InputError, Source, SourceMap
-from gsilint.sources.decode import MAX_BYTES, decode_bytes, too_large
+from gsilint.sources.decode import MAX_BYTES, MAX_PDF_BYTES, decode_bytes, too_large
 from gsilint.sources.reflow import reflow
 
 __all__ = [
@@ -99,8 +99,9 @@ def load_path(path: str, encoding: str | None = None, read_from: str | None = No
     reader = READERS.get(p.suffix.lower(), read_text_source)
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise too_large(size)
+        limit = MAX_PDF_BYTES if reader is read_pdf_source else MAX_BYTES
+        if size > limit:
+            raise too_large(size, limit)
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(

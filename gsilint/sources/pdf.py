@@ -16,8 +16,8 @@ one with more than :data:`MAX_PAGES` pages, a scan (no text layer), text in
 fonts without a Unicode map, a page with more than :data:`MAX_PAGE_OBJECTS`
 characters or lines, a data stream that inflates past :data:`MAX_STREAM` bytes
 (a compression bomb), and a file that takes more than :data:`TIME_BUDGET`
-seconds. The size limit is the one every input has
-(:data:`gsilint.sources.decode.MAX_BYTES`).
+seconds, and a file over :data:`gsilint.sources.decode.MAX_PDF_BYTES` (64 MB:
+fonts, seals and photos are embedded, only the text is read).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import time
 import zlib
 
 from gsilint.sources.base import InputError, Source
-from gsilint.sources.decode import MAX_BYTES, too_large
+from gsilint.sources.decode import MAX_PDF_BYTES, too_large
 from gsilint.sources.pdf_layout import (
     Cell,
     Glyph,
@@ -49,6 +49,8 @@ MAX_PAGE_OBJECTS = 50_000
 MAX_STREAM = 16 * 1024 * 1024
 #: Seconds one file may take to read (checked after each page).
 TIME_BUDGET = 60.0
+#: Larger files without a cross-reference table are refused, not rebuilt (that reads every byte).
+REPAIR_BYTES = 4 * 1024 * 1024
 
 
 class _StreamTooLarge(Exception):
@@ -248,10 +250,15 @@ def _read_page(page, number: int) -> Page:
 
 def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Source:
     """Read a .pdf (``encoding`` does not apply)."""
-    if len(data) > MAX_BYTES:
-        raise too_large(len(data))
+    if len(data) > MAX_PDF_BYTES:
+        raise too_large(len(data), MAX_PDF_BYTES)
     if b"%PDF-" not in data[:1024]:
         raise _refuse("不是 PDF 文件（缺少 %PDF- 文件头）", "not a PDF file (no %PDF- header)")
+    if len(data) > REPAIR_BYTES and b"startxref" not in data[-2048:]:
+        # no cross-reference table: pdfminer would rebuild it by reading every byte
+        raise _refuse(
+            "文件已损坏（缺少交叉引用表 startxref）", "corrupt file (no startxref cross-reference)"
+        )
     started = time.monotonic()
     pdf = _open(data)
     pages: list[Page] = []
