@@ -280,7 +280,19 @@ def test_a_scan_without_text_is_refused(tmp_path):
 
 def test_an_encrypted_pdf_is_refused(tmp_path):
     data = to_pdf(seed_text(0), encrypt="secret")
-    assert "已加密" in _e001(tmp_path, "locked.pdf", data)
+    assert "已加密，需要密码才能读取" in _e001(tmp_path, "locked.pdf", data)
+
+
+def test_a_pdf_with_only_a_permissions_password_is_read():
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=StandardEncryption("", ownerPassword="o", canCopy=0))
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 760, "Annual report 2024")
+    c.showPage()
+    c.save()
+    assert read_pdf_source("o.pdf", buf.getvalue()).text == "Annual report 2024"
 
 
 def test_corrupt_and_foreign_bytes_are_refused(tmp_path):

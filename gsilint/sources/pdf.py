@@ -262,6 +262,7 @@ def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Sour
     started = time.monotonic()
     pdf = _open(data)
     pages: list[Page] = []
+    encrypted = getattr(pdf.doc, "encryption", None) is not None  # readable, but restricted
     try:
         count = _page_count(pdf)
         if count > MAX_PAGES:
@@ -286,9 +287,14 @@ def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Sour
             pass
     unmapped = sum(1 for p in pages for ln in p.lines if "(cid:" in ln.text)
     if pages and unmapped * 2 > sum(len(p.lines) for p in pages):
+        zh, en = (
+            ("（文件设有权限密码）", " (the file has a permissions password)")
+            if encrypted
+            else ("", "")
+        )
         raise _refuse(
-            "文字层无法识别（字体缺少 Unicode 映射）；请提供文字版或 Word 文档",
-            "the text layer cannot be decoded (fonts without a Unicode map); "
+            f"文字层无法识别（字体缺少 Unicode 映射）{zh}；请提供文字版或 Word 文档",
+            f"the text layer cannot be decoded (fonts without a Unicode map){en}; "
             "provide a text or Word copy",
         )
     remove_running_heads(pages)
