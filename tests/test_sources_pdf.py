@@ -371,6 +371,20 @@ def test_a_page_box_off_the_origin_is_read_like_any_other():
     assert src.label_at(src.text.index("b\t")) == "第1页 表1 第2行第1列"
 
 
+def test_a_rotated_landscape_page_reads_upright():
+    c, buf = _canvas()
+    c.setPageRotation(90)  # a portrait box turned, the text drawn to stand upright on it
+    c.translate(595, 0)
+    c.rotate(90)
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 500, "Landscape line one")
+    c.drawString(72, 480, "Landscape line two")
+    c.showPage()
+    c.save()
+    src = read_pdf_source("r.pdf", buf.getvalue())
+    assert src.text == "Landscape line one\nLandscape line two"
+
+
 def test_text_in_fonts_without_a_unicode_map_is_refused(tmp_path):
     font = (
         b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H "
