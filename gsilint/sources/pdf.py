@@ -45,6 +45,9 @@ from gsilint.sources.pdf_layout import (
 MAX_PAGES = 300
 #: Characters, or drawn lines and boxes, on one page.
 MAX_PAGE_OBJECTS = 50_000
+#: Vertical × horizontal strokes on a page beyond which no table is looked for (a ruled
+#: table has tens of each once collinear pieces are joined; a chart or hatching has thousands).
+MAX_EDGE_PAIRS = 250_000
 #: Bytes one data stream may inflate to.
 MAX_STREAM = 16 * 1024 * 1024
 #: Seconds one file may take to read (checked after each page).
@@ -223,6 +226,9 @@ def _tables(edges: list[dict]) -> list[TableBox]:
         DEFAULT_JOIN_TOLERANCE,
     )
     edges = filter_edges(edges, min_length=3)
+    vertical = sum(1 for e in edges if e["orientation"] == "v")
+    if vertical * (len(edges) - vertical) > MAX_EDGE_PAIRS:
+        return []  # a drawing (chart, hatching), not a table: every pair would be tried
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
     return [
         TableBox([Cell(*b) for b in group]) for group in cells_to_tables(cells) if len(group) >= 2
