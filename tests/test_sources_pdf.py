@@ -386,16 +386,27 @@ def test_a_rotated_landscape_page_reads_upright():
     assert src.text == "Landscape line one\nLandscape line two"
 
 
+_UNMAPPED = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H "
+    b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo "
+    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] >>"
+)
+
+
 def test_text_in_fonts_without_a_unicode_map_is_refused(tmp_path):
-    font = (
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H "
-        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] >>"
-    )
     ops = b"".join(b"BT /F1 12 Tf 72 %d Td <01020304> Tj ET " % (800 - 20 * i) for i in range(5))
     stream = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops)
-    msg = _e001(tmp_path, "cid.pdf", _raw_pdf(stream, f1=font))
+    msg = _e001(tmp_path, "cid.pdf", _raw_pdf(stream, f1=_UNMAPPED))
     assert "字体缺少 Unicode 映射" in msg
+
+
+def test_a_few_unmapped_glyphs_read_as_replacement_characters():
+    ops = b"BT /F1 12 Tf 72 800 Td (Report of 2024) Tj ET BT /F1 12 Tf 72 780 Td (Second) Tj ET "
+    ops += b"BT /F2 12 Tf 72 760 Td <0102> Tj ET"
+    stream = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops)
+    src = read_pdf_source("c.pdf", _raw_pdf(stream, f1=_HELVETICA + b" /F2 " + _UNMAPPED))
+    # not "(cid:258)": that would read as half-width brackets and a colon
+    assert src.text.split("\n") == ["Report of 2024", "Second", "\ufffd"]  # one 2-byte code
 
 
 def test_hostile_pdfs_are_refused_quickly(tmp_path):

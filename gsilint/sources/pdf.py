@@ -192,6 +192,8 @@ def _collect(layout, height: float, glyphs: list[Glyph], edges: list[dict], seen
     for obj in layout:
         if isinstance(obj, LTChar):
             text = obj.get_text()
+            if text.startswith("(cid:"):  # a glyph without a Unicode value: not "(", ":", ")"
+                text = "\ufffd"
             top = height - obj.y1
             key = (text, round(obj.x0), round(top))
             # fake bold: the same text drawn twice, offset a little; rotated text: a watermark
@@ -291,7 +293,7 @@ def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Sour
             pdf.close()
         except Exception:  # closing walks the page tree again: a broken one fails here too
             pass
-    unmapped = sum(1 for p in pages for ln in p.lines if "(cid:" in ln.text)
+    unmapped = sum(1 for p in pages for ln in p.lines if "\ufffd" in ln.text)
     if pages and unmapped * 2 > sum(len(p.lines) for p in pages):
         zh, en = (
             ("（文件设有权限密码）", " (the file has a permissions password)")
