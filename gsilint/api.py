@@ -55,9 +55,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 def check_paths(
     paths: Iterable[str], config: Config | None = None, jobs: int = 1
 ) -> list[FileResult]:
-    """Check files and directories with one config (``jobs`` > 1: in worker processes)."""
+    """Check files and directories with one config (``jobs`` > 1: in worker processes).
+
+    ``config.previous``: last year's reports, read for the cross-year rules, never returned.
+    """
     config = config or Config()
-    return check_files([(p, config) for p in expand_paths(paths)], jobs=jobs, progress=False)
+    previous = [(p, config) for p in expand_paths(config.previous)]
+    return check_files(
+        [(p, config) for p in expand_paths(paths)], jobs=jobs, progress=False, previous=previous
+    )
 
 
 def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[Finding]:

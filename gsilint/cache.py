@@ -36,8 +36,9 @@ CACHE_DIR_NAME = ".gsilint_cache"
 #: Bumped when the entry layout changes; entries of other layouts are never read.
 _MAGIC = b"gsilint-cache-1\n"
 _KEY_LEN = 32
-#: Config fields that do not change findings (where settings came from, when to fail).
-_NOT_IN_KEY = {"config_file", "fail_on", "cache_dir"}
+#: Config fields that do not change findings (where settings came from, when to fail,
+#: which other files the run reads: notes never depend on them).
+_NOT_IN_KEY = {"config_file", "fail_on", "cache_dir", "previous"}
 
 
 @dataclasses.dataclass(frozen=True)

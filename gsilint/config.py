@@ -41,6 +41,11 @@ class Config:
     root: str | None = None
     #: where the result cache lives (None: ``.gsilint_cache`` next to the config file)
     cache_dir: str | None = None
+    #: last year's reports (files or directories) read only for the cross-year rules' notes
+    previous: tuple[str, ...] = ()
+    #: X405: the share (percent) of this year's sentences found in last year's report that
+    #: makes the report "copied"
+    copy_threshold: int = 50
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)
