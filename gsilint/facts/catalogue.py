@@ -12,6 +12,7 @@ from gsilint.document import Document
 from gsilint.facts.breakdowns import breakdowns, part_whole_pairs
 from gsilint.facts.claims import count_claims, word_claims
 from gsilint.facts.closing import closing_block
+from gsilint.facts.copying import hashed_sentences
 from gsilint.facts.cutoffs import period_cutoffs
 from gsilint.facts.dates import (
     date_mentions,
@@ -78,6 +79,7 @@ class Facts:
     table_checks = fact(table_checks, show=False)
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)
+    hashed_sentences = fact(hashed_sentences, show=False)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:
         self.doc = doc
