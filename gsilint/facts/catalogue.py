@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gsilint.config import Config
 from gsilint.document import Document
+from gsilint.facts.body import foreign_mentions, reporting_body
 from gsilint.facts.breakdowns import breakdowns, part_whole_pairs
 from gsilint.facts.claims import count_claims, word_claims
 from gsilint.facts.closing import closing_block
@@ -80,6 +81,8 @@ class Facts:
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)
     hashed_sentences = fact(hashed_sentences, show=False)
+    reporting_body = fact(reporting_body)
+    foreign_mentions = fact(foreign_mentions)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:
         self.doc = doc
