@@ -41,6 +41,7 @@ MIN_CHARS = 10
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+")
 _NUMBER = regex.compile(r"[0-9]+|[〇○零一二三四五六七八九十百千万两]+")
 _DROP = regex.compile(r"[^\p{Han}a-z#]+")
+_HASHES = regex.compile(r"#+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def normalise_sentence(text: str) -> str:
     """A sentence as the comparison sees it: numbers as ``#``, only Han, letters and ``#``."""
     s = norm_label(text).lower()
     s = _NUMBER.sub("#", s)
-    return _DROP.sub("", s)
+    return _HASHES.sub("#", _DROP.sub("", s))
 
 
 def digest(normalised: str) -> int:

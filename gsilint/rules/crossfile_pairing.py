@@ -36,7 +36,7 @@ def body_key(name: str | None) -> str | None:
     if not name:
         return None
     key = _FIELD_LABEL.sub("", norm_label(name))
-    key = _GOVERNMENT.sub("", key) or key
+    key = _GOVERNMENT.sub("", key)
     return key if len(key) >= 2 else None
 
 
