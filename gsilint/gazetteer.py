@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+
+import regex
 
 #: Unit words a division's name ends with, longest first (the rest is its short name).
 SUFFIXES = (
@@ -69,19 +71,23 @@ class Division:
     code: str
     #: "province", "city" or "county"
     rank: str
-
-    @property
-    def short(self) -> str:
-        """The name without its unit word ("定安县" → "定安")."""
-        for s in SUFFIXES:
-            if self.name.endswith(s) and len(self.name) - len(s) >= 2:
-                return self.name[: -len(s)]
-        return self.name
+    #: the name without its unit word ("定安县" → "定安")
+    short: str = field(default="", compare=False)
 
     @property
     def prefix(self) -> str:
         """The part of the code this division's own subdivisions share."""
         return {"province": self.code[:2], "city": self.code[:4]}.get(self.rank, self.code)
+
+
+def _short(name: str) -> str:
+    for s in SUFFIXES:
+        if name.endswith(s) and len(name) - len(s) >= 2:
+            return name[: -len(s)]
+    return name
+
+
+_UNIT_END = regex.compile(r"[省市县区旗盟州]")
 
 
 def _rank(code: str) -> str:
@@ -112,7 +118,7 @@ def divisions() -> tuple[Division, ...]:
     for row in csv.DictReader(io.StringIO(_csv_text())):
         code, name = (row.get("adcode") or "")[:6], (row.get("name") or "").strip()
         if len(code) == 6 and code.isdigit() and name:
-            out.append(Division(name, code, _rank(code)))
+            out.append(Division(name, code, _rank(code), _short(name)))
     return tuple(out)
 
 
@@ -159,9 +165,8 @@ def find_names(text: str) -> list[tuple[int, int, tuple[Division, ...]]]:
     names = _by_name()
     longest = _longest()
     out: list[tuple[int, int, tuple[Division, ...]]] = []
-    for end in range(1, len(text) + 1):
-        if text[end - 1] not in "省市县区旗盟州":
-            continue
+    for m in _UNIT_END.finditer(text):
+        end = m.end()
         for size in range(min(longest, end), 1, -1):
             hit = names.get(text[end - size : end])
             if hit:

@@ -209,6 +209,8 @@ def _self_words(body: ReportingBody, text: str, start: int) -> list[ForeignMenti
         after = text[m.end() : m.end() + 1]
         if before in _NOT_SELF_BEFORE[who] or after in _NOT_SELF_AFTER:
             continue
+        if who == "全" and before == level[-1]:
+            continue  # "城关镇全镇": the named place's whole, not the body's
         named = "州" if level == "盟" else level
         if RANK[named] < RANK[body.level] or (who == "全" and RANK[named] == RANK[body.level]):
             continue  # 我省/全市: the superior; 全区 in a county: a neighbour's scope
@@ -233,12 +235,12 @@ def _is_partner(text: str, start: int, end: int) -> bool:
     )
 
 
-def _other_bodies(body: ReportingBody, text: str, start: int) -> list[ForeignMention]:
+def _other_bodies(body: ReportingBody, text: str, start: int, names) -> list[ForeignMention]:
     if not body.dept or _GOVERNMENT.match(body.dept):
         return []
     forms = _dept_forms(body.dept)
     out = []
-    for a, b, divisions in gazetteer.find_names(text):
+    for a, b, divisions in names:
         if not any(text.startswith(f, b) for f in forms):
             continue
         own = [d for d in divisions if d in body.places]
@@ -285,7 +287,7 @@ def _foreign_place(body: ReportingBody, divisions: tuple[Division, ...]) -> bool
     )
 
 
-def _media(body: ReportingBody, text: str, start: int) -> list[ForeignMention]:
+def _media(body: ReportingBody, text: str, start: int, names) -> list[ForeignMention]:
     if not body.places:
         return []
     out = []
@@ -298,7 +300,7 @@ def _media(body: ReportingBody, text: str, start: int) -> list[ForeignMention]:
                     "media", Span(start + m.start(), start + m.end()), m.group(), _names(divisions)
                 )
             )
-    for a, b, divisions in gazetteer.find_names(text):
+    for a, b, divisions in names:
         site = _MEDIA_AFTER.match(text[b:])
         if site and _foreign_place(body, divisions) and not _is_partner(text, a, b):
             out.append(
@@ -322,7 +324,8 @@ def foreign_mentions(f: Facts) -> list[ForeignMention]:
         if piece.kind == "title":
             continue
         out += _self_words(body, piece.text, piece.start)
-        out += _other_bodies(body, piece.text, piece.start)
-        out += _media(body, piece.text, piece.start)
+        names = gazetteer.find_names(piece.text) if body.places else []
+        out += _other_bodies(body, piece.text, piece.start, names)
+        out += _media(body, piece.text, piece.start, names)
     out.sort(key=lambda m: (m.span.start, m.span.end))
     return out

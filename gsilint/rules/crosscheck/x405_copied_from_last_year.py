@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from gsilint.findings import Severity
+from gsilint.findings import Location, Severity
 from gsilint.rules import rule
 from gsilint.rules.crossfile import Place, RunIssue
 from gsilint.rules.crossfile_pairing import body_key, last_year
@@ -106,6 +106,15 @@ def compare_copies(notes: Mapping[str, CopyNote]) -> Iterator[RunIssue]:
         yield RunIssue(path, cur.at, zh, en, related)
 
 
+def _point(ctx, start: int) -> Place:
+    """Where a sentence starts (an empty location: a passage is pointed at, not spanned)."""
+    source = ctx.source
+    at = source.to_original(start)
+    line, column = source.index.position(at)
+    location = Location(at, at, line, column, line, column, source.label_at(at))
+    return Place(location, source.excerpt(location))
+
+
 @rule(
     "X405",
     "copied-from-last-year",
@@ -166,6 +175,6 @@ def copied_from_last_year(ctx) -> CopyNote | None:
         year.value,
         ctx.config.copy_threshold,
         tuple((s.digest, s.chars) for s in sentences),
-        tuple(ctx.place(s.span) for s in sentences),
+        tuple(_point(ctx, s.span.start) for s in sentences),
         ctx.place(span),
     )
