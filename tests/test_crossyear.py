@@ -281,3 +281,10 @@ def _residue(org: str, sentence: str, tmp_path: Path) -> list[str]:
 )
 def test_copy_residue_precision(org, sentence, found, tmp_path):
     assert _residue(org, sentence, tmp_path) == found
+
+
+def test_the_cross_file_rules_are_the_ones_other_tests_name():
+    from gsilint.rules import load_rules
+    from test_suppress import CROSS_FILE
+
+    assert {c for c, r in load_rules().items() if r.compare is not None} == set(CROSS_FILE)
