@@ -284,7 +284,8 @@ def test_copy_residue_precision(org, sentence, found, tmp_path):
 
 
 def test_the_cross_file_rules_are_the_ones_other_tests_name():
-    from gsilint.rules import load_rules
     from test_suppress import CROSS_FILE
+
+    from gsilint.rules import load_rules
 
     assert {c for c, r in load_rules().items() if r.compare is not None} == set(CROSS_FILE)
