@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 _FIELD_LABEL = regex.compile(r"^\s*(?:标题|题目|名称)\s*[:：]\s*")
 _ZONE = regex.compile(
-    r"\p{Han}{0,6}?(?:综合实验区|实验区|经济技术开发区|高新技术产业开发区|开发区|高新区|示范区|新区)"
+    r"\p{Han}{0,6}?(?:综合实验区|实验区|经济技术开发区|高新技术产业开发区|开发区|高新区|示范区|新区|园区)"
 )
 _TOWN = regex.compile(r"\p{Han}{1,6}?(?:镇|乡|街道)(?=人民政府|政府|办事处|党委|$)")
 #: A name with no division the gazetteer knows ("沐阳县人民政府", "康大营镇").
@@ -110,6 +110,8 @@ _CLAUSE = regex.compile(r"[，,；;：:。！？!?\n]")
 _MEDIA_BOOK = regex.compile(
     r"《(?:今日(?P<a>\p{Han}{2,5})|(?P<b>\p{Han}{2,6}?)(?:日报|晚报|早报|时报|手机报|周报|新闻|报))》"
 )
+#: Papers named like a place that are not a place's paper (光明区, 新华区, 解放区 exist).
+_NATIONAL_PAPERS = frozenset({"光明", "新华", "解放", "人民", "经济", "中国", "法治", "工人"})
 _MEDIA_AFTER = regex.compile(
     r"^(?:人民政府网|政府网|门户网站|新闻网|电视台|广播电视台|融媒体中心|日报)"
 )
@@ -293,7 +295,13 @@ def _media(body: ReportingBody, text: str, start: int, names) -> list[ForeignMen
     out = []
     for m in _MEDIA_BOOK.finditer(text):
         place = m.group("a") or m.group("b")
-        divisions = gazetteer.by_name(place) or gazetteer.by_short(place)
+        divisions = gazetteer.by_name(place)
+        if not divisions and place not in _NATIONAL_PAPERS:
+            # a short name: any county's in 《今日X》 (a county paper), else a city's or a
+            # province's — 《光明日报》 and 《新华日报》 are not papers of 光明区 or 新华区
+            divisions = tuple(
+                d for d in gazetteer.by_short(place) if m.group("a") or d.rank != "county"
+            )
         if _foreign_place(body, divisions):
             out.append(
                 ForeignMention(
