@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
 MIN_CHARS = 10
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+")
 # plain ``re`` with the CJK blocks spelled out: several times quicker than ``regex``'s \p{Han}
-_NUMBER = re.compile(r"[0-9〇○零一二三四五六七八九十百千万两]+")
+_NUMBER = re.compile(r"[0-9０-９〇○零一二三四五六七八九十百千万两]+")
 _DROP = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#]+")
 _HASHES = re.compile(r"#{2,}")
 #: Every template sentence (``template_sentences``) contains one of these words.
@@ -61,9 +60,11 @@ class HashedSentence:
 def normalise_sentence(text: str, simplified: bool = False) -> str:
     """A sentence as the comparison sees it: numbers as ``#``, only Han, letters and ``#``.
 
-    ``simplified``: the text is already in simplified script (``doc.simplified``).
+    ``simplified``: the text is already in simplified script (``doc.simplified``); it is
+    then not NFKC-normalised either (the slowest step): full-width digits are numbers all
+    the same, and full-width letters and punctuation are dropped like any other.
     """
-    s = unicodedata.normalize("NFKC", text) if simplified else norm_label(text)
+    s = text if simplified else norm_label(text)
     s = _NUMBER.sub("#", s.lower())
     return _HASHES.sub("#", _DROP.sub("", s))
 
