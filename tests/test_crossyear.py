@@ -297,3 +297,19 @@ def test_the_cross_file_rules_are_the_ones_other_tests_name():
     from gsilint.rules import load_rules
 
     assert {c for c, r in load_rules().items() if r.compare is not None} == set(CROSS_FILE)
+
+
+def test_without_the_gazetteer_the_level_still_comes_from_the_name(monkeypatch):
+    from gsilint import gazetteer
+
+    for f in (gazetteer.divisions, gazetteer._by_name, gazetteer._by_short, gazetteer._longest):
+        f.cache_clear()
+    monkeypatch.setattr(gazetteer, "_csv_text", lambda: "")
+    try:
+        body = parse_body("三明市人民政府")
+        assert (body.unit, body.level, body.places) == ("三明市", "市", ())
+    finally:
+        monkeypatch.undo()
+        for f in (gazetteer.divisions, gazetteer._by_name, gazetteer._by_short, gazetteer._longest):
+            f.cache_clear()
+    assert parse_body("三明市人民政府").places[0].code == "350400"
