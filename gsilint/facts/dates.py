@@ -32,6 +32,7 @@ from gsilint.datetext import (
     parse_date,
 )
 from gsilint.numerals import read_digits
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
@@ -105,41 +106,41 @@ class DatedLine:
         return self.date.span
 
 
-_YEAR_IN_TITLE = regex.compile(
+_YEAR_IN_TITLE = lazy(
     r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年|([一二][〇○零OＯ一二三四五六七八九]{3})[ \t\u3000]*年"
 )
 _INTRO_YEAR = (
-    regex.compile(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
-    regex.compile(
+    lazy(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
+    lazy(
         r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)"
         r"(?:工作)?(?:年度)?(?:报告|情况)"
     ),
 )
-_PERIOD_KEY = regex.compile(
+_PERIOD_KEY = lazy(
     r"统计(?:期限|周期|时限|时间|区间|时段|期间|范围)|数据(?:的)?(?:统计)?(?:期限|时限|时间范围)"
 )
-_PERIOD_BLANK = regex.compile(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
-_MONTH_RANGE = regex.compile(
+_PERIOD_BLANK = lazy(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
+_MONTH_RANGE = lazy(
     r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?"
     r"[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
     r"[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年)?[ \t\u3000]*"
     r"(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
 )
-_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+_SENTENCE_END = lazy(r"[。；;！？!?\n]")
 #: A crawler header line the parser left in the text: "发布时间：2016-01-01".
-_HEADER_PUBLISHED = regex.compile(r"(?m)^[ \t]*发布时间[：:][ \t]*(\S[^\n\r]*)")
+_HEADER_PUBLISHED = lazy(r"(?m)^[ \t]*发布时间[：:][ \t]*(\S[^\n\r]*)")
 #: How far into the text a crawler header may reach.
 _HEADER_REACH = 600
-_PERIOD_END = regex.compile(r"[。；;！？!?]|\n[ \t\u3000\r]*\n")
+_PERIOD_END = lazy(r"[。；;！？!?]|\n[ \t\u3000\r]*\n")
 #: Between the key and its dates: "统计期限自", "统计时间为⏎", "统计期限从".
-_PERIOD_LEAD = regex.compile(r"[\s\u3000]*(?:为|是|自|从|：|:)?[\s\u3000]*(?:自|从)?[\s\u3000]*")
+_PERIOD_LEAD = lazy(r"[\s\u3000]*(?:为|是|自|从|：|:)?[\s\u3000]*(?:自|从)?[\s\u3000]*")
 #: A period with no dates at all: "自  至  止", "自 年 月 日至 年 月 日".
-_PERIOD_NO_DATES = regex.compile(
+_PERIOD_NO_DATES = lazy(
     r"[\s\u3000_＿]*(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:起)?[\s\u3000_＿]*"
     r"(?:至|到)[\s\u3000_＿]*(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:止)?[\s\u3000]*"
 )
 #: After the first date: the second left blank ("至  年 月 日止", "至    止").
-_PERIOD_OPEN_END = regex.compile(
+_PERIOD_OPEN_END = lazy(
     r"[\s\u3000]*(?:起)?[\s\u3000]*(?:至|到|—+|－|-|~|～)[\s\u3000_＿]*"
     r"(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:止)?[\s\u3000]*(?:[。；;，,]|$)"
 )
