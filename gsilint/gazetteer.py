@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import regex
+from gsilint.patterns import lazy
 
 #: Unit words a division's name ends with, longest first (the rest is its short name).
 SUFFIXES = (
@@ -85,7 +85,7 @@ def _short(name: str) -> str:
     return name
 
 
-_UNIT_END = regex.compile(r"[省市县区旗盟州]")
+_UNIT_END = lazy(r"[省市县区旗盟州]")
 
 
 def _rank(code: str) -> str:

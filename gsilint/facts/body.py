@@ -27,24 +27,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import gazetteer
 from gsilint.gazetteer import Division
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_FIELD_LABEL = regex.compile(r"^\s*(?:标题|题目|名称)\s*[:：]\s*")
-_ZONE = regex.compile(
+_FIELD_LABEL = lazy(r"^\s*(?:标题|题目|名称)\s*[:：]\s*")
+_ZONE = lazy(
     r"\p{Han}{0,6}?(?:综合实验区|实验区|经济技术开发区|高新技术产业开发区|开发区|高新区|示范区|新区|园区)"
 )
-_TOWN = regex.compile(r"\p{Han}{1,6}?(?:镇|乡|街道)(?=人民政府|政府|办事处|党委|$)")
+_TOWN = lazy(r"\p{Han}{1,6}?(?:镇|乡|街道)(?=人民政府|政府|办事处|党委|$)")
 #: A name with no division the gazetteer knows ("沐阳县人民政府", "康大营镇").
-_UNIT_FALLBACK = regex.compile(
-    r"^\p{Han}{2,8}?(?:县|区|市|旗|镇|乡|街道)(?=人民政府|政府|办事处|管委会|$)"
-)
+_UNIT_FALLBACK = lazy(r"^\p{Han}{2,8}?(?:县|区|市|旗|镇|乡|街道)(?=人民政府|政府|办事处|管委会|$)")
 _LEVEL_OF_SUFFIX = (
     ("特别行政区", "省"),
     ("自治区", "自治区"),
@@ -89,9 +86,9 @@ _ALIASES = {
     "住房和城乡建设局": ("住建局",),
 }
 #: Government offices: another government is named too often (superior, partner) to judge.
-_GOVERNMENT = regex.compile(r"^(?:人民政府|政府|管委会|管理委员会|党委|办事处)")
+_GOVERNMENT = lazy(r"^(?:人民政府|政府|管委会|管理委员会|党委|办事处)")
 
-_SELF_WORD = regex.compile(r"(?P<who>我|本|全)(?P<level>省|市|州|盟|县|区|旗|镇|乡|街道)")
+_SELF_WORD = lazy(r"(?P<who>我|本|全)(?P<level>省|市|州|盟|县|区|旗|镇|乡|街道)")
 #: Characters before 本/全 that make it part of another word (基本县情, 安全区).
 _NOT_SELF_BEFORE = {
     "本": set("基根成资样版日文原剧课账书标副脚画纸股读教范蓝母血户底抄刻印话单两一这那每"),
@@ -101,20 +98,18 @@ _NOT_SELF_BEFORE = {
 #: Characters after the level word that make it another word (全市场, 本区域, 全县（市、区）).
 _NOT_SELF_AFTER = set("场域间块段分别划位省市州盟县区旗镇乡（(、")
 #: Words in the clause before a place that make it a partner or a destination.
-_PARTNER_BEFORE = regex.compile(
+_PARTNER_BEFORE = lazy(
     r"赴|到|前往|去|与|和|同|向|跟|学习|考察|参观|借鉴|交流|对口|协作|帮扶|结对|联合|兄弟|邀请|"
     r"接待|配合|会同|协助|支持|指导|参加|出席|对接|来自|援"
 )
-_PARTNER_AFTER = regex.compile(r"^.{0,12}?(?:学习|考察|调研|交流|经验|来我|莅临|参观|指导|帮扶)")
-_CLAUSE = regex.compile(r"[，,；;：:。！？!?\n]")
-_MEDIA_BOOK = regex.compile(
+_PARTNER_AFTER = lazy(r"^.{0,12}?(?:学习|考察|调研|交流|经验|来我|莅临|参观|指导|帮扶)")
+_CLAUSE = lazy(r"[，,；;：:。！？!?\n]")
+_MEDIA_BOOK = lazy(
     r"《(?:今日(?P<a>\p{Han}{2,5})|(?P<b>\p{Han}{2,6}?)(?:日报|晚报|早报|时报|手机报|周报|新闻|报))》"
 )
 #: Papers named like a place that are not a place's paper (光明区, 新华区, 解放区 exist).
 _NATIONAL_PAPERS = frozenset({"光明", "新华", "解放", "人民", "经济", "中国", "法治", "工人"})
-_MEDIA_AFTER = regex.compile(
-    r"^(?:人民政府网|政府网|门户网站|新闻网|电视台|广播电视台|融媒体中心|日报)"
-)
+_MEDIA_AFTER = lazy(r"^(?:人民政府网|政府网|门户网站|新闻网|电视台|广播电视台|融媒体中心|日报)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +166,11 @@ def parse_body(name: str) -> ReportingBody:
             if places:
                 break
     rest = name[unit_end:]
-    m = _ZONE.match(rest) or _TOWN.match(rest)
+    zone = _ZONE.match(rest)
+    m = zone or _TOWN.match(rest)
     if m:
         unit = name[: unit_end + m.end()]
-        level = "区" if m.re is _ZONE else _level_of(m.group())
+        level = "区" if zone else _level_of(m.group())
     elif found:
         unit = name[:unit_end]
         level = _level_of(unit)

@@ -19,14 +19,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol, TypeVar
 
-import regex
-
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 
 #: A crawler header's label kept in front of the title ("标题:莆田市科技局").
-_FIELD_LABEL = regex.compile(r"^(?:标题|题目|名称)[:：]")
+_FIELD_LABEL = lazy(r"^(?:标题|题目|名称)[:：]")
 #: What a government's name may end with; the body is the same without it.
-_GOVERNMENT = regex.compile(r"(?:人民政府|管理委员会|管委会|政府)$")
+_GOVERNMENT = lazy(r"(?:人民政府|管理委员会|管委会|政府)$")
 #: How the higher divisions in front of a body's name end ("淮安市" + "洪泽区…").
 _DIVISION_END = ("省", "市", "州", "盟", "县", "区")
 
