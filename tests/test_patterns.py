@@ -27,3 +27,12 @@ def test_an_unused_lazy_pattern_never_compiles(monkeypatch):
     monkeypatch.setattr(regex, "compile", lambda *a, **k: calls.append(a) or real(*a, **k))
     lazy(r"从未使用")
     assert calls == []
+
+
+def test_every_built_in_statement_pattern_compiles():
+    from gsilint.templates import _builtin
+
+    for tid in ("2008", "2019", "2021"):
+        for section in _builtin(tid).sections:
+            for p in section.statement_patterns:
+                assert p.compiled() is not None
