@@ -46,6 +46,8 @@ INSPECT_ORDER = [
     "t4",
     "old_table",
     "table_announced",
+    "reporting_body",
+    "foreign_mentions",
 ]
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from gsilint.config import Config
 from gsilint.document import Document
+from gsilint.facts.body import foreign_mentions, reporting_body
 from gsilint.facts.breakdowns import breakdowns, part_whole_pairs
 from gsilint.facts.claims import count_claims, word_claims
 from gsilint.facts.closing import closing_block
+from gsilint.facts.copying import hashed_sentences
 from gsilint.facts.cutoffs import period_cutoffs
 from gsilint.facts.dates import (
     date_mentions,
@@ -91,6 +93,9 @@ class Facts:
     table_checks = fact(table_checks, show=False)
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)
+    hashed_sentences = fact(hashed_sentences, show=False)
+    reporting_body = fact(reporting_body)
+    foreign_mentions = fact(foreign_mentions)
     enumeration_issues = fact(enumeration_issues, show=False)
     problems_section_text = fact(problems_section_text, show=False)
 
