@@ -5,12 +5,14 @@ from a ``file://`` URL and used: the count shown, a click on a finding that
 must bring its cell into view, the related operands, the filters, the rule
 explanation, and a report whose text tries to run a script. Screenshots go to
 the test's temporary folder. Without Chromium and chromedriver the tests skip
-and say why; ``.ci/run`` installs both so CI always runs them.
+and say why; ``.ci/run`` installs both and sets ``GSILINT_BROWSER_TESTS=required``
+(then a missing browser fails instead of skipping), so CI always runs them.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -22,6 +24,10 @@ from gsilint.cli import main
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
+if (CHROMIUM is None or CHROMEDRIVER is None) and os.environ.get(
+    "GSILINT_BROWSER_TESTS"
+) == "required":
+    pytest.fail("GSILINT_BROWSER_TESTS=required but Chromium or chromedriver is missing")
 if CHROMIUM is None or CHROMEDRIVER is None:
     pytest.skip(
         "needs Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)",
