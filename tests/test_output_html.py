@@ -370,3 +370,20 @@ def test_overview_chart_and_years_side_by_side(tmp_path, monkeypatch):
 def test_cli_lists_html_among_the_formats():
     res = CliRunner().invoke(main, ["check", "--help"])
     assert "html" in res.output
+
+
+def test_a_glued_table_is_shown_as_written_and_as_read():
+    """A crawler copy's run-together digits, then the grid gsilint split them into."""
+    from tables_helpers import T4_COLS, build
+    from test_tables import glued_report
+
+    t4 = [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]
+    text = glued_report(build(2023), t4=t4)
+    root = tree(render([result_of(text)]))
+    article = root.find(".//article")
+    assert "".join(map(str, t4)) in text_of(article)
+    grids = [d for d in article.iter("div") if "grid-read" in classes(d)]
+    assert len(grids) == 2  # tables 三 and 四
+    t4_rows = grids[1].findall(".//tbody/tr")
+    assert [text_of(td) for td in t4_rows[0].findall("td")] == [str(v) for v in t4]
+    assert len(grids[1].findall(".//thead/tr/th")) == len(T4_COLS) + 1

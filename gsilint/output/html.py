@@ -85,6 +85,7 @@ _WORDS = {
         "explain": "说明",
         "close": "关闭",
         "glued": "表格数字连写（爬虫副本）：按原样显示",
+        "grid": "上表数字连写，gsilint 按勾稽关系拆分后读作：",
         "lang": "zh-CN",
         "back": "回到总览",
     },
@@ -114,6 +115,7 @@ _WORDS = {
         "explain": "explain",
         "close": "Close",
         "glued": "Table digits run together (crawler copy): shown as written",
+        "grid": "The digits above run together; gsilint split them, as the identities allow, into:",
         "lang": "en",
         "back": "back to the overview",
     },
@@ -227,13 +229,17 @@ def _load(result):
 class _Drawer:
     """Draws one parsed report with its marks."""
 
-    def __init__(self, doc: document.Document, marks: list[Mark], words: dict) -> None:
+    def __init__(
+        self, doc: document.Document, marks: list[Mark], words: dict, grids: tuple = ()
+    ) -> None:
         self.doc = doc
         self.text = doc.text
         self.marks = sorted(marks, key=lambda m: (m.start, m.end))
         self.words = words
         self.placed: set[int] = set()
         self.out: list[str] = []
+        #: tables 三/四 read from a crawler copy's glued digits, drawn as read after their text
+        self.grids = sorted(grids, key=lambda g: g.span.start)
 
     # a run of text with its marks
     def run(self, a: int, b: int) -> str:
@@ -307,6 +313,8 @@ class _Drawer:
         for start, end, kind, node in blocks:
             if end <= cursor and not (start == end == cursor):
                 continue
+            while self.grids and self.grids[0].span.end <= start:
+                self._grid(self.grids.pop(0))
             self._gap(cursor, start)
             if kind == "table" and start >= cursor and node.rows and not node.glued:
                 self._table(node)
@@ -323,8 +331,41 @@ class _Drawer:
                 attr = f' class="{cls}"' if cls else ""
                 self.out.append(f"<p{attr}>{self.run(max(start, cursor), end)}</p>")
             cursor = max(cursor, end)
+        for grid in self.grids:
+            self._grid(grid)
         self._gap(cursor, len(self.text), final=True)
         return "\n".join(self.out)
+
+    def _grid(self, grid) -> None:
+        """A glued table as gsilint read it: template rows × columns, each value at its place."""
+        from gsilint.tables.spec import table_format
+
+        spec = getattr(table_format(grid.layout), grid.name)
+        head = "".join(f"<th>{esc(c.label)}</th>" for c in spec.columns)
+        rows = []
+        for key in grid.rows:
+            row = spec.row(key)
+            label = grid.row_labels.get(key) or (row.label if row is not None else key)
+            tds = []
+            for col in grid.columns_of(key):
+                cell = grid.value(key, col)
+                if cell is None:
+                    tds.append("<td></td>")
+                    continue
+                a, b = cell.span.start, cell.span.end
+                marks = [
+                    m
+                    for m in self.marks
+                    if (m.start < b and m.end > a) or (m.point and a <= m.start <= b)
+                ]
+                attrs = self._attrs(marks, "c n") if marks else ' class="n"'
+                tds.append(f"<td{attrs}>{esc(cell.text)}</td>")
+            rows.append(f"<tr><th>{esc(label)}</th>{''.join(tds)}</tr>")
+        self.out.append(
+            f'<div class="grid-read"><p class="note">{esc(self.words["grid"])}</p>'
+            f'<div class="tw"><table class="rt"><thead><tr><th></th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+        )
 
     def _gap(self, a: int, b: int, final: bool = False) -> None:
         """Text between the blocks (blank lines, comments, what the parser left): as written."""
@@ -414,7 +455,8 @@ def _report(index: int, result, findings: list[tuple[int, Finding]], words: dict
         rep.year = year.value if year is not None else None
         t = facts.title
         rep.title = (t.text if isinstance(t, document.Paragraph) else t.value) if t else ""
-        drawer = _Drawer(doc, _marks_of(findings, _Placer(source)), words)
+        grids = tuple(g for g in facts.table_grids.values() if g is not None and g.glued)
+        drawer = _Drawer(doc, _marks_of(findings, _Placer(source)), words, grids)
         rep.html = drawer.draw()
         rep.placed = drawer.placed
     elif source is not None:

@@ -27,7 +27,8 @@
     });
     var li = document.getElementById("f" + k);
     if (li) li.classList.add("active");
-    show(target || inText('[data-f~="' + k + '"]'));
+    // a table cell first (a glued table's cell as read, rather than its run of digits)
+    show(target || inText('td[data-f~="' + k + '"]') || inText('[data-f~="' + k + '"]'));
   }
 
   // rule explanation in a dialog (copied as text, never as markup)
