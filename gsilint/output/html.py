@@ -691,7 +691,7 @@ def _page(results, options: OutputOptions) -> str:
     summary = esc(words["summary"]).format(
         files=len(results), total=f'<span id="total-count">{total}</span>'
     )
-    by_sev = "，".join(
+    by_sev = ("，" if lang == "zh" else ", ").join(
         f'{esc(sev_word[s])} <span class="n {_SEV_CLASS[s]}" data-sev-count="{_SEV_CLASS[s]}">'
         f"{counts[s]}</span>"
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -709,7 +709,8 @@ def _page(results, options: OutputOptions) -> str:
         "</head>",
         f'<body data-lang="{lang}">',
         f'<header class="top"><h1>{esc(words["title"])}</h1>'
-        f'<p class="summary">{summary}（{by_sev}）</p>'
+        f'<p class="summary">{summary}{"（" if lang == "zh" else " ("}{by_sev}'
+        f"{'）' if lang == 'zh' else ')'}</p>"
         f"{_filters(reports, lang, words)}"
         f'<p class="shown">{esc(words["shown"])} <span id="shown-count">{total}</span> '
         f"{esc(words['of'])} {total}</p></header>",
