@@ -387,3 +387,26 @@ def test_a_glued_table_is_shown_as_written_and_as_read():
     t4_rows = grids[1].findall(".//tbody/tr")
     assert [text_of(td) for td in t4_rows[0].findall("td")] == [str(v) for v in t4]
     assert len(grids[1].findall(".//thead/tr/th")) == len(T4_COLS) + 1
+
+
+def test_years_side_by_side_show_the_carry_over_figures(tmp_path, monkeypatch):
+    """Table 三 totals per year: last year's 结转下年度 next to this year's 上年结转 (X403)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "hz_2024.txt").write_text(TABLE_SUM, encoding="utf-8")
+    (tmp_path / "hz_2023.txt").write_text(TABLE_SUM.replace("2024年", "2023年"), encoding="utf-8")
+    out = tmp_path / "review.html"
+    CliRunner().invoke(
+        main, ["check", "hz_2023.txt", "hz_2024.txt", "--format", "html", "-o", str(out)]
+    )
+    group = tree(out.read_text(encoding="utf-8")).find(".//section[@id='by-year']")
+    figures = {
+        text_of(tr.find("th")): [text_of(td) for td in tr.findall("td")]
+        for tr in group.iter("tr")
+        if tr.get("class") == "fig"
+    }
+    assert figures == {
+        "表三 一、本年新收": ["95", "95"],
+        "表三 二、上年结转": ["0", "0"],
+        "表三 （七）总计": ["95", "95"],
+        "表三 四、结转下年度": ["0", "0"],
+    }

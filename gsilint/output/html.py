@@ -195,8 +195,9 @@ class _Report:
     body: str | None = None
     year: int | None = None
     kind: str = ""
-    title: str = ""
     html: str = ""
+    #: key figures of table 三 (label → the total as printed), for the years side by side
+    figures: dict[str, str] = field(default_factory=dict)
     placed: set[int] = field(default_factory=set)
 
     def counts(self) -> dict[Severity, int]:
@@ -206,8 +207,12 @@ class _Report:
         return c
 
 
-def _load(result):
-    """(source, doc, facts, why-not) for a result: the source kept by the run, else read again."""
+def _load(result, lang: str):
+    """(source, doc, facts, why-not) for a result: the source kept by the run, else read again.
+
+    Results from worker processes and the cache do not keep the text: the file is
+    read again (as :meth:`FileResult.line_index` does for the text output).
+    """
     from gsilint.engine import analyse
     from gsilint.sources import load_path
 
@@ -219,7 +224,7 @@ def _load(result):
         try:
             source = load_path(result.path, config.encoding)
         except Exception as exc:  # the E001 finding already says why
-            return None, None, None, str(getattr(exc, "message_zh", exc))
+            return None, None, None, str(getattr(exc, f"message_{lang}", exc))
     doc, facts, _ = analyse(source, config)
     if doc is None:
         return source, None, None, "parse"
@@ -444,17 +449,36 @@ def _marks_of(findings: list[tuple[int, Finding]], placer: _Placer) -> list[Mark
     return marks
 
 
+#: the table 三 rows whose totals are compared across years (carry-over: X403)
+_FIGURES = ("t3.new", "t3.carried_over", "t3.results.total", "t3.carry_forward")
+
+
+def _figures(facts) -> dict[str, str]:
+    from gsilint.tables.spec import table_format
+
+    grid = facts.t3
+    if grid is None:
+        return {}
+    spec = table_format(grid.layout).t3
+    out = {}
+    for key in _FIGURES:
+        cell = grid.value(key, "total")
+        row = spec.row(key)
+        if cell is not None and row is not None:
+            out["表三 " + (row.short or row.label)] = cell.text.strip() if cell.reported else "—"
+    return out
+
+
 def _report(index: int, result, findings: list[tuple[int, Finding]], words: dict) -> _Report:
     rep = _Report(index, result.path, findings)
-    source, doc, facts, why = _load(result)
+    source, doc, facts, why = _load(result, "en" if words["lang"] == "en" else "zh")
     if source is not None:
         rep.kind = source.kind
     if doc is not None:
         rep.body = facts.organisation
         year = facts.report_year
         rep.year = year.value if year is not None else None
-        t = facts.title
-        rep.title = (t.text if isinstance(t, document.Paragraph) else t.value) if t else ""
+        rep.figures = _figures(facts)
         grids = tuple(g for g in facts.table_grids.values() if g is not None and g.glued)
         drawer = _Drawer(doc, _marks_of(findings, _Placer(source)), words, grids)
         rep.html = drawer.draw()
@@ -568,6 +592,11 @@ def _chart(reports: list[_Report], lang: str, words: dict) -> str:
     return "".join(parts)
 
 
+def _chart_section(reports: list[_Report], lang: str, words: dict) -> str:
+    chart = _chart(reports, lang, words)
+    return f"<h3>{esc(words['chart'])}</h3>{chart}" if chart else ""
+
+
 def _body_key(body: str | None) -> str | None:
     if not body:
         return None
@@ -606,6 +635,10 @@ def _by_year(reports: list[_Report], words: dict) -> str:
             )
         totals = "".join(f'<td class="n">{len(r.findings)}</td>' for r in reps)
         rows.append(f'<tr class="sum"><th>{esc(words["total"])}</th>{totals}</tr>')
+        labels = list(dict.fromkeys(label for r in reps for label in r.figures))
+        for label in labels:
+            cells = "".join(f'<td class="n">{esc(r.figures.get(label, ""))}</td>' for r in reps)
+            rows.append(f'<tr class="fig"><th>{esc(label)}</th>{cells}</tr>')
         out.append(
             f'<div class="group"><h3>{esc(reps[0].body)}</h3><div class="tw"><table class="years">'
             f"<thead><tr><th>{esc(words['rule'])}</th>{head}</tr></thead>"
@@ -629,7 +662,7 @@ def _overview(reports: list[_Report], lang: str, words: dict) -> str:
         f'<table class="ov"><thead><tr><th>{esc(words["file"])}</th><th>{esc(words["body"])}</th>'
         f"<th>{esc(words['year'])}</th><th>{esc(words['format'])}</th>{_sev_heads(lang, words)}"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-        f"<h3>{esc(words['chart'])}</h3>{_chart(reports, lang, words)}"
+        f"{_chart_section(reports, lang, words)}"
         f"{_by_year(reports, words)}</section>"
     )
 
