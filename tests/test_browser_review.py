@@ -235,3 +235,41 @@ def test_a_report_cannot_run_script(browser, tmp_path):
     k, item = click_finding(browser, "A305")
     assert "active" in item.get_attribute("class").split()
     browser.save_screenshot(str(tmp_path / "hostile.png"))
+
+
+def test_keys_step_through_the_findings_and_a_link_opens_at_one(browser, review):
+    page, findings = review
+    open_page(browser, page)
+    body = browser.find_element(By.TAG_NAME, "body")
+    seen = []
+    for _ in range(3):
+        body.send_keys("n")
+        active = browser.find_element(By.CSS_SELECTOR, "li.finding.active")
+        seen.append(active.get_attribute("data-k"))
+        k = seen[-1]
+        target = browser.execute_script(
+            "return document.querySelector('.doc td[data-f~=\"' + arguments[0] + '\"]')"
+            " || document.querySelector('.doc [data-f~=\"' + arguments[0] + '\"]')",
+            k,
+        )
+        assert in_view(browser, target)
+        assert in_view_of_panel(browser, active)
+    assert seen == ["0", "1", "2"]
+    body.send_keys("p")
+    assert browser.find_element(By.CSS_SELECTOR, "li.finding.active").get_attribute("data-k") == "1"
+    # review.html#f5 opens at finding 5
+    last = len(findings) - 1
+    browser.get(page.as_uri() + f"#f{last}")
+    active = browser.find_element(By.CSS_SELECTOR, "li.finding.active")
+    assert active.get_attribute("data-k") == str(last)
+    target = browser.find_element(By.CSS_SELECTOR, f'.doc [data-f~="{last}"]')
+    assert in_view(browser, target)
+
+
+def in_view_of_panel(driver, li) -> bool:
+    return driver.execute_script(
+        "const p = arguments[0].closest('aside.panel').getBoundingClientRect();"
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.top >= p.top - 1 && r.bottom <= p.bottom + 1;",
+        li,
+    )

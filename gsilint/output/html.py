@@ -88,6 +88,7 @@ _WORDS = {
         "grid": "上表数字连写，gsilint 按勾稽关系拆分后读作：",
         "lang": "zh-CN",
         "back": "回到总览",
+        "keys": "按 n / p 跳到下一处 / 上一处问题",
     },
     "en": {
         "title": "gsilint review report",
@@ -118,6 +119,7 @@ _WORDS = {
         "grid": "The digits above run together; gsilint split them, as the identities allow, into:",
         "lang": "en",
         "back": "back to the overview",
+        "keys": "n / p: next / previous finding",
     },
 }
 _SEV_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
@@ -746,7 +748,8 @@ def _page(results, options: OutputOptions) -> str:
         f"{'）' if lang == 'zh' else ')'}</p>"
         f"{_filters(reports, lang, words)}"
         f'<p class="shown">{esc(words["shown"])} <span id="shown-count">{total}</span> '
-        f"{esc(words['of'])} {total}</p></header>",
+        f"{esc(words['of'])} {total}</p>"
+        f'<p class="keys">{esc(words["keys"])}</p></header>',
         "<main>",
     ]
     if len(reports) > 1:

@@ -28,7 +28,31 @@
     var li = document.getElementById("f" + k);
     if (li) li.classList.add("active");
     // a table cell first (a glued table's cell as read, rather than its run of digits)
-    show(target || inText('td[data-f~="' + k + '"]') || inText('[data-f~="' + k + '"]'));
+    var place = target || inText('td[data-f~="' + k + '"]') || inText('[data-f~="' + k + '"]');
+    // a finding with no place in the text (an unreadable file): its report's heading
+    if (!place && li) place = li.closest("section.report").querySelector("h2");
+    show(place);
+    if (li) reveal(li);
+    current = li;
+  }
+  // scroll the findings panel (not the page) so that its item `li` is in sight
+  function reveal(li) {
+    var panel = li.closest("aside.panel");
+    if (!panel) return;
+    var p = panel.getBoundingClientRect(), r = li.getBoundingClientRect();
+    if (r.top < p.top) panel.scrollTop -= p.top - r.top + 8;
+    else if (r.bottom > p.bottom) panel.scrollTop += r.bottom - p.bottom + 8;
+  }
+  var current = null;
+
+  // n / p (or j / k): the next / previous finding shown
+  function step(by) {
+    var items = all("li.finding").filter(function (li) { return !li.hidden; });
+    if (!items.length) return;
+    var i = current ? items.indexOf(current) : -1;
+    i = i < 0 ? (by > 0 ? 0 : items.length - 1) : (i + by + items.length) % items.length;
+    select(items[i].getAttribute("data-k"));
+    items[i].focus({ preventScroll: true });
   }
 
   // rule explanation in a dialog (copied as text, never as markup)
@@ -85,7 +109,7 @@
           first = first || item;
         }
       });
-      if (first) first.scrollIntoView({ block: "nearest" });
+      if (first) reveal(first);
     }
   });
   document.addEventListener("keydown", function (ev) {
@@ -93,7 +117,12 @@
     if (li && (ev.key === "Enter" || ev.key === " ")) {
       ev.preventDefault();
       select(li.getAttribute("data-k"));
+      return;
     }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || (dialog && dialog.open)) return;
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(ev.target.tagName || "")) return;
+    if (ev.key === "n" || ev.key === "j") step(1);
+    else if (ev.key === "p" || ev.key === "k") step(-1);
   });
 
   // filters by severity and rule family
@@ -124,4 +153,11 @@
   }
   all("input.flt-sev, input.flt-fam").forEach(function (i) { i.addEventListener("change", applyFilters); });
   applyFilters();
+  // review.html#f12 opens at finding 12
+  function fromHash() {
+    var m = /^#f([0-9]+)$/.exec(location.hash);
+    if (m && document.getElementById("f" + m[1])) select(m[1]);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
 })();
