@@ -410,3 +410,34 @@ def test_years_side_by_side_show_the_carry_over_figures(tmp_path, monkeypatch):
         "表三 （七）总计": ["95", "95"],
         "表三 四、结转下年度": ["0", "0"],
     }
+
+
+def test_crlf_and_astral_characters_and_a_point_finding():
+    """Offsets are code points: 𠮷 (outside the BMP) and CR LF do not shift the marks."""
+    from output_helpers import crlf_result
+
+    r = crlf_result()
+    root = tree(render([r]))
+    first, point = r.findings
+    assert [text_of(e) for e in marked(root, 0) if e.tag == "mark"] == ["12"]
+    assert [text_of(e) for e in marked(root, 0, "data-r") if e.tag == "mark"] == []
+    (rel,) = [e for e in root.find(".//article").iter() if "0.0" in e.get("data-r", "").split()]
+    assert text_of(rel) == "11"
+    # an empty span: a caret right before the heading it points at
+    (caret,) = marked(root, 1)
+    assert caret.tag == "span" and "pt" in classes(caret)
+    heading = next(h for h in root.iter("h3") if text_of(h).startswith("二、"))
+    assert list(heading) == [caret] and heading.text is None
+    assert caret.tail == "二、主动公开政府信息情况"
+    assert "\r" not in text_of(root.find(".//article"))
+
+
+def test_text_the_parser_cannot_read_is_drawn_as_written(monkeypatch):
+    import gsilint.engine
+
+    r = result_of(TABLE_SUM, select=("A305",))
+    monkeypatch.setattr(gsilint.engine, "analyse", lambda source, config: (None, None, []))
+    root = tree(render([r]))
+    article = root.find(".//article")
+    assert text_of(article).strip() == TABLE_SUM.strip()
+    assert [text_of(e) for e in marked(root, 0) if e.tag == "mark"] == ["51"]
