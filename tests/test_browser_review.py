@@ -36,6 +36,7 @@ if CHROMIUM is None or CHROMEDRIVER is None:
 webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (the test extra)")
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 HERE = Path(__file__).parent
 TABLE_SUM = (HERE / "rules" / "A305" / "bad.txt").read_text(encoding="utf-8")
@@ -146,7 +147,10 @@ def test_clicking_a_finding_brings_its_cell_into_view(browser, review, tmp_path)
         return browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", el)
 
     operand = next(r for r in related if r != cell)
-    assert background(cell) != background(operand)
+    # an error's cell in the error shade (once its flash is over), an operand in the second
+    # colour (review.css :root)
+    WebDriverWait(browser, 5).until(lambda _: background(cell) == "rgb(251, 213, 213)")
+    assert background(operand) == "rgb(220, 245, 220)"
     browser.save_screenshot(str(tmp_path / "cell.png"))
     assert (tmp_path / "cell.png").stat().st_size > 10_000
     # a related place, from its link in the panel: the (七)总计 cell far below
