@@ -79,7 +79,7 @@ def main() -> None:
     "fmt",
     default="text",
     show_default=True,
-    help="Output format: text, concise, json, jsonl, sarif, github, lsp.",
+    help="Output format: text, concise, json, jsonl, sarif, github, lsp, html.",
 )
 @click.option(
     "--select", multiple=True, help="Only these rule codes or prefixes (comma-separated)."
