@@ -111,8 +111,10 @@ def test_a_collapsed_row_wrong_under_every_reading_is_an_error():
     rows["t3.results.total"] = [4, 1, 0, 0, 0, 0, 5]
     text = collapse(build(2023, kind="lines", t3=rows, t4=[0] * 15).text)
     errors = [x for x in lint(text) if x.severity == Severity.ERROR]
-    assert [x.code for x in errors] == ["E004"]
+    # the row's own identity (总计 = the applicant columns) reports it, as failing for every reading
+    assert [x.code for x in errors] == ["A305"]
     assert "每一种读法" in errors[0].message and "予以公开" in errors[0].message
+    assert "总计 = 自然人 + 法人或其他组织各列" in errors[0].message
 
 
 def test_an_ambiguous_collapsed_row_is_not_checkable_info():

@@ -186,6 +186,7 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
                 f"({lost[1]}); under every one of the {reading.allowed} readings it allows, "
                 f"'{names}' does not hold",
                 (rs.key,),
+                reading.rule,
             )
         )
         return True

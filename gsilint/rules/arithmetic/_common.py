@@ -148,3 +148,10 @@ def _identity_findings(ctx, code: str):
                 f"{se}: {le}, but {re_}, difference {chk.difference}",
                 related=_related(grid, chk.operands),
             )
+    # a table or row of a lossy layout (glued digits, merged cells) that no reading
+    # makes consistent: the identity fails whatever the layout lost
+    for name in ("t2", "t3", "t4"):
+        grid = getattr(ctx.facts, name)
+        for p in grid.broken if grid is not None else ():
+            if p.rule == code:
+                yield Issue(p.span, p.zh, p.en)

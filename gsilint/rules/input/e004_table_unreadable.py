@@ -31,7 +31,7 @@ def table_unreadable(ctx):
     有的抓取副本每个单元格占一行，却删去了与上一行相同的行：一串相同的单元格只剩一个，
     全为 0 的行只剩一个 0。这样的行按模板列数列举所有可能的读法，由本行的勾稽关系（总计
     等于各项之和）筛选：各读法一致的单元格照常核对，不一致的单元格无法核对，在此提示；
-    若没有任何读法满足勾稽关系，则无论怎样读该行都是错的，按错误报告。
+    若没有任何读法满足勾稽关系，则无论怎样读该行都是错的，由相应的勾稽关系规则（A303–A306）按错误报告。
 
     Some crawler copies put each cell on a line of its own but drop a line
     equal to the one before: a run of equal cells appears once, an all-zero
@@ -39,7 +39,8 @@ def table_unreadable(ctx):
     the row's identities (total = sum of the parts) choose: cells all the
     surviving readings agree on are checked as usual; the others are not
     checkable, said here at info level. A row that no reading makes
-    consistent is wrong however it is read: that is reported as an error.
+    consistent is wrong however it is read: the failing identity's rule
+    (A303–A306) reports it as an error, saying so.
 
     错误示例 / Bad:
         淮安市洪泽区人民政府2024年政府信息公开工作年度报告
@@ -66,7 +67,8 @@ def table_unreadable(ctx):
         if grid is None:
             continue
         for p in grid.broken:
-            yield Issue(p.span, p.zh, p.en, severity=Severity.ERROR)
+            if not p.rule:  # else the failing identity's rule (A303–A306) reports it
+                yield Issue(p.span, p.zh, p.en, severity=Severity.ERROR)
         for p in grid.lost:
             yield Issue(p.span, p.zh, p.en)
     if glued:
