@@ -47,3 +47,11 @@ def test_user_severity_override_beats_the_rules_own_choice():
     assert [f.severity for f in findings] == [Severity.WARNING]
     findings = lint(seed_text(4), select="S101", severity={"S101": Severity.ERROR})
     assert [f.severity for f in findings] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize("title", ["其他应说明事项", "其他需要说明的事项"])
+def test_the_closing_section_under_a_said_rather_than_reported_title_is_there(title):
+    """莆田市水利局 2022 closes with "六、其他应说明事项": the section is there."""
+    text = seed_text(3).replace("六、其他需要报告的事项", "六、" + title)
+    assert "六、" + title in text
+    assert brief(lint(text, select="S101")) == []
