@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -48,11 +49,13 @@ VARIANT_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The comparison key of a label: normalised, without numbering or punctuation."""
     return _PUNCT.sub("", _MARK.sub("", norm_label(text)))
 
 
+@lru_cache(maxsize=8192)
 def last_label(text: str) -> str:
     """The part of a written row label after its last numbering mark.
 
@@ -104,6 +107,11 @@ def _typo(written: str, canonical: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _keys(labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((label_key(s), s) for s in labels)
+
+
 @dataclass(frozen=True, slots=True)
 class LabelMatch:
     """The template label a written label was matched to."""
@@ -128,7 +136,7 @@ def match_label(
     key = label_key(written)
     if not key:
         return None
-    cands = [(label_key(s), s) for s in (*labels, *allowed)]
+    cands = _keys((*labels, *allowed))
     for k, s in cands:
         if k == key:
             return LabelMatch(s, True)
