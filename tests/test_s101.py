@@ -55,3 +55,11 @@ def test_the_closing_section_under_a_said_rather_than_reported_title_is_there(ti
     text = seed_text(3).replace("六、其他需要报告的事项", "六、" + title)
     assert "六、" + title in text
     assert brief(lint(text, select="S101")) == []
+
+
+def test_a_misspelt_heading_that_lost_its_keywords_is_still_the_section():
+    # "其他需要报高的事项": no keyword group of the section is left, but it is the
+    # template's title with one character replaced (T508 says so; S101 does not fire)
+    text = seed_text(3).replace("六、其他需要报告的事项", "六、其他需要报高的事项")
+    assert brief(lint(text, select="S101")) == []
+    assert [f.code for f in lint(text, select="T508")] == ["T508"]
