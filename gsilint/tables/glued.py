@@ -7,9 +7,13 @@ row; a run is split into the row's cells (no number has a leading zero, a
 space is always a boundary, the total is the sum of the other cells), and
 the rows' candidate splits are combined under the column identities. Only a
 table with exactly one consistent split is mapped — a table whose split is
-ambiguous, or that no split makes consistent, stays unread (E004) rather
-than guessed. The identities then hold by construction: what the split buys
-is the values themselves, for the text-vs-table checks.
+ambiguous (or has too many readings to try) stays unread (E004) rather than
+guessed. The identities then hold by construction: what the split buys is
+the values themselves, for the text-vs-table checks. A table that *no*
+split makes consistent is wrong however its digits are read: the grid has
+no cells and ``broken`` names the failing identity — a row no split adds
+up (A305; table 四: A306), or a column identity no combination of the
+rows' splits satisfies (A304, A303) — and that rule reports it as an error.
 """
 
 from __future__ import annotations

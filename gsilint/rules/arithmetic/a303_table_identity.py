@@ -25,6 +25,13 @@ def table_identity(ctx):
     reported at the cell that breaks it (usually the total) with every
     operand, the two sums and their difference.
 
+    网页抓取副本丢了单元格边界（数字粘连、相同单元格被合并）时，若该版式允许的每一种读法下
+    此勾稽关系都不成立，也按此规则报告，并说明“每一种读法下都是错的”。
+
+    When a crawler copy lost the cell boundaries (glued digits, merged equal
+    cells) and the identity fails under every reading the layout allows, it
+    is reported here too, saying so.
+
     错误示例 / Bad:
         四、结转下年度继续办理 1 0 0 0 0 0 1
     正确示例 / Good:

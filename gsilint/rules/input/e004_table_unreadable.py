@@ -24,7 +24,9 @@ def table_unreadable(ctx):
     invent cells: table checks are skipped and this is said once, at the
     first such table. Tables 三 and 四 are read all the same when their
     identities admit exactly one split (the row labels fix the rows, the
-    row and column sums fix the cells); those are not reported here.
+    row and column sums fix the cells); those are not reported here, and
+    neither is a glued table that no split makes consistent: the failing
+    identity's rule (A303–A306) reports that as an error.
 
     表三、表四的粘连数字若在勾稽关系约束下只有唯一一种拆分，则按该拆分读取，不再在此提示。
 
