@@ -67,3 +67,20 @@ def test_an_allowed_variant_is_an_exact_match():
 def test_two_equally_close_labels_are_no_match():
     assert match_label("属于行政X项", ["属于行政查询事项", "属于行政执法事项"]) is None
     assert match_label("属于行政查事项", ["属于行政查询事项", "属于行政执法事项"]) is not None
+
+
+def test_a_row_label_no_fragment_matches_is_mapped_by_its_misspelt_label():
+    from conftest import lint
+    from tables_helpers import build
+
+    from gsilint import Config
+    from gsilint.facts import Facts
+    from gsilint.parse import parse
+
+    text = build(2023).text.replace("行政事业性收费\t12.5", "行政事业姓收费\t12.5")
+    assert "行政事业姓收费" in text
+    f = Facts(parse(text), Config())
+    assert f.t2.value("t2.fees", "amount").text == "12.5"
+    [finding] = lint(text, select="T508")
+    assert finding.message == "表二栏目名称“行政事业姓收费”有误，应为“行政事业性收费”"
+    assert (finding.line, finding.column) == (text.split("\n").index("行政事业姓收费\t12.5") + 1, 1)
