@@ -592,3 +592,23 @@ def test_group_subtotal_rows_are_not_template_rows():
         "t3.results.refused.state_secret"
     ]
     assert lint(text, select=SEL) == []
+
+
+def test_glued_table_with_a_misspelt_row_label_is_read_and_the_label_reported():
+    b = build(2023)
+    text = glued_report(b).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    f = facts(text)
+    assert f.t3 is not None and f.t3.glued and f.t3.cells
+    assert f.t3.row_labels["t3.results.refused.other_law"] == "2.其他法律行政法规禁止公开"
+    [finding] = lint(text, select="T508")
+    assert "“其他法律行政止公开”有误，应为“其他法律行政法规禁止公开”" in finding.message
+    loc = finding.location
+    assert text[loc.start : loc.end] == "其他法律行政止公开"
+    # no fragment of the row left (行政查询 → 行政查旬): read by the misspelt label
+    text = glued_report(b).replace("8.属于行政查询事项", "8.属于行政查旬事项")
+    values = {k: c.value for k, c in facts(text).t3.cells.items()}
+    assert values == {k: c.value for k, c in f.t3.cells.items()}
+    assert [x.code for x in lint(text, select="T508")] == ["T508"]
+    # a label that is neither a fragment nor a misspelling still leaves the table unread
+    text = glued_report(b).replace("2.其他法律行政法规禁止公开", "2.另有规定")
+    assert facts(text).t3 is None

@@ -25,6 +25,7 @@ import regex
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.labels import last_label, match_label
 from gsilint.tables.spec import IdentitySpec, table_format
 
 #: A digit run (spaces inside are boundaries); a trailing enumerator digit
@@ -137,13 +138,21 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     if len(runs) != len(spec.rows):
         return None
     prev = 0
+    written = {}
     for (a, b), row in zip(runs, spec.rows):
-        label = norm_label(simplified[span.start + prev : span.start + a])
-        if not any(m in label for m in row.match) and not any(e in label for e in row.exact):
+        raw = simplified[span.start + prev : span.start + a]
+        label = norm_label(raw)
+        if (
+            not any(m in label for m in row.match)
+            and not any(e in label for e in row.exact)
+            and match_label(last_label(raw), (row.label,)) is None  # misspelt
+        ):
             return None
+        written[row.key] = raw.strip()
         prev = b
     keys = [r.key for r in spec.rows]
     grid = Grid("t3", layout, tuple(keys), tuple(c.key for c in spec.columns), span)
+    grid.written = written
     cands = []
     for (a, b), key in zip(runs, keys):
         c = _group_splits(text[a:b], (n - 1,))

@@ -75,6 +75,9 @@ class Grid:
     broken: list[ShapeProblem] = field(default_factory=list)
     #: read from a crawler copy's glued digits (the only split the identities admit)
     glued: bool = False
+    #: row key → the text before the row's digits, where :attr:`row_labels` holds the
+    #: template's label (glued copies)
+    written: dict[str, str] = field(default_factory=dict)
 
     def value(self, row: str, col: str) -> CellValue | None:
         """The cell at ``row`` × ``col`` (keys as in the module docs), or None if unmapped."""

@@ -36,11 +36,12 @@ def _locate(doc, span: Span, key: str) -> Span:
 def _rows(ctx):
     for name in ("t2", "t3"):
         grid = getattr(ctx.facts, name)
-        if grid is None or grid.glued:  # a glued copy keeps only the template's labels
+        if grid is None:
             continue
         spec = getattr(table_format(grid.layout), name)
         labels = [r.label for r in spec.rows]
-        for key, written in grid.row_labels.items():
+        # a glued copy's rows carry the template's labels; what it wrote is kept aside
+        for key, written in (grid.written or grid.row_labels).items():
             row = spec.row(key)
             if row is None or key not in grid.row_spans or _listed_variant(row, written):
                 continue
@@ -48,7 +49,10 @@ def _rows(ctx):
             m = match_label(seg, labels)
             if m is None or m.exact or m.label != row.label:
                 continue
-            where = _locate(ctx.doc, grid.row_spans[key], label_key(seg))
+            span = grid.row_spans[key]
+            if grid.written:  # a glued row's span is its digits: the label is before them
+                span = Span(grid.span.start, span.end)
+            where = _locate(ctx.doc, span, label_key(seg))
             right = last_label(row.label)
             yield Issue(
                 where,
