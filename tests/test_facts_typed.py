@@ -44,6 +44,8 @@ INSPECT_ORDER = [
     "t2",
     "t3",
     "t4",
+    "old_table",
+    "table_announced",
 ]
 
 

@@ -63,3 +63,17 @@ def test_a_misspelt_heading_that_lost_its_keywords_is_still_the_section():
     text = seed_text(3).replace("六、其他需要报告的事项", "六、其他需要报高的事项")
     assert brief(lint(text, select="S101")) == []
     assert [f.code for f in lint(text, select="T508")] == ["T508"]
+
+
+def test_several_missing_sections_at_one_place_come_in_template_order():
+    from conftest import lint, seed_text
+
+    lines = seed_text(3).split("\n")
+    kept = [line for line in lines if not line.startswith(("四、政府信息公开", "五、", "六、"))]
+    found = lint("\n".join(kept), select="S101")
+    assert len({(f.line, f.column) for f in found}) == 1
+    assert [f.message[: f.message.index("”") + 1] for f in found] == [
+        "缺少栏目“政府信息公开行政复议、行政诉讼情况”",
+        "缺少栏目“存在的主要问题及改进情况”",
+        "缺少栏目“其他需要报告的事项”",
+    ]

@@ -24,13 +24,24 @@ from gsilint.facts.dates import (
 )
 from gsilint.facts.deadline import publication_deadline
 from gsilint.facts.declared_parts import declared_parts, declared_parts_in_body
+from gsilint.facts.enumerations import enumeration_issues
 from gsilint.facts.lazy import fact
 from gsilint.facts.numbering import numbering_issues
 from gsilint.facts.outline import section_matches, top_sections, topic_coverage
 from gsilint.facts.prose_text import hygiene_prose
 from gsilint.facts.quantities import numeric_text, prose_spans_fact, quantities, sentences
 from gsilint.facts.report import format_labels, organisation, tables_found, template, title
-from gsilint.facts.tables import glued_tables_read, t2, t3, t4, table_checks, table_grids
+from gsilint.facts.tables import (
+    glued_tables_read,
+    old_table,
+    t2,
+    t3,
+    t4,
+    table_announced,
+    table_checks,
+    table_grids,
+)
+from gsilint.facts.thin_sections import problems_section_text
 from gsilint.facts.year_statements import year_uses
 
 
@@ -75,9 +86,13 @@ class Facts:
     t2 = fact(t2)
     t3 = fact(t3)
     t4 = fact(t4)
+    old_table = fact(old_table)
+    table_announced = fact(table_announced)
     table_checks = fact(table_checks, show=False)
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)
+    enumeration_issues = fact(enumeration_issues, show=False)
+    problems_section_text = fact(problems_section_text, show=False)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:
         self.doc = doc

@@ -26,9 +26,10 @@ from gsilint.positions import Span
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-#: Before a year: nothing but a clause start (or an enumeration word) …
+#: Before a year: nothing but a clause start — a sentence's or a clause's, after a comma
+#: ("…取得了明显成效， 2016年全镇共发布…") — or an enumeration word …
 _CLAUSE_START = regex.compile(
-    r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*"
+    r"(?:^|[。；;！？!?：:，,\n])[ \t\u3000]*"
     r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*$"
 )
 #: … or the body's own name: 我镇 / 本镇 / 我局 / 本单位 (with nothing else in between).
@@ -39,7 +40,7 @@ _SELF_NAME = regex.compile(
 )
 #: After a year (and 年/年度): words that make it a span, a comparison or a name.
 _NOT_STATEMENT_AFTER = regex.compile(
-    r"^(?:度)?(?:以来|起|开始|至今|以前|之前|前|后|以后|底前|的|版|同期|相比|比|相较|同比|和|与|及|、|至|到|—|-|～|~|－|《|》|”|\")"
+    r"^(?:度)?(?:以来|起|开始|结束|至今|以前|之前|前|后|以后|底前|的|版|同期|相比|比|相较|同比|和|与|及|、|至|到|—|-|～|~|－|《|》|”|\")"
 )
 #: After a year: the name of a document ("2017年度部门决算", "2017年政府信息公开工作年度报告").
 _NAME_AFTER = regex.compile(
@@ -70,6 +71,14 @@ _NOT_STATEMENT_BEFORE = regex.compile(
 _SPAN_EDGE_AFTER = regex.compile(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
 _SPAN_EDGE_BEFORE = regex.compile(r"(?:到|至)[ \t\u3000]*$")
 _CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+#: Words of intention after a year: with the year after the report year, a plan.
+_INTENT = regex.compile(
+    r"要(?!求|点|素|件|闻)|继续|持续|不断|目标|着力|力求|努力|争创|争取|力争|需要|进一步"
+    r"|会(?!议|同|商|签|上|计|务|员)"
+)
+_INTENT_AFTER = 20
+#: Before a year in its sentence: the next step ("下一步，2019年…", "今后…").
+_NEXT_STEP = regex.compile(r"下一步|下步|明年|来年|今后|接下来")
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,12 @@ class YearUse:
     #: the mention is in a heading's title ("六、2016年政府信息公开工作的重点");
     #: ``paragraph`` is then the title
     heading: bool = False
+    #: a statement about problems found before and how they were fixed ("2020年…问题已全部整改"):
+    #: in a report for the year after the year it names, it is not a mismatch
+    last_year_problems: bool = False
+    #: the clause may state an intention ("2019年，我局要…", "…继续…", "下一步，2019年…"):
+    #: naming the year after the report year, it is a plan, not a mismatch
+    intent: bool = False
 
 
 def _in_quotes(text: str, start: int, para_start: int) -> bool:
@@ -167,13 +182,14 @@ def year_uses(f: Facts) -> list[YearUse]:
             clause = text[clause_start:clause_end]
             if _EXTERNAL.search(clause):
                 continue
-            if (
-                f.report_year is not None
-                and d.year == f.report_year.value - 1
-                and _LAST_YEAR_PROBLEMS.search(clause)
-            ):
-                continue
-            out.append(YearUse(d, para, "statement", sec))
+            problems = bool(_LAST_YEAR_PROBLEMS.search(clause))
+            intent = bool(
+                _INTENT.search(text, d.span.end, min(clause_end, d.span.end + _INTENT_AFTER))
+                or _NEXT_STEP.search(text, clause_start, d.span.start)
+            )
+            out.append(
+                YearUse(d, para, "statement", sec, last_year_problems=problems, intent=intent)
+            )
     # headings only name plans ("2016年工作重点"); a heading's year is not read as a statement
     for sec in doc.all_sections():
         h = sec.heading

@@ -87,6 +87,8 @@ def _holds(ident, value_of) -> bool:
     rhs = [value_of(k) for k in ident.rhs]
     if any(v is None for v in lhs + rhs):
         return True  # not evaluable: it does not choose
+    if getattr(ident, "relation", "eq") == "ge":
+        return sum(lhs) >= sum(rhs)
     return sum(lhs) == sum(rhs)
 
 

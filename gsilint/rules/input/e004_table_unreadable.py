@@ -44,6 +44,14 @@ def table_unreadable(ctx):
     consistent is wrong however it is read: the failing identity's rule
     (A303–A306) reports it as an error, saying so.
 
+    旧版统计表（2018 年及以前）同样处理：粘连的“本年度”“历年累计”按勾稽关系拆分，仍有多种拆分的行、
+    只剩一个数值而无法判断哪一栏空缺的行、表头没有“历年累计”却每行有多个数值的表，都在此提示。
+
+    The old statistics table (≤ 2018) is read the same way: glued 本年度 and
+    历年累计 digits are cut where the identities allow one cut; rows several
+    cuts fit, rows with one number where a cell was left blank, and tables
+    with several numbers a row but no 历年累计 header are said here.
+
     错误示例 / Bad:
         淮安市洪泽区人民政府2024年政府信息公开工作年度报告
         …
@@ -64,8 +72,8 @@ def table_unreadable(ctx):
         for t in ctx.doc.tables()
         if t.glued and not any(s.start <= t.span.start < s.end for s in read)
     ]
-    for name in ("t2", "t3", "t4"):
-        grid = getattr(ctx.facts, name)
+    for name in ("t2", "t3", "t4", "old"):
+        grid = ctx.facts.table_grids.get(name)
         if grid is None:
             continue
         for p in grid.broken:
