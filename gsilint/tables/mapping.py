@@ -22,6 +22,7 @@ import regex
 from gsilint.normalize import norm_label
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.labels import last_label, match_label
 from gsilint.tables.readings import read_collapsed, read_split, row_identities
 from gsilint.tables.spec import (
     ColSpec,
@@ -66,6 +67,15 @@ def _matches(spec: RowSpec, texts, joined: str) -> bool:
             if t in spec.exact:
                 return True
     return False
+
+
+def _by_label(specs, r: StreamRow) -> RowSpec | None:
+    """The one row of ``specs`` whose template label the row's label spells, perhaps
+    misspelt (:mod:`gsilint.tables.labels`): a fallback where no fragment matches."""
+    if not r.labels:
+        return None
+    m = match_label(last_label(r.label_text), [s.label for s in specs])
+    return next((s for s in specs if s.label == m.label), None) if m else None
 
 
 def _cell_keys(r: StreamRow) -> tuple[str, ...]:
@@ -176,6 +186,7 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
                 f"({lost[1]}); under every one of the {reading.allowed} readings it allows, "
                 f"'{names}' does not hold",
                 (rs.key,),
+                reading.rule,
             )
         )
         return True
@@ -306,6 +317,8 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                 ),
                 None,
             )
+        if j is None and (hit := _by_label(spec.rows[p:], r)) is not None:
+            j = spec.rows.index(hit)
         if j is None and any(g in r.key for g in _GROUPS):
             pending = []
             continue  # a group's subtotal row ("（三）不予公开 5 0 0 0 0 0 5"): not a template row
@@ -454,6 +467,8 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)),
             None,
         )
+        if rs is None:
+            rs = _by_label([s for s in spec.rows if s.key not in grid.row_spans], r)
         if rs is None and not r.labels and pending:
             last = pending[-1]
             rs = next(

@@ -151,3 +151,10 @@ def _identity_findings(ctx, code: str):
                 zh = f"{sz}：{lz}，但 {rz}，相差 {chk.difference}"
                 en = f"{se}: {le}, but {re_}, difference {chk.difference}"
             yield Issue(cell.span, zh, en, related=_related(grid, chk.operands))
+    # a table or row of a lossy layout (glued digits, merged cells) that no reading
+    # makes consistent: the identity fails whatever the layout lost
+    for name in ("t2", "t3", "t4"):
+        grid = getattr(ctx.facts, name)
+        for p in grid.broken if grid is not None else ():
+            if p.rule == code:
+                yield Issue(p.span, p.zh, p.en)
