@@ -31,6 +31,7 @@ from datetime import date
 import regex
 
 from gsilint.numerals import ARABIC, UNITS, read_cn, read_digits
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 _D = "[0-9０-９]"
@@ -45,25 +46,25 @@ _MONTH = rf"(?P<m>(?<!{_D}){_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|[
 _DAY = rf"(?P<d>{_D}{{1,2}}|[一二三四五六七八九十廿卅]{{1,4}})"
 
 #: 2019年2月14日 / 2019年2月 / 2019年 (also 二〇一八年…, with any spacing)
-_YMD = regex.compile(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号])?)?")
+_YMD = lazy(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号])?)?")
 #: 2019-01-31, 2019/1/31, 2019.1.31
-_NUMERIC = regex.compile(
+_NUMERIC = lazy(
     r"(?<![0-9０-９.．])(?P<y>[12]\d{3})(?P<sep>[-/.．－])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9０-９]|[.．][0-9])"
 )
 #: 12月31日 without a year (month and day both required)
-_MD = regex.compile(
+_MD = lazy(
     rf"(?<![0-9０-９一二三四五六七八九十年{_ZERO}]{_SP})(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]"
 )
 #: A year written with two or three digits where four belong: "20年度", "20年1月13日".
-_TRUNCATED = regex.compile(
+_TRUNCATED = lazy(
     r"(?<![0-9０-９.．:：/\-近第约满每逾超余])(?P<y>[0-9０-９]{2,3})[ \t\u3000]*年"
     r"(?:度|[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*月[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[日号])"
 )
 #: A line break (with the spaces around it) that may fall inside a date.
-_BREAK = regex.compile(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+")
+_BREAK = lazy(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+")
 _DIGITS = "0123456789０１２３４５６７８９"
 #: What joins two ends of a range.
-_RANGE_JOIN = regex.compile(r"^\s*(?:起)?\s*(?:至|到|—+|－|-|~|～|–)\s*\Z")
+_RANGE_JOIN = lazy(r"^\s*(?:起)?\s*(?:至|到|—+|－|-|~|～|–)\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.resources import data_dir
 from gsilint.tables.spec import format_ids, table_format
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 #: Shorter sentences (after normalising) say too little to count as copied.
 MIN_CHARS = 10
-_SENTENCE_END = regex.compile(r"[。！？!?；;]+")
+_SENTENCE_END = lazy(r"[。！？!?；;]+")
 # plain ``re`` with the CJK blocks spelled out: several times quicker than ``regex``'s \p{Han}
 _NUMBER = re.compile(r"[0-9０-９〇○零一二三四五六七八九十百千万两]+")
 _DROP = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#]+")

@@ -23,10 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
 from gsilint.numerals import read_cn
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import ARABIC_MARK_NUMERAL, CN_MARK_NUMERAL
 
@@ -35,20 +34,20 @@ if TYPE_CHECKING:
 
 #: "一是", "十二是" — not "唯一是", "统一是", "第一是", "再三是" (words, not list items),
 #: nor "一是否".
-_SHI = regex.compile(
+_SHI = lazy(
     rf"(?<![统唯同单第万之不划逐专归合再了为其惟星一二三四五六七八九十])"
     rf"({CN_MARK_NUMERAL})是(?!否)"
 )
 #: "第一，" "第二、" at a clause start — not "服务第一，质量第一" nor "第一季度".
-_DI = regex.compile(rf"(?:^|(?<=[。；;！？!?：:，,\s]))第({CN_MARK_NUMERAL})(?=[，,、：:])")
+_DI = lazy(rf"(?:^|(?<=[。；;！？!?：:，,\s]))第({CN_MARK_NUMERAL})(?=[，,、：:])")
 #: "（1）" "(2)" followed by words.
-_PAREN = regex.compile(rf"[（(]({ARABIC_MARK_NUMERAL})[）)](?=[\p{{Han}}“《])")
+_PAREN = lazy(rf"[（(]({ARABIC_MARK_NUMERAL})[）)](?=[\p{{Han}}“《])")
 #: "①" … "⑳".
-_CIRCLED = regex.compile(r"([①-⑳])")
+_CIRCLED = lazy(r"([①-⑳])")
 _STYLES = (("shi", _SHI), ("di", _DI), ("paren", _PAREN), ("circled", _CIRCLED))
 
 #: A heading mark inside a run of prose: the run is cut there.
-_HEADING_INSIDE = regex.compile(
+_HEADING_INSIDE = lazy(
     rf"(?<=[。；;！？!?\s])(?:[（(]{CN_MARK_NUMERAL}[）)]|{ARABIC_MARK_NUMERAL}[、．.](?![0-9０-９])"
     rf"|{CN_MARK_NUMERAL}、)"
 )

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.labels import match_label
 from gsilint.tables.spec import table_words
@@ -22,8 +21,8 @@ from gsilint.templates import SectionSpec
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_ROW_TITLE = regex.compile("^(?:" + "|".join(table_words("t3", "row_titles")) + ")")
-_TRAILING_NUMBERS = regex.compile(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
+_ROW_TITLE = lazy("^(?:" + "|".join(table_words("t3", "row_titles")) + ")")
+_TRAILING_NUMBERS = lazy(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
 
 
 def is_row_like(sec: document.Section) -> bool:

@@ -68,9 +68,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
@@ -93,8 +92,8 @@ def default_layout(f: Facts) -> str:
     return "2019" if labels["2019"] and not labels["2021"] else "2021"
 
 
-_T3_GLUED = regex.compile("|".join(table_words("t3", "glued_openers")))
-_T4_GLUED = regex.compile("|".join(table_words("t4", "glued_openers")))
+_T3_GLUED = lazy("|".join(table_words("t3", "glued_openers")))
+_T4_GLUED = lazy("|".join(table_words("t4", "glued_openers")))
 
 
 def table_grids(f: Facts) -> dict[str, Grid | None]:
@@ -182,9 +181,9 @@ def table_checks(f: Facts) -> dict[str, tuple[Grid, list[Check], dict[int, Key]]
 
 #: Where an old report names its statistics table ("见附表", "附件1：…统计表",
 #: "…和政府信息公开情况统计表共六个部分组成", "七、附表").
-_ANNOUNCED = regex.compile(r"[^\s，。；、：:（）()“”]{0,12}(?:统计表|附表)")
+_ANNOUNCED = lazy(r"[^\s，。；、：:（）()“”]{0,12}(?:统计表|附表)")
 #: An indicator of the old table followed by its number: the table is there, however glued.
-_INDICATOR = regex.compile(
+_INDICATOR = lazy(
     r"(?:主动公开(?:文件|信息|政府信息)数|申请(?:信息)?总数|答复总?数)\s*(?:条|件)?\s*\d"
 )
 

@@ -10,18 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 #: Spaces and punctuation are not counted.
-_NOT_COUNTED = regex.compile(r"[\s\p{P}\p{S}]+")
+_NOT_COUNTED = lazy(r"[\s\p{P}\p{S}]+")
 #: What a section says when it says nothing: 无, 暂无, 没有, 无问题.
-_NOTHING = regex.compile(r"(?:本年度)?(?:无|暂无|没有|无问题|暂无问题|无此项|无此类情况)")
+_NOTHING = lazy(r"(?:本年度)?(?:无|暂无|没有|无问题|暂无问题|无此项|无此类情况)")
 
 
 @dataclass(frozen=True)

@@ -36,13 +36,14 @@ from dataclasses import dataclass, field
 
 import regex
 
+from gsilint.patterns import lazy
 from gsilint.sources.cell_grid import Anchor, CellGrid, compact, row_lines
 from gsilint.sources.flatten import Flattener, Fragment
 
 #: Share of the page height at the top and at the bottom where running heads are looked for.
 HEAD_ZONE = 0.15
 
-_HEADING = regex.compile(
+_HEADING = lazy(
     r"""^\s*(?:
         \#
       | [一二三四五六七八九十百]+\s*[、.．]
@@ -55,7 +56,7 @@ _HEADING = regex.compile(
     regex.X,
 )
 _DASH = r"[\s\-–—－_·•]*"
-_PAGE_NO = regex.compile(
+_PAGE_NO = lazy(
     rf"""^{_DASH}(?:
         第\s*\d{{1,4}}\s*页(?:\s*[,，/／]?\s*共\s*\d{{1,4}}\s*页)?
       | 共\s*\d{{1,4}}\s*页\s*[,，]?\s*第\s*\d{{1,4}}\s*页

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import itertools
 
-import regex
-
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.labels import last_label, match_label
@@ -30,7 +29,7 @@ from gsilint.tables.spec import IdentitySpec, table_format
 
 #: A digit run (spaces inside are boundaries); a trailing enumerator digit
 #: ("2." of the next label) is cut.
-_RUN = regex.compile(r"[0-9](?:[0-9 \u00a0]*[0-9])?")
+_RUN = lazy(r"[0-9](?:[0-9 \u00a0]*[0-9])?")
 _MAX_COMBOS = 50_000
 _MAX_ROW_SPLITS = 200
 #: Split attempts per row before the row counts as ambiguous (bounds the time on long digit runs).

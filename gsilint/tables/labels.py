@@ -29,17 +29,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 
 #: Numbering marks anywhere in a label: （三） (3) 三、 1. 1、 ①
-_MARK = regex.compile(
+_MARK = lazy(
     r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
     r"|(?<!\d)\d{1,2}[、.．](?!\d)|[①-⑳]"
 )
 #: Everything but letters, digits and Han characters.
-_PUNCT = regex.compile(r"[^\p{L}\p{N}]+")
+_PUNCT = lazy(r"[^\p{L}\p{N}]+")
 
 
 #: Words that real reports add to or leave out of a statutory label as a matter

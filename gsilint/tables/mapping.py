@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.labels import last_label, match_label
@@ -35,7 +34,7 @@ from gsilint.tables.spec import (
 from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
 from gsilint.tables.values import read_value
 
-_ENUM = regex.compile(
+_ENUM = lazy(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+"
 )
 _T3_ANCHOR = table_words("t3", "anchors")
@@ -43,7 +42,7 @@ _T3_ANCHOR = table_words("t3", "anchors")
 _GROUPS = table_words("t3", "groups")
 _T4_ANCHOR = table_words("t4", "anchors")
 #: Words of table 四's header; a row made only of them is a header line.
-_T4_HEADER = regex.compile("^(?:" + "|".join(table_words("t4", "header_words")) + "|[()（）])+$")
+_T4_HEADER = lazy("^(?:" + "|".join(table_words("t4", "header_words")) + "|[()（）])+$")
 _T2_ANCHOR = table_words("t2", "anchors")
 _SIX_2021 = tuple(norm_label(s) for s in table_format("2021").t3.format_labels)
 _T2_2021 = tuple(norm_label(s) for s in table_format("2021").t2.format_labels)

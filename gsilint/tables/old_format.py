@@ -29,10 +29,9 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-import regex
-
 from gsilint import document
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.identities import evaluate
@@ -42,14 +41,14 @@ from gsilint.tables.stream import CELL_KINDS, StreamRow
 from gsilint.tables.values import is_value_text, read_value
 
 #: A label that only numbers the next one ("、其他类型答复数" after a "4" line).
-_MARK_NEXT = regex.compile(r"^[、.．]")
+_MARK_NEXT = lazy(r"^[、.．]")
 #: A year of the date printed after the table ("2013" / "年" / "1" / "月").
-_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_YEAR = lazy(r"^(?:19|20)\d\d$")
 #: A caption or header that opens the table inside a paragraph.
-_TEXT_OPEN = regex.compile(r"指\s*标\s*名\s*称|统计指标|历年累计")
+_TEXT_OPEN = lazy(r"指\s*标\s*名\s*称|统计指标|历年累计")
 #: Sentence punctuation: a label with it is prose, the end of the table.
-_SENTENCE = regex.compile(r"[，。；！？]")
-_TOKEN = regex.compile(r"\S+")
+_SENTENCE = lazy(r"[，。；！？]")
+_TOKEN = lazy(r"\S+")
 
 
 def candidates(key: str, rows: tuple[RowSpec, ...]) -> list[RowSpec]:
@@ -113,9 +112,9 @@ def text_rows(doc: document.Document) -> list[StreamRow]:
 
 
 #: A run of digits or of anything else (a glued crawler table: "主动公开信息数条20263542其中：1.").
-_RUN = regex.compile(r"\d+|\D+")
+_RUN = lazy(r"\d+|\D+")
 #: A label that starts with the rest of an enumeration mark ("1" + ".网站公开").
-_MARK_REST = regex.compile(r"^[.．、]")
+_MARK_REST = lazy(r"^[.．、]")
 
 
 def glued_rows(doc: document.Document) -> list[StreamRow]:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from gsilint.findings import Issue, Severity
 from gsilint.normalize import to_simplified, to_traditional
+from gsilint.patterns import lazy
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import prose
 
 #: Quoted titles and names keep the script they were published in.
-_QUOTED = regex.compile(
-    r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」"
-)
+_QUOTED = lazy(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」")
 
 
 def _encodable(ch: str, codec: str) -> bool:
