@@ -10,9 +10,9 @@ look-up, so reports without a candidate pay nothing.
 
 from __future__ import annotations
 
-from functools import lru_cache
 import importlib.util
 import os
+from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
