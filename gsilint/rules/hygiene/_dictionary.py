@@ -16,7 +16,7 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _dictionary_text() -> str:
+def _dictionary_text() -> bytes:
     """The dictionary file, each entry on its own line as ``word freq tag``, led by a newline.
 
     The file is found through the package's import spec, which does not run the package
@@ -24,18 +24,18 @@ def _dictionary_text() -> str:
     try:
         spec = importlib.util.find_spec("jieba")
         if spec is None or not spec.origin:
-            return ""
+            return b""
         path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
-        with open(path, encoding="utf-8") as fh:
-            return "\n" + fh.read()
+        with open(path, "rb") as fh:  # searched as UTF-8 bytes: decoding 5 MB costs more
+            return b"\n" + fh.read()
     except (ImportError, ValueError, OSError):
-        return ""
+        return b""
 
 
 @lru_cache(maxsize=4096)
 def is_word(text: str) -> bool:
     """Whether ``text`` is an entry of the dictionary (False when jieba is not installed)."""
-    return bool(text) and _dictionary_text().find(f"\n{text} ") >= 0
+    return bool(text) and _dictionary_text().find(f"\n{text} ".encode()) >= 0
 
 
 def dictionary_available() -> bool:
