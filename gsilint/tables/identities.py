@@ -19,6 +19,7 @@ that contains it and only those, so that cell is found), else the identity's
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gsilint.tables.grid import CellValue, Grid
@@ -72,12 +73,32 @@ def _printed(keys: list[Key], grid: Grid) -> list[Key]:
 
 def evaluate(grid: Grid) -> list[Check]:
     """Every identity instance of the grid's table, with its status."""
+    return list(_checks(grid))
+
+
+def any_fails(grid: Grid, rows: set[str]) -> bool:
+    """Whether an identity instance that involves one of ``rows`` fails (stops at the first):
+    what a search over the readings of some rows asks of each reading."""
+    return any(c.status == "fail" for c in _checks(grid, rows))
+
+
+def _involves(spec: IdentitySpec, inst: str, grid: Grid, rows: set[str]) -> bool:
+    if spec.each == "column":
+        return not rows.isdisjoint(spec.lhs) or not rows.isdisjoint(spec.rhs)
+    if spec.each == "row":
+        return inst in rows
+    return grid.rows[0] in rows
+
+
+def _checks(grid: Grid, rows: set[str] | None = None) -> Iterator[Check]:
+    """The identity instances of the grid's table (those involving ``rows``, if given)."""
     get = grid.cells.get
-    checks = []
     for spec in identities_of(grid.name, grid.layout):
         if not _applies(spec, grid):
             continue
         for inst, lhs, rhs, at in _instances(spec, grid):
+            if rows is not None and not _involves(spec, inst, grid, rows):
+                continue
             if spec.printed_only:  # the table's own breakdown: rows it does not print are left out
                 lhs, rhs = _printed(lhs, grid), _printed(rhs, grid)
                 if not lhs or not rhs:
@@ -100,8 +121,7 @@ def evaluate(grid: Grid) -> list[Check]:
                         else chk.lhs_sum == chk.rhs_sum
                     )
                     chk.status = "ok" if holds else "fail"
-            checks.append(chk)
-    return checks
+            yield chk
 
 
 def locate(checks: list[Check]) -> dict[int, Key]:

@@ -34,7 +34,7 @@ from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
-from gsilint.tables.identities import evaluate
+from gsilint.tables.identities import any_fails
 from gsilint.tables.readings import read_collapsed
 from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
 from gsilint.tables.stream import CELL_KINDS, StreamRow
@@ -390,12 +390,13 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
     kept: list[dict] = []
     if total <= _MAX_READINGS:
         keys = list(open_)
+        involved = set(keys)
         for combo in itertools.product(*(open_[k] for k in keys)):
             trial = Grid(grid.name, grid.layout, grid.rows, grid.columns, grid.span)
             trial.row_spans = grid.row_spans
             trial.cells = dict(grid.cells)
             place(trial, dict(zip(keys, combo)))
-            if not any(c.status == "fail" for c in evaluate(trial)):
+            if not any_fails(trial, involved):
                 kept.append(dict(zip(keys, combo)))
     unknown = []
     for key in open_:
