@@ -68,7 +68,7 @@ def test_received_count_contradicts_table():
     found = lint(text, select="X")
     assert brief(found) == [("X401", line_of(text, "2022年，全区"), 19)]
     f = found[0]
-    assert "75" in f.message and "一、本年新收为74" in f.message and "+1" in f.message
+    assert "75" in f.message and "一、本年新收为74" in f.message and "正文多1" in f.message
     # the 总计 cell of row 一 (line 62 before the three inserted lines)
     assert {r.location.line for r in f.related} == {65}
     assert f.related[0].message == "表三 一、本年新收（总计）= 74"
@@ -176,7 +176,10 @@ def test_all_closed_but_carried_forward():
 def test_english_message():
     text = report(new=74, granted=74, text3="全区收到政府信息公开申请75件。")
     [f] = lint(text, select="X401", lang="en")
-    assert "requests received = 75" in f.message and "is 74" in f.message
+    assert "says 75 requests received" in f.message and "is 74" in f.message
+    assert "table III row 1" in f.message and "三" not in f.message and "_" not in f.message
+    assert "1 more" in f.message
+    assert all("_" not in r.message and "三" not in r.message for r in f.related)
 
 
 @settings(max_examples=25, deadline=None)

@@ -10,7 +10,12 @@ from __future__ import annotations
 from gsilint.config import Config
 from gsilint.document import Document
 from gsilint.facts.breakdowns import breakdowns, part_whole_pairs
-from gsilint.facts.claims import count_claims, word_claims
+from gsilint.facts.claims import (
+    count_claims,
+    glued_table_two,
+    table_two_claims,
+    word_claims,
+)
 from gsilint.facts.closing import closing_block
 from gsilint.facts.cutoffs import period_cutoffs
 from gsilint.facts.dates import (
@@ -78,6 +83,8 @@ class Facts:
     table_checks = fact(table_checks, show=False)
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)
+    table_two_claims = fact(table_two_claims)
+    glued_table_two = fact(glued_table_two, show=False)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:
         self.doc = doc

@@ -204,7 +204,9 @@ def count_claims(f: Facts) -> list[CountClaim]:
                 continue
             kind = classify(q, s, _tail(text, q), para_text)
             if kind is not None:
-                claim = CountClaim(kind, q, with_carry=bool(_MENTIONS_CARRY.search(s)))
+                # 新收 is row 一 alone, whatever else the sentence says about 结转
+                carry = bool(_MENTIONS_CARRY.search(s)) and "新收" not in q.label
+                claim = CountClaim(kind, q, with_carry=carry)
                 out.append(claim)
                 by_span[q.span] = claim
     # the parts of a review/litigation or received breakdown: "行政复议351件，其中结果维持72件…"
@@ -281,4 +283,101 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
             )
     for m in _ALL_CLOSED.finditer(sentence):
         out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
+    return out
+
+
+# -- table 二: 规章 and 行政规范性文件 -----------------------------------------
+
+_T2_ROW = (
+    (regex.compile(r"规范性文件"), "t2.normative_documents"),
+    (regex.compile(r"规章"), "t2.regulations"),
+)
+#: label words → column of table 二's (一)项: 2021 key, 2019 key
+_T2_COL = (
+    (regex.compile(r"现行有效"), ("in_force", None)),
+    (regex.compile(r"废止"), ("repealed", None)),
+    (
+        regex.compile(r"(?:本年度?|全年|年内)[^，,；;。]{0,4}?(?:制发|新制定|制定|出台)"),
+        ("issued", "made"),
+    ),
+)
+#: another body's documents, a list that names more than one kind, an old figure
+_T2_NOT = regex.compile(r"部门|等|及|和|、|解读|征求|修订|修改|起草|备案")
+
+
+@dataclass(frozen=True, slots=True)
+class TableTwoClaim:
+    """A count of 规章 / 行政规范性文件 the text quotes that table 二 also states:
+    "现行有效行政规范性文件393件" (``in_force``), "本年度制发的规范性文件77件" (``issued``),
+    "废止…规范性文件N件" (``repealed``). ``columns``: the column key in the 2021 and 2019
+    layouts (None where that layout has no such column)."""
+
+    row: str
+    columns: tuple[str, str | None]
+    quantity: Quantity
+
+
+def table_two_claims(f: Facts) -> list[TableTwoClaim]:
+    """Counts of 规章 / 行政规范性文件 stated in the prose (see :class:`TableTwoClaim`)."""
+    year = f.report_year.value if f.report_year is not None else None
+    out: list[TableTwoClaim] = []
+    for q in f.quantities:
+        if q.unit != "件" or q.approximate or q.in_parens or q.decimals:
+            continue
+        label = q.label
+        if _other_year(label, year) or _T2_NOT.search(label):
+            continue
+        row = next((key for rx, key in _T2_ROW if rx.search(label)), None)
+        col = next((cols for rx, cols in _T2_COL if rx.search(label)), None)
+        if row is None or col is None:
+            continue
+        if not regex.search(r"(?:规范性文件|规章)$", label):
+            continue  # the count is of the documents themselves, nothing after them
+        out.append(TableTwoClaim(row, col, q))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class GluedRow:
+    """A row of table 二 in a crawler copy whose cells are glued into one digit string
+    ("行政规范性文件77132470" = 制发, 废止, 现行有效 without separators)."""
+
+    row: str
+    digits: str
+    span: Span
+    #: how many numbers the digits hold
+    cells: int = 3
+
+
+_GLUED_T2 = regex.compile(
+    r"本年制发件数\s*本年废止件数\s*现行有效件数\s*规章\s*(?P<reg>\d+)\s*(?:行政)?规范性文件\s*(?P<doc>\d+)(?=\D|$)"
+)
+
+
+def glued_table_two(f: Facts) -> list[GluedRow]:
+    """Table 二's (一)项 rows of a crawler copy with glued cells (empty when table 二 was read)."""
+    if f.t2 is not None:
+        return []
+    text = f.numeric_text
+    if "现行有效件数" not in text:
+        return []
+    m = _GLUED_T2.search(text)
+    if m is None:
+        return []
+    return [
+        GluedRow(row, m.group(g), Span(m.start(g), m.end(g)))
+        for row, g in (("t2.regulations", "reg"), ("t2.normative_documents", "doc"))
+    ]
+
+
+def splits(digits: str, n: int) -> list[tuple[int, ...]]:
+    """Every way to read ``digits`` as ``n`` numbers without leading zeros."""
+    if n == 1:
+        return [(int(digits),)] if digits and (digits == "0" or digits[0] != "0") else []
+    out = []
+    for i in range(1, len(digits) - n + 2):
+        head = digits[:i]
+        if head != "0" and head[0] == "0":
+            break
+        out.extend((int(head), *rest) for rest in splits(digits[i:], n - 1))
     return out

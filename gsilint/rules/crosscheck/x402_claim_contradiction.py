@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.crosscheck._common import _T4_COL_ZH, _T4_ZH, _row_total, _t3_row, _usable
+from gsilint.rules.crosscheck._common import (
+    _T4_COL_EN,
+    _T4_COL_ZH,
+    _T4_EN,
+    _T4_ZH,
+    _row_total,
+    _t3_row,
+    _usable,
+    related,
+)
 
 
 @rule(
@@ -21,9 +30,9 @@ def claim_contradiction(ctx):
     大于0；“所有申请均已办理完成”而表三“四、结转下年度继续办理”大于0。
 
     Claims in words must agree with the tables: "no requests received" while
-    table 三 row 一 is above 0; "no review / lawsuit" while table 四 counts
-    some; "all upheld" while table 四 has corrected or pending cases; "all
-    requests closed" while table 三 row 四 (carried forward) is above 0.
+    table III row 1 is above 0; "no review / lawsuit" while table IV counts
+    some; "all upheld" while table IV has corrected or pending cases; "all
+    requests closed" while table III row 4 (carried forward) is above 0.
 
     错误示例 / Bad:
         本年度未收到政府信息公开申请。
@@ -34,13 +43,14 @@ def claim_contradiction(ctx):
     for claim in ctx.facts.word_claims:
         if claim.kind == "no_applications" and t3 is not None:
             got = _row_total(t3, "t3.new")
-            if got is not None and got[0] > 0:
+            if got is not None and got.value > 0:
                 yield Issue(
                     claim.span,
-                    f"正文称“{claim.text}”，但表三“{_t3_row('t3.new', t3.layout).label}”为{got[0]}",
+                    f"正文称“{claim.text}”，"
+                    f"但表三“{_t3_row('t3.new', t3.layout).label}”为{got.value}",
                     f"the text says '{claim.text}' (no requests), "
-                    f"but table 三 row 一 counts {got[0]}",
-                    related=tuple((s, d, d) for s, d in got[1]),
+                    f"but table III row 1 (new requests) counts {got.value}",
+                    related=related(got.operands),
                 )
         elif claim.kind in ("no_review", "no_litigation") and t4 is not None:
             groups = (
@@ -53,13 +63,13 @@ def claim_contradiction(ctx):
                 yield Issue(
                     claim.span,
                     f"正文称“{claim.text}”（无{what_zh}），但表四{what_zh}总计为{n}",
-                    f"the text says '{claim.text}' (none), but table 四 counts {n} "
+                    f"the text says '{claim.text}' (none), but table IV counts {n} "
                     f"{'reviews' if claim.kind == 'no_review' else 'lawsuits'}",
                     related=tuple(
                         (
                             c.span,
                             f"表四 {_T4_ZH[g]}总计 = {c.value}",
-                            f"table 四 {g}.total = {c.value}",
+                            f"table IV {_T4_EN[g]}, total = {c.value}",
                         )
                         for g, c in cells
                     ),
@@ -81,13 +91,13 @@ def claim_contradiction(ctx):
                 yield Issue(
                     claim.span,
                     f"正文称“{claim.text}”，但表四有{lst}",
-                    f"the text says '{claim.text}' (all upheld), but table 四 has "
-                    + ", ".join(f"{g}.{col} = {c.value}" for g, col, c in bad),
+                    f"the text says '{claim.text}' (all upheld), but table IV has "
+                    + ", ".join(f"{_T4_EN[g]} {_T4_COL_EN[col]} {c.value}" for g, col, c in bad),
                     related=tuple(
                         (
                             c.span,
                             f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}",
-                            f"table 四 {g}.{col} = {c.value}",
+                            f"table IV {_T4_EN[g]}, {_T4_COL_EN[col]} = {c.value}",
                         )
                         for g, col, c in bad
                     ),
@@ -96,12 +106,12 @@ def claim_contradiction(ctx):
             got = _row_total(t3, "t3.carry_forward")
             if got is None:
                 continue
-            if got[0] > 0:
+            if got.value > 0:
                 yield Issue(
                     claim.span,
                     f"正文称“{claim.text}”，"
-                    f"但表三“{_t3_row('t3.carry_forward', t3.layout).label}”为{got[0]}",
+                    f"但表三“{_t3_row('t3.carry_forward', t3.layout).label}”为{got.value}",
                     f"the text says '{claim.text}' (all closed), "
-                    f"but table 三 row 四 carries {got[0]} forward",
-                    related=tuple((s, d, d) for s, d in got[1]),
+                    f"but table III row 4 carries {got.value} forward",
+                    related=related(got.operands),
                 )
