@@ -196,6 +196,20 @@ def test_share_truncated_instead_of_rounded():
     assert brief([f]) == [("A309", 3, 35)]
     assert "35/805 = 4.35%" in f.message and "4.34%" in f.message and "0.01" in f.message
     assert {r.location.column for r in f.related} == {30, 5}  # the part 35 and the total 805
+    # within one unit of the last printed digit: a rounding slip, a warning (not an error)
+    assert f.severity.name == "WARNING" and "末位的舍入" in f.message
+
+
+def test_share_against_another_count_of_the_paragraph_says_so():
+    # sanming 2016: 11.42% is 4041/35382 (the 主动公开 part), not 4041/43953
+    text = doc(
+        "全市共制作政府信息43953条，其中：主动公开35382条，占80.5%；"
+        "作为依申请公开4041条，占11.42%；涉密不予公开4540条，占10.33%。"
+    )
+    [f] = lint(text, select="A309")
+    assert f.severity.name == "ERROR" and "9.19%" in f.message
+    assert "11.42%恰是4041/35382（“主动公开”），是否用错了基数？" in f.message
+    assert len(f.related) == 3
 
 
 def test_share_correctly_rounded_is_fine():
