@@ -15,8 +15,15 @@ A *breakdown* is a total followed by its parts:
   whose base is a count of the sentence before, confirmed by at least two of
   the printed shares.
 
-Counts inside brackets ("（含上年结转189件）") are never parts of the outer
-list. Approximate counts ("5500余条", "约4900人次") make no breakdown.
+A list may run on over the following sentences of its paragraph ("…1331条。
+其中，县直单位公开812条，占61%。各乡镇公开519条，占39%。"): a sentence that holds
+only parts (no clause before its first count, no marker, no other measure)
+continues it when each of its shares is of the list's total or it completes
+the list (an "other" part, a complete split). A list in brackets right after
+its total is a breakdown too: "1331条（其中县直812条，乡镇519条）".
+
+Other counts inside brackets ("（含上年结转189件）") are never parts of the
+outer list. Approximate counts ("5500余条", "约4900人次") make no breakdown.
 
 Part/whole pairs are two consecutive counts of one sentence in the same
 unit: 报送 then 采用 ("共报送信息36篇，市政府门户网采用53篇"), and 受理/收到 then
@@ -169,6 +176,11 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
         )
         before = _counts(sent.quantities, s0, m.start())
         total = None
+        bracket = _bracket_before(text, m.start(), s0)
+        if kind == "其中" and bracket is not None:
+            # "1331条（其中县直812条，乡镇519条）": the parts are the bracket's counts
+            out.extend(_bracketed(sent, bracket, m, text))
+            continue
         if before:
             q = before[-1]
             after_q = q.share.span.end if q.share is not None else q.span.end
@@ -201,6 +213,46 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
             )
         )
     return out
+
+
+_NOUN_GAP = regex.compile(r"^[^，,；;。：:\d（）()]{0,8}$")
+_CLOSE = regex.compile(r"[）)]")
+
+
+def _bracket_before(text: str, start: int, floor: int) -> int | None:
+    """Where the "（" right before ``start`` (spaces allowed) is, if there is one."""
+    j = start - 1
+    while j >= floor and text[j].isspace():
+        j -= 1
+    return j if j >= floor and text[j] in "（(" else None
+
+
+def _bracketed(sent: Sentence, bracket: int, m, text: str) -> list[Breakdown]:
+    """A breakdown in brackets after its total: "主动公开1331条（其中县直812条，乡镇519条）"."""
+    before = [q for q in sent.quantities if q.is_count and q.span.end <= bracket]
+    if not before or before[-1].in_parens:
+        return []
+    total = before[-1]
+    after = total.share.span.end if total.share is not None else total.span.end
+    if not _NOUN_GAP.match(text[after:bracket]):
+        return []
+    close = _CLOSE.search(text, m.end(), sent.span.end)
+    end = close.start() if close else sent.span.end
+    cands = [q for q in sent.quantities if q.is_count and m.end() <= q.span.start < end]
+    parts = _take_parts(cands, total.unit)
+    if not _usable(total, parts):
+        return []
+    head = text[total.label_span.start : m.end()]
+    return [
+        Breakdown(
+            total,
+            tuple(parts),
+            "其中",
+            _exhaustive(parts, total, head, "其中"),
+            sent.span,
+            "主要" in head,
+        )
+    ]
 
 
 def _main_categories(sent: Sentence, earlier: list[Sentence], text: str) -> Breakdown | None:
@@ -264,6 +316,8 @@ def breakdowns(f: Facts) -> list[Breakdown]:
     text = f.numeric_text
     sents: list[Sentence] = f.sentences
     out: list[Breakdown] = []
+    #: sentences a list carried on into: they make no share list of their own
+    skip_to = skip_to_prev = -1
     for k, sent in enumerate(sents):
         prev = (
             sents[k - 1]
@@ -282,8 +336,70 @@ def breakdowns(f: Facts) -> list[Breakdown]:
         sl = _share_list(sent, prev, covered) if not found else None
         if sl is not None:
             found.append(sl)
+        if found and found[-1].kind in ("其中", "涉及", "包括"):
+            found[-1], last = _continued(found[-1], k, sents, text)
+            skip_to = max(skip_to, last)
+        if k <= skip_to_prev:
+            found = [b for b in found if b.kind != "shares"]
+        skip_to_prev = skip_to
         out.extend(found)
     return out
+
+
+def _continued(b: Breakdown, k: int, sents: list[Sentence], text: str) -> tuple[Breakdown, int]:
+    """The list of ``b`` carried on over the following sentences of its paragraph:
+    "其中，县直单位公开812条，占61%。各乡镇公开519条，占39%。"
+
+    A following sentence continues the list when every count in it is a part (same unit, no
+    marker, no other measure) and either each prints the share it is of ``b``'s total or the
+    longer list becomes complete (an "other" part, a complete split). Returns the breakdown and
+    the index of its last sentence.
+    """
+    sent = sents[k]
+    tail = [q for q in _counts(sent.quantities) if q.span.start > b.parts[-1].span.start]
+    if tail:
+        return b, k
+    total = b.total
+    parts = list(b.parts)
+    j, end = k, sent.span.end
+    while j + 1 < len(sents):
+        nxt = sents[j + 1]
+        if nxt.paragraph != sent.paragraph or nxt.span.start != sents[j].span.end:
+            break
+        if _MARKER.search(text, nxt.span.start, nxt.span.end):
+            break
+        cands = _counts(nxt.quantities)
+        more = _take_parts(cands, total.unit)
+        if not more or len(more) != len(cands) or not _usable(total, more):
+            break
+        if not _SENTENCE_OPEN.match(text[nxt.span.start : more[0].label_span.start]):
+            break  # "主动公开的政府信息，县直…": a clause before the first count opens a new topic
+        shares_fit = all(
+            q.share is not None
+            and share_matches(q.value, total.value, q.share.value, q.share.decimals)
+            for q in more
+        )
+        completes = _exhaustive(parts, None, "", "") is None and _exhaustive(
+            parts + more, None, "", ""
+        ) in ("其他", "split")
+        if not shares_fit and not completes:
+            break
+        parts += more
+        j, end = j + 1, nxt.span.end
+    if j == k:
+        return b, k
+    head = text[total.label_span.start : b.parts[0].label_span.start]
+    return (
+        Breakdown(
+            total,
+            tuple(parts),
+            b.kind,
+            _exhaustive(parts, total, head, b.kind),
+            Span(b.span.start, end),
+            b.declared_partial,
+        ),
+        j,
+    )
 
 
 _SUBMITTED = regex.compile(r"报送|上报")

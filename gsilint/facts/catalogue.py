@@ -83,7 +83,7 @@ class Facts:
     table_checks = fact(table_checks, show=False)
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)
-    table_two_claims = fact(table_two_claims)
+    table_two_claims = fact(table_two_claims, show=False)
     glued_table_two = fact(glued_table_two, show=False)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:

@@ -75,7 +75,9 @@ def breakdown_sum(ctx):
     必须与总数一致。分项之和大于总数一定是错误；分项之和小于总数只在分项已列全时
     才是错误：列表含“其他”类、各项占比合计为100%、或构成完整划分（县直……乡镇……；
     主动公开……依申请公开……不予公开……；自然人……法人……）。只列出“主要类别”的
-    部分列表不报告。括号内的数（“（含上年结转18件）”）和约数（“5500余条”）不计入。
+    部分列表不报告。分项可以跨句列出（“其中，县直单位公开812条，占61%。各乡镇公开
+    519条，占39%。”），也可以写在总数后的括号里（“1331条（其中…）”）。其他括号内的数
+    （“（含上年结转18件）”）和约数（“5500余条”）不计入。
     如果只有一个分项就大于总数，由 A302 报告。
 
     When the text gives a total and its parts ("其中：…", "涉及…", "主要类别有：…"),
@@ -83,7 +85,9 @@ def breakdown_sum(ctx):
     error; parts adding up to *less* only when the list is complete (it has an
     "other" part, its shares add up to 100%, or it is a complete split such as
     county departments + townships). A partial list of main categories is not
-    reported. Bracketed and approximate numbers are left out. A single part
+    reported. The parts may run on over the next sentences ("其中，县直单位公开
+    812条，占61%。各乡镇公开519条，占39%。") or stand in brackets after the
+    total ("1331条（其中…）"). Bracketed and approximate numbers are left out. A single part
     larger than the total is A302's.
 
     分项均印有占比且合计达95%以上、但未列“其他”也未说“主要”时，短少的部分以警告报告：
