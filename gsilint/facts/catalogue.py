@@ -35,6 +35,7 @@ from gsilint.facts.outline import section_matches, top_sections, topic_coverage
 from gsilint.facts.prose_text import hygiene_prose
 from gsilint.facts.quantities import numeric_text, prose_spans_fact, quantities, sentences
 from gsilint.facts.report import format_labels, organisation, tables_found, template, title
+from gsilint.facts.table_two import table_two_gaps
 from gsilint.facts.tables import glued_tables_read, t2, t3, t4, table_checks, table_grids
 from gsilint.facts.year_statements import year_uses
 
@@ -85,6 +86,7 @@ class Facts:
     hygiene_prose = fact(hygiene_prose, show=False)
     table_two_claims = fact(table_two_claims, show=False)
     glued_table_two = fact(glued_table_two, show=False)
+    table_two_gaps = fact(table_two_gaps, show=False)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:
         self.doc = doc
