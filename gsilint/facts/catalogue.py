@@ -13,6 +13,7 @@ from gsilint.facts.breakdowns import breakdowns, part_whole_pairs
 from gsilint.facts.claims import (
     count_claims,
     glued_table_two,
+    old_table_claims,
     table_two_claims,
     word_claims,
 )
@@ -87,6 +88,7 @@ class Facts:
     table_two_claims = fact(table_two_claims, show=False)
     glued_table_two = fact(glued_table_two, show=False)
     table_two_gaps = fact(table_two_gaps, show=False)
+    old_table_claims = fact(old_table_claims, show=False)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:
         self.doc = doc

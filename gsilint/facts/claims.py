@@ -381,3 +381,108 @@ def splits(digits: str, n: int) -> list[tuple[int, ...]]:
             break
         out.extend((int(head), *rest) for rest in splits(digits[i:], n - 1))
     return out
+
+
+# -- the old statistics table (附表, 2008–2018) ------------------------------
+
+#: label (the clause before the count) → (row keys to try in order, column). First match wins.
+_OLD = (
+    (
+        regex.compile(r"(?:累计|以来)[^，,；;。]{0,6}主动公开(?:政府)?(?:信息|文件)?$"),
+        ("old.proactive",),
+        "cumulative",
+    ),
+    (
+        regex.compile(
+            r"(?:^|共|全年|本年度?|今年|其中[：:]?|\d{4}年)主动公开(?:政府)?(?:信息|文件)?$"
+        ),
+        ("old.proactive",),
+        "year",
+    ),
+    (
+        regex.compile(r"(?:^|各级各部门|政府)网站(?:主动)?公开(?:政府)?信息$"),
+        ("old.proactive.website",),
+        "year",
+    ),
+    (
+        regex.compile(
+            r"(?:受理|收到|接收)(?:政府信息公开|依申请公开)?(?:信息)?(?:的)?申请$|受理依申请公开(?:信息)?$"
+        ),
+        ("old.requests",),
+        "year",
+    ),
+    (
+        regex.compile(r"(?:^|其中[：:]?)当面(?:提交|申请)?(?:申请)?$"),
+        ("old.requests.in_person",),
+        "year",
+    ),
+    (
+        regex.compile(r"(?:^|其中[：:]?)(?:网上|网络)(?:提交|申请)?(?:申请)?$"),
+        ("old.requests.online",),
+        "year",
+    ),
+    (
+        regex.compile(r"^(?:信函|来信)(?:申请)?$"),
+        ("old.requests.letter_fax", "old.requests.letter"),
+        "year",
+    ),
+    (regex.compile(r"^传真(?:申请)?$"), ("old.requests.fax",), "year"),
+    (regex.compile(r"^电子邮件(?:申请)?$"), ("old.requests.email",), "year"),
+    (regex.compile(r"(?:^|其中[：:]?)同意公开(?:答复)?$"), ("old.replies.granted",), "year"),
+    (regex.compile(r"(?:^|其中[：:]?)同意部分公开(?:答复)?$"), ("old.replies.partial",), "year"),
+    (
+        regex.compile(r"(?:^|其中[：:]?)(?:不同意公开|不予公开|否决公开)(?:答复)?$"),
+        ("old.replies.refused",),
+        "year",
+    ),
+)
+#: a count of part of the body (乡镇, 县直 …) or of one channel is not the table's total
+_OLD_SCOPE = regex.compile(
+    r"乡镇|街道|县直|区直|市直|部门网站|微博|微信|公报|媒体|电视|报刊|档案馆|图书馆"
+)
+_OLD_UNITS = ("条", "件", "个", "项", "份", "")
+
+
+@dataclass(frozen=True, slots=True)
+class OldTableClaim:
+    """A count the text quotes that the old statistics table also states: "累计主动公开政府信息
+    324672条" (``old.proactive`` × ``cumulative``), "网站公开政府信息35335条", "当面提交32条"."""
+
+    rows: tuple[str, ...]
+    column: str
+    quantity: Quantity
+
+
+def old_table_claims(f: Facts) -> list[OldTableClaim]:
+    """Counts of the prose that the old statistics table states too (see :class:`OldTableClaim`).
+
+    Read only in reports without the national tables; a count of a part of the body
+    (乡镇, 县直, one channel) or of another year is left out.
+    """
+    if f.t3 is not None or f.t2 is not None:
+        return []
+    year = f.report_year.value if f.report_year is not None else None
+    text = f.numeric_text
+    out: list[OldTableClaim] = []
+    for sent in f.sentences:
+        s = text[sent.span.start : sent.span.end]
+        if "公开" not in s:
+            continue
+        for q in sent.quantities:
+            if q.unit not in _OLD_UNITS or q.approximate or q.decimals or q.in_parens:
+                continue
+            label = q.label
+            for rx, rows, column in _OLD:
+                if not rx.search(label):
+                    continue
+                if _OLD_SCOPE.search(label):
+                    break
+                if column == "year" and _other_year(label, year):
+                    break
+                if column == "cumulative" and any(
+                    year is not None and int(y) != year for y in _YEAR.findall(label)
+                ):
+                    break
+                out.append(OldTableClaim(rows, column, q))
+                break
+    return out

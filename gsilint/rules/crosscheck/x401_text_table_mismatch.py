@@ -353,6 +353,75 @@ def _t2_findings(ctx):
             )
 
 
+#: rows of the old statistics table as messages name them (its labels vary by province)
+_OLD_ZH = {
+    "old.proactive": "主动公开信息数",
+    "old.proactive.website": "政府网站公开数",
+    "old.requests": "受理申请总数",
+    "old.requests.in_person": "当面申请数",
+    "old.requests.online": "网上申请数",
+    "old.requests.letter_fax": "信函（传真）申请数",
+    "old.requests.letter": "信函申请数",
+    "old.requests.fax": "传真申请数",
+    "old.requests.email": "电子邮件申请数",
+    "old.replies.granted": "同意公开答复数",
+    "old.replies.partial": "同意部分公开答复数",
+    "old.replies.refused": "不予公开答复数",
+}
+_OLD_EN = {
+    "old.proactive": "items published proactively",
+    "old.proactive.website": "items published on government websites",
+    "old.requests": "requests accepted",
+    "old.requests.in_person": "requests made in person",
+    "old.requests.online": "requests made online",
+    "old.requests.letter_fax": "requests by letter or fax",
+    "old.requests.letter": "requests by letter",
+    "old.requests.fax": "requests by fax",
+    "old.requests.email": "requests by e-mail",
+    "old.replies.granted": "requests granted",
+    "old.replies.partial": "requests partly granted",
+    "old.replies.refused": "requests refused",
+}
+_OLD_COL = {"year": ("本年度", "this year"), "cumulative": ("历年累计", "cumulative")}
+
+
+def _old_findings(ctx):
+    """The text against the old statistics table (reports up to 2018)."""
+    grid = getattr(ctx.facts, "old_table", None)
+    if grid is None:
+        return
+    for claim in ctx.facts.old_table_claims:
+        row = next((r for r in claim.rows if grid.value(r, claim.column) is not None), None)
+        if row is None:
+            continue
+        cell = grid.value(row, claim.column)
+        if not _usable(cell):
+            continue
+        q = claim.quantity
+        said = int(q.value)
+        if cell.value == said:
+            continue
+        col_zh, col_en = _OLD_COL[claim.column]
+        name_zh = f"统计表“{_OLD_ZH[row]}”{col_zh}"
+        name_en = f"the statistics table's {_OLD_EN[row]} ({col_en})"
+        gap_zh, gap_en = _gap(said, cell.value)
+        other = "year" if claim.column == "cumulative" else "cumulative"
+        alt = grid.value(row, other)
+        hint_zh = hint_en = ""
+        if _usable(alt) and alt.value == said:
+            hint_zh = f"；{said}是{_OLD_COL[other][0]}一栏的数"
+            hint_en = f"; {said} is the {_OLD_COL[other][1]} figure"
+        yield Issue(
+            q.span,
+            f"正文与统计表不一致：正文为{said}{q.unit}（“{quote(q.label)}{q.text}{q.unit}”），"
+            f"而{name_zh}为{cell.value}，{gap_zh}{hint_zh}",
+            f"the text contradicts the statistics table: it says {said} "
+            f"('{quote(q.label)}{q.text}{q.unit}'), but {name_en} is {cell.value}; "
+            f"{gap_en}{hint_en}",
+            related=((cell.span, f"{name_zh} = {cell.value}", f"{name_en} = {cell.value}"),),
+        )
+
+
 @rule(
     "X401",
     "text-table-mismatch",
@@ -388,3 +457,4 @@ def text_table_mismatch(ctx):
     """
     yield from _count_findings(ctx)
     yield from _t2_findings(ctx)
+    yield from _old_findings(ctx)
