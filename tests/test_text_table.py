@@ -341,3 +341,57 @@ def test_check_fix_keeps_the_cross_file_findings(tmp_path):
         assert r.exit_code == 1, r.output
         assert [ln.split(" ")[1] for ln in r.stdout.splitlines()] == ["X403"]
         assert "b_2022.txt:64:" in r.stdout
+
+
+# -- X401 against the old statistics table (附表, up to 2018) ------------------
+
+
+def _old_table_fact(cells: dict):
+    """A stand-in for the ``old_table`` fact: the statistics table with the given cells."""
+    from gsilint.facts.lazy import fact
+    from gsilint.positions import Span
+    from gsilint.tables.grid import CellValue, Grid
+
+    def old_table(f):
+        g = Grid("old", "2008", tuple(r for r, _ in cells), ("year", "cumulative"), Span(0, 5))
+        for (row, col), v in cells.items():
+            g.cells[(row, col)] = CellValue(v, Span(0, 5), True, str(v))
+        return g
+
+    return fact(old_table, show=False)
+
+
+SANMING = (
+    "三明市2015年政府信息公开工作年度报告\n\n"
+    "2015年，全市各级各部门共制作政府信息45661条，其中：主动公开33696条，占73.8%；"
+    "作为依申请公开5328条，占11.67%；涉密不予公开6637条，占14.54%。"
+    "《条例》实施以来，累计主动公开政府信息{cum}条。\n\n"
+    "2015年，各级各部门网站公开政府信息{web}条；报刊广播电视公开政府信息557条。\n\n"
+    "2015年，各级各部门受理依申请公开信息128条，其中：当面提交67条，占52.34%，"
+    "传真提交16条，占12.5%，网络申请39条，占30.47%，信函申请6条，占4.69%。\n\n"
+    "三是通过三明市科学技术局网公开各类科技创新政策83条，主动公开信息87条。\n"
+)
+OLD_CELLS = {
+    ("old.proactive", "year"): 33696,
+    ("old.proactive", "cumulative"): 295231,
+    ("old.proactive.website", "year"): 31648,
+    ("old.requests", "year"): 128,
+    ("old.requests.in_person", "year"): 67,
+    ("old.requests.online", "year"): 39,
+    ("old.requests.letter_fax", "year"): 22,
+}
+
+
+def test_text_against_the_old_statistics_table(monkeypatch):
+    from gsilint.facts import Facts
+
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(OLD_CELLS), raising=False)
+    text = SANMING.format(cum=324672, web=35335)
+    found = lint(text, select="X401")
+    assert [(f.line, f.column) for f in found] == [(3, 109), (5, 20)]
+    assert "累计主动公开政府信息324672条" in found[0].message
+    assert "统计表“主动公开信息数”历年累计为295231，正文多29441" in found[0].message
+    assert "统计表“政府网站公开数”本年度为31648，正文多3687" in found[1].message
+    # 信函申请6条 is not 信函（传真）22 (fax is given apart); one body's 87条 is not the year's
+    text = SANMING.format(cum=295231, web=31648)
+    assert lint(text, select="X401") == []

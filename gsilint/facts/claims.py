@@ -423,7 +423,8 @@ _OLD = (
     ),
     (
         regex.compile(r"^(?:信函|来信)(?:申请)?$"),
-        ("old.requests.letter_fax", "old.requests.letter"),
+        # not 信函（传真）申请数: the text may give fax apart (三明 2015: 传真16 + 信函6 = 22)
+        ("old.requests.letter",),
         "year",
     ),
     (regex.compile(r"^传真(?:申请)?$"), ("old.requests.fax",), "year"),
@@ -437,10 +438,10 @@ _OLD = (
     ),
 )
 #: a count of part of the body (乡镇, 县直 …) or of one channel is not the table's total
-_OLD_SCOPE = regex.compile(
-    r"乡镇|街道|县直|区直|市直|部门网站|微博|微信|公报|媒体|电视|报刊|档案馆|图书馆"
-)
+_OLD_SCOPE = regex.compile(r"乡镇|街道|县直|区直|市直|微博|微信|公报|媒体|电视|报刊|档案馆|图书馆")
 _OLD_UNITS = ("条", "件", "个", "项", "份", "")
+#: a statement of the year's figures opens with the year: "2015年，各级各部门受理…"
+_OLD_OPENS = regex.compile(r"\s*(?:(?:19|20)\d\d\s*年度?|全年|本年度?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +469,7 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
         s = text[sent.span.start : sent.span.end]
         if "公开" not in s:
             continue
+        whole_year = bool(_OLD_OPENS.match(s))
         for q in sent.quantities:
             if q.unit not in _OLD_UNITS or q.approximate or q.decimals or q.in_parens:
                 continue
@@ -477,6 +479,8 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
                     continue
                 if _OLD_SCOPE.search(label):
                     break
+                if column == "year" and not (whole_year or _OLD_OPENS.match(label)):
+                    break  # "…科技局网公开…主动公开信息87条": one body's figure, not the year's
                 if column == "year" and _other_year(label, year):
                     break
                 if column == "cumulative" and any(

@@ -1,4 +1,4 @@
-"""X401 text-table-mismatch: a number quoted in the text contradicts tables 二, 三 and 四."""
+"""X401 text-table-mismatch: a number in the text contradicts tables 二/三/四 or the 附表."""
 
 from __future__ import annotations
 
@@ -437,7 +437,10 @@ def text_table_mismatch(ctx):
     规章和行政规范性文件N件）必须与表二、表三、表四一致。“受理申请”可能含上年结转，
     因此与“一”或“一+二”之一相符即可；“收到”“新收”只对应“一”。表格中所需单元格无效
     时不作比较；未填报的单元格按“至少”比较：已填报单元格之和已大于正文数字时仍是错误。
-    爬虫副本表二数字连在一起时，只有任何拆分都不可能得到正文数字才报告。
+    爬虫副本表二数字连在一起时，只有任何拆分都不可能得到正文数字才报告。2018年及以前的
+    报告与附表（政府信息公开情况统计表）比较：累计主动公开N条对“历年累计”，以年份开头
+    的全年数字（主动公开、网站公开、受理申请及当面/网上/信函等渠道、同意/部分/不予公开）
+    对“本年度”；乡镇、县直等部分单位或单一渠道的数字不比较。
 
     Numbers quoted in the text (requests received, answered, carried over or
     forward, each result category — 不予公开 etc. against the sum of its rows —,
@@ -448,7 +451,13 @@ def text_table_mismatch(ctx):
     row 一 only. Invalid cells are not compared; blank cells make the table a
     lower bound: when the reported cells already exceed the text's figure, it
     is still wrong. A crawler copy whose table 二 digits run together is
-    reported only when no split gives the text's figure.
+    reported only when no split gives the text's figure. Reports up to 2018
+    are compared with their statistics table (附表): a cumulative 累计主动公开
+    figure with the 历年累计 column, the year's figures in a sentence that
+    opens with the year (published proactively, on websites, requests
+    accepted and per channel, granted / partly / refused) with the 本年度
+    column; figures of part of the body (townships, county departments) or
+    of one channel are not compared.
 
     错误示例 / Bad:
         2024年，区政府办代表区政府受理政府信息公开申请97件，均已在法定期限内予以答复。
