@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
+from gsilint.facts.breakdowns import share_matches
 from gsilint.facts.claims import CountClaim, splits
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
@@ -353,6 +355,56 @@ def _t2_findings(ctx):
             )
 
 
+_RESULT_KINDS = frozenset(
+    (
+        "granted",
+        "partial",
+        "granted_partial",
+        "refused",
+        "unable",
+        "not_processed",
+        "other_processed",
+    )
+)
+
+
+def _share_findings(ctx):
+    """A share printed after a result count that the text gives no total for ("予以公开42件，
+    占51.85%"): recomputed from table 三, the count over the （七）总计 row."""
+    t3 = ctx.facts.t3
+    if t3 is None:
+        return
+    base = _row_sum(t3, "t3.results.total")
+    if base is None or base.value <= 0:
+        return
+    for claim in ctx.facts.count_claims:
+        q = claim.quantity
+        if claim.kind not in _RESULT_KINDS or q.share is None or claim.parent is not None:
+            continue
+        said = int(q.value)
+        part = next((r for r in readings(ctx, claim) if not r.missing and r.value == said), None)
+        if part is None:
+            continue  # the count itself disagrees (reported above) or cannot be checked
+        sh = q.share
+        if share_matches(q.value, Decimal(base.value), sh.value, sh.decimals):
+            continue
+        exact = q.value * 100 / Decimal(base.value)
+        want = exact.quantize(Decimal(1).scaleb(-sh.decimals), rounding=ROUND_HALF_UP)
+        slip = abs(exact - sh.value) < Decimal(1).scaleb(-sh.decimals)
+        total_zh = f"表三{_t3_row('t3.results.total', t3.layout).quoted}"
+        yield Issue(
+            sh.span,
+            f"占比与表格不符：正文{_kind_zh(claim.kind)}{said}件印为占{sh.value:f}%，"
+            f"而按表格{said}/{base.value}（{total_zh}）= {want:f}%"
+            + ("，差在末位的舍入（应四舍五入）" if slip else ""),
+            f"the share does not match the tables: the text prints {sh.value:f}% for "
+            f"{said} {_kind_en(claim.kind)}, but {said}/{base.value} (table III (7) total) "
+            f"= {want:f}%" + (" — a rounding slip in the last digit" if slip else ""),
+            related=related((*part.cells, *base.operands)),
+            severity=Severity.WARNING if slip else None,
+        )
+
+
 #: rows of the old statistics table as messages name them (its labels vary by province)
 _OLD_ZH = {
     "old.proactive": "主动公开信息数",
@@ -434,7 +486,8 @@ def text_table_mismatch(ctx):
     正文引用的数字（共收到申请N件、办结N件、上年结转N件、结转下年度N件、予以公开N件等
     办理结果、不予公开/无法提供/不予处理/其他处理N件（对应各分项之和）、行政复议N件、
     行政诉讼N件（直接起诉与复议后起诉之和）及其结果、现行有效/本年制发/本年废止的
-    规章和行政规范性文件N件）必须与表二、表三、表四一致。“受理申请”可能含上年结转，
+    规章和行政规范性文件N件）必须与表二、表三、表四一致；办理结果后印出的占比（正文未给
+    总数时）按表三（七）总计重新计算。“受理申请”可能含上年结转，
     因此与“一”或“一+二”之一相符即可；“收到”“新收”只对应“一”。表格中所需单元格无效
     时不作比较；未填报的单元格按“至少”比较：已填报单元格之和已大于正文数字时仍是错误。
     爬虫副本表二数字连在一起时，只有任何拆分都不可能得到正文数字才报告。2018年及以前的
@@ -446,7 +499,9 @@ def text_table_mismatch(ctx):
     forward, each result category — 不予公开 etc. against the sum of its rows —,
     administrative reviews and lawsuits (direct + after review) and their
     results, regulations and normative documents in force / issued / repealed)
-    must agree with tables 二, 三 and 四. "Accepted" (受理) may include last
+    must agree with tables II, III and IV; a share printed after a result
+    count whose total the text does not give is recomputed against table
+    III's (7) total. "Accepted" (受理) may include last
     year's carry-over, so row 一 or 一+二 will do; "received" (收到, 新收) is
     row 一 only. Invalid cells are not compared; blank cells make the table a
     lower bound: when the reported cells already exceed the text's figure, it
@@ -465,5 +520,6 @@ def text_table_mismatch(ctx):
         2024年，区政府办代表区政府受理政府信息公开申请95件，均已在法定期限内予以答复。
     """
     yield from _count_findings(ctx)
+    yield from _share_findings(ctx)
     yield from _t2_findings(ctx)
     yield from _old_findings(ctx)
