@@ -11,8 +11,9 @@ Two kinds of claim, both compared with tables 三 and 四 by the X4xx rules:
   ``review.upheld``).
 - :class:`WordClaim` — a statement without numbers: "未收到政府信息公开申请"
   (``no_applications``), "没有…行政复议…" (``no_review``), "…行政诉讼…"
-  (``no_litigation``), "均获维持" (``all_upheld``), "所有申请均已办理完成"
-  (``all_closed``).
+  (``no_litigation``), "均获维持" (``all_upheld``), "所有申请均已办理完成" /
+  "受理…154件，全部依法按时办结" (``all_closed``), "申请…均予以公开"
+  (``all_granted``), "无不予公开政府信息情况" (``no_refusal``).
 
 Only sentences about disclosure work are read (they mention 公开 and, for
 counts of applications, 申请); labels naming another year, last year or a
@@ -83,7 +84,19 @@ _NOT_ABSENCE = regex.compile(r"未经|纠错|败诉|纠正|撤销|确认违法|\
 _ALL_UPHELD = regex.compile(
     r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:法院|复议机关)?(?:判决|裁定|决定)?维持"
 )
-_ALL_CLOSED = regex.compile(r"申请(?:均|都|全部)已?(?:按要求|按时|依法)?(?:办理完成|办理完毕|办结)")
+_ALL_CLOSED = regex.compile(
+    r"申请(?:均|都|全部)已?(?:按要求|按时|依法)?(?:办理完成|办理完毕|办结)"
+    r"|(?<=(?:申请|事项)[^。；;]{0,12}?[，,]\s*)(?:均|全部|都)已?(?:依法)?(?:按时|按期|按要求)?"
+    r"(?:办理完成|办理完毕|办结)"
+)
+#: "申请…均予以公开": every request granted in full
+_ALL_GRANTED = regex.compile(
+    r"(?<=申请[^。；;]{0,16}?)(?:均|全部|都)已?(?:依法)?(?:予以公开|同意公开|公开答复)"
+)
+#: "无不予公开政府信息情况": no request refused
+_NO_REFUSAL = regex.compile(
+    r"(?:无|没有|未)(?:出现|发生|作出)?不予公开(?:政府信息)?(?:的)?(?:情况|情形|申请|答复|决定)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +246,10 @@ _SENTENCE = regex.compile(r"[^。！？!?；;]+")
 #: one search; none of these patterns looks around its match, so a claim in a
 #: sentence is also a match in its paragraph.
 _ANY_WORD_CLAIM = regex.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_NO_APPLICATIONS, _NO_CASES, _ALL_UPHELD, _ALL_CLOSED))
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (_NO_APPLICATIONS, _NO_CASES, _ALL_UPHELD, _ALL_CLOSED, _ALL_GRANTED, _NO_REFUSAL)
+    )
 )
 
 
@@ -282,7 +298,15 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
                 WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups)
             )
     for m in _ALL_CLOSED.finditer(sentence):
+        clause = regex.split(r"[，,]", sentence[: m.start()])[-1]
+        if _CARRIED.search(clause):
+            continue  # "上年结转的申请均已办结": last year's requests, not this year's
         out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
+    if "主动公开" not in sentence:
+        for m in _ALL_GRANTED.finditer(sentence):
+            out.append(WordClaim("all_granted", Span(base + m.start(), base + m.end()), m.group()))
+    for m in _NO_REFUSAL.finditer(sentence):
+        out.append(WordClaim("no_refusal", Span(base + m.start(), base + m.end()), m.group()))
     return out
 
 

@@ -114,15 +114,19 @@ def _usable(cell) -> bool:
     return cell is not None and cell.usable and isinstance(cell.value, int)
 
 
-def _row_en(key: str) -> str:
+def _row_en(key: str, grid=None) -> str:
+    """A row of table 三 in English: "(3) refused, item 6" for a leaf row."""
     if key in _ROW_EN:
         return _ROW_EN[key]
     parts = key.split(".")
     if len(parts) >= 3 and parts[2] in _GROUP_EN:
-        n = ""
-        return _GROUP_EN[parts[2]] + (
-            f", item {parts[3].replace('_', ' ')}" if len(parts) > 3 else n
-        )
+        name = _GROUP_EN[parts[2]]
+        if len(parts) > 3 and grid is not None:
+            prefix = ".".join(parts[:3]) + "."
+            siblings = [k for k in grid.rows if k.startswith(prefix)]
+            if key in siblings:
+                name += f", item {siblings.index(key) + 1}"
+        return name
     return "a row"
 
 
@@ -136,7 +140,7 @@ def _row_sum(grid, row: str, cols: tuple[str, ...] | None = None, bound: bool = 
         name = _t3_row(row, grid.layout).quoted
     else:
         name = grid.row_labels.get(row, row)
-    en = f"table III {_row_en(row)}"
+    en = f"table III {_row_en(row, grid)}"
     if cols is None:
         c = grid.value(row, "total")
         if _usable(c):

@@ -27,12 +27,15 @@ def claim_contradiction(ctx):
     """
     正文中不带数字的表述也要与表格一致：“未收到政府信息公开申请”而表三“一、本年新收”大于0；
     “未发生行政复议/行政诉讼”而表四相应总计大于0；“均获维持”而表四结果纠正或尚未审结
-    大于0；“所有申请均已办理完成”而表三“四、结转下年度继续办理”大于0。
+    大于0；“所有申请均已办理完成”而表三“四、结转下年度继续办理”大于0；“申请…均予以公开”
+    而表三有部分公开、不予公开等其他结果；“无不予公开情况”而表三（三）不予公开大于0。
 
     Claims in words must agree with the tables: "no requests received" while
     table III row 1 is above 0; "no review / lawsuit" while table IV counts
     some; "all upheld" while table IV has corrected or pending cases; "all
-    requests closed" while table III row 4 (carried forward) is above 0.
+    requests closed" while table III row 4 (carried forward) is above 0; "all
+    granted" while table III has partial grants, refusals or other results;
+    "none refused" while table III (3) counts refusals.
 
     错误示例 / Bad:
         本年度未收到政府信息公开申请。
@@ -115,3 +118,31 @@ def claim_contradiction(ctx):
                     f"but table III row 4 carries {got.value} forward",
                     related=related(got.operands),
                 )
+        elif claim.kind in ("all_granted", "no_refusal") and t3 is not None:
+            yield from _results_denied(t3, claim)
+
+
+#: result rows that deny "all granted" (anything but （一）予以公开) and "none refused"
+_NOT_GRANTED = ("partial", "refused", "unable", "not_processed", "other")
+
+
+def _results_denied(t3, claim):
+    groups = _NOT_GRANTED if claim.kind == "all_granted" else ("refused",)
+    found = []
+    for g in groups:
+        rows = [k for k in t3.rows if k == f"t3.results.{g}" or k.startswith(f"t3.results.{g}.")]
+        for row in rows:
+            got = _row_total(t3, row)
+            if got is not None and got.value > 0:
+                found.append(got)
+    if not found:
+        return
+    n = sum(g.value for g in found)
+    what_zh = "不予公开" if claim.kind == "no_refusal" else "予以公开以外的办理结果"
+    what_en = "refusals" if claim.kind == "no_refusal" else "results other than granted"
+    yield Issue(
+        claim.span,
+        f"正文称“{claim.text}”，但表三{what_zh}共{n}件",
+        f"the text says '{claim.text}', but table III counts {n} {what_en}",
+        related=related(o for g in found for o in g.operands),
+    )
