@@ -11,6 +11,9 @@ A *breakdown* is a total followed by its parts:
 - ``中``: "在…主动公开的425条政府信息中，机构职能…148条，占34.8%；…".
 - ``主要类别``: "主动公开政府信息的主要类别有：…" whose total is the largest
   "主动公开政府信息N条" among the sentences just before (up to two paragraphs back).
+- a sentence that opens with its topic ("主动公开的政府信息，县直各单位主动公开…
+  2475条，占62.2%。各乡镇…1503条…") lists parts of the one count of the
+  sentence before whose label names that topic ("其中主动公开政府信息2026条").
 - an unmarked list of shares ("予以公开258件，占33.9%；不予公开35件，占4.34%…")
   whose base is a count of the sentence before, confirmed by at least two of
   the printed shares.
@@ -255,6 +258,31 @@ def _bracketed(sent: Sentence, bracket: int, m, text: str) -> list[Breakdown]:
     ]
 
 
+#: a sentence that names its topic first: "主动公开的政府信息，县直各单位主动公开…"
+_TOPIC = regex.compile(r"\s*(?P<t>主动公开|依申请公开)的?(?:政府)?信息\s*[，,：:]")
+
+
+def _topic_list(sent: Sentence, prev: Sentence, text: str) -> Breakdown | None:
+    """A sentence that opens with its topic and lists parts of a count of the sentence before:
+    "…其中主动公开政府信息2026条…。主动公开的政府信息，县直各单位主动公开政府信息2475条，
+    占62.2%。各乡镇主动公开政府信息1503条，占37.8%。" (the parts of 2026)."""
+    m = _TOPIC.match(text, sent.span.start, sent.span.end)
+    if m is None:
+        return None
+    topic = m.group("t")
+    totals = [q for q in _counts(prev.quantities) if topic in q.label and not _STOP.search(q.label)]
+    if len(totals) != 1:
+        return None
+    total = totals[0]
+    cands = _counts(sent.quantities)
+    parts = _take_parts(cands, total.unit)
+    if len(parts) != len(cands) or not _usable(total, parts):
+        return None
+    if not all(topic in p.label for p in parts):
+        return None
+    return Breakdown(total, tuple(parts), "topic", None, sent.span)
+
+
 def _main_categories(sent: Sentence, earlier: list[Sentence], text: str) -> Breakdown | None:
     m = _MAIN_CATEGORIES.search(text, sent.span.start, sent.span.end)
     if not m:
@@ -327,6 +355,10 @@ def breakdowns(f: Facts) -> list[Breakdown]:
             else None
         )
         found = _marked(sent, prev, text)
+        if not found and prev is not None:
+            tb = _topic_list(sent, prev, text)
+            if tb is not None:
+                found.append(tb)
         if not found:
             earlier = [s for s in sents[max(0, k - 6) : k] if sent.paragraph - s.paragraph <= 2]
             mc = _main_categories(sent, earlier, text)
@@ -336,7 +368,7 @@ def breakdowns(f: Facts) -> list[Breakdown]:
         sl = _share_list(sent, prev, covered) if not found else None
         if sl is not None:
             found.append(sl)
-        if found and found[-1].kind in ("其中", "涉及", "包括"):
+        if found and found[-1].kind in ("其中", "涉及", "包括", "topic"):
             found[-1], last = _continued(found[-1], k, sents, text)
             skip_to = max(skip_to, last)
         if k <= skip_to_prev:
