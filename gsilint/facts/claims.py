@@ -418,7 +418,8 @@ _OLD = (
     ),
     (
         regex.compile(
-            r"(?:^|共|全年|本年度?|今年|其中[：:]?|\d{4}年)主动公开(?:政府)?(?:信息|文件)?$"
+            r"(?:^|共|全年|本年度?|今年|其中[：:]?|\d{4}年|本局|本机关|本部门|我局|我委|我办"
+            r"|全市|全区|全县|全镇)主动公开(?:政府)?(?:信息|文件)?共?$"
         ),
         ("old.proactive",),
         "year",
@@ -466,12 +467,15 @@ _OLD_SCOPE = regex.compile(r"乡镇|街道|县直|区直|市直|微博|微信|�
 _OLD_UNITS = ("条", "件", "个", "项", "份", "")
 #: a statement of the year's figures opens with the year: "2015年，各级各部门受理…"
 _OLD_OPENS = regex.compile(r"\s*(?:(?:19|20)\d\d\s*年度?|全年|本年度?)")
+#: "至2012年底，本局主动公开政府信息共48条": this year's or the cumulative figure?
+_OLD_AS_OF = regex.compile(r"\s*(?:至|截至|截止)\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|12月)")
 
 
 @dataclass(frozen=True, slots=True)
 class OldTableClaim:
     """A count the text quotes that the old statistics table also states: "累计主动公开政府信息
-    324672条" (``old.proactive`` × ``cumulative``), "网站公开政府信息35335条", "当面提交32条"."""
+    324672条" (``old.proactive`` × ``cumulative``), "网站公开政府信息35335条", "当面提交32条".
+    ``column`` ``as_of``: "至2012年底…主动公开…共48条" may be this year's or the cumulative."""
 
     rows: tuple[str, ...]
     column: str
@@ -494,6 +498,8 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
         if "公开" not in s:
             continue
         whole_year = bool(_OLD_OPENS.match(s))
+        as_of = _OLD_AS_OF.match(s)
+        as_of_now = as_of is not None and year is not None and int(as_of.group("y")) == year
         for q in sent.quantities:
             if q.unit not in _OLD_UNITS or q.approximate or q.decimals or q.in_parens:
                 continue
@@ -502,6 +508,9 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
                 if not rx.search(label):
                     continue
                 if _OLD_SCOPE.search(label):
+                    break
+                if column == "year" and rows == ("old.proactive",) and as_of_now:
+                    out.append(OldTableClaim(rows, "as_of", q))
                     break
                 if column == "year" and not (whole_year or _OLD_OPENS.match(label)):
                     break  # "…科技局网公开…主动公开信息87条": one body's figure, not the year's

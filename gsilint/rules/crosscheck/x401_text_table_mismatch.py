@@ -443,6 +443,9 @@ def _old_findings(ctx):
     if grid is None:
         return
     for claim in ctx.facts.old_table_claims:
+        if claim.column == "as_of":
+            yield from _as_of_finding(grid, claim)
+            continue
         row = next((r for r in claim.rows if grid.value(r, claim.column) is not None), None)
         if row is None:
             continue
@@ -472,6 +475,44 @@ def _old_findings(ctx):
             f"{gap_en}{hint_en}",
             related=((cell.span, f"{name_zh} = {cell.value}", f"{name_en} = {cell.value}"),),
         )
+
+
+def _as_of_finding(grid, claim):
+    """ "至2012年底…主动公开…共48条": the cumulative figure, or this year's? Wrong under both
+    readings is an error; right only as this year's figure is not checkable (info)."""
+    row = claim.rows[0]
+    year, cum = grid.value(row, "year"), grid.value(row, "cumulative")
+    if not (_usable(year) and _usable(cum)):
+        return
+    q = claim.quantity
+    said = int(q.value)
+    if said == cum.value:
+        return
+    said_zh = f"“{quote(q.label)}{q.text}{q.unit}”"
+    related_ = (
+        (year.span, f"统计表“{_OLD_ZH[row]}”本年度 = {year.value}", f"this year = {year.value}"),
+        (cum.span, f"统计表“{_OLD_ZH[row]}”历年累计 = {cum.value}", f"cumulative = {cum.value}"),
+    )
+    if said == year.value:
+        yield Issue(
+            q.span,
+            f"无法核对：正文{said_zh}以“截至年底”表述，读作累计数，但等于统计表本年度数"
+            f"{year.value}，而历年累计为{cum.value}——请写明是本年度还是累计",
+            f"not checkable: the text's '{quote(q.label)}{q.text}{q.unit}' is stated "
+            f"'as of the year's end' and reads as a cumulative figure, but it equals this "
+            f"year's {year.value}; the cumulative figure is {cum.value} — say which it is",
+            related=related_,
+            severity=Severity.INFO,
+        )
+        return
+    yield Issue(
+        q.span,
+        f"正文与统计表不一致：正文{said_zh}既不等于统计表“{_OLD_ZH[row]}”本年度{year.value}，"
+        f"也不等于历年累计{cum.value}",
+        f"the text contradicts the statistics table: '{quote(q.label)}{q.text}{q.unit}' is "
+        f"neither this year's {year.value} nor the cumulative {cum.value}",
+        related=related_,
+    )
 
 
 @rule(
