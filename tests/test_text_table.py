@@ -395,3 +395,18 @@ def test_text_against_the_old_statistics_table(monkeypatch):
     # 信函申请6条 is not 信函（传真）22 (fax is given apart); one body's 87条 is not the year's
     text = SANMING.format(cum=295231, web=31648)
     assert lint(text, select="X401") == []
+
+
+def test_as_of_the_years_end_is_not_checkable_when_it_equals_this_years_figure(monkeypatch):
+    # putian 2012: "至2012年底，本局主动公开政府信息共48条" — the table has 48 this year, 154 in all
+    from gsilint.facts import Facts
+
+    cells = {("old.proactive", "year"): 48, ("old.proactive", "cumulative"): 154}
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(cells), raising=False)
+    head = "莆田市科技局2012年政府信息公开工作年度报告\n\n"
+    said = "至2012年底，本局主动公开政府信息共{n}条，全文电子化达100%。\n"
+    [f] = lint(head + said.format(n=48), select="X401")
+    assert f.severity.name == "INFO" and "无法核对" in f.message and "历年累计为154" in f.message
+    assert lint(head + said.format(n=154), select="X401") == []
+    [f] = lint(head + said.format(n=50), select="X401")
+    assert f.severity.name == "ERROR" and "既不等于" in f.message
