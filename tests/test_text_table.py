@@ -410,3 +410,19 @@ def test_as_of_the_years_end_is_not_checkable_when_it_equals_this_years_figure(m
     assert lint(head + said.format(n=154), select="X401") == []
     [f] = lint(head + said.format(n=50), select="X401")
     assert f.severity.name == "ERROR" and "既不等于" in f.message
+
+
+def test_review_case_counted_before_its_noun_against_the_old_table(monkeypatch):
+    # pingtan 2013: "收到1份有关政府信息公开行政复议申请", but the table's 行政复议数 is 0
+    from gsilint.facts import Facts
+
+    cells = {("old.review", "year"): 0, ("old.litigation", "year"): 0}
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(cells), raising=False)
+    text = (
+        "平潭综合实验区2013年政府信息公开工作年度报告\n\n"
+        "三、政府信息依申请公开工作情况 2013年全区未收到有关政府信息公开的申请，"
+        "收到1份有关政府信息公开行政复议申请已及时处理。\n"
+    )
+    [f] = lint(text, select="X401")
+    assert "统计表“行政复议数”本年度为0，正文多1" in f.message
+    assert lint(text.replace("收到1份", "收到0份"), select="X401") == []

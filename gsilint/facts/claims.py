@@ -467,6 +467,10 @@ _OLD_SCOPE = regex.compile(r"乡镇|街道|县直|区直|市直|微博|微信|�
 _OLD_UNITS = ("条", "件", "个", "项", "份", "")
 #: a statement of the year's figures opens with the year: "2015年，各级各部门受理…"
 _OLD_OPENS = regex.compile(r"\s*(?:(?:19|20)\d\d\s*年度?|全年|本年度?)")
+#: the same after a run-in heading: "三、政府信息依申请公开工作情况 2013年全区…"
+_OLD_HEADED = regex.compile(
+    r"\s*(?:[一二三四五六七八九十]+、)?[^，,；;。\d]{2,30}?\s+(?:19|20)\d\d\s*年"
+)
 #: "至2012年底，本局主动公开政府信息共48条": this year's or the cumulative figure?
 _OLD_AS_OF = regex.compile(r"\s*(?:至|截至|截止)\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|12月)")
 
@@ -497,7 +501,7 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
         s = text[sent.span.start : sent.span.end]
         if "公开" not in s:
             continue
-        whole_year = bool(_OLD_OPENS.match(s))
+        whole_year = bool(_OLD_OPENS.match(s) or _OLD_HEADED.match(s))
         as_of = _OLD_AS_OF.match(s)
         as_of_now = as_of is not None and year is not None and int(as_of.group("y")) == year
         for q in sent.quantities:
@@ -522,4 +526,29 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
                     break
                 out.append(OldTableClaim(rows, column, q))
                 break
+            else:
+                case = _old_case(label, text, q)
+                if case is not None and (whole_year or _OLD_OPENS.match(label)):
+                    out.append(OldTableClaim((case,), "year", q))
     return out
+
+
+_CASE_TAIL = regex.compile(r"[^，,；;。]{0,24}")
+
+
+def _old_case(label: str, text: str, q: Quantity) -> str | None:
+    """A count of review or litigation cases: "行政复议1件", "收到1份…行政复议申请"."""
+    if q.unit not in ("件", "份", "起", ""):
+        return None
+    if regex.search(r"行政复议(?:申请|案件)?$", label):
+        return "old.review"
+    if regex.search(r"行政诉讼(?:案件)?$", label):
+        return "old.litigation"
+    if regex.search(r"(?:收到|受理|发生|接到)$", label):
+        m = _CASE_TAIL.match(text, q.span.end)
+        tail = m.group() if m else ""
+        if "行政复议" in tail and "诉讼" not in tail:
+            return "old.review"
+        if "行政诉讼" in tail and "复议" not in tail:
+            return "old.litigation"
+    return None

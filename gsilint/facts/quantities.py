@@ -33,7 +33,23 @@ if TYPE_CHECKING:
 _ASCII = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
 
 #: Units a counted quantity carries. Longest first (万元 before 元, 人次 before 次).
-UNITS = ("万元", "亿元", "人次", "元", "件", "条", "篇", "个", "项", "期", "次", "户", "家", "%")
+UNITS = (
+    "万元",
+    "亿元",
+    "人次",
+    "元",
+    "件",
+    "条",
+    "篇",
+    "个",
+    "项",
+    "期",
+    "次",
+    "户",
+    "家",
+    "份",
+    "%",
+)
 
 _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
 #: A number and its unit ("1084条", "3.5 万元", "20余件"). A word before the

@@ -419,6 +419,8 @@ _OLD_ZH = {
     "old.replies.granted": "同意公开答复数",
     "old.replies.partial": "同意部分公开答复数",
     "old.replies.refused": "不予公开答复数",
+    "old.review": "行政复议数",
+    "old.litigation": "行政诉讼数",
 }
 _OLD_EN = {
     "old.proactive": "items published proactively",
@@ -433,6 +435,8 @@ _OLD_EN = {
     "old.replies.granted": "requests granted",
     "old.replies.partial": "requests partly granted",
     "old.replies.refused": "requests refused",
+    "old.review": "administrative reviews",
+    "old.litigation": "lawsuits",
 }
 _OLD_COL = {"year": ("本年度", "this year"), "cumulative": ("历年累计", "cumulative")}
 
