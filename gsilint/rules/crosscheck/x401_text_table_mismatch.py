@@ -472,9 +472,10 @@ def _old_findings(ctx):
             hint_en = f"; {said} is the {_OLD_COL[other][1]} figure"
         yield Issue(
             q.span,
-            f"正文与统计表不一致：正文为{said}{q.unit}（“{quote(q.label)}{q.text}{q.unit}”），"
+            f"正文与统计表不一致：正文{_OLD_ZH[row].removesuffix('数')}为{said}{q.unit}"
+            f"（“{quote(q.label)}{q.text}{q.unit}”），"
             f"而{name_zh}为{cell.value}，{gap_zh}{hint_zh}",
-            f"the text contradicts the statistics table: it says {said} "
+            f"the text contradicts the statistics table: it says {said} {_OLD_EN[row]} "
             f"('{quote(q.label)}{q.text}{q.unit}'), but {name_en} is {cell.value}; "
             f"{gap_en}{hint_en}",
             related=((cell.span, f"{name_zh} = {cell.value}", f"{name_en} = {cell.value}"),),
