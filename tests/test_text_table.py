@@ -426,3 +426,18 @@ def test_review_case_counted_before_its_noun_against_the_old_table(monkeypatch):
     [f] = lint(text, select="X401")
     assert "统计表“行政复议数”本年度为0，正文多1" in f.message
     assert lint(text.replace("收到1份", "收到0份"), select="X401") == []
+
+
+def test_no_requests_claimed_but_the_old_table_counts_some(monkeypatch):
+    from gsilint.facts import Facts
+
+    cells = {("old.requests", "year"): 3, ("old.review", "year"): 0}
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(cells), raising=False)
+    text = (
+        "平潭综合实验区2013年政府信息公开工作年度报告\n\n"
+        "2013年全区未收到有关政府信息公开的申请，未发生因政府信息公开引起的行政复议。\n"
+    )
+    [f] = lint(text, select="X402")
+    assert "统计表“受理申请总数”本年度为3" in f.message
+    cells[("old.requests", "year")] = 0
+    assert lint(text, select="X402") == []

@@ -29,13 +29,16 @@ def claim_contradiction(ctx):
     “未发生行政复议/行政诉讼”而表四相应总计大于0；“均获维持”而表四结果纠正或尚未审结
     大于0；“所有申请均已办理完成”而表三“四、结转下年度继续办理”大于0；“申请…均予以公开”
     而表三有部分公开、不予公开等其他结果；“无不予公开情况”而表三（三）不予公开大于0。
+    2018年及以前的报告：“未收到申请”“未发生行政复议/行政诉讼”与统计表本年度数比较。
 
     Claims in words must agree with the tables: "no requests received" while
     table III row 1 is above 0; "no review / lawsuit" while table IV counts
     some; "all upheld" while table IV has corrected or pending cases; "all
     requests closed" while table III row 4 (carried forward) is above 0; "all
     granted" while table III has partial grants, refusals or other results;
-    "none refused" while table III (3) counts refusals.
+    "none refused" while table III (3) counts refusals. Reports up to 2018:
+    "no requests", "no review", "no lawsuit" against the statistics table's
+    count for the year.
 
     错误示例 / Bad:
         本年度未收到政府信息公开申请。
@@ -120,6 +123,37 @@ def claim_contradiction(ctx):
                 )
         elif claim.kind in ("all_granted", "no_refusal") and t3 is not None:
             yield from _results_denied(t3, claim)
+    if t3 is None and t4 is None:
+        yield from _old_table_denies(ctx)
+
+
+#: claims in words the old statistics table (up to 2018) can deny: its row, its name
+_OLD_DENIES = {
+    "no_applications": ("old.requests", "受理申请总数", "requests accepted"),
+    "no_review": ("old.review", "行政复议数", "administrative reviews"),
+    "no_litigation": ("old.litigation", "行政诉讼数", "lawsuits"),
+}
+
+
+def _old_table_denies(ctx):
+    """ "未收到政府信息公开申请" while the old statistics table counts some this year."""
+    grid = getattr(ctx.facts, "old_table", None)
+    if grid is None:
+        return
+    for claim in ctx.facts.word_claims:
+        if claim.kind not in _OLD_DENIES:
+            continue
+        row, zh, en = _OLD_DENIES[claim.kind]
+        cell = grid.value(row, "year")
+        if not _usable(cell) or cell.value == 0:
+            continue
+        yield Issue(
+            claim.span,
+            f"正文称“{claim.text}”，但统计表“{zh}”本年度为{cell.value}",
+            f"the text says '{claim.text}' (none), but the statistics table counts "
+            f"{cell.value} {en} this year",
+            related=((cell.span, f"统计表“{zh}”本年度 = {cell.value}", f"{en} = {cell.value}"),),
+        )
 
 
 #: result rows that deny "all granted" (anything but （一）予以公开) and "none refused"
