@@ -318,3 +318,20 @@ def sentences(f: Facts) -> list[Sentence]:
 def quantities(f: Facts) -> list[Quantity]:
     """Every count, amount and percentage quoted in the prose."""
     return [q for s in f.sentences for q in s.quantities]
+
+
+#: Characters after which a quote may start: the end of a word in most clauses.
+_WORD_ENDS = "的和及与在对向将由为了并共已均按等中"
+
+
+def quote_label(label: str, n: int = 20) -> str:
+    """The clause before a number as a message quotes it: whole when at most ``n`` characters,
+    else its tail from a word boundary (after 的, 和, 对 …) marked with "…"; a clause without
+    a boundary in reach is quoted whole when it is not much longer, else cut with "…"."""
+    if len(label) <= n:
+        return label
+    tail = label[-n:]
+    for i, ch in enumerate(tail[:-4]):
+        if ch in _WORD_ENDS:
+            return "…" + tail[i + 1 :]
+    return label if len(label) <= n + 8 else "…" + tail

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gsilint.facts.quantities import quote_label
 from gsilint.positions import Span
 from gsilint.tables.spec import RowSpec, format_ids, table_format
 
@@ -187,19 +188,6 @@ def related(operands) -> tuple:
     return tuple(out)
 
 
-#: Characters after which a quote may start: the end of a word in most clauses.
-_WORD_ENDS = "的和及与在对向将由为了并共已均按等中"
-
-
 def quote(label: str, n: int = 20) -> str:
-    """The clause before a number as a message quotes it: whole when short, else its tail from
-    a word boundary (after 的, 和, 对 …), marked with "…"; never cut inside a word when a
-    boundary is near."""
-    if len(label) <= n:
-        return label
-    tail = label[-n:]
-    for i, ch in enumerate(tail[:-4]):
-        if ch in _WORD_ENDS:
-            return "…" + tail[i + 1 :]
-    # no boundary in reach: the whole clause when it is not much longer, else a marked cut
-    return label if len(label) <= n + 8 else "…" + tail
+    """The clause before a number as a message quotes it (see :func:`quote_label`)."""
+    return quote_label(label, n)
