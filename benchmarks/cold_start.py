@@ -17,6 +17,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,12 +43,18 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=11, help="runs of each command (default 11)")
     args = ap.parse_args(argv)
     path = args.file or sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))[0]
-    for name, cmd in (
-        ("python -c pass", [sys.executable, "-c", "pass"]),
-        (f"gsilint check {path.name}", [sys.executable, "-m", "gsilint", "check", str(path)]),
-    ):
-        wall, cpu = run_times(cmd, args.runs, path.parent)
-        print(f"{name:<40} wall {wall * 1000:5.0f} ms  CPU {cpu * 1000:5.0f} ms")
+    check = [sys.executable, "-m", "gsilint", "check", str(path)]
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "gsilint.toml"
+        config.write_text(f'cache-dir = "{Path(tmp) / "cache"}"\n', encoding="utf-8")
+        for name, cmd in (
+            ("python -c pass", [sys.executable, "-c", "pass"]),
+            (f"gsilint check {path.name} --no-cache", [*check, "--no-cache"]),
+            # the first run fills the cache, the others read the file's entry
+            (f"gsilint check {path.name} (cached)", [*check, "--config", str(config)]),
+        ):
+            wall, cpu = run_times(cmd, args.runs, path.parent)
+            print(f"{name:<48} wall {wall * 1000:5.0f} ms  CPU {cpu * 1000:5.0f} ms")
     print(f"(medians of {args.runs} runs)")
     return 0
 

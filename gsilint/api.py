@@ -6,19 +6,18 @@ functions, so they see exactly the same findings.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from gsilint.config import Config
+from gsilint.discovery import NOT_REPORTS, discover
 from gsilint.findings import Finding
 from gsilint.parallel import check_files
 from gsilint.resolve import input_error_finding
-from gsilint.run import FileResult
-from gsilint.sources import InputError, is_report_path, source_from_text
+from gsilint.run import FileResult, unreadable_path
+from gsilint.sources import InputError, source_from_text
 
-#: Files a directory walk passes over: repository documents, not reports.
-_NOT_REPORTS = ("README", "LICENSE", "CHANGELOG", "CONTRIBUTING")
+#: kept for importers (the editor server): see gsilint.discovery.NOT_REPORTS
+_NOT_REPORTS = NOT_REPORTS
 
 
 def lint_text(text: str, path: str | None = None, config: Config | None = None) -> list[Finding]:
@@ -35,21 +34,14 @@ def lint_text(text: str, path: str | None = None, config: Config | None = None) 
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files to check: files as given, directories walked recursively (sorted)."""
-    for p in paths:
-        if os.path.isdir(p):
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if name.upper().startswith(_NOT_REPORTS):
-                        continue
-                    full = Path(root) / name
-                    if is_report_path(full):
-                        found.append(str(full))
-            yield from sorted(found)
-        else:
-            yield p
+    """Files to check: files as given, directories walked recursively (sorted).
+
+    Paths that cannot be read are yielded too (checking them gives their E001);
+    see :mod:`gsilint.discovery` for what a walk passes over.
+    """
+    found = discover(paths)
+    yield from found.files
+    yield from (u.path for u in found.problems)
 
 
 def check_paths(
@@ -57,7 +49,9 @@ def check_paths(
 ) -> list[FileResult]:
     """Check files and directories with one config (``jobs`` > 1: in worker processes)."""
     config = config or Config()
-    return check_files([(p, config) for p in expand_paths(paths)], jobs=jobs, progress=False)
+    found = discover(paths, lambda _folder: config)
+    results = check_files([(p, config) for p in found.files], jobs=jobs, progress=False)
+    return results + [unreadable_path(u, config) for u in found.problems]
 
 
 def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int = 1) -> list[Finding]:

@@ -15,12 +15,19 @@ file and renamed into place, so concurrent runs never see half an entry; an
 entry that is corrupt, foreign or from another key is ignored and rewritten.
 The cache only ever skips work: a run with it gives the same output as
 ``--no-cache``.
+
+Entries are pickles, and unpickling runs code, so an entry is opened only
+when it carries an HMAC made with this user's secret key
+(``~/.cache/gsilint/secret``, or under ``$XDG_CACHE_HOME``; created on first
+use, readable by the user only). A cache folder planted in a repository of
+reports cannot carry a valid HMAC and is ignored like a corrupt entry.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import hmac
 import io
 import os
 import pickle
@@ -34,10 +41,19 @@ from gsilint.run import FileResult
 
 CACHE_DIR_NAME = ".gsilint_cache"
 #: Bumped when the entry layout changes; entries of other layouts are never read.
-_MAGIC = b"gsilint-cache-1\n"
+_MAGIC = b"gsilint-cache-2\n"
 _KEY_LEN = 32
-#: Config fields that do not change findings (where settings came from, when to fail).
-_NOT_IN_KEY = {"config_file", "fail_on", "cache_dir"}
+_MAC_LEN = 32
+#: Config fields that do not change a file's findings (where settings came from, when to fail,
+#: which files the walk picks).
+_NOT_IN_KEY = {
+    "config_file",
+    "fail_on",
+    "cache_dir",
+    "exclude",
+    "extend_exclude",
+    "respect_gitignore",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,7 +117,7 @@ class ResultCache:
             fd, tmp = tempfile.mkstemp(dir=slot.entry.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(_MAGIC + slot.key + payload)
+                    fh.write(_MAGIC + slot.key + _mac(slot.key, payload) + payload)
                 os.replace(tmp, slot.entry)
             except BaseException:
                 os.unlink(tmp)
@@ -147,13 +163,53 @@ class _Reducers(dict):
 _REDUCERS = _Reducers()
 
 
+def _secret_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gsilint" / "secret"
+
+
+_SECRET: bytes | None = None
+
+
+def _secret() -> bytes:
+    """This user's key for signing entries: read, or created readable by the user only.
+    Where it cannot be stored, a key for this process alone (the cache then lasts one run)."""
+    global _SECRET
+    if _SECRET is None:
+        path = _secret_path()
+        try:
+            _SECRET = path.read_bytes()
+        except OSError:
+            _SECRET = b""
+        if len(_SECRET) < 32:
+            _SECRET = os.urandom(32)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
+                with os.fdopen(fd, "wb") as fh:  # mkstemp creates it with mode 0600
+                    fh.write(_SECRET)
+                os.replace(tmp, path)
+            except OSError:
+                pass
+    return _SECRET
+
+
+def _mac(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(_secret(), key + payload, hashlib.sha256).digest()
+
+
 def _read_entry(slot: Slot, path: str, config: Config) -> FileResult | None:
     try:
         with open(slot.entry, "rb") as fh:
             head = fh.read(len(_MAGIC) + _KEY_LEN)
             if head != _MAGIC + slot.key:
                 return None
-            findings, notes, suppressed, excerpts = pickle.loads(fh.read())
+            mac = fh.read(_MAC_LEN)
+            payload = fh.read()
+        # never unpickle what this user's gsilint did not write
+        if not hmac.compare_digest(mac, _mac(slot.key, payload)):
+            return None
+        findings, notes, suppressed, excerpts = pickle.loads(payload)
     except Exception:  # missing, corrupt or foreign: lint the file again
         return None
     if not (
@@ -197,8 +253,7 @@ def settings_fingerprint(config: Config) -> bytes:
 
 def gsilint_fingerprint() -> bytes:
     """A hash of this gsilint: version, Python, modules, rule data, grammar and rule plugins."""
-    from importlib.metadata import entry_points
-
+    from gsilint.plugins import plugin_entry_points
     from gsilint.resources import data_dir
     from gsilint.version import __version__
 
@@ -214,7 +269,35 @@ def gsilint_fingerprint() -> bytes:
         root = data_dir(name)
         for data in sorted(p for p in root.rglob("*") if p.is_file()):
             h.update(str(data.relative_to(root)).encode() + b"\0" + data.read_bytes())
-    for ep in sorted(entry_points(group="gsilint.rules"), key=lambda e: e.name):
+    for ep in plugin_entry_points():
         dist = ep.dist
         h.update(f"{ep.name}={ep.value} {dist.version if dist else ''}\n".encode())
+        h.update(_module_files_stamp(ep.module))
     return h.digest()
+
+
+def _module_files_stamp(module: str) -> bytes:
+    """Size and modification time of a plugin's source files, so that editing a plugin
+    without a new version still invalidates the cache."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return b"<unfindable>"
+    if spec is None or not spec.origin or not os.path.isfile(spec.origin):
+        return b"<no source>"
+    paths = [spec.origin]
+    if spec.submodule_search_locations:  # a package: all its modules
+        for location in spec.submodule_search_locations:
+            for root, dirs, files in os.walk(location):
+                dirs.sort()
+                paths += [os.path.join(root, f) for f in sorted(files) if f.endswith(".py")]
+    out = []
+    for p in dict.fromkeys(paths):
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        out.append(f"{p} {st.st_size} {st.st_mtime_ns}\n")
+    return "".join(out).encode("utf-8", "surrogateescape")

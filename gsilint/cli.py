@@ -73,7 +73,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=False)
 @click.option(
     "--format",
     "fmt",
@@ -124,7 +124,12 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Extra TOML rule pack adding required sections (e.g. a province's); repeatable.",
 )
-@click.option("--encoding", default=None, help="Force an input encoding (default: detect).")
+@click.option(
+    "--encoding",
+    default=None,
+    callback=lambda c, p, v: _encoding_flag(v),
+    help="Force an input encoding, decoded strictly (default: detect).",
+)
 @click.option(
     "--deadline",
     default=None,
@@ -211,6 +216,27 @@ def main() -> None:
     default=None,
     help="Record the current findings in this baseline file and exit 0.",
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Globs a folder walk passes over, replacing the default (hidden, node_modules, ~$*).",
+)
+@click.option(
+    "--extend-exclude", multiple=True, help="Globs a folder walk passes over, in addition."
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    help="Pass over files .gitignore ignores while walking folders (default: on).",
+)
+@click.option("--show-files", is_flag=True, help="List the files that would be checked, and exit.")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 (not 2) when no file to check is found.")
+@click.option(
+    "--stdin-filename",
+    default=None,
+    metavar="PATH",
+    help="The name of the report read from stdin (-): its format, config and findings' path.",
+)
 @click.pass_context
 def check(
     ctx,
@@ -239,33 +265,45 @@ def check(
     no_cache,
     baseline_path,
     write_baseline_path,
+    exclude,
+    extend_exclude,
+    respect_gitignore,
+    show_files,
+    allow_empty,
+    stdin_filename,
 ):
-    """Check reports. PATHS are files, directories (searched recursively) or - for stdin."""
-    from gsilint.api import expand_paths
+    """Check reports. PATHS: files, directories (searched recursively; default .), - for stdin."""
     from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
     from gsilint.cache import ResultCache
     from gsilint.config_file import ConfigError
-    from gsilint.run import check_stdin
+    from gsilint.discovery import discover
+    from gsilint.run import check_stdin, unreadable_path
 
     formats = load_formats()
     if fmt not in formats:
         raise click.UsageError(
             f"--format: unknown format '{fmt}' (choose from {', '.join(sorted(formats))})"
         )
-    for p in paths:
-        if p != "-" and not os.path.exists(p):
-            raise click.UsageError(f"path does not exist: {p}")
+    paths = paths or (".",)
+    stdin_path = stdin_filename or "-"
     try:
         resolver = build_resolver(ctx, config_path, isolated)
         baseline = read_baseline(baseline_path) if baseline_path else None
-        files = [
-            (path, resolver.for_path(path)) for p in paths if p != "-" for path in expand_paths([p])
-        ]
-        run_config = resolver.for_path("-")
+        found = discover(paths, resolver.for_folder)
+        files = [(path, resolver.for_path(path)) for path in found.files]
+        run_config = resolver.for_path(stdin_path)
+        problems = [unreadable_path(u, resolver.for_path(u.path)) for u in found.problems]
     except (ConfigError, BaselineError) as exc:
         raise ConfigFailure(str(exc)) from None
-    if apply_fix and "-" in paths:
-        raise click.UsageError("--fix cannot write back to stdin (use --diff)")
+    if apply_fix and "-" in paths and len(paths) > 1:
+        raise click.UsageError("--fix with stdin (-) prints the fixed text: give no other path")
+    if _nothing_to_check(found, paths):
+        sys.exit(0 if allow_empty else 2)
+    if show_files:
+        _stdout().write("".join(f"{path}\n" for path, _ in files))
+        for u in found.problems:
+            click.echo(f"gsilint: {u.path}: {u.zh} / {u.en}", err=True)
+        sys.exit(0)
     fix_mode = "write" if apply_fix else "diff" if show_diff else None
     dask = None
     if dask_scheduler or dask_local:
@@ -282,20 +320,26 @@ def check(
     streamed = streamed and baseline is None and not write_baseline_path
     if streamed:
         files.sort(key=lambda item: item[0])
-        results = _stream_jsonl(files, jobs, cache, output_file, options, dask)
+        results = _stream_jsonl(files, jobs, cache, output_file, options, dask, pre=problems)
     else:
-        results = _check(files, jobs, fix_mode, cache, dask)
+        results = _check(files, jobs, fix_mode, cache, dask) + problems
     _warn_broken_plugins(load=False)
     if fix_mode is not None:
-        from gsilint.fix import report_fixes
+        from gsilint.fix import fix_bytes, report_fixes
 
         fixed = [r.fixed for r in results if r.fixed is not None]
+        stdin_fix = None
+        if "-" in paths:
+            stdin_fix = fix_bytes(stdin_path, sys.stdin.buffer.read(), run_config)
+            fixed.append(stdin_fix)
+        if apply_fix and stdin_fix is not None:
+            _fixed_stdin(stdin_fix, formats[fmt], run_config, options)
         if report_fixes(fixed, _stdout(), sys.stderr, diff=show_diff) and show_diff:
             sys.exit(1)
         if show_diff:
             sys.exit(0)
-    if "-" in paths:
-        results.append(check_stdin(sys.stdin.buffer.read(), run_config))
+    elif "-" in paths:
+        results.append(check_stdin(sys.stdin.buffer.read(), run_config, stdin_path))
     results.sort(key=lambda r: r.path)
     if write_baseline_path:
         try:
@@ -316,6 +360,45 @@ def check(
         for r in results
         for f in r.findings
     )
+    if not files and "-" not in paths:  # not one named path could be read
+        sys.exit(2)
+    sys.exit(1 if failed else 0)
+
+
+def _nothing_to_check(found, paths) -> bool:
+    """Say on stderr which folders held no file to check; True when the run has nothing at all.
+
+    A CI job whose path has a typo must not pass silently: nothing found exits 2
+    (0 with ``--allow-empty``); a path that could not be read is reported as E001.
+    """
+    nothing = not found.files and not found.problems and "-" not in paths
+    for folder in found.empty:
+        if not nothing:
+            click.echo(f"gsilint: {folder}: 没有找到可检查的文件 / no files to check", err=True)
+    if nothing:
+        where = " ".join(paths)
+        click.echo(
+            f"gsilint: 没有找到可检查的文件（{where}） / no files to check in {where}", err=True
+        )
+    return nothing
+
+
+def _fixed_stdin(fixed, writer, config, options: OutputOptions) -> None:
+    """``check - --fix``: the fixed text on stdout (in the input's encoding), findings on stderr.
+
+    What cannot be fixed in place is printed unchanged, so ``< a > b`` never loses text.
+    """
+    from gsilint.fix import fixed_bytes, report_fixes
+    from gsilint.run import FileResult
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(fixed_bytes(fixed))
+    sys.stdout.buffer.flush()
+    report_fixes([fixed], io.StringIO(), sys.stderr, diff=False)
+    result = FileResult(fixed.path, fixed.findings, fixed.source, config=config)
+    writer([result], sys.stderr, options)
+    sys.stderr.flush()
+    failed = any(f.severity >= config.fail_on for f in fixed.findings)
     sys.exit(1 if failed else 0)
 
 
@@ -364,16 +447,21 @@ def _check(files, jobs: int, fix_mode: str | None, cache, dask, emit=None) -> li
         raise click.UsageError(str(exc)) from None
 
 
-def _stream_jsonl(files, jobs: int, cache, output_file: str | None, options: OutputOptions, dask):
+def _stream_jsonl(
+    files, jobs: int, cache, output_file: str | None, options: OutputOptions, dask, pre=()
+):
     """``--format jsonl``: each file's lines as soon as it and the files before it are done.
 
-    The findings the cross-file phase adds at the end of the run follow, file by file.
+    ``pre`` (paths that could not be read) come first. The findings the cross-file
+    phase adds at the end of the run follow, file by file.
     """
     from gsilint.output.jsonl import write_findings
     from gsilint.output.statistics import write_statistics
 
     out = _open_output(output_file)
     shown: dict[str, set[int]] = {}
+    for r in pre:
+        write_findings(r, r.findings, out)
 
     def emit(result: FileResult) -> None:
         write_findings(result, result.findings, out)
@@ -385,6 +473,7 @@ def _stream_jsonl(files, jobs: int, cache, output_file: str | None, options: Out
         for r in results:
             seen = shown.get(r.path, set())
             write_findings(r, [f for f in r.findings if id(f) not in seen], out)
+        results = [*results, *pre]
         if options.statistics:
             out.flush()
             write_statistics(results, sys.stderr, options.lang)
@@ -413,8 +502,30 @@ _FLAG_FIELDS = {
     "year": ("year", lambda v: v),
     "deadline": ("deadline", lambda v: v),
     "encoding": ("encoding", lambda v: v),
-    "rule_packs": ("rule_packs", lambda v: tuple(os.path.abspath(p) for p in v)),
+    "rule_packs": ("rule_packs", lambda v: _rule_pack_flags(v)),
+    "exclude": ("exclude", lambda v: _globs(v)),
+    "extend_exclude": ("extend_exclude", lambda v: _globs(v)),
+    "respect_gitignore": ("respect_gitignore", bool),
 }
+
+
+def _rule_pack_flags(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """``--rule-pack`` files, each checked like a pack named in the config (exit 2 if bad)."""
+    from gsilint.rule_packs import PackError, read_pack
+
+    for path in paths:
+        try:
+            read_pack(path)
+        except PackError as exc:
+            raise click.UsageError(f"--rule-pack: {exc}") from None
+    return tuple(os.path.abspath(p) for p in paths)
+
+
+def _globs(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--exclude a,b --exclude c``: globs anchored at the working directory."""
+    from gsilint.discovery import anchor_patterns
+
+    return anchor_patterns((g for v in values for g in v.split(",")), os.getcwd())
 
 
 def _deadline_flag(value: str | None) -> str | None:
@@ -426,6 +537,18 @@ def _deadline_flag(value: str | None) -> str | None:
         return _deadline(value, "--deadline")
     except ConfigError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def _encoding_flag(value: str | None) -> str | None:
+    """An unknown codec is a usage error (exit 2), not an E001 on every file."""
+    from gsilint.sources.decode import unknown_encoding
+
+    if value is None:
+        return None
+    problem = unknown_encoding(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value
 
 
 def flag_overrides(ctx: click.Context) -> dict:
@@ -514,15 +637,23 @@ def rules_cmd(fmt):
 
 @main.command("rule")
 @click.argument("code")
-def rule_cmd(code):
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal; markdown is the rule's page (docs/rules/CODE.md); html a page.",
+)
+def rule_cmd(code, fmt):
     """Explain one rule (by code or name), with a bad and a good example."""
+    from gsilint.docs import rule_html, rule_markdown, rule_text
+
     r = find_rule(code)
     if r is None:
         raise click.UsageError(f"no rule '{code}' (see: gsilint rules)")
-    out = _stdout()
-    out.write(
-        f"{r.code} {r.name} ({r.severity.label})\n{r.summary} / {r.summary_en}\n\n{r.explanation}\n"
-    )
+    render = {"text": rule_text, "markdown": rule_markdown, "html": rule_html}[fmt]
+    _stdout().write(render(r))
 
 
 @main.command("inspect")
@@ -532,7 +663,7 @@ def rule_cmd(code):
 )
 @click.option("--template", type=click.Choice(TEMPLATES), default="auto", show_default=True)
 @click.option("--year", type=click.IntRange(1990, 2100), default=None)
-@click.option("--encoding", default=None)
+@click.option("--encoding", default=None, callback=lambda c, p, v: _encoding_flag(v))
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.pass_context
 def inspect_cmd(ctx, path, fmt, template, year, encoding, isolated):

@@ -41,6 +41,15 @@ class Config:
     root: str | None = None
     #: where the result cache lives (None: ``.gsilint_cache`` next to the config file)
     cache_dir: str | None = None
+    #: globs a folder walk passes over (None: gsilint.discovery.DEFAULT_EXCLUDE);
+    #: a glob with "/" is absolute (anchored where it was given)
+    exclude: tuple[str, ...] | None = None
+    #: globs passed over in addition to ``exclude``
+    extend_exclude: tuple[str, ...] = ()
+    #: whether a folder walk passes over what .gitignore ignores
+    respect_gitignore: bool = True
+    #: glob → settings (year, template, deadline, encoding) for matching files
+    per_file: dict[str, dict] = field(default_factory=dict)
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)
@@ -64,6 +73,14 @@ def per_file_ignores(config: Config, path: str) -> tuple[str, ...]:
     """
     if not config.per_file_ignores:
         return ()
+    out: list[str] = []
+    for pattern in matching_globs(config, path, config.per_file_ignores):
+        out.extend(config.per_file_ignores[pattern])
+    return tuple(out)
+
+
+def matching_globs(config: Config, path: str, patterns) -> list[str]:
+    """The globs of ``patterns`` that match ``path`` (see :func:`per_file_ignores`), in order."""
     posix = path.replace("\\", "/").removeprefix("./")
     candidates = {posix, posix.rsplit("/", 1)[-1]}
     if config.root is not None and path not in ("-", "<text>"):
@@ -73,12 +90,19 @@ def per_file_ignores(config: Config, path: str) -> tuple[str, ...]:
             rel = None
         if rel and not rel.startswith("../"):
             candidates.add(rel)
-    out: list[str] = []
-    for pattern, codes in config.per_file_ignores.items():
-        pat = pattern.replace("\\", "/")
-        if any(fnmatch.fnmatchcase(c, pat) for c in candidates):
-            out.extend(codes)
-    return tuple(out)
+    return [
+        pattern
+        for pattern in patterns
+        if any(fnmatch.fnmatchcase(c, pattern.replace("\\", "/")) for c in candidates)
+    ]
+
+
+def per_file_settings(config: Config, path: str) -> dict:
+    """The ``per-file`` settings of ``config`` for ``path``: later globs win."""
+    out: dict = {}
+    for pattern in matching_globs(config, path, config.per_file):
+        out.update(config.per_file[pattern])
+    return out
 
 
 def longest_match(code: str, patterns: dict[str, Severity]) -> Severity | None:

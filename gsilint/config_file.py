@@ -12,8 +12,12 @@ Keys (kebab-case, as in the README)::
     per-file-ignores                   glob → list of codes (globs relative to the config file)
     severity                           code or prefix → "error" | "warning" | "info"
     fail-on, template, lang, deadline ("MM-DD"), encoding
+    year                               the report year (as --year), when detection cannot tell
     rule-packs                         TOML rule data files, relative to the config file
     cache-dir                          the result cache's directory, relative to the config file
+    exclude, extend-exclude            globs a folder walk passes over (gsilint.discovery)
+    respect-gitignore                  true (default) | false
+    per-file                           glob → table of year, template, deadline, encoding
 
 An unknown key or a bad value raises :class:`ConfigError` naming the file
 and the key. Command-line flags the user gave win over the file
@@ -24,7 +28,6 @@ and the key. Command-line flags the user gave win over the file
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import re
@@ -34,8 +37,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gsilint.config import TEMPLATES, Config
+from gsilint.config import TEMPLATES, Config, per_file_settings
 from gsilint.findings import Severity
+from gsilint.rule_packs import PackError, read_pack
 
 GSILINT_TOML = "gsilint.toml"
 PYPROJECT = "pyproject.toml"
@@ -54,7 +58,14 @@ KEYS = {
     "rule-packs": "rule_packs",
     "encoding": "encoding",
     "cache-dir": "cache_dir",
+    "year": "year",
+    "exclude": "exclude",
+    "extend-exclude": "extend_exclude",
+    "respect-gitignore": "respect_gitignore",
+    "per-file": "per_file",
 }
+#: the settings a ``per-file`` glob can give
+PER_FILE_KEYS = ("year", "template", "deadline", "encoding")
 _DEADLINE = re.compile(r"^(\d{2})-(\d{2})$")
 
 
@@ -145,26 +156,53 @@ def _rule_packs(value: Any, where: str, base: Path) -> tuple[str, ...]:
     for v in value:
         p = Path(v) if os.path.isabs(v) else base / v
         try:
-            with p.open("rb") as fh:
-                raw = tomllib.load(fh)
-        except OSError as exc:
-            raise ConfigError(
-                f"{where}: 'rule-packs': cannot read {v}: {exc.strerror or exc}"
-            ) from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{where}: 'rule-packs': {v} is not valid TOML: {exc}") from None
-        sections = raw.get("section", [])
-        if not isinstance(sections, list) or not all(
-            isinstance(s, dict)
-            and isinstance(s.get("key"), str)
-            and isinstance(s.get("title"), str)
-            for s in sections
-        ):
-            raise ConfigError(
-                f"{where}: 'rule-packs': {v}: each [[section]] needs a 'key' and a 'title'"
-            )
+            read_pack(p, v)
+        except PackError as exc:
+            raise ConfigError(f"{where}: 'rule-packs': {exc}") from None
         packs.append(str(p.resolve()))
     return tuple(packs)
+
+
+def _file_setting(key: str, value: Any, where: str) -> dict[str, Any]:
+    """One of the settings a file (or a ``per-file`` glob) can give: year, template, …"""
+    if key == "year":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2100:
+            raise ConfigError(f"{where}: 'year' must be a year from 1990 to 2100 (got {value!r})")
+        return {"year": value}
+    if key == "template":
+        return {
+            "template": _choice(
+                str(value) if isinstance(value, int) else value, key, where, TEMPLATES
+            )
+        }
+    if key == "deadline":
+        return {"deadline": _deadline(value, where)}
+    from gsilint.sources.decode import unknown_encoding
+
+    if not isinstance(value, str) or unknown_encoding(value) is not None:
+        raise ConfigError(f"{where}: 'encoding': unknown encoding {value!r}")
+    return {"encoding": value}
+
+
+def _per_file(value: Any, where: str) -> dict[str, dict[str, Any]]:
+    """``[per-file."2023/*.txt"] year = 2023``: glob → validated settings."""
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(
+            f"{where}: 'per-file' must be a table of globs, each a table of settings, "
+            f'e.g. [per-file."2023/*.txt"] year = 2023'
+        )
+    out = {}
+    for glob, settings in value.items():
+        values: dict[str, Any] = {}
+        for key, v in settings.items():
+            if key not in PER_FILE_KEYS:
+                near = difflib.get_close_matches(key, PER_FILE_KEYS, n=1)
+                known = ", ".join(PER_FILE_KEYS)
+                hint = f"did you mean '{near[0]}'?" if near else f"known: {known}"
+                raise ConfigError(f"{where}: 'per-file.{glob}': unknown key '{key}' ({hint})")
+            values.update(_file_setting(key, v, f"{where}: 'per-file.{glob}'"))
+        out[str(glob)] = values
+    return out
 
 
 def parse_table(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
@@ -197,22 +235,26 @@ def parse_table(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
             out["severity"] = sev
         elif key == "fail-on":
             out["fail_on"] = _severity(value, key, where)
-        elif key == "template":
-            out["template"] = _choice(
-                str(value) if isinstance(value, int) else value, key, where, TEMPLATES
-            )
         elif key == "lang":
             out["lang"] = _choice(value, key, where, ("zh", "en"))
-        elif key == "deadline":
-            out["deadline"] = _deadline(value, where)
         elif key == "rule-packs":
             out["rule_packs"] = _rule_packs(value, where, base)
-        elif key == "encoding":
-            try:
-                codecs.lookup(value)
-            except (LookupError, TypeError):
-                raise ConfigError(f"{where}: 'encoding': unknown encoding {value!r}") from None
-            out["encoding"] = value
+        elif key in ("year", "template", "deadline", "encoding"):
+            out.update(_file_setting(key, value, where))
+        elif key in ("exclude", "extend-exclude"):
+            from gsilint.discovery import anchor_patterns
+
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: '{key}' must be a list of globs, e.g. [\"drafts\"]")
+            out[KEYS[key]] = anchor_patterns(value, str(base))
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
+            out["respect_gitignore"] = value
+        elif key == "per-file":
+            out["per_file"] = _per_file(value, where)
         elif key == "cache-dir":
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: 'cache-dir' must be a directory path")
@@ -253,7 +295,7 @@ def merge(
     if "select" in over:
         values.pop("extend_select", None)
         values.pop("ignore", None)
-    for key in ("extend_select", "ignore", "rule_packs"):
+    for key in ("extend_select", "ignore", "rule_packs", "extend_exclude"):
         if key in over and key in values:
             over[key] = tuple(values[key]) + tuple(over[key])
     values.update(over)
@@ -277,6 +319,7 @@ class ConfigResolver:
         self.isolated = isolated
         self._dirs: dict[str, str | None] = {}  # directory → config file found from there
         self._configs: dict[str | None, Config] = {}  # config file → merged Config
+        self._variants: dict[tuple, Config] = {}  # (config file, per-file settings) → Config
         self._forced = load_file(forced) if forced and not isolated else None
 
     def find(self, directory: str) -> str | None:
@@ -303,16 +346,37 @@ class ConfigResolver:
         return found
 
     def for_path(self, path: str) -> Config:
-        """Config for a file path (``-`` for stdin: from the working directory)."""
+        """Config for a file path (``-`` for stdin: from the working directory).
+
+        The file's ``per-file`` settings apply, except where a flag was given.
+        """
         if self.isolated:
             return self._merged(None, {})
         if self._forced is not None:
-            return self._merged("<forced>", self._forced)
+            return self._per_file("<forced>", self._merged("<forced>", self._forced), path)
         directory = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
         cfg_file = self.find(directory)
         if cfg_file in self._configs:
-            return self._configs[cfg_file]
-        return self._merged(cfg_file, load_file(cfg_file) if cfg_file else {})
+            return self._per_file(cfg_file, self._configs[cfg_file], path)
+        config = self._merged(cfg_file, load_file(cfg_file) if cfg_file else {})
+        return self._per_file(cfg_file, config, path)
+
+    def for_folder(self, folder: str) -> Config:
+        """Config in force in a folder (its exclusions, for a walk)."""
+        return self.for_path(os.path.join(folder, "_"))
+
+    def _per_file(self, key: str | None, config: Config, path: str) -> Config:
+        if not config.per_file or path in ("-", "<text>"):
+            return config
+        extra = {
+            k: v for k, v in per_file_settings(config, path).items() if k not in self.overrides
+        }
+        if not extra:
+            return config
+        cache_key = (key, tuple(sorted(extra.items())))
+        if cache_key not in self._variants:
+            self._variants[cache_key] = config.with_(**extra)
+        return self._variants[cache_key]
 
     def _merged(self, key: str | None, values: Mapping[str, Any]) -> Config:
         if key not in self._configs:

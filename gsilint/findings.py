@@ -99,4 +99,6 @@ class Finding:
         return self.location.end_column
 
     def sort_key(self) -> tuple:
-        return (self.path, self.location.line, self.location.column, self.code, self.message)
+        """Place, then code; findings of one rule at one place keep the order the rule gave
+        them (S101's missing sections in the template's order), since sorting is stable."""
+        return (self.path, self.location.line, self.location.column, self.code)

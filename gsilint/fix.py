@@ -110,6 +110,8 @@ def fix_source(source: Source, config: Config, raw: bytes | None = None) -> FixR
         result.raw = raw
         if source.kind not in WRITABLE_KINDS:
             result.refused = f"{source.kind} files are not rewritten"
+        elif source.undecodable is not None:
+            result.refused = "it holds bytes that are not valid UTF-8 (see E001): mend them first"
         else:
             try:
                 if encode_like(source.original, source.encoding, raw) != raw:
@@ -148,11 +150,30 @@ def fix_file(path: str, config: Config) -> FixResult:
     """Read ``path`` and compute its fixed text (nothing is written)."""
     try:
         raw = Path(path).read_bytes()
-        source = _reader(path)(path, raw, config.encoding)
-    except (OSError, InputError) as exc:
-        msg = getattr(exc, "message_en", None) or str(exc)
-        return FixResult(path, refused=f"cannot read: {msg}")
+    except OSError as exc:
+        return FixResult(path, refused=f"cannot read: {exc.strerror or exc}")
+    return fix_bytes(path, raw, config)
+
+
+def fix_bytes(path: str, raw: bytes, config: Config) -> FixResult:
+    """Compute the fixed text of ``raw``, read as the file ``path`` (stdin: its
+    ``--stdin-filename``)."""
+    from gsilint.sources import read_bytes
+
+    try:
+        source = read_bytes(path, raw, config.encoding)
+    except InputError as exc:
+        return FixResult(path, refused=f"cannot read: {exc.message_en}", raw=raw)
+    except Exception:  # a reader's bug: the file is checked (and reported) without fixing
+        return FixResult(path, refused="cannot read: the reader failed", raw=raw)
     return fix_source(source, config, raw)
+
+
+def fixed_bytes(result: FixResult) -> bytes:
+    """The bytes to write for ``result``: the fixed text, or the input unchanged."""
+    if result.refused is not None or not result.changed:
+        return result.raw
+    return encode_like(result.after, result.encoding, result.raw)
 
 
 def write_back(result: FixResult) -> None:
@@ -160,7 +181,8 @@ def write_back(result: FixResult) -> None:
     if result.refused is not None or not result.changed:
         return
     data = encode_like(result.after, result.encoding, result.raw)
-    target = Path(result.path)
+    # a symbolic link stays a link: the file it points to is rewritten
+    target = Path(os.path.realpath(result.path))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".gsilint", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -206,20 +228,26 @@ def unified_diff(result: FixResult) -> str:
 
 
 def report_fixes(results: list[FixResult], out, err, diff: bool) -> bool:
-    """Print diffs (``--diff``) or a summary of what was fixed; True when anything changes."""
+    """Print diffs (``--diff``) or a summary of what was fixed.
+
+    True when anything changes, or a fix exists that cannot be applied in place
+    (a DOCX): ``--diff`` exits 1 for both.
+    """
     changed = [r for r in results if r.changed and r.refused is None]
     if diff:
         for r in sorted(changed, key=lambda r: r.path):
             out.write(unified_diff(r))
         out.flush()
+    pending = False
     for r in results:
         if r.refused is not None and not r.refused.startswith("cannot read"):
             fixable = sum(1 for f in r.findings if f.fix is not None)
             if fixable:
-                err.write(f"gsilint: {r.path}: not fixed ({r.refused})\n")
+                pending = True
+                err.write(f"gsilint: {r.path}: {fixable} fix(es) not applied ({r.refused})\n")
     n = sum(r.applied for r in changed)
     verb = "would fix" if diff else "fixed"
     if changed or not diff:
         err.write(f"gsilint: {verb} {n} issue(s) in {len(changed)} file(s)\n")
     err.flush()
-    return bool(changed)
+    return bool(changed) or pending

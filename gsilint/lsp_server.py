@@ -10,18 +10,28 @@ says nothing, utf-8 or utf-32 when it prefers them). Hovering a finding
 shows its rule's explanation; findings with a safe fix offer it as a quick
 fix (and all of them as ``source.fixAll.gsilint``). Closing a document
 clears its diagnostics.
+
+A configuration file that cannot be used (broken TOML, an unknown key, a bad
+rule pack) is published as a diagnostic on that file and shown once as a
+message; documents are linted with the defaults until it is mended. A change
+to a document the client never opened is taken as an open when it carries
+the whole text, and otherwise ignored with a log message.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from urllib.parse import unquote
 
 from lsprotocol import types
 from lsprotocol.converters import get_converter
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
+from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.uris import from_fs_path, to_fs_path
 
 from gsilint import __version__
 from gsilint.config import Config
@@ -49,11 +59,59 @@ class Linted:
     lang: str = "zh"
 
 
+class GsilintProtocol(LanguageServerProtocol):
+    """pygls's protocol, tolerant of a change to a document that was never opened."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        doc = params.text_document
+        if unquote(doc.uri) not in self.workspace.text_documents:
+            whole = [
+                c
+                for c in params.content_changes
+                if isinstance(c, types.TextDocumentContentChangeWholeDocument)
+            ]
+            if not whole:
+                log.warning("change to %s, which was never opened: ignored", doc.uri)
+                return
+            self.workspace.put_text_document(
+                types.TextDocumentItem(doc.uri, "plaintext", doc.version, whole[-1].text)
+            )
+        yield from super().lsp_text_document__did_change(params)
+
+
+#: where a TOML parser or a config message places the problem
+_TOML_AT = re.compile(r"at line (\d+), column (\d+)")
+_QUOTED_KEY = re.compile(r"'([A-Za-z][\w-]*)'")
+
+
+def config_problem_range(text: str, message: str) -> types.Range:
+    """The place in a config file that ``message`` is about: the TOML parser's line and
+    column, else the first line naming the key the message quotes, else the first line."""
+    m = _TOML_AT.search(message)
+    if m:
+        line, col = int(m.group(1)) - 1, int(m.group(2)) - 1
+    else:
+        line, col = 0, 0
+        lines = text.splitlines()
+        for key in _QUOTED_KEY.findall(message):
+            hit = next(
+                (i for i, t in enumerate(lines) if re.match(rf"\s*{re.escape(key)}\s*=", t)), None
+            )
+            if hit is not None:
+                line = hit
+                break
+    start = types.Position(line, col)
+    return types.Range(start, types.Position(line + 1, 0))
+
+
 class GsilintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("gsilint", __version__)
+        super().__init__("gsilint", __version__, protocol_cls=GsilintProtocol)
         self.linted: dict[str, Linted] = {}
         self._resolver: ConfigResolver | None = None
+        #: config files with a published problem → the message
+        self.config_problems: dict[str, str] = {}
 
     def config_for(self, path: str | None) -> Config:
         """Settings for a document: its nearest configuration file, as the CLI reads it.
@@ -65,13 +123,52 @@ class GsilintServer(LanguageServer):
             self._resolver = ConfigResolver()
         if not path or path.startswith("untitled:"):
             return Config()
+        cfg_file = self._resolver.find(os.path.dirname(os.path.abspath(path)))
         try:
-            return self._resolver.for_path(path)
-        except Exception as exc:  # a broken config file: lint with defaults, and say why
-            self.window_log_message(
-                types.LogMessageParams(types.MessageType.Warning, f"gsilint: {exc}")
-            )
+            config = self._resolver.for_path(path)
+        except Exception as exc:  # a broken config file: lint with defaults, and say where
+            self.report_config_problem(cfg_file, str(exc))
             return Config()
+        if cfg_file in self.config_problems:
+            self.report_config_problem(cfg_file, None)
+        return config
+
+    def report_config_problem(self, cfg_file: str | None, message: str | None) -> None:
+        """Publish (or, with ``message`` None, clear) the problem of a config file; show a
+        new problem once as a message."""
+        if cfg_file is None:
+            if message:
+                self.window_log_message(
+                    types.LogMessageParams(types.MessageType.Warning, f"gsilint: {message}")
+                )
+            return
+        uri = from_fs_path(cfg_file) or cfg_file
+        if message is None:
+            self.config_problems.pop(cfg_file, None)
+            publish(self, uri, [])
+            return
+        if self.config_problems.get(cfg_file) != message:
+            self.window_show_message(
+                types.ShowMessageParams(
+                    types.MessageType.Error,
+                    f"gsilint: {message} — linting with the default settings until it is fixed",
+                )
+            )
+        self.config_problems[cfg_file] = message
+        try:
+            with open(cfg_file, encoding="utf-8", errors="replace") as fh:
+                text = fh.read()
+        except OSError:
+            text = ""
+        diag = types.Diagnostic(
+            range=config_problem_range(text, message),
+            message=message,
+            severity=types.DiagnosticSeverity.Error,
+            source="gsilint",
+        )
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[diag])
+        )
 
     def forget_config(self) -> None:
         self._resolver = None
@@ -233,7 +330,7 @@ def fix_actions(
                     ),
                 )
             )
-    if len(fixable) > 1:
+    if fixable:  # one fix is still a fix-all (editors ask for source.fixAll on save)
         taken, end = [], -1
         for f, _ in sorted(fixable, key=lambda fd: (fd[0].fix.start, fd[0].fix.end)):
             if f.fix.start >= end:  # overlapping fixes wait for the next lint

@@ -12,6 +12,7 @@ any other finding. The result never depends on file order or ``--jobs``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gsilint.config import Config
@@ -19,10 +20,12 @@ from gsilint.excerpts import Excerpts, take_excerpts
 from gsilint.findings import Finding
 from gsilint.positions import LineIndex
 from gsilint.resolve import input_error_finding, make_run_finding
-from gsilint.sources import InputError, Source, load_path, original_text, read_text_source
+from gsilint.sources import InputError, Source, load_path, original_text, read_bytes
+from gsilint.sources.base import damaged, os_error
 from gsilint.suppress import SuppressedRange, drop_suppressed
 
 if TYPE_CHECKING:
+    from gsilint.discovery import Unreadable
     from gsilint.fix import FixResult
 
 
@@ -110,9 +113,22 @@ def unreadable(path: str, exc: Exception, config: Config) -> FileResult:
     """The result of a file that cannot be read: one E001 finding."""
     if isinstance(exc, InputError):
         zh, en = exc.message_zh, exc.message_en
-    else:
-        zh, en = f"无法读取：{exc}", f"cannot read: {exc}"
+    elif isinstance(exc, OSError):
+        err = os_error(exc)
+        zh, en = err.message_zh, err.message_en
+    else:  # never Python internals in a message: say what to do
+        err = damaged(Path(path).suffix)
+        zh, en = err.message_zh, err.message_en
     return FileResult(path, [input_error_finding(path, zh, en, config)], config=config)
+
+
+def unreadable_path(problem: Unreadable, config: Config) -> FileResult:
+    """The E001 of a path the file discovery could not read (missing, a pipe, a folder).
+
+    Its text is never read again for an excerpt (a pipe would block).
+    """
+    finding = input_error_finding(problem.path, problem.zh, problem.en, config)
+    return FileResult(problem.path, [finding], config=config, _lines_read=True)
 
 
 def check_file(
@@ -155,9 +171,10 @@ def _fix_and_check(path: str, config: Config, write: bool) -> FileResult:
 
 
 def check_stdin(data: bytes, config: Config, path: str = "-") -> FileResult:
+    """Lint bytes read from stdin; ``path`` (``--stdin-filename``) chooses the reader."""
     try:
-        source = read_text_source(path, data, config.encoding)
-    except InputError as exc:
+        source = read_bytes(path, data, config.encoding)
+    except Exception as exc:  # never a traceback for bad input
         return unreadable(path, exc, config)
     return check_source(source, config)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,22 @@ from gsilint import Config, lint_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
+
+
+def _shared_corpus() -> Path:
+    """The shared corpus of real reports: ``$GSILINT_CORPUS``, else ``../shared/corpus`` next
+    to the checkout, else ``/work/shared/corpus`` (where this project's machines keep it)."""
+    if os.environ.get("GSILINT_CORPUS"):
+        return Path(os.environ["GSILINT_CORPUS"])
+    beside = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    return beside if beside.is_dir() else Path("/work/shared/corpus")
+
+
+#: the shared corpus (tests that read it skip when it is absent)
+CORPUS = _shared_corpus()
+#: its real reports
+REAL = CORPUS / "real"
+needs_corpus = pytest.mark.skipif(not REAL.is_dir(), reason=f"no shared corpus at {CORPUS}")
 
 #: The six statutory headings of the 2019/2021 national format, in order.
 HEADINGS = [

@@ -9,12 +9,21 @@ import pytest
 from click.testing import CliRunner
 from test_text_table import _year_report
 
+import gsilint.cache
 import gsilint.parallel
 from gsilint.cache import CACHE_DIR_NAME
 from gsilint.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FORMATS = ["text", "concise", "json", "jsonl", "sarif", "github", "lsp"]
+
+
+@pytest.fixture(autouse=True)
+def user_secret(tmp_path, monkeypatch):
+    """Each test's user has a secret key of their own (not the real ~/.cache)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(gsilint.cache, "_SECRET", None)
+    return tmp_path / "user-cache" / "gsilint" / "secret"
 
 
 @pytest.fixture
@@ -113,6 +122,43 @@ def test_a_corrupt_or_foreign_entry_is_ignored(tree, linted):
     assert len(linted) == 3
 
 
+class _Planted:
+    """Unpickling this would create a file: a stand-in for code a planted entry would run."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path(self.marker).touch, ())
+
+
+def test_a_planted_entry_is_never_unpickled(tree, linted, user_secret):
+    import pickle
+
+    expected = run("--format", "json", "--no-cache")
+    run()
+    assert user_secret.is_file() and (user_secret.stat().st_mode & 0o077) == 0
+    marker = tree / "pwned"
+    for entry in (tree / CACHE_DIR_NAME / "entries").iterdir():
+        data = entry.read_bytes()
+        head = data[: len(gsilint.cache._MAGIC) + 32]  # magic and the right key
+        # a pickle that runs code, with a MAC made without this user's secret
+        entry.write_bytes(head + b"\0" * 32 + pickle.dumps(_Planted(str(marker))))
+    linted.clear()
+    assert run("--format", "json") == expected
+    assert not marker.exists()
+    assert len(linted) == len(list((tree / "reports").iterdir()))
+
+
+def test_another_users_entries_are_relinted(tree, linted, monkeypatch, tmp_path):
+    run()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    monkeypatch.setattr(gsilint.cache, "_SECRET", None)
+    linted.clear()
+    run()
+    assert len(linted) == len(list((tree / "reports").iterdir()))
+
+
 def test_cache_dir_in_the_config_file(tree):
     (tree / "gsilint.toml").write_text('cache-dir = "build/lint-cache"\n', encoding="utf-8")
     run()
@@ -142,3 +188,21 @@ def test_text_lines_without_colour_are_what_rich_writes(color):
             emoji=False,
         ).print(Text.assemble(*line, style="dim"))
         assert fast.getvalue() == slow.getvalue()
+
+
+def test_editing_a_plugin_changes_its_stamp(tmp_path, monkeypatch):
+    import os
+
+    pkg = tmp_path / "myplugin"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "rules.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = gsilint.cache._module_files_stamp("myplugin")
+    assert b"rules.py" in before
+    (pkg / "rules.py").write_text("X = 22\n", encoding="utf-8")
+    os.utime(pkg / "rules.py", ns=(1, 1))
+    assert gsilint.cache._module_files_stamp("myplugin") != before
+    assert gsilint.cache._module_files_stamp("no_such_plugin_module") == b"<unfindable>" or (
+        gsilint.cache._module_files_stamp("no_such_plugin_module") == b"<no source>"
+    )

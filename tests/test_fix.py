@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import seed_path, seed_text
+from conftest import REAL, seed_path, seed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +15,7 @@ from gsilint.findings import Fix
 from gsilint.fix import apply_fixes, fix_file, fix_source, select_fixes
 from gsilint.sources import source_from_text
 
-CRAWLER = Path("/work/shared/corpus/real/pingtan_syq_2019.txt")
+CRAWLER = REAL / "pingtan_syq_2019.txt"
 T = Config(select=("T",))
 
 
@@ -123,9 +122,16 @@ def test_docx_like_sources_are_never_rewritten():
     assert any(f.code == "T505" for f in result.findings)
 
 
-def test_fix_refuses_stdin():
-    r = CliRunner().invoke(main, ["check", "--fix", "-"], input="一、总体情况\n")
-    assert r.exit_code == 2 and "--fix" in r.output
+def test_fix_on_stdin_prints_the_fixed_text_and_takes_no_other_path(tmp_path):
+    text = seed_text(0)
+    r = CliRunner().invoke(
+        main, ["check", "--select", "T506", "--fix", "-"], input=text.encode("utf-8")
+    )
+    assert r.exit_code == 0, r.output
+    assert r.stdout == text.replace("发 展", "发展")
+    assert "fixed 1 issue(s) in 1 file(s)" in r.stderr
+    mixed = CliRunner().invoke(main, ["check", "--fix", "-", str(seed_path(0))], input=text)
+    assert mixed.exit_code == 2 and "give no other path" in mixed.output
 
 
 _ALPHABET = (

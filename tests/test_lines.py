@@ -126,3 +126,23 @@ def test_same_lines_as_lark_on_the_fixtures():
 def test_same_lines_as_lark_on_the_corpus():
     for text in _texts(CORPUS):
         _same_as_lark(text)
+
+
+def test_checking_a_file_does_not_import_lark(tmp_path):
+    """Lark is the grammar's reference reader (tests, ``parse/lark_lines.py``); the CLI's
+    parse path uses the line reader and must not pay for importing Lark. Nor does a check
+    piped to a file import rich (no terminal) or importlib.metadata (no plugin installed)."""
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text("\t某县2020年政府信息公开工作年度报告\n\t一、总体情况\n\t正文。\n", "utf-8")
+    code = (
+        "import sys\nfrom gsilint.cli import main\n"
+        "try:\n    main(['check', '--no-cache', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+        "print([m for m in ('lark', 'rich', 'importlib.metadata') if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(report)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -116,7 +116,7 @@ async def test_open_fix_break_save_close(client: LanguageClient):
     assert d.code == "S101" and d.source == "gsilint"
     assert d.severity == types.DiagnosticSeverity.Error
     assert "其他需要报告的事项" in d.message
-    assert d.code_description.href.endswith("README.md#rules")
+    assert d.code_description.href.endswith("/docs/rules/S101.md")
     # where the CLI puts it (107:108, the end of section 五), 0-based
     assert d.range == types.Range(types.Position(106, 107), types.Position(106, 107))
 
@@ -160,7 +160,7 @@ async def test_hover_on_a_finding_explains_the_rule(client: LanguageClient):
     text = hover.contents.value
     assert text.startswith("**S101 missing-section** — 缺少栏目“其他需要报告的事项”")
     assert "六个栏目" in text and "six sections" in text  # the rule's explanation
-    assert "README.md#rules)" in text
+    assert "/docs/rules/S101.md)" in text
     # nowhere near a finding: no hover
     assert (
         await client.text_document_hover_async(
@@ -243,3 +243,26 @@ async def test_quick_fix_replaces_the_halfwidth_comma(client: LanguageClient):
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "T505" not in codes(client.diagnostics[URI])
     assert codes(client.diagnostics[URI]) == cli_codes(FIXABLE.replace("件,办", "件，办"))
+
+
+@pytest.mark.asyncio
+async def test_change_to_a_document_never_opened(client: LanguageClient):
+    """A whole-text change to an unopened document is linted as if opened; an incremental
+    one is ignored, and the session goes on."""
+    uri = "file:///tmp/never-opened.txt"
+    diagnostics = await _replace_all(client, seed_text(4), 1, uri=uri)
+    assert "T501" in codes(diagnostics)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri="file:///tmp/other.txt", version=1
+            ),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(0, 0), types.Position(0, 0)), text="x"
+                )
+            ],
+        )
+    )
+    # the server still answers
+    assert await _open(client, seed_text(4), uri="file:///tmp/third.txt")

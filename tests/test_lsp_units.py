@@ -98,11 +98,53 @@ def test_the_document_directory_configuration_file_applies(tmp_path):
         'ignore = ["S1O1"]\n', encoding="utf-8"
     )  # a typo: a broken config
     server.forget_config()
-    logged = []
-    server.window_log_message = logged.append
+    shown, published = [], []
+    server.window_show_message = shown.append
+    server.text_document_publish_diagnostics = published.append
     codes = [d["code"] for d in lint_document(server, uri, text)]
     assert "S101" in codes  # linted with defaults rather than not at all
-    assert logged and "S1O1" in logged[0].message
+    # the problem is a diagnostic on the config file, at the key's line, and a message once
+    [pub] = published
+    assert pub.uri == (tmp_path / "gsilint.toml").as_uri()
+    [diag] = pub.diagnostics
+    assert "S1O1" in diag.message and diag.range.start.line == 0
+    assert len(shown) == 1 and "S1O1" in shown[0].message
+    lint_document(server, uri, text)  # the next keystroke: no second message
+    assert len(shown) == 1
+    # mended: the config file's diagnostic is cleared
+    (tmp_path / "gsilint.toml").write_text('ignore = ["S101"]\n', encoding="utf-8")
+    server.forget_config()
+    lint_document(server, uri, text)
+    assert published[-1].uri == (tmp_path / "gsilint.toml").as_uri()
+    assert published[-1].diagnostics == []
+
+
+def test_config_problem_range_finds_the_toml_error_or_the_key():
+    from gsilint.lsp_server import config_problem_range
+
+    text = 'select = ["S"]\nrule-packs = ["x.toml"]\n'
+    r = config_problem_range(text, "gsilint.toml: 'rule-packs': cannot read x.toml")
+    assert (r.start.line, r.start.character) == (1, 0)
+    r = config_problem_range(text, "gsilint.toml: invalid TOML: Expected '=' (at line 2, column 5)")
+    assert (r.start.line, r.start.character) == (1, 4)
+
+
+def test_one_safe_fix_is_also_offered_as_fix_all():
+    from lsprotocol import types
+
+    from gsilint.lsp_server import fix_actions
+
+    text = seed_text(3).replace(
+        "二、主动公开政府信息情况", "二、主动公开政府信息情况\n另有3件,已转办。", 1
+    )
+    uri = "file:///tmp/r.txt"
+    server = GsilintServer()
+    lint_document(server, uri, text)
+    linted = server.linted[uri]
+    assert sum(1 for f in linted.findings if f.fix is not None) == 1
+    everywhere = types.Range(types.Position(0, 0), types.Position(0, 1))
+    [fix_all] = fix_actions(linted, uri, everywhere, "utf-16")
+    assert fix_all.kind == "source.fixAll.gsilint" and len(fix_all.edit.changes[uri]) == 1
 
 
 def test_fix_all_action_collects_every_safe_fix():

@@ -33,7 +33,7 @@ def test_statistics_go_to_stderr_for_machine_formats(reports):
     assert res.exit_code == 1
     data = json.loads(res.stdout)  # stdout is still pure JSON
     assert [(d["file"], d["code"]) for d in data] == [("reports/bad.txt", "S101")]
-    assert res.stderr == "1  S101  missing-section  [error]\n"
+    assert res.stderr == "1  S101  missing-section  [错误]\n"
 
 
 def test_statistics_follow_concise_output(reports):

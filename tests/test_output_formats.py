@@ -91,7 +91,7 @@ def test_sarif_rules_carry_help_and_indexes_match():
     assert s101["id"] == "S101" and s101["name"] == "missing-section"
     assert s101["shortDescription"]["text"] == "缺少模板要求的栏目"
     assert "六个栏目" in s101["help"]["text"] and "six sections" in s101["help"]["text"]
-    assert s101["helpUri"].endswith("README.md#rules")
+    assert s101["helpUri"].endswith("/docs/rules/S101.md")
     assert s101["defaultConfiguration"]["level"] == "error"
 
 
@@ -199,7 +199,7 @@ def test_lsp_ranges_in_utf16_with_crlf_and_astral_characters():
     }
     assert first["severity"] == 1 and second["severity"] == 2
     assert first["code"] == "S101" and first["source"] == "gsilint"
-    assert first["codeDescription"]["href"].endswith("README.md#rules")
+    assert first["codeDescription"]["href"].endswith("/docs/rules/S101.md")
     [rel] = first["relatedInformation"]
     assert rel["location"] == {
         "uri": item["uri"],

@@ -21,6 +21,8 @@ six sections, tables 二/三/四 and the closing):
   tabs alike: docstrings expand tabs).
 - A line ``---`` separates several reports, linted together as one folder
   (X403 compares consecutive years).
+- Lines that start with ``规则包> `` are a rule pack (TOML) the example is
+  linted with (T509's word lists).
 - E001 is about bytes: its examples name the file they stand for (an empty
   file, a PDF).
 
@@ -244,12 +246,22 @@ def examples() -> dict[str, dict[str, str]]:
 
 def lint_example(code: str, example: str, tmp_path: Path) -> list:
     """Findings of ``code`` on the example's report(s), written as files under ``tmp_path``."""
+    pack_lines = [line[len(_PACK) :] for line in example.split("\n") if line.startswith(_PACK)]
+    example = "\n".join(line for line in example.split("\n") if not line.startswith(_PACK))
+    packs: tuple[str, ...] = ()
+    if pack_lines:
+        (tmp_path / "pack.toml").write_text("\n".join(pack_lines) + "\n", encoding="utf-8")
+        packs = (str(tmp_path / "pack.toml"),)
     parts = re.split(r"\n---\n", example)
     for n, part in enumerate(parts):
         (tmp_path / f"{n}.txt").write_bytes(wrap(part).encode("utf-8"))
     if code == "E001":
         (tmp_path / "0.txt").write_bytes(_e001_bytes(example))
-    return [f for f in lint_paths([str(tmp_path)], Config(select=(code,))) if f.code == code]
+    config = Config(select=(code,), rule_packs=packs)
+    return [f for f in lint_paths([str(tmp_path)], config) if f.code == code]
+
+
+_PACK = "规则包> "
 
 
 def _e001_bytes(example: str) -> bytes:

@@ -2,7 +2,8 @@
 
 Each folder holds failing cases ``bad.txt`` / ``bad_<what>.txt`` (or a folder
 ``bad/`` of several reports, for a rule that compares files) with the concise
-output of ``gsilint check --select CODE --fail-on info --isolated`` in
+output of ``gsilint check --select CODE --fail-on info --isolated`` (plus
+``--rule-pack pack.toml`` when the folder has one) in
 ``expected.txt`` / ``expected_<what>.txt``, and passing cases ``good*.txt``
 (or ``good*/``) on which the rule must find nothing. The CLI runs in the
 rule's folder, so the snapshots hold paths relative to it.
@@ -43,6 +44,8 @@ def check(code: str, case: Path, monkeypatch) -> str:
     """Concise output of checking one case for one rule, run from the rule's folder."""
     monkeypatch.chdir(case.parent)
     args = ["check", "--format", "concise", "--select", code, "--fail-on", "info", "--isolated"]
+    if (case.parent / "pack.toml").is_file():
+        args += ["--rule-pack", "pack.toml"]
     result = CliRunner().invoke(main, [*args, case.name], catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
     return result.output

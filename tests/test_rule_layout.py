@@ -6,11 +6,12 @@ rule modules may import is tested with the whole import graph in test_architectu
 
 from __future__ import annotations
 
-import importlib.metadata
 import inspect
+import sys
 from collections import Counter
 from pathlib import Path
 
+import gsilint.plugins
 import gsilint.rules as rules_pkg
 from gsilint.rules import PluginError, load_rules
 
@@ -62,12 +63,8 @@ def test_a_broken_plugin_is_recorded_and_does_not_stop_the_next(monkeypatch):
     def broken():
         raise ImportError("No module named 'gsilint_broken'")
 
-    plugins = [EntryPoint("broken", broken), EntryPoint("fine", lambda: loaded.append("fine"))]
-    monkeypatch.setattr(
-        importlib.metadata,
-        "entry_points",
-        lambda group: plugins if group == "gsilint.rules" else [],
-    )
+    plugins = (EntryPoint("broken", broken), EntryPoint("fine", lambda: loaded.append("fine")))
+    monkeypatch.setattr(gsilint.plugins, "plugin_entry_points", lambda: plugins)
     monkeypatch.setattr(rules_pkg, "_loaded", False)
     monkeypatch.setattr(rules_pkg, "PLUGIN_ERRORS", [])
     load_rules()
@@ -93,3 +90,23 @@ def test_the_cli_says_which_plugin_failed(tmp_path):
         PLUGIN_ERRORS.pop()
     assert "rule plugin broken could not be loaded" in r.stderr and "ImportError: nope" in r.stderr
     assert r.exit_code == 0  # the built-in rules still ran
+
+
+def test_plugins_are_found_through_their_distribution(tmp_path, monkeypatch):
+    from gsilint.plugins import _declares, plugin_entry_points
+
+    site = tmp_path / "site"
+    dist = site / "fakeplug-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: fakeplug\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[gsilint.rules]\nfake = fakeplug_rules\n")
+    monkeypatch.setattr(sys, "path", [str(site)])
+    plugin_entry_points.cache_clear()
+    try:
+        assert _declares("gsilint.rules")
+        assert [ep.name for ep in plugin_entry_points()] == ["fake"]
+        (dist / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n")
+        plugin_entry_points.cache_clear()
+        assert not _declares("gsilint.rules") and plugin_entry_points() == ()
+    finally:
+        plugin_entry_points.cache_clear()

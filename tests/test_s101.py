@@ -47,3 +47,17 @@ def test_user_severity_override_beats_the_rules_own_choice():
     assert [f.severity for f in findings] == [Severity.WARNING]
     findings = lint(seed_text(4), select="S101", severity={"S101": Severity.ERROR})
     assert [f.severity for f in findings] == [Severity.ERROR]
+
+
+def test_several_missing_sections_at_one_place_come_in_template_order():
+    from conftest import lint, seed_text
+
+    lines = seed_text(3).split("\n")
+    kept = [line for line in lines if not line.startswith(("四、政府信息公开", "五、", "六、"))]
+    found = lint("\n".join(kept), select="S101")
+    assert len({(f.line, f.column) for f in found}) == 1
+    assert [f.message[: f.message.index("”") + 1] for f in found] == [
+        "缺少栏目“政府信息公开行政复议、行政诉讼情况”",
+        "缺少栏目“存在的主要问题及改进情况”",
+        "缺少栏目“其他需要报告的事项”",
+    ]

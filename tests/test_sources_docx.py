@@ -226,3 +226,21 @@ def test_tracked_changes_are_read_as_accepted():
     d.save(buf)
     src = read_docx_source("t.docx", buf.getvalue())
     assert src.text == "一、总体情况（已修订）\n本县主动公开信息12条"
+
+
+def test_a_draft_without_a_signature_gets_a_warning():
+    # S107 is an info for web copies; a DOCX draft is the text about to be published
+    d = docx.Document()
+    for line in seed_text(2).splitlines():
+        if line.strip():
+            d.add_paragraph(line)
+    while d.paragraphs and not d.paragraphs[-1].text.startswith(("六、", "五、")):
+        last = d.paragraphs[-1]._element
+        last.getparent().remove(last)
+        if len(d.paragraphs) < 5:
+            break
+    buf = io.BytesIO()
+    d.save(buf)
+    src = read_docx_source("draft.docx", buf.getvalue())
+    s107 = [f for f in lint_source(src, Config(select=("S107",)))]
+    assert [(f.code, f.severity.label) for f in s107] == [("S107", "warning")]

@@ -339,7 +339,8 @@ def test_s107_no_closing():
     fs = lint(text, select="S107")
     last = text.rstrip("\n").split("\n")
     assert brief(fs) == [("S107", len(last), len(last[-1]) + 1)]
-    assert fs[0].severity == Severity.WARNING and "没有落款" in fs[0].message
+    # web and crawler copies rarely carry the signature in the text: an info
+    assert fs[0].severity == Severity.INFO and "没有落款" in fs[0].message
 
 
 def test_s107_closing_present():

@@ -9,6 +9,7 @@ their data to ``stream``; anything for humans goes to stderr.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,12 @@ class OutputOptions:
     fail_on: Severity = Severity.ERROR
     statistics: bool = False
 
+
+#: severity words as people read them, per language
+SEVERITY_WORDS = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
 
 Writer = Callable[[list["FileResult"], TextIO, OutputOptions], None]
 FORMATS: dict[str, Writer] = {}
@@ -52,3 +59,28 @@ def summary_counts(results: list[FileResult]) -> dict[Severity, int]:
         for f in r.findings:
             counts[f.severity] += 1
     return counts
+
+
+def fixable_count(results: list[FileResult]) -> int:
+    """Findings of the run that ``--fix`` can fix."""
+    return sum(1 for r in results for f in r.findings if f.fix is not None)
+
+
+def fixable_line(count: int, lang: str) -> str:
+    """The summary line saying how many findings ``--fix`` can fix (marked ``[*]``)."""
+    if lang == "en":
+        return f"[*] {count} fixable with the --fix option (--diff shows the changes)."
+    return f"[*] 其中 {count} 处可用 --fix 自动修复（--diff 先看改动）。"
+
+
+def color_from_environment(color: bool | None) -> bool | None:
+    """The colour choice: an explicit ``--color``/``--no-color`` wins; otherwise a non-empty
+    ``NO_COLOR`` turns colour off and a non-empty ``FORCE_COLOR`` on (no-color.org);
+    ``None`` leaves it to whether the stream is a terminal."""
+    if color is not None:
+        return color
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None

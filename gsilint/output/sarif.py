@@ -17,7 +17,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from gsilint import __version__
-from gsilint.docs import docs_url, rule_doc_url, rule_help_text
+from gsilint.docs import repository_url, rule_doc_url, rule_help_text
 from gsilint.findings import Finding, Location, Severity
 from gsilint.fingerprints import fingerprints, normalise_path
 from gsilint.output import OutputOptions, output_format
@@ -147,7 +147,7 @@ def sarif_log(results, options: OutputOptions) -> dict:
                         "name": "gsilint",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": docs_url(),
+                        "informationUri": repository_url(),
                         "rules": [rule_descriptor(rules[c], options.lang) for c in codes],
                     }
                 },

@@ -6,70 +6,98 @@ CJK text (two cells per character). Colours only on a terminal.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from typing import TextIO
 
 from gsilint.findings import Severity
-from gsilint.output import OutputOptions, output_format, summary_counts
+from gsilint.output import (
+    SEVERITY_WORDS,
+    OutputOptions,
+    color_from_environment,
+    fixable_count,
+    fixable_line,
+    output_format,
+    summary_counts,
+)
+from gsilint.output.line_window import line_window
 from gsilint.positions import display_width
 
 #: the control characters rich removes from text it prints
 _CONTROL_CODES = re.compile("[\x07\x08\x0b\x0c\r]")
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_WORD = {
-    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
 
 
-def _marker_line(line_text: str, col: int, end_col: int | None) -> tuple[str, str]:
-    """(padding, carets) to put under ``line_text`` from ``col`` to ``end_col`` (1-based)."""
-    before = line_text[: col - 1]
-    span = line_text[col - 1 : (end_col - 1) if end_col else col]
-    if "\t" in before:
-        pad = "".join("\t" if ch == "\t" else " " * display_width(ch) for ch in before)
-    else:
-        pad = " " * display_width(before)
-    return pad, "^" * max(1, display_width(span))
+def excerpt_width(out: TextIO) -> int:
+    """Cells available for an excerpt line: ``COLUMNS``, else the terminal's width, else 120."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    isatty = getattr(out, "isatty", None)
+    if isatty is not None and isatty():
+        return shutil.get_terminal_size((120, 24)).columns
+    return 120
 
 
 class _Lines:
     """Writes lines of styled pieces through rich, or straight to the stream without colour.
 
-    Rich writes a line without colour as its text with control codes removed
-    and tabs expanded; the fast path does the same and leaves lines with tabs
-    to rich, so both give the same bytes.
+    Without colour (``--no-color``, ``NO_COLOR``, or not a terminal) rich is
+    not even imported: a line is its text with control codes removed and tabs
+    expanded to 8-cell stops, exactly what rich writes for it (tested).
     """
 
     def __init__(self, out: TextIO, color: bool | None) -> None:
-        from rich.console import Console  # rich loads only for this format
-
-        self._console = Console(
-            file=out,
-            force_terminal=color,
-            no_color=color is False,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
-        )
-        self._plain = self._console.no_color or self._console.color_system is None
+        color = color_from_environment(color)
+        isatty = getattr(out, "isatty", None)
         self._out = out
+        self._console = None
+        self._plain = color is False or (color is None and not (isatty and isatty()))
+        if not self._plain:
+            from rich.console import Console  # rich loads only for a terminal
+
+            self._console = Console(
+                file=out,
+                force_terminal=color,
+                no_color=color is False,
+                highlight=False,
+                soft_wrap=True,
+                emoji=False,
+            )
+            self._plain = self._console.no_color or self._console.color_system is None
 
     def write(self, *pieces: tuple[str, str], base: str = "") -> None:
         """One line; ``base`` styles the whole line under the pieces' own styles."""
         text = "".join(p for p, _ in pieces)
-        if self._plain and "\t" not in text:
-            self._out.write(_CONTROL_CODES.sub("", text) + "\n")
+        if self._plain:
+            text = _CONTROL_CODES.sub("", text)
+            self._out.write((_expand_tabs(text) if "\t" in text else text) + "\n")
         else:
             from rich.text import Text
 
             self._console.print(Text.assemble(*pieces, style=base))
 
 
+def _expand_tabs(text: str, size: int = 8) -> str:
+    """Tabs to spaces up to the next multiple of ``size`` terminal cells (as rich does)."""
+    out, cell = [], 0
+    for ch in text:
+        if ch == "\t":
+            pad = size - cell % size
+            out.append(" " * pad)
+            cell += pad
+        else:
+            out.append(ch)
+            cell += display_width(ch)
+    return "".join(out)
+
+
 @output_format("text")
 def write_text(results, out: TextIO, options: OutputOptions) -> None:
     lines = _Lines(out, options.color)
-    words = _WORD.get(options.lang, _WORD["zh"])
+    words = SEVERITY_WORDS.get(options.lang, SEVERITY_WORDS["zh"])
+    width = excerpt_width(out)
     files_with = 0
     for r in results:
         if r.findings:
@@ -80,6 +108,7 @@ def write_text(results, out: TextIO, options: OutputOptions) -> None:
                 (f"{f.path}:{f.line}:{f.column}", "bold"),
                 (" ", ""),
                 (f.code, style),
+                (" [*]" if f.fix is not None else "", style),
                 (f" [{words[f.severity]}] ", style),
                 (f.message, ""),
             ]
@@ -90,20 +119,12 @@ def write_text(results, out: TextIO, options: OutputOptions) -> None:
             line_text = r.line_text(f.line - 1) if line_count and f.line <= line_count else None
             if line_text is not None:
                 end_col = f.end_column if f.end_line == f.line and f.end_column > f.column else None
-                # keep long crawler lines readable: show a window around the span
-                start = 0
-                if len(line_text) > 100:
-                    start = max(0, f.column - 31)
-                    line_text = line_text[start : start + 100]
-                col = f.column - start
-                end = (end_col - start) if end_col else None
-                if end is not None:
-                    end = min(end, len(line_text) + 1)
                 gutter = f"{f.line:>5} | "
-                lines.write((gutter, ""), (line_text.replace("\t", "    "), ""), base="dim")
-                pad, carets = _marker_line(line_text, col, end)
-                pad = pad.replace("\t", "    ")
-                lines.write((" " * (len(gutter) - 2) + "| ", ""), (pad + carets, style), base="dim")
+                window = line_window(line_text, f.column, end_col, width - len(gutter))
+                lines.write((gutter, ""), (window.text, ""), base="dim")
+                lines.write(
+                    (" " * (len(gutter) - 2) + "| ", ""), (window.marker, style), base="dim"
+                )
             for rel in f.related[:8]:
                 lines.write(
                     (
@@ -127,3 +148,6 @@ def write_text(results, out: TextIO, options: OutputOptions) -> None:
             f"提示 {counts[Severity.INFO]}"
         )
     lines.write((line, "bold"))
+    fixable = fixable_count(results)
+    if fixable:
+        lines.write((fixable_line(fixable, options.lang), ""))

@@ -13,11 +13,11 @@ unindented line.
 from __future__ import annotations
 
 import regex
-from lark import Token
 
 from gsilint.parse.lines import Line, parse_lines
 from gsilint.parse.page import Page
 from gsilint.parse.tables import opens_table_region
+from gsilint.parse.tokens import Token
 from gsilint.tables.values import is_value_text
 from gsilint.vocabulary import STATUTORY_WORDS, read_mark
 

@@ -22,7 +22,6 @@ entry-point group; a plugin that fails to load is recorded in
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
 import re
 from collections.abc import Callable, Iterable
@@ -47,7 +46,8 @@ class Rule:
     severity: Severity
     summary: str
     summary_en: str
-    explanation: str
+    #: the check function's docstring as written (see :attr:`explanation`)
+    doc: str
     check: CheckFn
     #: the run phase of a cross-file rule (see :mod:`gsilint.rules.crossfile`);
     #: its ``check`` then returns the file's note instead of issues
@@ -56,6 +56,14 @@ class Rule:
     @property
     def family(self) -> str:
         return self.code[0]
+
+    @property
+    def explanation(self) -> str:
+        """The documentation, dedented: what it finds, why, a bad and a good example.
+        Computed on demand (``inspect`` is not imported by a plain run)."""
+        import inspect
+
+        return inspect.cleandoc(self.doc)
 
 
 RULES: dict[str, Rule] = {}
@@ -88,7 +96,7 @@ def rule(
             severity,
             summary,
             summary_en,
-            inspect.cleandoc(fn.__doc__ or ""),
+            fn.__doc__ or "",
             fn,
             compare,
         )
@@ -125,9 +133,9 @@ def load_rules() -> dict[str, Rule]:
 
 def _load_plugins() -> None:
     """Load each plugin on its own: a broken one is recorded and does not hide the next."""
-    from importlib.metadata import entry_points
+    from gsilint.plugins import plugin_entry_points
 
-    for ep in entry_points(group="gsilint.rules"):
+    for ep in plugin_entry_points():
         try:
             ep.load()
         except Exception as exc:  # a broken plugin must not stop linting

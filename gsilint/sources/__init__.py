@@ -7,22 +7,33 @@ themselves here. Plain text and Markdown are read by :func:`read_text_source`.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from gsilint.sources.base import InputError, Source, SourceMap
-from gsilint.sources.decode import MAX_BYTES, decode_bytes, too_large
+from gsilint.sources.base import (
+    InputError,
+    Source,
+    SourceMap,
+    Undecodable,
+    damaged,
+    not_a_file,
+    os_error,
+)
+from gsilint.sources.decode import MAX_BYTES, decode_bytes, decode_report, misnamed, too_large
 from gsilint.sources.reflow import reflow
 
 __all__ = [
     "InputError",
     "Source",
     "SourceMap",
+    "Undecodable",
     "READERS",
     "load_path",
     "original_text",
     "source_from_text",
     "read_text_source",
+    "read_bytes",
     "is_report_path",
 ]
 
@@ -40,9 +51,11 @@ def source_from_text(
 
 
 def read_text_source(path: str, data: bytes, encoding: str | None = None) -> Source:
-    text, used = decode_bytes(data, encoding)
+    text, used, undecodable = decode_report(data, encoding)
     kind = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
-    return source_from_text(text, path, kind=kind, encoding=used)
+    source = source_from_text(text, path, kind=kind, encoding=used)
+    source.undecodable = undecodable
+    return source
 
 
 def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Source:
@@ -102,17 +115,36 @@ def load_path(path: str, encoding: str | None = None, read_from: str | None = No
     p = Path(read_from or path)
     reader = READERS.get(p.suffix.lower(), read_text_source)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise too_large(size)
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise not_a_file(st.st_mode)
+        if st.st_size > MAX_BYTES:
+            raise too_large(st.st_size)
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError(
-            f"无法读取文件：{exc.strerror or exc}", f"cannot read file: {exc.strerror or exc}"
-        ) from None
+        raise os_error(exc) from None
     if not data.strip():
         raise InputError("文件为空", "empty file")
-    return reader(path, data, encoding)
+    wrong = misnamed(p.suffix, data)
+    if wrong is not None:
+        raise wrong
+    try:
+        return reader(path, data, encoding)
+    except InputError:
+        raise
+    except Exception:  # a reader's bug or a damaged file: say what to do, not the internals
+        raise damaged(p.suffix) from None
+
+
+def read_bytes(path: str, data: bytes, encoding: str | None = None) -> Source:
+    """A Source from bytes already read (stdin), by the reader of ``path``'s suffix."""
+    if not data.strip():
+        raise InputError("文件为空", "empty file")
+    suffix = Path(path).suffix
+    wrong = misnamed(suffix, data, stdin=path == "-")
+    if wrong is not None:
+        raise wrong
+    return READERS.get(suffix.lower(), read_text_source)(path, data, encoding)
 
 
 def original_text(path: str, encoding: str | None = None) -> str:

@@ -9,6 +9,8 @@ its offsets back into ``original``, so findings point at the real file.
 
 from __future__ import annotations
 
+import errno
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -23,6 +25,69 @@ class InputError(Exception):
         super().__init__(message_en)
         self.message_zh = message_zh
         self.message_en = message_en
+
+
+def os_error(exc: OSError) -> InputError:
+    """What a user is told when a path cannot be opened (no Python exception text)."""
+    if exc.errno == errno.ENOENT:
+        return InputError(
+            "文件或文件夹不存在：请检查路径", "no such file or folder: check the path"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return InputError(
+            "没有读取权限：请检查文件权限", "permission denied: check the file's permissions"
+        )
+    if exc.errno == errno.EISDIR:
+        return InputError("这是文件夹，不是文件", "this is a folder, not a file")
+    reason = exc.strerror or exc.__class__.__name__
+    return InputError(f"无法读取：{reason}", f"cannot read: {reason}")
+
+
+def not_a_file(mode: int) -> InputError:
+    """A named path that is a pipe, a device or a socket: reading it could block forever."""
+    if stat.S_ISFIFO(mode):
+        zh, en = "命名管道（FIFO）", "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        zh, en = "设备文件", "a device file"
+    elif stat.S_ISSOCK(mode):
+        zh, en = "套接字", "a socket"
+    elif stat.S_ISDIR(mode):
+        return InputError("这是文件夹，不是文件", "this is a folder, not a file")
+    else:
+        zh, en = "特殊文件", "a special file"
+    return InputError(
+        f"这是{zh}，不是普通文件，没有读取：请给出报告文件本身",
+        f"this is {en}, not a regular file, and was not read: name the report file itself",
+    )
+
+
+def damaged(suffix: str) -> InputError:
+    """A file its reader failed on for an unforeseen reason: what to do about it."""
+    if suffix.lower() == ".docx":
+        return InputError(
+            "Word 文件已损坏或格式不标准，无法读取：请用 Word 打开后另存为 .docx 再检查",
+            "the Word file is damaged or non-standard and cannot be read: "
+            "open it in Word, save it as .docx again and check that",
+        )
+    return InputError(
+        f"文件无法按 {suffix or '文本'} 格式读取，可能已损坏：请重新导出或另存后再检查",
+        f"the file cannot be read as {suffix or 'text'}; it may be damaged: "
+        "export or save it again and check that",
+    )
+
+
+@dataclass(frozen=True)
+class Undecodable:
+    """Bytes of a UTF-8 file that did not decode and were replaced by U+FFFD."""
+
+    #: how many bytes could not be decoded
+    count: int
+    #: 0-based byte offset of the first one in the file
+    first_byte: int
+    #: code-point offset of its replacement character in ``Source.original``
+    first_offset: int
+    #: U+FFFD characters the file itself held before that one
+    literal_before: int = 0
 
 
 class SourceMap:
@@ -69,6 +134,8 @@ class Source:
     #: Human names for places in formats without lines (DOCX: "段落 41", "表2 第5行第3列"):
     #: ``(offset, label)`` sorted by offset; a label holds up to the next one.
     labels: list[tuple[int, str]] = field(default_factory=list)
+    #: undecodable bytes replaced while decoding (None: the file decoded cleanly)
+    undecodable: Undecodable | None = None
     _index: LineIndex | None = field(default=None, repr=False)
     _label_offsets: list[int] | None = field(default=None, repr=False)
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from gsilint.sources.base import InputError, Source
+from gsilint.sources.base import InputError, Source, damaged
 from gsilint.sources.cell_grid import MAX_TABLE_CELLS, Anchor, compact, row_lines, too_many_cells
 from gsilint.sources.flatten import Flattener, Fragment, join_runs
 
@@ -66,10 +66,8 @@ def _check_package(data: bytes) -> None:
                     "不是 Word 文档：缺少 word/document.xml",
                     "not a Word document: word/document.xml is missing",
                 )
-    except zipfile.BadZipFile as exc:
-        raise InputError(
-            f"Word 文件已损坏或不是 .docx：{exc}", f"corrupt or not a .docx file: {exc}"
-        ) from None
+    except zipfile.BadZipFile:
+        raise damaged(".docx") from None
 
 
 #: Run content in document order: text, tabs and breaks of the paragraph's runs, including
@@ -179,11 +177,8 @@ def read_docx_source(path: str, data: bytes, encoding: str | None = None) -> Sou
             reader.block(child)
     except InputError:
         raise
-    except Exception as exc:  # corrupt XML, missing parts, bad relationships…
-        raise InputError(
-            f"Word 文件无法读取：{exc.__class__.__name__}: {exc}",
-            f"cannot read the Word file: {exc.__class__.__name__}: {exc}",
-        ) from None
+    except Exception:  # corrupt XML, missing parts, bad relationships… (no internals shown)
+        raise damaged(".docx") from None
     if not reader.flat.lines:
         raise InputError("Word 文件中没有文字", "the Word file has no text")
     text, _, labels = reader.flat.result(0)

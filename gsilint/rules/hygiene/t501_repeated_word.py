@@ -9,11 +9,13 @@ from gsilint.findings import Issue, Severity
 from gsilint.han import HAN
 from gsilint.rules import rule
 from gsilint.rules.hygiene._data import common_words, hygiene_data
+from gsilint.rules.hygiene._dictionary import dictionary_available, is_word
 from gsilint.rules.hygiene._prose import prose
 
 #: A unit of one to four Han characters written twice in a row. Stdlib ``re``
 #: with the HAN class: ``regex``'s back-references are several times slower.
 _DOUBLED = re.compile(f"({HAN}{{1,4}})\\1")
+_HAN_CHAR = re.compile(HAN)
 
 
 @lru_cache(maxsize=1)
@@ -35,10 +37,12 @@ def repeated_word(ctx):
     同一个词连写两遍（“公开公开”“工作工作”“资金资金”），多是编辑时的残留。两到四个字的
     单元连写两遍，且它确是一个词时报告：两个字的词在多份真实报告中都出现（rules/
     hygiene-words.txt，由 tools/build_hygiene_words.py 从语料统计生成），或这个词在本报告
-    其他地方也单独出现。“同时适时适地”中的“时适时适”是两个词偶然相接，不报告。合法的
+    其他地方也单独出现。“同时适时适地”中的“时适时适”、“企业创业创新”中的“业创业创”是两个词偶然相接，不报告。合法的
     叠用（研究研究、一步一步）列在 rules/hygiene.toml 中。单字叠用绝大多数是合法的（常常、
     人人、层层、紧紧，或跨词相接的“首页|页面”“饮用水|水源”），只对从不叠用的字报告
-    （“的的”，“的的确确”除外）。数字（二〇二〇年）和表格单元格不检查。
+    （“的的”，“的的确确”除外）。两份之间是词界时不报告：前一份是更长的词的结尾（目的|的统一），
+    或后一份是更长的词的开头（公开工作|工作量大），以 jieba 分词词典判断。数字（二〇二〇年）和
+    表格单元格不检查。
 
     A unit of two to four Han characters written twice in a row (公开公开) is
     reported when it is a word: a two-character word found in at least three
@@ -75,12 +79,15 @@ def repeated_word(ctx):
                 found = (
                     m.group(0) not in allowed
                     and not set(unit) <= numerals
+                    and _is_a_word(unit, words)
                     and (
                         (len(unit) == 2 and unit in words)
                         # the word stands alone elsewhere: more occurrences than this doubling holds
                         or count(unit) > count(m.group(0)) * 2
                     )
                 )
+            if found and _on_word_boundary(text, m.start(), m.end(), unit):
+                found = False
             if not found:
                 pos = m.start() + 1
                 continue
@@ -90,6 +97,26 @@ def repeated_word(ctx):
                 f"'{unit}' is written twice in a row ('{m.group(0)}'); delete one",
             )
             pos = m.end()
+
+
+def _is_a_word(unit: str, words: frozenset[str]) -> bool:
+    """Whether a unit of two to four characters is a word (资金, 信息公开) and not two words
+    meeting by chance (企业|创业|创新 doubles 业创); a two-character unit of the genre's word
+    list counts; without the dictionary every unit counts."""
+    if not dictionary_available() or (len(unit) == 2 and unit in words) or is_word(unit):
+        return True
+    return len(unit) == 4 and is_word(unit[:2]) and is_word(unit[2:])
+
+
+def _on_word_boundary(text: str, start: int, end: int, unit: str) -> bool:
+    """Whether the two copies of ``unit`` at ``text[start:end]`` belong to two different words:
+    the first ends a longer word (目的|的统一) or the second begins one (公开工作|工作量)."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return bool(
+        (before and _HAN_CHAR.match(before) and is_word(before + unit))
+        or (after and _HAN_CHAR.match(after) and is_word(unit + after))
+    )
 
 
 def _counter(body: str):

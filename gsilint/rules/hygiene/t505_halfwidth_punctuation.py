@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
+from gsilint.facts.prose_text import ProseText
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import clip, prose, safe_fix
@@ -25,6 +28,22 @@ _MARK = regex.compile(
 #: A pair of ASCII parentheses around or next to Chinese text: (以下简称《条例》).
 _PARENS = regex.compile(r"(?<!\])\(([^()\n]{0,80})\)")
 _HAN = regex.compile(r"\p{Han}")
+#: a blank line: where the reader joined two blocks of the file into one paragraph
+_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
+
+
+def _blocks(pieces: list[ProseText]) -> Iterator[ProseText]:
+    """The pieces cut at blank lines: the count in a message is about what the reader sees
+    as one block (a crawler or PDF copy's paragraph may run across a blank line)."""
+    for piece in pieces:
+        if "\n" not in piece.text:
+            yield piece
+            continue
+        start = 0
+        for m in _BLANK_LINE.finditer(piece.text):
+            yield ProseText(piece.text[start : m.start()], piece.start + start, piece.kind)
+            start = m.end()
+        yield ProseText(piece.text[start:], piece.start + start, piece.kind)
 
 
 def _bad_marks(text: str, pos: int, endpos: int) -> list[int]:
@@ -69,7 +88,7 @@ def halfwidth_punctuation(ctx):
     正确示例 / Good:
         对照上级要求和群众期盼，仍存在一些不足，主要是政策解读的形式还不够丰富。
     """
-    for piece in prose(ctx):
+    for piece in _blocks(prose(ctx)):
         text = piece.text
         if not any(c in text for c in ",;:()?!"):
             continue

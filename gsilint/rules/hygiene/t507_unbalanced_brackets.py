@@ -12,6 +12,17 @@ from gsilint.rules.hygiene._prose import clip, prose
 PAIRS = {"《": "》", "（": "）", "“": "”", "【": "】"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 #: stdlib ``re``: a plain character class is found twice as fast as with ``regex``
+#: each mark as a message names it; quotation marks by name only (“““”” would not read)
+NAMES = {
+    "《": "左书名号“《”",
+    "》": "右书名号“》”",
+    "（": "左括号“（”",
+    "）": "右括号“）”",
+    "“": "左引号",
+    "”": "右引号",
+    "【": "左方头括号“【”",
+    "】": "右方头括号“】”",
+}
 _ANY = re.compile("[《》（）“”【】]")
 
 
@@ -98,9 +109,9 @@ def unbalanced_brackets(ctx):
         for i, kind in unbalanced(text):
             ch = text[i]
             if kind == "open":
-                zh = f"“{ch}”没有对应的“{PAIRS[ch]}”：“{clip(text, i)}”"
+                zh = f"{NAMES[ch]}没有对应的{NAMES[PAIRS[ch]]}：“{clip(text, i)}”"
                 en = f"'{ch}' has no matching '{PAIRS[ch]}' in this paragraph"
             else:
-                zh = f"“{ch}”前面没有对应的“{CLOSERS[ch]}”：“{clip(text, i)}”"
+                zh = f"{NAMES[ch]}前面没有对应的{NAMES[CLOSERS[ch]]}：“{clip(text, i)}”"
                 en = f"'{ch}' has no matching '{CLOSERS[ch]}' before it in this paragraph"
             yield Issue(piece.span(i, i + 1), zh, en)

@@ -1,11 +1,14 @@
 """E001 unreadable-input: the file cannot be read as report text.
 
-The engine emits it; this module holds the rule's registration and documentation.
+The engine and the run emit it for a file that cannot be read at all; the
+check here reports, as a warning, a UTF-8 file read despite a few undecodable
+bytes (:class:`gsilint.sources.Undecodable`).
 """
 
 from __future__ import annotations
 
-from gsilint.findings import Severity
+from gsilint.findings import Issue, Severity
+from gsilint.positions import Span
 from gsilint.rules import rule
 
 
@@ -18,10 +21,19 @@ from gsilint.rules import rule
 )
 def unreadable_input(ctx):
     """
-    文件为空、是二进制文件、编码无法识别、过大或无法打开时报告，其他文件照常检查。
+    文件为空、是二进制文件、编码无法识别、过大、不存在或无法打开时报告（错误），其他文件照常检查。
+    文件的实际格式与扩展名不符（如改名为 .txt 的 PDF 或 Word 文档）时，指出实际格式和应改的扩展名。
+    UTF-8 文件中个别字节无法解码时，这些字节以“�”代替、报告照常检查，并以警告报出
+    无法解码的字节数和第一处的位置（用 --encoding 指定编码时按该编码严格解码）。
 
-    Reported when a file is empty, binary, in an unrecognised encoding, too
-    large or cannot be opened. The other files of the run are still checked.
+    Reported as an error when a file is empty, binary, in an unrecognised
+    encoding, too large, missing or cannot be opened; the other files of the
+    run are still checked. A file whose content is another format than its
+    name says (a PDF or Word document renamed .txt) is named for what it is,
+    with the suffix to give it. A UTF-8 file with a few undecodable bytes is
+    checked anyway with each broken run replaced by U+FFFD, and this warning
+    names how many bytes and where the first one is (an explicit
+    ``--encoding`` decodes strictly).
 
     错误示例 / Bad:
         （一个 0 字节的空文件）
@@ -29,4 +41,26 @@ def unreadable_input(ctx):
         淮安市洪泽区人民政府2024年政府信息公开工作年度报告
         …
     """
-    return ()
+    bad = ctx.source.undecodable
+    if bad is None:
+        return
+    text = ctx.source.text
+    if text is ctx.source.original:
+        at = bad.first_offset
+    else:  # a reflowed copy keeps every character: find the same replacement character
+        at = -1
+        for _ in range(bad.literal_before + 1):
+            at = text.find("\ufffd", at + 1)
+            if at < 0:
+                at = 0
+                break
+    yield Issue(
+        Span(at, at + 1),
+        f"有 {bad.count} 个字节不是有效的 UTF-8，已用“\ufffd”代替后照常检查；"
+        f"第一处在第 {bad.first_byte} 字节（此处）。请核对该处文字，"
+        "或用 --encoding 指定文件的实际编码",
+        f"{bad.count} byte(s) are not valid UTF-8 and were replaced by U+FFFD; the report was "
+        f"checked anyway. The first is at byte {bad.first_byte} (here): check the text there, "
+        "or give the file's real encoding with --encoding",
+        severity=Severity.WARNING,
+    )

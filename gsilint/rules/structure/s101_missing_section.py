@@ -30,7 +30,7 @@ def missing_section(ctx):
     收费及减免、因政府信息公开申请行政复议和提起行政诉讼、存在的主要问题及改进情况。
     某一内容有任何措辞的标题，或正文中有明确说明（如“未发生因政府信息公开申请行政复议、
     行政诉讼的情况”），即视为已涉及；两者都没有的内容以警告报出。
-    规则包（配置项 rule_packs）可以增加必备栏目。
+    规则包（配置项 rule-packs）可以增加必备栏目。
 
     Reports in the 2019 and 2021 national formats must have six sections
     (level-1 headings) (总体情况, 主动公开, 收到和处理申请, 行政复议/诉讼, 问题及改进,
@@ -39,7 +39,7 @@ def missing_section(ctx):
     located where it belongs. Old reports (≤ 2018) must cover the topics of
     第三十二条 of the 2008 regulation — by a heading in any wording or by an
     explicit statement in the body; a topic covered by neither is a warning.
-    Rule packs (config ``rule_packs``) can add required sections.
+    Rule packs (config ``rule-packs``) can add required sections.
 
     错误示例 / Bad:
         新开镇人民政府2016年政府信息公开工作年度报告
