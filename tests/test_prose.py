@@ -359,3 +359,16 @@ def test_any_text_lints_without_internal_errors(pieces):
     """Fragments of numbers, units and keywords in any order never crash the facts or rules."""
     findings = lint(doc("".join(pieces)), select="A3,X,E")
     assert not [f for f in findings if "内部错误" in f.message], findings
+
+
+def test_labels_are_quoted_from_a_word_boundary():
+    from gsilint.facts.quantities import quote_label
+
+    assert (
+        quote_label("区政府办代表区政府受理政府信息公开申请")
+        == "区政府办代表区政府受理政府信息公开申请"
+    )
+    # a long clause starts after 的/在/对 …, marked with "…", never inside a word
+    long = "各级各部门按照省市要求在平潭综合实验区管委会门户网站主动公开的"
+    assert quote_label(long, 16) == "…平潭综合实验区管委会门户网站主动公开的"
+    assert quote_label("甲" * 40, 16) == "…" + "甲" * 16

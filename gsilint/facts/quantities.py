@@ -325,13 +325,15 @@ _WORD_ENDS = "的和及与在对向将由为了并共已均按等中"
 
 
 def quote_label(label: str, n: int = 20) -> str:
-    """The clause before a number as a message quotes it: whole when at most ``n`` characters,
-    else its tail from a word boundary (after 的, 和, 对 …) marked with "…"; a clause without
-    a boundary in reach is quoted whole when it is not much longer, else cut with "…"."""
+    """The clause before a number as a message quotes it: whole when at most ``n`` + 8
+    characters, else its tail from a word boundary (after 的, 在, 对 …) within the last
+    ``n`` + 8, marked with "…"; only a clause without a boundary in reach is cut at ``n``."""
     if len(label) <= n:
         return label
-    tail = label[-n:]
-    for i, ch in enumerate(tail[:-4]):
+    if len(label) <= n + 8:
+        return label
+    window = label[-(n + 8) :]  # a quote may run to n + 8 characters to end at a boundary
+    for i, ch in enumerate(window[:-4]):
         if ch in _WORD_ENDS:
-            return "…" + tail[i + 1 :]
-    return label if len(label) <= n + 8 else "…" + tail
+            return "…" + window[i + 1 :]
+    return "…" + label[-n:]
