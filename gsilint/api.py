@@ -47,10 +47,16 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 def check_paths(
     paths: Iterable[str], config: Config | None = None, jobs: int = 1
 ) -> list[FileResult]:
-    """Check files and directories with one config (``jobs`` > 1: in worker processes)."""
+    """Check files and directories with one config (``jobs`` > 1: in worker processes).
+
+    ``config.previous``: last year's reports, read for the cross-year rules, never returned.
+    """
     config = config or Config()
     found = discover(paths, lambda _folder: config)
-    results = check_files([(p, config) for p in found.files], jobs=jobs, progress=False)
+    previous = [(p, config) for p in discover(config.previous, lambda _folder: config).files]
+    results = check_files(
+        [(p, config) for p in found.files], jobs=jobs, progress=False, previous=previous
+    )
     return results + [unreadable_path(u, config) for u in found.problems]
 
 

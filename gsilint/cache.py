@@ -45,7 +45,7 @@ _MAGIC = b"gsilint-cache-2\n"
 _KEY_LEN = 32
 _MAC_LEN = 32
 #: Config fields that do not change a file's findings (where settings came from, when to fail,
-#: which files the walk picks).
+#: which files the walk picks, which other files the run reads: notes never depend on them).
 _NOT_IN_KEY = {
     "config_file",
     "fail_on",
@@ -53,6 +53,7 @@ _NOT_IN_KEY = {
     "exclude",
     "extend_exclude",
     "respect_gitignore",
+    "previous",
 }
 
 

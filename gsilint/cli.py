@@ -79,7 +79,7 @@ def main() -> None:
     "fmt",
     default="text",
     show_default=True,
-    help="Output format: text, concise, json, jsonl, sarif, github, lsp.",
+    help="Output format: text, concise, json, jsonl, sarif, github, lsp, html.",
 )
 @click.option(
     "--select", multiple=True, help="Only these rule codes or prefixes (comma-separated)."
@@ -210,6 +210,14 @@ def main() -> None:
     help="Report only findings not recorded in this baseline file.",
 )
 @click.option(
+    "--previous",
+    "previous",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Last year's reports (file or directory; repeatable): read for the cross-year "
+    "rules (X403–X405), never reported.",
+)
+@click.option(
     "--write-baseline",
     "write_baseline_path",
     type=click.Path(dir_okay=False),
@@ -271,6 +279,7 @@ def check(
     show_files,
     allow_empty,
     stdin_filename,
+    previous,
 ):
     """Check reports. PATHS: files, directories (searched recursively; default .), - for stdin."""
     from gsilint.baseline import BaselineError, filter_results, read_baseline, write_baseline
@@ -293,6 +302,7 @@ def check(
         files = [(path, resolver.for_path(path)) for path in found.files]
         run_config = resolver.for_path(stdin_path)
         problems = [unreadable_path(u, resolver.for_path(u.path)) for u in found.problems]
+        previous_files = _previous_files(resolver, [c for _, c in files] + [run_config])
     except (ConfigError, BaselineError) as exc:
         raise ConfigFailure(str(exc)) from None
     if apply_fix and "-" in paths and len(paths) > 1:
@@ -320,9 +330,11 @@ def check(
     streamed = streamed and baseline is None and not write_baseline_path
     if streamed:
         files.sort(key=lambda item: item[0])
-        results = _stream_jsonl(files, jobs, cache, output_file, options, dask, pre=problems)
+        results = _stream_jsonl(
+            files, jobs, cache, output_file, options, dask, pre=problems, previous=previous_files
+        )
     else:
-        results = _check(files, jobs, fix_mode, cache, dask) + problems
+        results = _check(files, jobs, fix_mode, cache, dask, previous=previous_files) + problems
     _warn_broken_plugins(load=False)
     if fix_mode is not None:
         from gsilint.fix import fix_bytes, report_fixes
@@ -436,19 +448,50 @@ def _open_output(output_file: str | None) -> io.TextIOBase:
         ) from None
 
 
-def _check(files, jobs: int, fix_mode: str | None, cache, dask, emit=None) -> list[FileResult]:
+def _previous_files(resolver, configs) -> list[tuple[str, object]]:
+    """Last year's reports (``--previous``, config ``previous``), each with its own Config."""
+    from gsilint.config_file import ConfigError
+    from gsilint.discovery import discover
+
+    roots = sorted({p for c in configs for p in c.previous})
+    for p in roots:
+        if not os.path.exists(p):
+            raise ConfigError(f"previous: path does not exist: {p}")
+    # named as the user would: relative to the working directory when below it
+    roots = [r if os.path.relpath(r).startswith("..") else os.path.relpath(r) for r in roots]
+    return [(path, resolver.for_path(path)) for path in discover(roots, resolver.for_folder).files]
+
+
+def _check(
+    files, jobs: int, fix_mode: str | None, cache, dask, emit=None, previous=()
+) -> list[FileResult]:
     """:func:`gsilint.parallel.check_files`; a missing Dask is a usage error, not a traceback."""
     from gsilint.dask_run import DaskUnavailable
     from gsilint.parallel import check_files
 
     try:
-        return check_files(files, jobs=jobs, fix=fix_mode, cache=cache, emit=emit, dask=dask)
+        return check_files(
+            files,
+            jobs=jobs,
+            fix=fix_mode,
+            cache=cache,
+            emit=emit,
+            dask=dask,
+            previous=previous,
+        )
     except DaskUnavailable as exc:
         raise click.UsageError(str(exc)) from None
 
 
 def _stream_jsonl(
-    files, jobs: int, cache, output_file: str | None, options: OutputOptions, dask, pre=()
+    files,
+    jobs: int,
+    cache,
+    output_file: str | None,
+    options: OutputOptions,
+    dask,
+    pre=(),
+    previous=(),
 ):
     """``--format jsonl``: each file's lines as soon as it and the files before it are done.
 
@@ -469,7 +512,7 @@ def _stream_jsonl(
         shown[result.path] = {id(f) for f in result.findings}
 
     try:
-        results = _check(files, jobs, None, cache, dask, emit)
+        results = _check(files, jobs, None, cache, dask, emit, previous)
         for r in results:
             seen = shown.get(r.path, set())
             write_findings(r, [f for f in r.findings if id(f) not in seen], out)
@@ -506,6 +549,7 @@ _FLAG_FIELDS = {
     "exclude": ("exclude", lambda v: _globs(v)),
     "extend_exclude": ("extend_exclude", lambda v: _globs(v)),
     "respect_gitignore": ("respect_gitignore", bool),
+    "previous": ("previous", lambda v: tuple(os.path.abspath(p) for p in v)),
 }
 
 

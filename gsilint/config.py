@@ -41,6 +41,11 @@ class Config:
     root: str | None = None
     #: where the result cache lives (None: ``.gsilint_cache`` next to the config file)
     cache_dir: str | None = None
+    #: last year's reports (files or directories) read only for the cross-year rules' notes
+    previous: tuple[str, ...] = ()
+    #: X405: the share (percent) of this year's sentences found in last year's report that
+    #: makes the report "copied"
+    copy_threshold: int = 50
     #: globs a folder walk passes over (None: gsilint.discovery.DEFAULT_EXCLUDE);
     #: a glob with "/" is absolute (anchored where it was given)
     exclude: tuple[str, ...] | None = None

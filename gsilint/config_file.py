@@ -15,6 +15,9 @@ Keys (kebab-case, as in the README)::
     year                               the report year (as --year), when detection cannot tell
     rule-packs                         TOML rule data files, relative to the config file
     cache-dir                          the result cache's directory, relative to the config file
+    previous                           last year's reports (files or directories, relative to
+                                       the config file), read for the cross-year rules only
+    copy-threshold                     X405: percent of copied sentences that warns (default 50)
     exclude, extend-exclude            globs a folder walk passes over (gsilint.discovery)
     respect-gitignore                  true (default) | false
     per-file                           glob → table of year, template, deadline, encoding
@@ -58,6 +61,8 @@ KEYS = {
     "rule-packs": "rule_packs",
     "encoding": "encoding",
     "cache-dir": "cache_dir",
+    "previous": "previous",
+    "copy-threshold": "copy_threshold",
     "year": "year",
     "exclude": "exclude",
     "extend-exclude": "extend_exclude",
@@ -259,6 +264,18 @@ def parse_table(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: 'cache-dir' must be a directory path")
             out["cache_dir"] = str(base / value) if not os.path.isabs(value) else value
+        elif key == "previous":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: 'previous' must be a list of files or directories")
+            out["previous"] = tuple(v if os.path.isabs(v) else str(base / v) for v in value)
+        elif key == "copy-threshold":
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+                raise ConfigError(
+                    f"{where}: 'copy-threshold' must be a percentage from 1 to 100 (got {value!r})"
+                )
+            out["copy_threshold"] = value
     return out
 
 
@@ -295,7 +312,7 @@ def merge(
     if "select" in over:
         values.pop("extend_select", None)
         values.pop("ignore", None)
-    for key in ("extend_select", "ignore", "rule_packs", "extend_exclude"):
+    for key in ("extend_select", "ignore", "rule_packs", "extend_exclude", "previous"):
         if key in over and key in values:
             over[key] = tuple(values[key]) + tuple(over[key])
     values.update(over)

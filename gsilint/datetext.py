@@ -4,7 +4,14 @@
 in a text: ``2019年2月14日``, ``2019-01-31``, ``2019.1.31``, ``二○一八年一月十五日``,
 ``二〇二三年元月十日``, ``二O一一年5月16日`` (zero written 〇 ○ O Ｏ or 零), days
 ``十``/``二十``/``三十一``, full-width digits, ``12月31日`` without a year.
-Impossible dates (``2月30日``, ``13月``) are kept and marked ``valid=False``.
+Impossible dates (``2月30日``, ``13月``) are kept and marked ``valid=False``;
+so are years cut short by a crawler or a typo (``20年度``, ``20年1月13日``,
+``201年``), marked ``truncated``.
+
+Crawler copies that put one fragment per line break dates across lines
+("2015⏎年⏎1⏎月⏎1⏎日起至⏎12⏎月⏎31⏎日"; "20⏎19⏎年"): a line break between the
+parts of a date is read through (:func:`_joined`), and the mention's span
+covers the break.
 
 :func:`find_ranges` pairs mentions joined by 至/到/— into ranges
 ("自2018年1月1日至2018年12月31日", "1月1日到12月31日"); a side that omits the
@@ -24,6 +31,7 @@ from datetime import date
 import regex
 
 from gsilint.numerals import ARABIC, UNITS, read_cn, read_digits
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 _D = "[0-9０-９]"
@@ -38,17 +46,25 @@ _MONTH = rf"(?P<m>(?<!{_D}){_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|[
 _DAY = rf"(?P<d>{_D}{{1,2}}|[一二三四五六七八九十廿卅]{{1,4}})"
 
 #: 2019年2月14日 / 2019年2月 / 2019年 (also 二〇一八年…, with any spacing)
-_YMD = regex.compile(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号])?)?")
+_YMD = lazy(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号])?)?")
 #: 2019-01-31, 2019/1/31, 2019.1.31
-_NUMERIC = regex.compile(
+_NUMERIC = lazy(
     r"(?<![0-9０-９.．])(?P<y>[12]\d{3})(?P<sep>[-/.．－])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9０-９]|[.．][0-9])"
 )
 #: 12月31日 without a year (month and day both required)
-_MD = regex.compile(
+_MD = lazy(
     rf"(?<![0-9０-９一二三四五六七八九十年{_ZERO}]{_SP})(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]"
 )
+#: A year written with two or three digits where four belong: "20年度", "20年1月13日".
+_TRUNCATED = lazy(
+    r"(?<![0-9０-９.．:：/\-近第约满每逾超余])(?P<y>[0-9０-９]{2,3})[ \t\u3000]*年"
+    r"(?:度|[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*月[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[日号])"
+)
+#: A line break (with the spaces around it) that may fall inside a date.
+_BREAK = lazy(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+")
+_DIGITS = "0123456789０１２３４５６７８９"
 #: What joins two ends of a range.
-_RANGE_JOIN = regex.compile(rf"^{_SP}(?:起)?{_SP}(?:至|到|—+|－|-|~|～|–){_SP}$")
+_RANGE_JOIN = lazy(r"^\s*(?:起)?\s*(?:至|到|—+|－|-|~|～|–)\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,8 @@ class DateMention:
     #: why an impossible date is impossible (Chinese, English)
     problem: tuple[str, str] | None = None
     inferred_year: bool = False
+    #: the year is written with two or three digits ("20年度"): cut short by a crawler or a typo
+    truncated: bool = False
 
     @property
     def is_date(self) -> bool:
@@ -163,7 +181,94 @@ def _mention_of(m: regex.Match, offset: int) -> DateMention | None:
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
-    """Every year / date / month-day mention in ``text``, in order; spans shifted by ``offset``."""
+    """Every year / date / month-day mention in ``text``, in order; spans shifted by ``offset``.
+
+    Line breaks inside a date are read through; the spans are still spans of ``text``.
+    """
+    joined, where = _joined(text)
+    if where is None:
+        return _find_dates(text, offset)
+    out = []
+    for d in _find_dates(joined, 0):
+        out.append(
+            replace(
+                d,
+                span=_back(where, d.span, offset),
+                year_span=_back(where, d.year_span, offset) if d.year_span else None,
+            )
+        )
+    return out
+
+
+def _breaks_inside_a_date(text: str) -> list[tuple[int, int]]:
+    """The line breaks of ``text`` that fall between two parts of one date."""
+    out = []
+    for m in _BREAK.finditer(text):
+        a, b = m.start(), m.end()
+        if a == 0 or b >= len(text):
+            continue
+        left, right = text[a - 1], text[b]
+        if left in _DIGITS and right in _DIGITS:
+            # digits of one year split over lines ("20⏎19⏎年", "201⏎9⏎年") — nothing else
+            i = a
+            while i > 0 and text[i - 1] in _DIGITS:
+                i -= 1
+            j = b
+            while j < len(text) and text[j] in _DIGITS:
+                j += 1
+            rest = _BREAK.match(text, j)
+            k = rest.end() if rest else j
+            year = text[i:a] + text[b:j]
+            if (
+                len(year) == 4
+                and year[:2] in ("19", "20", "１９", "２０")
+                and (i == 0 or text[i - 1] in "\n\r \t\u3000" or text[i - 1] not in _DIGITS)
+                and text[k : k + 1] == "年"
+            ):
+                out.append((a, b))
+        elif (
+            (left in _DIGITS and right in "年月日号")
+            or (left in "年月" and right in _DIGITS)
+            or (left in "至到起" and right in _DIGITS)
+            or (left == "日" and right in "起至到止")
+        ):
+            out.append((a, b))
+    return out
+
+
+def _joined(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """``text`` with the line breaks inside dates taken out, and where they were.
+
+    ``where`` lists (offset in the joined text, characters removed so far), or
+    is None when nothing was removed.
+    """
+    if "\n" not in text:
+        return text, None
+    cuts = _breaks_inside_a_date(text)
+    if not cuts:
+        return text, None
+    parts, where, removed, prev = [], [], 0, 0
+    for a, b in cuts:
+        parts.append(text[prev:a])
+        removed += b - a
+        where.append((a - (removed - (b - a)), removed))
+        prev = b
+    parts.append(text[prev:])
+    return "".join(parts), where
+
+
+def _back(where: list[tuple[int, int]], span: Span, offset: int) -> Span:
+    """A span of the joined text as a span of the text it was joined from."""
+
+    def orig(i: int, end: bool) -> int:
+        # removed characters before joined offset i (at a cut, an end stays before the break)
+        k = bisect_left(where, (i + (0 if end else 1), -1)) - 1
+        return i + (where[k][1] if k >= 0 else 0)
+
+    return Span(offset + orig(span.start, False), offset + orig(span.end, True))
+
+
+def _find_dates(text: str, offset: int = 0) -> list[DateMention]:
     out: list[DateMention] = []
     taken = _Taken()
     for m in _NUMERIC.finditer(text):
@@ -202,6 +307,25 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         )
         if mm is not None:
             out.append(mm)
+            taken.add(m.start(), m.end())
+    for m in _TRUNCATED.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        y = m.group("y")
+        out.append(
+            DateMention(
+                Span(offset + m.start(), offset + m.end()),
+                m.group(0),
+                None,
+                year_span=Span(offset + m.start("y"), offset + m.end("y")),
+                valid=False,
+                problem=(
+                    f"年份只写了“{y}”，应写四位年份",
+                    f"the year '{y}' is cut short: write all four digits",
+                ),
+                truncated=True,
+            )
+        )
     out.sort(key=lambda d: d.span.start)
     return out
 

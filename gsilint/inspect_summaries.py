@@ -104,7 +104,8 @@ def _grid(grid: Grid, pos: Pos) -> dict:
     rows = {}
     for key in grid.rows:
         if key not in grid.row_spans:
-            rows[key] = "<missing>"
+            if grid.name != "old":  # the old table's variants print only some of its rows
+                rows[key] = "<missing>"
             continue
         cells = []
         for col in grid.columns_of(key):

@@ -12,11 +12,11 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
+from gsilint.patterns import lazy
 
-_WS = regex.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_WS = lazy(r"[\s\u3000\u00a0\u200b\ufeff]+")
 #: pinyin a mirror copy inserted after characters: 公(gong)開(kai) (after NFKC: ASCII parens)
-_PINYIN = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+_PINYIN = lazy(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _QUOTES = str.maketrans(
     {
         "“": '"',

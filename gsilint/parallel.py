@@ -58,6 +58,7 @@ def check_files(
     cache: ResultCache | None = None,
     emit: Callable[[FileResult], None] | None = None,
     dask: DaskTarget | None = None,
+    previous: Sequence[tuple[str, Config]] = (),
 ) -> list[FileResult]:
     """Lint each ``(path, config)``; results in the order of ``items``.
 
@@ -69,7 +70,17 @@ def check_files(
     file's result in the order of ``items`` as soon as it and those before it
     are done, before the cross-file phase adds its findings. ``dask``: lint
     on a Dask cluster instead of local processes (:mod:`gsilint.dask_run`).
+    ``previous``: last year's reports (``--previous``), checked only for the notes
+    their cross-file rules take: never fixed, emitted or returned.
     """
+    given = [path for path, _ in items]
+    known = {os.path.abspath(p) for p in given}
+    extra = []
+    for p, c in previous:
+        if os.path.abspath(p) not in known:
+            known.add(os.path.abspath(p))
+            extra.append((p, c))
+    items = [*items, *extra]
     results: list[FileResult | None] = [None] * len(items)
     slots: dict[int, Slot] = {}
     if cache is not None and fix is None:
@@ -82,7 +93,7 @@ def check_files(
 
     def flush() -> None:
         nonlocal emitted
-        while emit is not None and emitted < len(results) and results[emitted] is not None:
+        while emit is not None and emitted < len(given) and results[emitted] is not None:
             emit(results[emitted])
             emitted += 1
 
@@ -95,15 +106,20 @@ def check_files(
 
     flush()  # the cached files before the first one to lint
     pending = [items[i] for i in todo]
+    # last year's reports are read, never fixed: with --fix/--diff, checked here afterwards
+    later = [] if fix is None else [items[i] for i in todo if i >= len(given)]
+    pending = pending[: len(pending) - len(later)]
     if dask is not None:
         lint_on_dask(pending, dask, fix, finished, check_in_worker)
     else:
         if progress is None:
             progress = len(todo) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
         _lint(pending, jobs, progress, fix, finished)
+    for k, (path, config) in enumerate(later, start=len(pending)):
+        finished(k, check_file(path, config))
     done = [r for r in results if r is not None]
     finish_run(Run({r.path: r for r in done}))
-    return done
+    return [r for r in results[: len(given)] if r is not None]
 
 
 def _lint(

@@ -259,3 +259,87 @@ def collapse(text: str) -> str:
         if not out or line != out[-1] or not line.strip():
             out.append(line)
     return "\n".join(out)
+
+
+# -- other renderings of a built report ----------------------------------------------
+
+
+def _blocks(text: str):
+    """The tab-layout report as blocks: ("p", line) and ("table", [cells per row])."""
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            yield "table", rows
+            rows = []
+        if line.strip():
+            yield "p", line
+    if rows:
+        yield "table", rows
+
+
+def to_html(text: str) -> bytes:
+    """A ``kind="tab"`` report as a web page: paragraphs, and each run of tab rows a <table>."""
+    from html import escape
+
+    out = ["<html><head><meta charset='utf-8'></head><body>"]
+    for kind, body in _blocks(text):
+        if kind == "p":
+            out.append(f"<p>{escape(body)}</p>")
+            continue
+        out.append("<table>")
+        for row in body:
+            out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out).encode("utf-8")
+
+
+def to_docx(text: str) -> bytes:
+    """A ``kind="tab"`` report as a Word document (python-docx): paragraphs and real tables."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for kind, body in _blocks(text):
+        if kind == "p":
+            d.add_paragraph(body)
+            continue
+        width = max(len(r) for r in body)
+        table = d.add_table(rows=len(body), cols=width)
+        for i, row in enumerate(body):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def glue(b: Built, layout: str) -> str:
+    """Tables 三 and 四 of ``b`` as a crawler flattens them: one line each, digits run together."""
+    rows = T3_2021 if layout == "2021" else T3_2019
+    t3 = (
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    )
+    for key, label in rows:
+        t3 += label + "".join(str(v) for v in b.t3[key])
+    t4 = (
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+        + "结果维持结果纠正其他结果尚未审结总计" * 2
+        + "".join(str(v) for v in b.t4)
+    )
+    head, rest = b.text.split("\n三、收到和处理政府信息公开申请情况\n", 1)
+    tail = rest.split("\n五、存在的主要问题及改进情况\n", 1)[1]
+    return (
+        head
+        + "\n三、收到和处理政府信息公开申请情况 "
+        + t3
+        + "\n四、政府信息公开行政复议、行政诉讼情况 "
+        + t4
+        + "\n五、存在的主要问题及改进情况\n"
+        + tail
+    )

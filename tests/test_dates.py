@@ -214,3 +214,84 @@ def test_year_rules_never_crash(text):
         select="Y",
     )
     assert not [f for f in fs if f.code.startswith("E")]
+
+
+@pytest.mark.parametrize(
+    "text, iso, covered",
+    [
+        ("统计期限自\n2015\n年\n1\n月\n1\n日起", "2015-01-01", "2015\n年\n1\n月\n1\n日"),
+        ("开展\n20\n19\n年政府信息", "2019", "20\n19\n年"),
+        ("自201\n9\n年1月1日起", "2019-01-01", "201\n9\n年1月1日"),
+        ("2024 年 12 月\n31 日，市科委", "2024-12-31", "2024 年 12 月\n31 日"),
+        ("2015\r\n年\r\n历年累计", "2015", "2015\r\n年"),
+    ],
+)
+def test_dates_broken_over_lines(text, iso, covered):
+    [d] = find_dates(text)
+    assert (d.iso, d.valid, text[d.span.start : d.span.end]) == (iso, True, covered)
+
+
+def test_digits_of_different_lines_are_not_joined():
+    # a count on one line, a year on the next: two things, not "32019"
+    [d] = find_dates("共3\n2019年，我局")
+    assert d.iso == "2019"
+    assert find_dates("共41\n条\n12\n件") == []
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        ("信息服务\n20\n年度我局主动公开", "20\n年度"),
+        ("莆田市\n20\n年1\n月\n13\n日", "20\n年1\n月\n13\n日"),
+        ("201年度我局", "201年度"),
+    ],
+)
+def test_truncated_years(text, covered):
+    [d] = find_dates(text)
+    assert (d.valid, d.truncated, d.year) == (False, True, None)
+    assert text[d.span.start : d.span.end] == covered
+
+
+def test_not_truncated_years():
+    for text in ("近20年来", "工作满20年", "第20年", "20年以上", "1:20年底"):
+        assert [d for d in find_dates(text) if d.truncated] == [], text
+
+
+def test_period_blank_missing_or_half_written():
+    cases = {
+        "统计期限自  至  止。": (None, None, True),
+        "统计期限自2017年1月1日至    年  月  日。": ("2017-01-01", None, True),
+        "统计期限自\n2017\n年\n1\n月\n1\n日起至\n12\n月\n31\n日止。": (
+            "2017-01-01",
+            "2017-12-31",
+            False,
+        ),
+    }
+    for sentence, want in cases.items():
+        _, facts = facts_of(
+            "某镇2017年政府信息公开工作年度报告\n\n本报告所列数据" + sentence + "\n"
+        )
+        p = facts.statistics_period
+        got = (p.start.iso if p.start else None, p.end.iso if p.end else None, p.blank)
+        assert got == want, sentence
+    for text in ("全部纳入统计范围。", "统计期限内未收到申请。"):
+        _, facts = facts_of("某镇2017年政府信息公开工作年度报告\n\n" + text + "\n")
+        assert facts.statistics_period is None, text
+
+
+def test_publication_date_from_a_header_with_full_width_colons():
+    """三明 crawler copies: "发布时间：2016-01-01" is not parsed as a header but is still read."""
+    text = (
+        "标题：三明市2016年政府信息公开工作年度报告\n发布时间：2016-01-01\n文号：\n\n正文：\n"
+        "一、概述\n2016年，全市主动公开政府信息43953条。\n\n三明市政府信息公开工作领导小组\n2017年1月12日\n"
+    )
+    doc, facts = facts_of(text)
+    pub = facts.publication_date
+    assert pub.date.iso == "2016-01-01"
+    assert doc.text[pub.span.start : pub.span.end] == "2016-01-01"
+    from conftest import brief, lint
+
+    assert brief(lint(text, select="Y204")) == [("Y204", 2, 6)]
+    # a misaligned header ("发布时间：有效性： 有效") has no date
+    _, facts = facts_of(text.replace("发布时间：2016-01-01", "发布时间：有效性： 有效"))
+    assert facts.publication_date is None

@@ -44,6 +44,10 @@ INSPECT_ORDER = [
     "t2",
     "t3",
     "t4",
+    "old_table",
+    "table_announced",
+    "reporting_body",
+    "foreign_mentions",
 ]
 
 

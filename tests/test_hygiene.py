@@ -291,3 +291,15 @@ def test_t505_counts_a_block_up_to_a_blank_line():
     first = result.findings[0]
     assert (first.line, first.column) == (4, 1)
     assert "有 2 个半角标点" in first.message
+
+
+def test_t501_reads_the_word_list_without_importing_jieba():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom gsilint.rules.hygiene._dictionary import is_word\n"
+        "print(is_word('工作量'), is_word('业创'), 'jieba' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False", "False"]

@@ -44,6 +44,7 @@ def check(code: str, case: Path, monkeypatch) -> str:
     """Concise output of checking one case for one rule, run from the rule's folder."""
     monkeypatch.chdir(case.parent)
     args = ["check", "--format", "concise", "--select", code, "--fail-on", "info", "--isolated"]
+    args.append("--no-cache")  # no .gsilint_cache in the fixture folders
     if (case.parent / "pack.toml").is_file():
         args += ["--rule-pack", "pack.toml"]
     result = CliRunner().invoke(main, [*args, case.name], catch_exceptions=False)

@@ -49,6 +49,22 @@ def test_user_severity_override_beats_the_rules_own_choice():
     assert [f.severity for f in findings] == [Severity.ERROR]
 
 
+@pytest.mark.parametrize("title", ["其他应说明事项", "其他需要说明的事项"])
+def test_the_closing_section_under_a_said_rather_than_reported_title_is_there(title):
+    """莆田市水利局 2022 closes with "六、其他应说明事项": the section is there."""
+    text = seed_text(3).replace("六、其他需要报告的事项", "六、" + title)
+    assert "六、" + title in text
+    assert brief(lint(text, select="S101")) == []
+
+
+def test_a_misspelt_heading_that_lost_its_keywords_is_still_the_section():
+    # "其他需要报高的事项": no keyword group of the section is left, but it is the
+    # template's title with one character replaced (T508 says so; S101 does not fire)
+    text = seed_text(3).replace("六、其他需要报告的事项", "六、其他需要报高的事项")
+    assert brief(lint(text, select="S101")) == []
+    assert [f.code for f in lint(text, select="T508")] == ["T508"]
+
+
 def test_several_missing_sections_at_one_place_come_in_template_order():
     from conftest import lint, seed_text
 

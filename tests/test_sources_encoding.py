@@ -140,7 +140,7 @@ def test_bad_inputs_give_e001(tmp_path):
         msg == "无法按指定编码 ascii 解码（第 2 字节）："
         "请确认文件的编码，或不指定编码让 gsilint 自动识别"
     )
-    assert "转换为文本" in _e001(tmp_path, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    assert "已损坏" in _e001(tmp_path, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
 
 
 def test_bad_input_does_not_stop_other_files(tmp_path):

@@ -1,8 +1,10 @@
-"""The same report as .txt, .md, .html and .docx gives the same findings.
+"""The same report as .txt, .md, .html, .docx and .pdf gives the same findings.
 
 Each report is converted in the test: every line becomes an HTML ``<p>`` /
-a Word paragraph, every run of tab rows (or Markdown pipe rows) an HTML
-``<table>`` / a Word table, with site chrome around the HTML article. The
+a Word paragraph / a PDF paragraph wrapped over page lines, every run of tab
+rows (or Markdown pipe rows) an HTML ``<table>`` / a Word table / a ruled PDF
+table (carried over page breaks), with site chrome around the HTML article and
+a running header and page numbers on each PDF page (:mod:`tests.pdf_maker`). The
 findings are compared by code, message (line numbers aside: each format
 counts its own lines) and the text they point at.
 """
@@ -20,29 +22,10 @@ import pytest
 from gsilint import Config
 from gsilint.api import check_paths, expand_paths
 from tests.conftest import seed_text
+from tests.pdf_maker import blocks as _blocks
+from tests.pdf_maker import to_pdf
 
 REAL = Path(__file__).parent / "fixtures" / "real"
-_PIPE_SEP = re.compile(r"^\|?[\s:|\-]+\|?\s*$")
-
-
-def _blocks(text: str):
-    """("p", line) and ("table", rows) in order; blank lines dropped."""
-    rows: list[list[str]] = []
-    for line in text.split("\n"):
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        if line.lstrip().startswith("|"):
-            if not _PIPE_SEP.match(line):
-                rows.append([c.strip() for c in line.strip().strip("|").split("|")])
-            continue
-        if rows:
-            yield "table", rows
-            rows = []
-        if line.strip():
-            yield "p", line
-    if rows:
-        yield "table", rows
 
 
 def to_html(text: str) -> str:
@@ -124,14 +107,17 @@ def test_same_report_in_every_format_gives_the_same_findings(tmp_path, name):
     (tmp_path / "r.md").write_text(text, encoding="utf-8")
     (tmp_path / "r.html").write_text(to_html(text), encoding="utf-8")
     (tmp_path / "r.docx").write_bytes(to_docx(text))
+    # alternate first-line indents and flush-left paragraphs (ends of lines decide)
+    (tmp_path / "r.pdf").write_bytes(to_pdf(text, indent=len(name) % 2 == 0))
     paths = list(expand_paths([str(tmp_path)]))
-    assert [Path(p).suffix for p in paths] == [".docx", ".html", ".md", ".txt"]
+    assert [Path(p).suffix for p in paths] == [".docx", ".html", ".md", ".pdf", ".txt"]
     results = {Path(r.path).suffix: r for r in check_paths(paths, Config())}
     expected = comparable(results[".txt"])
     assert expected, "each report has findings to compare"
-    for suffix in (".md", ".html", ".docx"):
+    for suffix in (".md", ".html", ".docx", ".pdf"):
         assert comparable(results[suffix]) == expected, suffix
     assert results[".html"].source.kind == "html" and results[".docx"].source.kind == "docx"
+    assert results[".pdf"].source.kind == "pdf"
 
 
 def test_defects_are_found_at_the_same_sentence_in_html_and_docx(tmp_path):

@@ -86,7 +86,8 @@ def test_seed_004_without_the_sentence_review_is_missing_too():
 
 
 def test_s101_complete_new_report_is_clean():
-    assert brief(lint(report(), select="S1")) == []
+    # (one line per section: S112 would rightly call the problems section thin)
+    assert brief(lint(report(), select="S1", ignore=("S112",))) == []
 
 
 @pytest.mark.parametrize("i", range(6))
@@ -181,7 +182,7 @@ def test_rule_pack_for_another_template_is_ignored_and_a_bad_pack_never_crashes(
     packs = (str(other), str(bad), str(tmp_path / "missing.toml"))
     tpl = get_template("2021", packs)
     assert len(tpl.problems) == 2 and "assessment" not in [s.key for s in tpl.sections]
-    assert brief(lint(report(), select="S1", rule_packs=packs)) == []
+    assert brief(lint(report(), select="S1", ignore=("S112",), rule_packs=packs)) == []
 
 
 # -- S102 --------------------------------------------------------------------------

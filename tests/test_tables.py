@@ -12,6 +12,7 @@ from tables_helpers import COLS, T2_2019, T2_2021, T3_2019, T3_2021, T4_COLS, bu
 
 from gsilint import Config
 from gsilint.facts import Facts
+from gsilint.findings import Severity
 from gsilint.parse import parse
 from gsilint.sources import source_from_text
 
@@ -419,15 +420,43 @@ def test_glued_tables_with_one_consistent_split_are_read():
     assert [x.code for x in lint(text, select=SEL + ",E004")] == []
 
 
-def test_glued_table_without_a_unique_split_stays_unread():
+def test_glued_table_with_two_consistent_splits_stays_unread():
     b = build(2023)
-    # "1111111111111111" (16 ones) splits into 15 numbers in several ways
-    # none of which adds up: not read
-    text = glued_report(b).replace("".join(str(v) for v in b.t4), "1" * 16)
+    # "1100011" is 1+10+0+0 = 11 and 11+0+0+0 = 11: two readings, no guess
+    text = glued_report(b).replace("".join(str(v) for v in b.t4), "11000110000000000")
     f = facts(text)
     assert f.t4 is None
     findings = lint(text, select=SEL + ",E004")
     assert [x.code for x in findings] == ["E004"] and findings[0].message.startswith("1 个表格")
+
+
+def test_glued_table_four_that_no_split_adds_up_is_an_error():
+    b = build(2023)
+    # "1111111111111111" (16 ones): no cut into three groups of four results and their
+    # total adds up, however the digits are read
+    text = glued_report(b).replace("".join(str(v) for v in b.t4), "1" * 16)
+    assert facts(text).t4.cells == {}
+    findings = lint(text, select=SEL + ",E004")
+    assert [(x.code, x.severity) for x in findings] == [("A306", Severity.ERROR)]
+    assert "无论怎样拆分" in findings[0].message and "不能同时成立" in findings[0].message
+    loc = findings[0].location
+    assert text[loc.start : loc.end] == "1" * 16
+
+
+def test_glued_table_three_inconsistent_under_every_split_names_the_identity():
+    b = build(2023)
+    granted = b.t3["t3.results.granted"]
+    # one more applicant counted in 予以公开 (row and its total): each row still adds up,
+    # but no split of the rows makes the (7) total the sum of the results
+    b.t3["t3.results.granted"] = [granted[0] + 1, *granted[1:6], granted[6] + 1]
+    findings = lint(glued_report(b), select=SEL + ",E004")
+    assert [(x.code, x.severity) for x in findings] == [("A304", Severity.ERROR)]
+    assert "每一种读法" in findings[0].message and "（七）总计" in findings[0].message
+    # the row's own total wrong too: that row has no reading at all
+    b.t3["t3.results.granted"][6] += 1
+    findings = lint(glued_report(b), select=SEL + ",E004")
+    assert [(x.code, x.severity) for x in findings] == [("A305", Severity.ERROR)]
+    assert "（一）予以公开" in findings[0].message and "无论怎样拆分" in findings[0].message
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
@@ -563,3 +592,23 @@ def test_group_subtotal_rows_are_not_template_rows():
         "t3.results.refused.state_secret"
     ]
     assert lint(text, select=SEL) == []
+
+
+def test_glued_table_with_a_misspelt_row_label_is_read_and_the_label_reported():
+    b = build(2023)
+    text = glued_report(b).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    f = facts(text)
+    assert f.t3 is not None and f.t3.glued and f.t3.cells
+    assert f.t3.row_labels["t3.results.refused.other_law"] == "2.其他法律行政法规禁止公开"
+    [finding] = lint(text, select="T508")
+    assert "“其他法律行政止公开”有误，应为“其他法律行政法规禁止公开”" in finding.message
+    loc = finding.location
+    assert text[loc.start : loc.end] == "其他法律行政止公开"
+    # no fragment of the row left (行政查询 → 行政查旬): read by the misspelt label
+    text = glued_report(b).replace("8.属于行政查询事项", "8.属于行政查旬事项")
+    values = {k: c.value for k, c in facts(text).t3.cells.items()}
+    assert values == {k: c.value for k, c in f.t3.cells.items()}
+    assert [x.code for x in lint(text, select="T508")] == ["T508"]
+    # a label that is neither a fragment nor a misspelling still leaves the table unread
+    text = glued_report(b).replace("2.其他法律行政法规禁止公开", "2.另有规定")
+    assert facts(text).t3 is None

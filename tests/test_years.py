@@ -12,25 +12,33 @@ from hypothesis import strategies as st
 # -- seeds --------------------------------------------------------------------------
 
 
-def test_seed_000_year_mismatch_at_each_2017_statement():
-    fs = lint(seed_text(0), select="Y201")
-    assert brief(fs) == [
-        ("Y201", 25, 1),
-        ("Y201", 25, 104),
-        ("Y201", 29, 3),
-        ("Y201", 33, 1),
-        ("Y201", 37, 1),
-        ("Y201", 41, 1),
+def test_seed_000_intro_year_is_the_minority():
+    """No title: the intro's 2016 against six statements of 2017 and a plan for 2018."""
+    [f] = lint(seed_text(0), select="Y")
+    assert (f.code, f.line, f.column) == ("Y201", 3, 96)
+    assert f.message == (
+        "引言写的是2016年，但正文6处陈述写的是2017年、1处计划写的是2018年，报告年份应是2017年"
+    )
+    assert [(r.location.line, r.location.column) for r in f.related] == [
+        (25, 1),
+        (25, 104),
+        (29, 3),
+        (33, 1),
+        (37, 1),
+        (41, 1),
+        (43, 1),
     ]
-    for f in fs:
-        assert "2017年" in f.message and "2016年" in f.message and "引言第3行" in f.message
-        assert f.related and f.related[0].location.line == 3
+    assert f.related[-1].message == "下一年计划：2018年"
 
 
-def test_seed_000_plan_for_2018_in_a_2016_report():
-    [f] = lint(seed_text(0), select="Y205")
-    assert (f.code, f.line, f.column) == ("Y205", 43, 1)
-    assert "2018年" in f.message and "2017年" in f.message
+def test_seed_000_report_year_by_majority():
+    from test_dates import facts_of
+
+    _, facts = facts_of(seed_text(0))
+    y = facts.report_year
+    assert (y.value, y.source, y.contested) == (2017, "majority", False)
+    assert [(d.source, d.value) for d in y.disagreements] == [("intro", 2016)]
+    assert [s.source for s in y.support] == ["statement"] * 6 + ["plan"]
 
 
 def test_seeds_001_002_003_have_no_year_findings():
@@ -370,3 +378,103 @@ def test_signature_date_on_the_organisation_line():
         text.replace("某镇人民政府　　2018年12月20日", "我镇于2018年12月20日召开会议。")
     )
     assert facts.signature_date is None
+
+
+# -- the report year by evidence (no title) ----------------------------------------------
+
+UNTITLED = """现就我镇{intro}年政府信息公开工作情况报告如下：
+
+一、主动公开政府信息情况
+
+{a}年，我镇主动公开政府信息100条。
+
+二、依申请公开情况
+
+本镇{b}年没有受理政府信息公开申请。
+
+三、存在的主要问题及改进措施
+
+{c}年，我镇政府信息公开工作取得了一定成效。{next}年，我镇将继续推进政府信息公开工作。
+"""
+
+
+def test_untitled_minority_statement_against_the_majority():
+    text = UNTITLED.format(intro=2017, a=2017, b=2016, c=2017, next=2018)
+    [f] = lint(text, select="Y")
+    assert (f.code, f.line, f.column) == ("Y201", 9, 3)
+    assert f.message == "此处陈述的是2016年的工作，但报告年份是2017年（正文多数陈述，共4处）"
+    assert [r.location.line for r in f.related] == [1, 5, 13, 13]
+    assert [r.message for r in f.related] == [
+        "引言：2017年",
+        "正文陈述：2017年",
+        "正文陈述：2017年",
+        "下一年计划：2018年",
+    ]
+
+
+def test_untitled_intro_outvoted_and_consistent_report_clean():
+    text = UNTITLED.format(intro=2016, a=2017, b=2017, c=2017, next=2018)
+    [f] = lint(text, select="Y")
+    assert (f.code, f.line, f.column) == ("Y201", 1, 5)
+    assert "引言写的是2016年" in f.message and "报告年份应是2017年" in f.message
+    assert lint(UNTITLED.format(intro=2017, a=2017, b=2017, c=2017, next=2018), select="Y") == []
+
+
+def test_untitled_tie_holds_no_statement_against_either_year():
+    # intro (2 votes) for 2017 against two statements of 2016: no majority
+    text = UNTITLED.format(intro=2017, a=2016, b=2016, c=2017, next=2017)
+    from test_dates import facts_of
+
+    _, facts = facts_of(text)
+    assert facts.report_year.contested
+    assert [f.code for f in lint(text, select="Y201")] == []
+
+
+def test_a_title_outweighs_the_majority():
+    text = "某镇2016年政府信息公开工作年度报告\n\n" + UNTITLED.format(
+        intro=2016, a=2017, b=2017, c=2017, next=2018
+    )
+    fs = lint(text, select="Y201")
+    assert brief(fs) == [("Y201", 7, 1), ("Y201", 11, 3), ("Y201", 15, 1)]
+    assert all("标题第1行" in f.message for f in fs)
+
+
+def test_a_year_opening_a_clause_is_a_statement():
+    text = (
+        report(2017)
+        + "\n四、其他需要报告的事项\n\n信息公开工作取得了明显成效， 2016年全镇共发布信息30条。\n"
+    )
+    [f] = lint(text, select="Y201")
+    assert (f.line, f.column) == (19, 16)
+    assert "2016年" in f.message and "2017年" in f.message
+    # the year of a span's edge is not: "2015年度结束后，国资委…"
+    ok = (
+        report(2016)
+        + "\n四、其他需要报告的事项\n\n按规定核定。2015年度结束后，国资委依据审计报告进行考核。\n"
+    )
+    assert lint(ok, select="Y201") == []
+
+
+def test_plans_for_next_year_are_not_mismatches():
+    for plan in (
+        "2019年将进一步完善政府信息公开制度。",
+        "2019年，我局将重点抓好以下工作。",
+        "下一步，2019年我镇要继续深化政务公开。",
+        "2019年工作计划：继续深化政务公开。",
+        "2019年，我局要进一步规范信息发布。",
+        "2019年，我镇继续深化政务公开。",
+        "2019年，全镇政务公开工作的目标是全覆盖。",
+        "下一步工作中，2019年我局力求全面公开。",
+        "2019年，我局会加强培训。",
+    ):
+        text = report(2018) + "\n" + plan + "\n"
+        assert lint(text, select="Y201") == [], plan
+        untitled = UNTITLED.format(intro=2018, a=2018, b=2018, c=2018, next=2019) + plan + "\n"
+        assert lint(untitled, select="Y201") == [], plan
+    # the same words in the report year, and past work in the next year, are statements
+    assert brief(lint(report(2018) + "\n2019年，我局主动公开信息100条。\n", select="Y201")) == [
+        ("Y201", 17, 1)
+    ]
+    assert brief(lint(report(2018) + "\n2017年，我局要求各科室及时公开。\n", select="Y201")) == [
+        ("Y201", 17, 1)
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gsilint.config import Config
 from gsilint.document import Document
+from gsilint.facts.body import foreign_mentions, reporting_body
 from gsilint.facts.breakdowns import breakdowns, part_whole_pairs
 from gsilint.facts.claims import (
     count_claims,
@@ -18,6 +19,7 @@ from gsilint.facts.claims import (
     word_claims,
 )
 from gsilint.facts.closing import closing_block
+from gsilint.facts.copying import hashed_sentences
 from gsilint.facts.cutoffs import period_cutoffs
 from gsilint.facts.dates import (
     date_mentions,
@@ -30,6 +32,7 @@ from gsilint.facts.dates import (
 )
 from gsilint.facts.deadline import publication_deadline
 from gsilint.facts.declared_parts import declared_parts, declared_parts_in_body
+from gsilint.facts.enumerations import enumeration_issues
 from gsilint.facts.lazy import fact
 from gsilint.facts.numbering import numbering_issues
 from gsilint.facts.outline import section_matches, top_sections, topic_coverage
@@ -37,7 +40,17 @@ from gsilint.facts.prose_text import hygiene_prose
 from gsilint.facts.quantities import numeric_text, prose_spans_fact, quantities, sentences
 from gsilint.facts.report import format_labels, organisation, tables_found, template, title
 from gsilint.facts.table_two import table_two_gaps
-from gsilint.facts.tables import glued_tables_read, t2, t3, t4, table_checks, table_grids
+from gsilint.facts.tables import (
+    glued_tables_read,
+    old_table,
+    t2,
+    t3,
+    t4,
+    table_announced,
+    table_checks,
+    table_grids,
+)
+from gsilint.facts.thin_sections import problems_section_text
 from gsilint.facts.year_statements import year_uses
 
 
@@ -82,9 +95,16 @@ class Facts:
     t2 = fact(t2)
     t3 = fact(t3)
     t4 = fact(t4)
+    old_table = fact(old_table)
+    table_announced = fact(table_announced)
     table_checks = fact(table_checks, show=False)
     year_uses = fact(year_uses, show=False)
     hygiene_prose = fact(hygiene_prose, show=False)
+    hashed_sentences = fact(hashed_sentences, show=False)
+    reporting_body = fact(reporting_body)
+    foreign_mentions = fact(foreign_mentions)
+    enumeration_issues = fact(enumeration_issues, show=False)
+    problems_section_text = fact(problems_section_text, show=False)
     table_two_claims = fact(table_two_claims, show=False)
     glued_table_two = fact(glued_table_two, show=False)
     table_two_gaps = fact(table_two_gaps, show=False)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
@@ -18,8 +17,8 @@ _DATE = (
 )
 #: a signature date run into a flattened page: "…日常化。 平潭县人民政府 2013年1月16日 附件1："
 #: How the name of a publishing body ends.
-_ORG_ENDING = regex.compile(r"(?:政府|委员会|管委会|办公室|办公厅|局|厅|委|院|中心|街道|镇|乡|部)$")
-_INLINE_CLOSING = regex.compile(
+_ORG_ENDING = lazy(r"(?:政府|委员会|管委会|办公室|办公厅|局|厅|委|院|中心|街道|镇|乡|部)$")
+_INLINE_CLOSING = lazy(
     r"(?:^|(?<=[。！\s]))(?:(?P<org>[^\s。，,；;：:]{2,40}?)\s+)?(?P<date>"
     + _DATE
     + r")(?=\s*(?:附件|附表|\S{0,40}统计表|\Z))"

@@ -9,17 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 #: what stands right before a cut-off date: "截止", "截至到", "截止至 "
-_CUTOFF = regex.compile(r"(?:截止|截至)(?:到|至)?[ \t\u3000]*$")
+_CUTOFF = lazy(r"(?:截止|截至)(?:到|至)?[ \t\u3000]*$")
 #: "截至11月底" / "截止到2015年11月末": a month-end cut-off (a month, no day).
-_CUTOFF_MONTH_END = regex.compile(
+_CUTOFF_MONTH_END = lazy(
     r"(?:截止|截至)(?:到|至)?[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*)?"
     r"(11|十一)[ \t\u3000]*月[ \t\u3000]*(?:底|末)"
 )

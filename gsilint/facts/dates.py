@@ -5,9 +5,11 @@ The report year is read from several places, each recorded with where it
 was found: the title line, the crawler header's 标题, the intro ("现就我镇
 2016年…报告如下"), the statistics period, and the body (the year most
 statements of the year's work name). ``--year`` overrides all of them. The
-title wins, then the header, the intro, the period and the body; sources
-that disagree with the winner are listed in ``ReportYear.disagreements`` so a
-rule can report them.
+title wins, then the header. Without either, the evidence is weighed: the
+majority of the intro, the period, the statements of the year's work and
+the plans (a plan counts for the year before it) decides; sources that
+disagree with the winner are listed in ``ReportYear.disagreements`` so a
+rule can report them, with the majority's evidence in ``ReportYear.support``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from gsilint.datetext import (
     parse_date,
 )
 from gsilint.numerals import read_digits
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
@@ -43,6 +46,9 @@ SOURCE_NAMES = {
     "intro": ("引言", "the introduction"),
     "period": ("统计期限", "the statistics period"),
     "body": ("正文", "the body"),
+    "majority": ("正文多数陈述", "most statements in the body"),
+    "statement": ("正文陈述", "a statement"),
+    "plan": ("下一年计划", "a plan for the next year"),
 }
 
 
@@ -51,7 +57,8 @@ class YearFact:
     """One statement of the report year: its value, where it was read, its span."""
 
     value: int
-    #: config | title | header | intro | period | body
+    #: config | title | header | intro | period | body | majority (a vote); in a vote's
+    #: support also statement | plan (a plan counts for the year before the one it names)
     source: str
     span: Span
 
@@ -62,6 +69,10 @@ class ReportYear(YearFact):
 
     evidence: tuple[YearFact, ...] = ()
     disagreements: tuple[YearFact, ...] = ()
+    #: without a title: the evidence of the majority year (statements, plans, the intro)
+    support: tuple[YearFact, ...] = ()
+    #: without a title, two years have as much evidence: no statement is held against either
+    contested: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,27 +106,44 @@ class DatedLine:
         return self.date.span
 
 
-_YEAR_IN_TITLE = regex.compile(
+_YEAR_IN_TITLE = lazy(
     r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年|([一二][〇○零OＯ一二三四五六七八九]{3})[ \t\u3000]*年"
 )
 _INTRO_YEAR = (
-    regex.compile(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
-    regex.compile(
+    lazy(r"(?:现就|现将|现公布|汇总|公布)[^。]{0,20}?((?:19|20)\d\d)[ \t\u3000]*年"),
+    lazy(
         r"((?:19|20)\d\d)[ \t\u3000]*年度?(?:政府|政务)?(?:信息公开|政务公开)"
         r"(?:工作)?(?:年度)?(?:报告|情况)"
     ),
 )
-_PERIOD_KEY = regex.compile(
+_PERIOD_KEY = lazy(
     r"统计(?:期限|周期|时限|时间|区间|时段|期间|范围)|数据(?:的)?(?:统计)?(?:期限|时限|时间范围)"
 )
-_PERIOD_BLANK = regex.compile(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
-_MONTH_RANGE = regex.compile(
+_PERIOD_BLANK = lazy(r"年[ \t\u3000_＿]*月[ \t\u3000_＿]*日")
+_MONTH_RANGE = lazy(
     r"(?<!\d)((?:19|20)\d\d)[ \t\u3000]*年[ \t\u3000]*(1|01|一)[ \t\u3000]*月?(?:份)?"
     r"[ \t\u3000]*(?:至|到|—+|－|-|~|～)"
     r"[ \t\u3000]*(?:((?:19|20)\d\d)[ \t\u3000]*年)?[ \t\u3000]*"
     r"(\d{1,2}|十[一二]?|[一二三四五六七八九])[ \t\u3000]*月"
 )
-_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
+_SENTENCE_END = lazy(r"[。；;！？!?\n]")
+#: A crawler header line the parser left in the text: "发布时间：2016-01-01".
+_HEADER_PUBLISHED = lazy(r"(?m)^[ \t]*发布时间[：:][ \t]*(\S[^\n\r]*)")
+#: How far into the text a crawler header may reach.
+_HEADER_REACH = 600
+_PERIOD_END = lazy(r"[。；;！？!?]|\n[ \t\u3000\r]*\n")
+#: Between the key and its dates: "统计期限自", "统计时间为⏎", "统计期限从".
+_PERIOD_LEAD = lazy(r"[\s\u3000]*(?:为|是|自|从|：|:)?[\s\u3000]*(?:自|从)?[\s\u3000]*")
+#: A period with no dates at all: "自  至  止", "自 年 月 日至 年 月 日".
+_PERIOD_NO_DATES = lazy(
+    r"[\s\u3000_＿]*(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:起)?[\s\u3000_＿]*"
+    r"(?:至|到)[\s\u3000_＿]*(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:止)?[\s\u3000]*"
+)
+#: After the first date: the second left blank ("至  年 月 日止", "至    止").
+_PERIOD_OPEN_END = lazy(
+    r"[\s\u3000]*(?:起)?[\s\u3000]*(?:至|到|—+|－|-|~|～)[\s\u3000_＿]*"
+    r"(?:年[\s\u3000_＿]*月[\s\u3000_＿]*日)?[\s\u3000_＿]*(?:止)?[\s\u3000]*(?:[。；;，,]|$)"
+)
 
 
 def date_mentions(f: Facts) -> list[DateMention]:
@@ -158,9 +186,29 @@ def statistics_period(f: Facts) -> Period | None:
         end = stop.start() if stop else len(text)
         end = min(end, key.end() + 80)
         sentence = Span(key.start(), end)
+        # crawler copies break the dates over lines ("统计期限自⏎2015⏎年⏎1⏎月…"): read on
+        # past line ends when the dates follow the key directly
+        stop = _PERIOD_END.search(text, key.end())
+        far = min(stop.start() if stop else len(text), key.end() + 80)
         for r in f.date_ranges:
-            if r.span.start >= key.end() and r.span.end <= end:
+            if r.span.start < key.end() or r.span.end > far:
+                continue
+            if r.span.end <= end or _PERIOD_LEAD.fullmatch(text, key.end(), r.span.start):
                 return Period(sentence.cover(r.span), r.start, r.end)
+        lead = _PERIOD_LEAD.match(text, key.end(), far)
+        after = text[lead.end() : far] if lead else ""
+        if lead and _PERIOD_NO_DATES.fullmatch(after) and regex.search(r"[为自从：:]", lead[0]):
+            # the key and no dates: "统计期限自  至  止。"
+            return Period(Span(key.start(), far), None, None, blank=True)
+        if lead:
+            start = next((d for d in mentions_in(f, Span(lead.end(), far)) if d.is_date), None)
+            if (
+                start is not None
+                and start.span.start == lead.end()
+                and _PERIOD_OPEN_END.match(text, start.span.end, far)
+            ):
+                # one end written, the other left blank: "自2017年1月1日至 年 月 日"
+                return Period(Span(key.start(), far), start, None, blank=True)
         m = _MONTH_RANGE.search(text, key.end(), end)
         if m:
             y1 = int(m.group(1))
@@ -212,14 +260,22 @@ def signature_date(f: Facts) -> DatedLine | None:
 
 
 def publication_date(f: Facts) -> DatedLine | None:
-    """The crawler header's 发布时间 (when the page was published)."""
+    """The crawler header's 发布时间 (when the page was published).
+
+    A header written with full-width colons ("发布时间：2016-01-01"), which the
+    parser does not read as a header, is read here from the report's first lines.
+    """
     fld = f.doc.metadata.get("发布时间")
-    if fld is None or not fld.value:
+    if fld is not None and fld.value:
+        value, off = fld.value, fld.span.end - len(fld.value)
+    else:
+        m = _HEADER_PUBLISHED.search(f.doc.simplified, 0, _HEADER_REACH)
+        if m is None:
+            return None
+        value, off = m.group(1), m.start(1)
+    d = parse_date(value)
+    if d is None or not d.is_date or d.span.start != 0:
         return None
-    d = parse_date(fld.value)
-    if d is None or not d.is_date:
-        return None
-    off = fld.span.end - len(fld.value)
     return DatedLine(
         DateMention(
             d.span.shift(off),
@@ -237,10 +293,6 @@ def publication_date(f: Facts) -> DatedLine | None:
 
 # -- the report year ---------------------------------------------------------
 
-_STATEMENT_LEAD = regex.compile(
-    r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*(?:[一二三四五六七八九十]+是)?[ \t\u3000]*$"
-)
-
 
 def _title_year(doc: document.Document, span: Span, source: str) -> YearFact | None:
     s = doc.slice(span)
@@ -252,23 +304,6 @@ def _title_year(doc: document.Document, span: Span, source: str) -> YearFact | N
     if value is None or not 1990 <= value <= 2199:
         return None
     return YearFact(value, source, Span(span.start + m.start(g), span.start + m.end(g)))
-
-
-def body_years(f: Facts) -> list[DateMention]:
-    """Year-only mentions that open a statement ("2017年，我镇…", "2018年度受理…") in the body."""
-    doc = f.doc
-    text = doc.simplified
-    out = []
-    for para in doc.paragraphs():
-        for d in mentions_in(f, para.span):
-            if not d.year_only:
-                continue
-            lead = text[max(para.span.start, d.span.start - 8) : d.span.start]
-            if d.span.start - para.span.start <= 8:
-                lead = "\n" + text[para.span.start : d.span.start]
-            if _STATEMENT_LEAD.search(lead):
-                out.append(d)
-    return out
 
 
 def _inside_title_marks(s: str, i: int) -> bool:
@@ -314,33 +349,94 @@ def year_candidates(f: Facts) -> list[YearFact]:
             else period.end
         )
         out.append(YearFact(d.year, "period", d.year_span or d.span))
-    body = body_years(f)
-    if body:
-        counts = Counter(d.year for d in body)
+    statements = [u for u in f.year_uses if u.kind == "statement"]
+    if statements:
+        counts = Counter(u.mention.year for u in statements)
         value, n = counts.most_common(1)[0]
-        first = next(d for d in body if d.year == value)
+        first = next(u.mention for u in statements if u.mention.year == value)
         out.append(YearFact(value, "body", first.year_span or first.span))
+    return out
+
+
+def _votes(f: Facts, cands: list[YearFact]) -> list[YearFact]:
+    """The evidence a report without a title gives for its year, one entry per vote.
+
+    The intro and the statistics period count twice (they state the year on
+    purpose), each statement of the year's work once, and each plan once for
+    the year before the year it names ("2018年，我镇将…" is evidence of 2017).
+    A statement that may state an intention ("2018年，我镇要…") does not vote.
+    A statement written where the intro states the year is the intro.
+    """
+    out: list[YearFact] = []
+    for c in cands:
+        if c.source in ("intro", "period"):
+            out += [c, c]
+    taken = {c.span for c in cands if c.source != "body"}
+    for u in f.year_uses:
+        d = u.mention
+        span = d.year_span or d.span
+        if span in taken or d.year is None:
+            continue
+        if u.kind == "statement" and not u.last_year_problems and not u.intent:
+            out.append(YearFact(d.year, "statement", span))
+        elif u.kind == "plan" and not u.heading:
+            out.append(YearFact(d.year - 1, "plan", span))
     return out
 
 
 def report_year(f: Facts) -> ReportYear | None:
     """The year the report covers, where it was read, and the sources that disagree.
 
-    ``--year`` overrides; else the title, the crawler header, the intro, the
-    statistics period, the body — the first that states a year.
+    ``--year`` overrides; else the title, else the crawler header. Without
+    either, the evidence votes (:func:`_votes`): the intro, the statistics
+    period, the statements of the year's work and the plans for the next
+    year. The majority wins; an intro in the minority is a disagreement, and
+    ``support`` lists the majority's evidence. A tie is ``contested``: the
+    year of the first source is used, and no statement is held against it.
     """
     cands = year_candidates(f)
+    support: tuple[YearFact, ...] = ()
+    contested = False
+    claims = [c for c in cands if c.source in ("title", "header")]
     if f.config.year:
         win = YearFact(f.config.year, "config", Span(0, 0))
+    elif claims:
+        win = claims[0]
     elif cands:
         win = cands[0]
+        votes = _votes(f, cands)
+        tally = Counter(v.value for v in votes)
+        ranked = tally.most_common()
+        if len({v.value for v in votes}) > 1:
+            best = ranked[0][1]
+            top = [y for y, n in ranked if n == best]
+            if len(top) > 1:
+                contested = True
+                value = win.value if win.value in top else top[0]
+            else:
+                value = top[0]
+            support = tuple(v for v in votes if v.value == value and v.source != "period")
+            # one entry per place: the intro voted twice
+            support = tuple(dict.fromkeys(support))
+            if not contested:
+                first = support[0] if support else win
+                win = YearFact(value, "majority", first.span)
     else:
         return None
-    # The body's majority is a fallback, not a claim: its disagreement is found
-    # statement by statement.
-    disagree = tuple(
-        c for c in cands if c.value != win.value and c.source in ("title", "header", "intro")
-    )
+    if win.source == "majority":
+        disagree = tuple(c for c in cands if c.value != win.value and c.source == "intro")
+    else:
+        # The body's majority is a fallback, not a claim: its disagreement is found
+        # statement by statement.
+        disagree = tuple(
+            c for c in cands if c.value != win.value and c.source in ("title", "header", "intro")
+        )
     return ReportYear(
-        win.value, win.source, win.span, evidence=tuple(cands), disagreements=disagree
+        win.value,
+        win.source,
+        win.span,
+        evidence=tuple(cands),
+        disagreements=disagree,
+        support=support,
+        contested=contested,
     )

@@ -13,20 +13,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-import regex
+from gsilint.patterns import lazy
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_DEPARTMENT = regex.compile(
+_DEPARTMENT = lazy(
     r"(?:局|委员会|委|办公室|办公厅|办|厅|中心|院|所|队|站|署|处|部|司|馆|会|室|公司|支队|大队|分局|总局)$"
 )
-_GOVERNMENT = regex.compile(
+_GOVERNMENT = lazy(
     r"(?:人民政府|政府|管委会|管理委员会|实验区|新区|开发区|示范区|自治[州县旗]|区|县|市|镇|乡|旗|街道|街道办事处)$"
 )
-_TOWNSHIP = regex.compile(r"(?:镇|乡|街道|街道办事处|镇人民政府|乡人民政府|镇政府|乡政府)$")
-_GOVERNMENT_OFFICE = regex.compile(r"(?:人民政府|政府)(?:办公室|办公厅|办)$")
-_SPACES = regex.compile(r"\s+")
+_TOWNSHIP = lazy(r"(?:镇|乡|街道|街道办事处|镇人民政府|乡人民政府|镇政府|乡政府)$")
+_GOVERNMENT_OFFICE = lazy(r"(?:人民政府|政府)(?:办公室|办公厅|办)$")
+_SPACES = lazy(r"\s+")
 
 
 @dataclass(frozen=True)

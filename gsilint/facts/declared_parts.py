@@ -5,29 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
 from gsilint.normalize import norm_label
 from gsilint.numerals import read_cn
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.templates import Template, topic_of
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_DECLARATION = regex.compile(
+_DECLARATION = lazy(
     r"(?:由|包括|包含|分为)\s*(?P<list>(?:(?!由|包括|包含|分为)[^。；;！？])*?)\s*(?:等|共|计)?\s*"
     r"(?P<n>[一二三四五六七八九十两]|\d{1,2})\s*个?\s*部\s*分"
 )
 #: the subject of a declaration: "本报告由…", "全文由…", "年报由…", "报告全文包括…"
-_DECLARER = regex.compile(r"(?:报告|年报|全文|本文|正文)[^。；;！？]{0,6}$")
-_SEP = regex.compile(r"\s*(?:[、，,；;]|以及)\s*")
-_AND = regex.compile(r"和")
+_DECLARER = lazy(r"(?:报告|年报|全文|本文|正文)[^。；;！？]{0,6}$")
+_SEP = lazy(r"\s*(?:[、，,；;]|以及)\s*")
+_AND = lazy(r"和")
 #: a part name ends like a heading: "…情况", "…措施", "概述", "…统计表"
-_NAME_END = regex.compile(
-    r"(?:情况|措施|事项|概述|统计表|附表|附件|问题|建设|管理|方面|工作|保障)$"
-)
+_NAME_END = lazy(r"(?:情况|措施|事项|概述|统计表|附表|附件|问题|建设|管理|方面|工作|保障)$")
 
 
 @dataclass(frozen=True)

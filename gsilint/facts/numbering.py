@@ -11,6 +11,7 @@ import regex
 from gsilint import document
 from gsilint.facts.outline import is_row_like
 from gsilint.numerals import write_cn
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import MARK_STYLES, STYLES
 
@@ -46,7 +47,7 @@ def _siblings(doc: document.Document):
 
 #: mark styles of deep lists (1. （1） ①): below the two Chinese-numbered levels
 _DEEP = tuple(s.name for s in MARK_STYLES if s.rank >= 3)
-_LEAD_IN = regex.compile(r"[：:]\s*$")
+_LEAD_IN = lazy(r"[：:]\s*$")
 
 
 def _mark_pattern(style: str, n: int) -> regex.Pattern:

@@ -11,18 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
+from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.tables.labels import match_label
 from gsilint.tables.spec import table_words
 from gsilint.templates import SectionSpec
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_ROW_TITLE = regex.compile("^(?:" + "|".join(table_words("t3", "row_titles")) + ")")
-_TRAILING_NUMBERS = regex.compile(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
+_ROW_TITLE = lazy("^(?:" + "|".join(table_words("t3", "row_titles")) + ")")
+_TRAILING_NUMBERS = lazy(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
 
 
 def is_row_like(sec: document.Section) -> bool:
@@ -44,21 +44,30 @@ def top_sections(f: Facts) -> list[document.Section]:
 def _assign(
     specs: tuple[SectionSpec, ...], sections: list[document.Section]
 ) -> dict[str, document.Section]:
-    """Spec key → the first section matching it; exact wording is assigned first."""
+    """Spec key → the first section matching it; exact wording is assigned first,
+    then keywords, then a misspelt title or variant (:mod:`gsilint.tables.labels`)."""
     out: dict[str, document.Section] = {}
     used: set[int] = set()
-    for exact in (True, False):
+    for how in ("exact", "keywords", "misspelt"):
         for spec in specs:
             if spec.key in out:
                 continue
             for sec in sections:
                 if id(sec) in used:
                     continue
-                if spec.exact(sec.title) if exact else spec.matches(sec.title):
+                if _fits(spec, sec.title, how):
                     out[spec.key] = sec
                     used.add(id(sec))
                     break
     return out
+
+
+def _fits(spec: SectionSpec, title: str, how: str) -> bool:
+    if how == "exact":
+        return spec.exact(title)
+    if how == "keywords":
+        return spec.matches(title)
+    return match_label(title, (spec.title,), spec.variants) is not None
 
 
 def section_matches(f: Facts) -> dict[str, document.Section]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from gsilint import document
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.spec import format_ids, table_format
 from gsilint.templates import Template, get_template
@@ -15,8 +16,8 @@ from gsilint.templates import Template, get_template
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_ORG_IN_TITLE = regex.compile(r"^(.{2,40}?)(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年")
-_SPACES = regex.compile(r"\s+")
+_ORG_IN_TITLE = lazy(r"^(.{2,40}?)(?:(?:19|20)\d\d|[〇○零一二]{4})\s*年")
+_SPACES = lazy(r"\s+")
 
 
 def title(f: Facts) -> document.Paragraph | document.Field | None:

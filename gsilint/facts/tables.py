@@ -45,6 +45,16 @@ Table 二 ``t2`` rows and their columns:
 ``decisions``), ``t2.fees`` (``last_year``, ``change``),
 ``t2.procurement`` (``items``, ``amount``).
 
+Old statistics table ``old_table`` (reports for 2008–2018, ``rules/tables/
+2008.toml``): rows ``old.proactive`` (主动公开文件数) with ``.website`` /
+``.gazette`` / ``.other``; ``old.requests`` (受理申请总数) with its channels;
+``old.replies`` (答复总数) with ``.granted`` / ``.partial`` / ``.refused``
+(and its reasons) / ``.other`` (and its kinds); ``old.review``,
+``old.litigation``, ``old.appeals``, ``old.fees`` and the rows of the
+2014–2018 national family. Columns ``year`` (本年度) and ``cumulative``
+(历年累计, absent when the table has no such column). Only the rows the
+report prints are in ``grid.row_spans``.
+
 Example::
 
     t3 = ctx.facts.t3
@@ -58,14 +68,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.glued import split_t3, split_t4
 from gsilint.tables.grid import Grid
 from gsilint.tables.identities import Check, Key, evaluate, locate
 from gsilint.tables.mapping import map_all
+from gsilint.tables.old_format import map_old
 from gsilint.tables.spec import table_words
 from gsilint.tables.stream import looks_glued, split_row, table_stream
 
@@ -82,15 +92,18 @@ def default_layout(f: Facts) -> str:
     return "2019" if labels["2019"] and not labels["2021"] else "2021"
 
 
-_T3_GLUED = regex.compile("|".join(table_words("t3", "glued_openers")))
-_T4_GLUED = regex.compile("|".join(table_words("t4", "glued_openers")))
+_T3_GLUED = lazy("|".join(table_words("t3", "glued_openers")))
+_T4_GLUED = lazy("|".join(table_words("t4", "glued_openers")))
 
 
 def table_grids(f: Facts) -> dict[str, Grid | None]:
     layout = default_layout(f)
-    grids = map_all(table_stream(f.doc), layout)
+    stream = table_stream(f.doc)
+    grids = map_all(stream, layout)
     if grids["t3"] is None or grids["t4"] is None:
         _read_glued(f, grids, layout)
+    # reports for 2008–2018: the old statistics table (附表), mapped by label
+    grids["old"] = map_old(stream, f.doc) if f.template.id == "2008" else None
     return grids
 
 
@@ -149,13 +162,40 @@ def t4(f: Facts) -> Grid | None:
     return f.table_grids["t4"]
 
 
+def old_table(f: Facts) -> Grid | None:
+    """The old statistics table (政府信息公开情况统计表, 2008–2018) mapped by label."""
+    return f.table_grids["old"]
+
+
 def table_checks(f: Facts) -> dict[str, tuple[Grid, list[Check], dict[int, Key]]]:
     """Per table name: (grid, identity checks, failing-check index → cell to report at)."""
     out = {}
-    for name in ("t3", "t4"):
+    for name in ("t3", "t4", "old"):
         grid = f.table_grids[name]
         if grid is None:
             continue
         checks = evaluate(grid)
         out[name] = (grid, checks, locate(checks))
     return out
+
+
+#: Where an old report names its statistics table ("见附表", "附件1：…统计表",
+#: "…和政府信息公开情况统计表共六个部分组成", "七、附表").
+_ANNOUNCED = lazy(r"[^\s，。；、：:（）()“”]{0,12}(?:统计表|附表)")
+#: An indicator of the old table followed by its number: the table is there, however glued.
+_INDICATOR = lazy(
+    r"(?:主动公开(?:文件|信息|政府信息)数|申请(?:信息)?总数|答复总?数)\s*(?:条|件)?\s*\d"
+)
+
+
+def table_announced(f: Facts) -> Span | None:
+    """An old report (≤ 2018) that names its 附表/统计表 but has none: where it names it."""
+    if f.template.id != "2008" or f.table_grids["old"] is not None:
+        return None
+    if any(True for _ in f.doc.tables()):
+        return None
+    text = f.doc.simplified
+    m = _ANNOUNCED.search(text)
+    if m is None or _INDICATOR.search(text):
+        return None
+    return Span(m.start(), m.end())

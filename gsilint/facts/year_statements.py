@@ -16,60 +16,68 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
 from gsilint.datetext import DateMention
 from gsilint.facts.dates import mentions_in
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-#: Before a year: nothing but a clause start (or an enumeration word) …
-_CLAUSE_START = regex.compile(
-    r"(?:^|[。；;！？!?：:\n])[ \t\u3000]*"
+#: Before a year: nothing but a clause start — a sentence's or a clause's, after a comma
+#: ("…取得了明显成效， 2016年全镇共发布…") — or an enumeration word …
+_CLAUSE_START = lazy(
+    r"(?:^|[。；;！？!?：:，,\n])[ \t\u3000]*"
     r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*$"
 )
 #: … or the body's own name: 我镇 / 本镇 / 我局 / 本单位 (with nothing else in between).
-_SELF_NAME = regex.compile(
+_SELF_NAME = lazy(
     r"(?:^|[，,。；;：:\s])(?:现就|现将)?[我本]"
     r"(?:镇|乡|县|区|市|局|委|办|厅|街道|单位|机关|部门|中心|省|州|旗|院|署|府"
     r"|政府|镇政府|县政府|区政府|市政府)[ \t\u3000]*$"
 )
 #: After a year (and 年/年度): words that make it a span, a comparison or a name.
-_NOT_STATEMENT_AFTER = regex.compile(
-    r"^(?:度)?(?:以来|起|开始|至今|以前|之前|前|后|以后|底前|的|版|同期|相比|比|相较|同比|和|与|及|、|至|到|—|-|～|~|－|《|》|”|\")"
+_NOT_STATEMENT_AFTER = lazy(
+    r"^(?:度)?(?:以来|起|开始|结束|至今|以前|之前|前|后|以后|底前|的|版|同期|相比|比|相较|同比|和|与|及|、|至|到|—|-|～|~|－|《|》|”|\")"
 )
 #: After a year: the name of a document ("2017年度部门决算", "2017年政府信息公开工作年度报告").
-_NAME_AFTER = regex.compile(
+_NAME_AFTER = lazy(
     r"(?:度)?[^，,。；;：:]{0,14}?(?:预算|决算|报告|年报|要点|规划|方案|名单|目录|指南|白皮书|公报)(?![^，,。；;：:]{0,3}(?:工作|中))"
 )
 #: A statement about someone else's act (the State Council, a revised law), not the body's year.
-_EXTERNAL = regex.compile(r"国务院|党中央|中共中央|全国人大|修订|施行|颁布")
+_EXTERNAL = lazy(r"国务院|党中央|中共中央|全国人大|修订|施行|颁布")
 #: Last year's problems and how they were fixed (the 2021 format asks for them in part 五).
-_LAST_YEAR_PROBLEMS = regex.compile(r"整改|改进|针对")
+_LAST_YEAR_PROBLEMS = lazy(r"整改|改进|针对")
 #: Markers of a plan (future) in a clause. 将 alone may be the preposition (将…列入), so it only
 #: counts before a verb or adverb of intent.
-_PLAN = regex.compile(
+_PLAN = lazy(
     r"拟|力争|确保|争取|预计|打算|下一步|下步|明年|来年|计划(?:于|在|将|年内|全年|开展|推进|完成)"
     r"|将(?:继续|进一步|持续|着力|重点|不断|切实|全面|认真|围绕|按照|紧紧|努力|加大|加强|做好|抓好|深入|积极|严格|大力|坚持|进行|开展|推进|完善|采取|通过|聚焦|以)"
 )
 #: "2019年工作计划" / "2016年政府信息公开工作的重点": the year names a plan.
-_PLAN_NOUN_AFTER = regex.compile(
+_PLAN_NOUN_AFTER = lazy(
     r"^(?:度)?[^，。；]{0,12}?(?:工作)?(?:的)?(?:计划|打算|思路|重点|安排|目标|要点)(?:[：:]|$)"
 )
 #: How far from the year a plan marker may be (after it / before it, same clause).
 _PLAN_AFTER, _PLAN_BEFORE = 25, 4
-_WEAK_PLAN = regex.compile(r"将(?!近)")
+_WEAK_PLAN = lazy(r"将(?!近)")
 #: Before a year: a comparison, a span's edge, a cut-off, an event's date.
-_NOT_STATEMENT_BEFORE = regex.compile(
+_NOT_STATEMENT_BEFORE = lazy(
     r"(?:比|较|同|与|和|及|、|至|到|自|从|截至|截止|于|对|为|在)[ \t\u3000]*$"
 )
 #: "到2025年", "2025年前": a long-term target, not next year's plan.
-_SPAN_EDGE_AFTER = regex.compile(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
-_SPAN_EDGE_BEFORE = regex.compile(r"(?:到|至)[ \t\u3000]*$")
-_CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+_SPAN_EDGE_AFTER = lazy(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
+_SPAN_EDGE_BEFORE = lazy(r"(?:到|至)[ \t\u3000]*$")
+_CLAUSE_END = lazy(r"[。；;！？!?\n]")
+#: Words of intention after a year: with the year after the report year, a plan.
+_INTENT = lazy(
+    r"要(?!求|点|素|件|闻)|继续|持续|不断|目标|着力|力求|努力|争创|争取|力争|需要|进一步"
+    r"|会(?!议|同|商|签|上|计|务|员)"
+)
+_INTENT_AFTER = 20
+#: Before a year in its sentence: the next step ("下一步，2019年…", "今后…").
+_NEXT_STEP = lazy(r"下一步|下步|明年|来年|今后|接下来")
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,12 @@ class YearUse:
     #: the mention is in a heading's title ("六、2016年政府信息公开工作的重点");
     #: ``paragraph`` is then the title
     heading: bool = False
+    #: a statement about problems found before and how they were fixed ("2020年…问题已全部整改"):
+    #: in a report for the year after the year it names, it is not a mismatch
+    last_year_problems: bool = False
+    #: the clause may state an intention ("2019年，我局要…", "…继续…", "下一步，2019年…"):
+    #: naming the year after the report year, it is a plan, not a mismatch
+    intent: bool = False
 
 
 def _in_quotes(text: str, start: int, para_start: int) -> bool:
@@ -167,13 +181,14 @@ def year_uses(f: Facts) -> list[YearUse]:
             clause = text[clause_start:clause_end]
             if _EXTERNAL.search(clause):
                 continue
-            if (
-                f.report_year is not None
-                and d.year == f.report_year.value - 1
-                and _LAST_YEAR_PROBLEMS.search(clause)
-            ):
-                continue
-            out.append(YearUse(d, para, "statement", sec))
+            problems = bool(_LAST_YEAR_PROBLEMS.search(clause))
+            intent = bool(
+                _INTENT.search(text, d.span.end, min(clause_end, d.span.end + _INTENT_AFTER))
+                or _NEXT_STEP.search(text, clause_start, d.span.start)
+            )
+            out.append(
+                YearUse(d, para, "statement", sec, last_year_problems=problems, intent=intent)
+            )
     # headings only name plans ("2016年工作重点"); a heading's year is not read as a statement
     for sec in doc.all_sections():
         h = sec.heading

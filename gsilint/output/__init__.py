@@ -61,9 +61,18 @@ def summary_counts(results: list[FileResult]) -> dict[Severity, int]:
     return counts
 
 
+#: formats ``--fix`` never writes back (their findings may carry a fix for the text view)
+_NOT_REWRITTEN = (".docx", ".pdf")
+
+
+def can_fix(result: FileResult, finding) -> bool:
+    """Whether ``--fix`` would apply ``finding``'s fix (not in a DOCX or PDF file)."""
+    return finding.fix is not None and not result.path.lower().endswith(_NOT_REWRITTEN)
+
+
 def fixable_count(results: list[FileResult]) -> int:
     """Findings of the run that ``--fix`` can fix."""
-    return sum(1 for r in results for f in r.findings if f.fix is not None)
+    return sum(1 for r in results for f in r.findings if can_fix(r, f))
 
 
 def fixable_line(count: int, lang: str) -> str:

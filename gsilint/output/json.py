@@ -3,17 +3,27 @@
 Keys: file, code, rule, severity (error|warning|info), message, line,
 column, end_line, end_column (1-based, columns in code points); optional
 related (list of {line, column, end_line, end_column, message}), fix
-({line, column, end_line, end_column, replacement}) and location (a
-label such as "段落 41" for formats without lines).
+({line, column, end_line, end_column, replacement}), location (a
+label such as "段落 41" for formats without lines) and page (the PDF page
+number, with a label such as "第3页 第12行").
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import TextIO
 
 from gsilint.findings import Finding
 from gsilint.output import OutputOptions, output_format
+
+_PAGE = re.compile(r"第(\d+)页")
+
+
+def label_page(label: str | None) -> int | None:
+    """The page number a PDF label names ("第3页 第12行" → 3); None for other labels."""
+    m = _PAGE.match(label) if label else None
+    return int(m.group(1)) if m else None
 
 
 def finding_dict(f: Finding, result=None) -> dict:
@@ -32,6 +42,9 @@ def finding_dict(f: Finding, result=None) -> dict:
     }
     if loc.label:
         d["location"] = loc.label
+        page = label_page(loc.label)
+        if page is not None:
+            d["page"] = page
     if f.related:
         d["related"] = [
             {

@@ -21,6 +21,7 @@ from gsilint.docs import repository_url, rule_doc_url, rule_help_text
 from gsilint.findings import Finding, Location, Severity
 from gsilint.fingerprints import fingerprints, normalise_path
 from gsilint.output import OutputOptions, output_format
+from gsilint.output.json import label_page
 from gsilint.rules import load_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -104,6 +105,9 @@ def result(f: Finding, rule_index: int | None, fp: str, file_result=None) -> dic
     location: dict = {"physicalLocation": loc}
     if f.location.label:
         location["message"] = {"text": f.location.label}
+        page = label_page(f.location.label)
+        if page is not None:  # a PDF: the page the extracted line is on
+            location["properties"] = {"page": page}
     r: dict = {
         "ruleId": f.code,
         "level": LEVEL[f.severity],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from gsilint.findings import Severity
-from gsilint.output import SEVERITY_WORDS
+from gsilint.output import SEVERITY_WORDS, can_fix
 
 #: Formats read by people: statistics may follow their output on the same stream.
 HUMAN_FORMATS = frozenset({"text", "concise"})
@@ -38,7 +38,7 @@ def rule_counts(results) -> list[RuleCount]:
     for r in results:
         for f in r.findings:
             counts[f.code] += 1
-            fixable[f.code] += f.fix is not None
+            fixable[f.code] += can_fix(r, f)
             names[f.code] = f.name
             worst[f.code] = max(worst.get(f.code, f.severity), f.severity)
     return [

@@ -15,6 +15,7 @@ from gsilint.findings import Severity
 from gsilint.output import (
     SEVERITY_WORDS,
     OutputOptions,
+    can_fix,
     color_from_environment,
     fixable_count,
     fixable_line,
@@ -108,7 +109,7 @@ def write_text(results, out: TextIO, options: OutputOptions) -> None:
                 (f"{f.path}:{f.line}:{f.column}", "bold"),
                 (" ", ""),
                 (f.code, style),
-                (" [*]" if f.fix is not None else "", style),
+                (" [*]" if can_fix(r, f) else "", style),
                 (f" [{words[f.severity]}] ", style),
                 (f.message, ""),
             ]

@@ -11,8 +11,6 @@ joined to their label rows (table kind ``lines``).
 
 from __future__ import annotations
 
-import regex
-
 from gsilint import document
 from gsilint.parse.closing import CHROME, DATE_LINE
 from gsilint.parse.headings import read_heading
@@ -32,11 +30,12 @@ from gsilint.parse.tables import (
     tab_row,
 )
 from gsilint.parse.title import read_title
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
 
-_CN_NUMERAL = regex.compile(CN_MARK_NUMERAL)
-_SENTENCE_INSIDE = regex.compile(r"[。；！？，]")
+_CN_NUMERAL = lazy(CN_MARK_NUMERAL)
+_SENTENCE_INSIDE = lazy(r"[。；！？，]")
 
 
 def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:

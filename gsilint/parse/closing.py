@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint import document
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import CHROME_LINES
 
 #: A line of website chrome ("打印本页", "- 3 -"): neither title nor closing.
-CHROME = regex.compile(r"^[\s\u3000]*" + CHROME_LINES + r"[\s\u3000]*$")
+CHROME = lazy(r"^[\s\u3000]*" + CHROME_LINES + r"[\s\u3000]*$")
 #: A line that is only a date: "2024年1月20日", "二〇二四年一月二十日".
-DATE_LINE = regex.compile(
+DATE_LINE = lazy(
     r"^[\s\u3000]*(?:\d{4}|[〇○OＯ零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十元]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,4}\s*日[\s\u3000]*$"
 )
-_CLAUSE_PUNCT = regex.compile(r"[。，,；;]")
-_REMARK = regex.compile(r"特此报告[。.]?")
+_CLAUSE_PUNCT = lazy(r"[。，,；;]")
+_REMARK = lazy(r"特此报告[。.]?")
 
 
 def read_closing(page: Page, lines: list[Line]) -> tuple[document.Closing | None, list[Line]]:

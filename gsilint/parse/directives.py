@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint import document
 from gsilint.parse.page import Page
 from gsilint.parse.tokens import Token
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 #: An HTML comment that ends a line (same as the grammar's COMMENT).
-_TRAILING_COMMENT = regex.compile(r"(<!--[^\r\n]*?-->)[ \t\u3000]*$")
+_TRAILING_COMMENT = lazy(r"(<!--[^\r\n]*?-->)[ \t\u3000]*$")
 
 
 def read_directives(page: Page, doc: document.Document) -> None:

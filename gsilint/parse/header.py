@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint import document
 from gsilint.parse.page import Page
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
-_HEADER_RULE = regex.compile(r"^=+\s*正文\s*=+\s*$")
-_HEADER_FIELD = regex.compile(r"^([^:：\s]{1,10})[:：]\s?(.*)$")
+_HEADER_RULE = lazy(r"^=+\s*正文\s*=+\s*$")
+_HEADER_FIELD = lazy(r"^([^:：\s]{1,10})[:：]\s?(.*)$")
 
 
 def read_header(page: Page, doc: document.Document) -> int:

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint import document
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
 
-_TITLE_END = regex.compile(
+_TITLE_END = lazy(
     r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)"
     rf"|(?<=\S{{2}})(?=[（(](?:{CN_MARK_NUMERAL}|\d{{1,2}})[）)])"
     # crawler copies: the body starts with an enumeration or an item mark
     r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
 )
 #: A long run-in title ends after its head noun: "…改进情况目前，我县…".
-_TITLE_NOUN = regex.compile(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)")
-_YEAR_START = regex.compile(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
+_TITLE_NOUN = lazy(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)")
+_YEAR_START = lazy(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
 _RUN_END = "。；;！？!?：:”）)》"
 
 

@@ -12,19 +12,18 @@ unindented line.
 
 from __future__ import annotations
 
-import regex
-
 from gsilint.parse.lines import Line, parse_lines
 from gsilint.parse.page import Page
 from gsilint.parse.tables import opens_table_region
 from gsilint.parse.tokens import Token
+from gsilint.patterns import lazy
 from gsilint.tables.values import is_value_text
 from gsilint.vocabulary import STATUTORY_WORDS, read_mark
 
 _BLANK = " \u3000\u00a0\ufeff\u2002\u2003\t\r"
 #: Sentence punctuation: a cell that has it is prose, wherever it stands.
-_PROSE = regex.compile(r"[。！？；!?;]|[，,].{30}")
-_STATUTORY = regex.compile(STATUTORY_WORDS)
+_PROSE = lazy(r"[。！？；!?;]|[，,].{30}")
+_STATUTORY = lazy(STATUTORY_WORDS)
 
 
 def _only_cell(text: str) -> tuple[int, int] | None:

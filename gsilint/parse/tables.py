@@ -12,30 +12,29 @@ table: only its span is kept.
 
 from __future__ import annotations
 
-import regex
-
 from gsilint import document
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.spec import table_words
 from gsilint.vocabulary import STATUTORY_WORDS, read_mark
 
 #: The caption row of table 二 or the 勾稽关系 note / applicant header of table 三.
-_TABLE_ANCHOR = regex.compile(
+_TABLE_ANCHOR = lazy(
     r"^[\s\u3000]*(?:"
     + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
     + ")"
 )
 #: The header of table 四 ("行政复议 行政诉讼", "结果维持 结果纠正").
-_T4_ANCHOR = regex.compile("|".join(table_words("t4", "region_openers")))
-_TABLE_ROW_TITLE = regex.compile("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
-_STATUTORY = regex.compile(STATUTORY_WORDS)
-_PIPE_SEPARATOR = regex.compile(r"\|?[\s:|\-]+\|?\s*")
-_TRAILING_NUMBERS = regex.compile(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
-_NUMERIC = regex.compile(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
-_GLUED_DIGITS = regex.compile(r"[^\d\s][0-9]{5,}")
-_TOKEN = regex.compile(r"\S+")
+_T4_ANCHOR = lazy("|".join(table_words("t4", "region_openers")))
+_TABLE_ROW_TITLE = lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
+_STATUTORY = lazy(STATUTORY_WORDS)
+_PIPE_SEPARATOR = lazy(r"\|?[\s:|\-]+\|?\s*")
+_TRAILING_NUMBERS = lazy(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
+_NUMERIC = lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
+_GLUED_DIGITS = lazy(r"[^\d\s][0-9]{5,}")
+_TOKEN = lazy(r"\S+")
 
 
 def tab_row(page: Page, line: Line) -> document.Row:
@@ -99,11 +98,11 @@ def opens_table_region(simple: str) -> bool:
 
 
 #: A line that is one number (or a not-reported mark): a cell on a line of its own.
-_ONE_NUMBER = regex.compile(
+_ONE_NUMBER = lazy(
     r"^[\s\u3000]*(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])[\s\u3000]*$"
 )
 #: Sentence punctuation: a line that has it is prose, not a cell.
-_SENTENCE = regex.compile(r"[。，；！？]")
+_SENTENCE = lazy(r"[。，；！？]")
 #: How far ahead a line of one cell looks for the rest of its table.
 _WINDOW = 8
 #: Cells on lines of their own: at least this many numbers in the window make a table.

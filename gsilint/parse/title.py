@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint import document
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
-_TITLE_WORDS = regex.compile(r"(?:年度?报告|年报|工作报告)")
-_HAS_YEAR = regex.compile(r"(?:19|20)\d\d|[〇○零OＯ一二][〇○零OＯ一二三四五六七八九]{3}年")
+_TITLE_WORDS = lazy(r"(?:年度?报告|年报|工作报告)")
+_HAS_YEAR = lazy(r"(?:19|20)\d\d|[〇○零OＯ一二][〇○零OＯ一二三四五六七八九]{3}年")
 #: Site navigation a crawler kept before the report: "当前位置：首页… -->".
-_NAV_PREFIX = regex.compile(r"^当前位置[：:].*?-->\s*")
-_TITLE_RUN_ON = regex.compile(r"^(.{4,60}?(?:年度报告|年报))[ \u3000]+(?=\S)")
+_NAV_PREFIX = lazy(r"^当前位置[：:].*?-->\s*")
+_TITLE_RUN_ON = lazy(r"^(.{4,60}?(?:年度报告|年报))[ \u3000]+(?=\S)")
 
 
 def read_title(page: Page, doc: document.Document, line: Line, s: int, e: int, simple: str):

@@ -1,7 +1,7 @@
 """Inputs: paths, stdin and editor buffers become :class:`Source` objects.
 
 Readers are chosen by file suffix from :data:`READERS`. A reader takes the raw
-bytes and returns a :class:`Source`; format modules (HTML, DOCX) register
+bytes and returns a :class:`Source`; format modules (HTML, DOCX, PDF) register
 themselves here. Plain text and Markdown are read by :func:`read_text_source`.
 """
 
@@ -20,7 +20,14 @@ from gsilint.sources.base import (
     not_a_file,
     os_error,
 )
-from gsilint.sources.decode import MAX_BYTES, decode_bytes, decode_report, misnamed, too_large
+from gsilint.sources.decode import (
+    MAX_BYTES,
+    MAX_PDF_BYTES,
+    decode_bytes,
+    decode_report,
+    misnamed,
+    too_large,
+)
 from gsilint.sources.reflow import reflow
 
 __all__ = [
@@ -59,13 +66,9 @@ def read_text_source(path: str, data: bytes, encoding: str | None = None) -> Sou
 
 
 def read_pdf_source(path: str, data: bytes, encoding: str | None = None) -> Source:
-    """PDF text extraction is not done here: the user is told to convert first."""
-    raise InputError(
-        "PDF 文件不能直接检查：请先转换为文本"
-        "（如 pdftotext -layout 报告.pdf 报告.txt）或 Word 文档再检查",
-        "PDF files are not read directly: convert the report to text first "
-        "(e.g. pdftotext -layout report.pdf report.txt) or to a Word document",
-    )
+    from gsilint.sources.pdf import read_pdf_source as read  # loaded only for PDF files
+
+    return read(path, data, encoding)
 
 
 def read_doc_source(path: str, data: bytes, encoding: str | None = None) -> Source:
@@ -118,8 +121,9 @@ def load_path(path: str, encoding: str | None = None, read_from: str | None = No
         st = p.stat()
         if not stat.S_ISREG(st.st_mode):
             raise not_a_file(st.st_mode)
-        if st.st_size > MAX_BYTES:
-            raise too_large(st.st_size)
+        limit = MAX_PDF_BYTES if reader is read_pdf_source else MAX_BYTES
+        if st.st_size > limit:
+            raise too_large(st.st_size, limit)
         data = p.read_bytes()
     except OSError as exc:
         raise os_error(exc) from None

@@ -128,7 +128,7 @@ class Source:
     path: str
     text: str
     original: str
-    kind: str = "text"  # text | markdown | html | docx
+    kind: str = "text"  # text | markdown | html | docx | pdf
     encoding: str = "utf-8"
     map: SourceMap | None = None
     #: Human names for places in formats without lines (DOCX: "段落 41", "表2 第5行第3列"):

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from gsilint.patterns import lazy
 from gsilint.sources.base import InputError
 from gsilint.sources.flatten import Fragment
 
 #: Expanded cells in one table (E001 beyond).
 MAX_TABLE_CELLS = 10_000
 
-_VALUE = regex.compile(r"[+\-－]?\d[\d,，.]*%?(?:元|万元|件|条)?")
+_VALUE = lazy(r"[+\-－]?\d[\d,，.]*%?(?:元|万元|件|条)?")
 
 
 @dataclass(slots=True)

@@ -41,6 +41,8 @@ from gsilint.sources.base import InputError, Undecodable
 
 #: Files larger than this are refused before decoding (E001 names the limit).
 MAX_BYTES = 20 * 1024 * 1024
+#: The limit for PDF files (fonts, seals and photos are embedded; only the text is read).
+MAX_PDF_BYTES = 64 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
@@ -65,8 +67,8 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 _COMMON_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·％／－＋＝０１２３４５６７８９　"
 
 
-def too_large(size: int) -> InputError:
-    mb = MAX_BYTES // 1024 // 1024
+def too_large(size: int, limit: int = MAX_BYTES) -> InputError:
+    mb = limit // 1024 // 1024
     return InputError(
         f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {mb} MB 上限",
         f"file too large ({size / 1024 / 1024:.1f} MB); the limit is {mb} MB",

@@ -20,8 +20,7 @@ left untouched: only lines longer than :data:`LONG_LINE` are reflowed.
 
 from __future__ import annotations
 
-import regex
-
+from gsilint.patterns import lazy
 from gsilint.sources.base import SourceMap
 from gsilint.vocabulary import CN_MARK_NUMERAL, REFLOW_BREAKS, STATUTORY_WORDS
 
@@ -29,7 +28,7 @@ from gsilint.vocabulary import CN_MARK_NUMERAL, REFLOW_BREAKS, STATUTORY_WORDS
 LONG_LINE = 400
 
 _CN = CN_MARK_NUMERAL
-_BREAK_BEFORE = regex.compile(
+_BREAK_BEFORE = lazy(
     r"(?:(?<=[。！？!?」”\s])(?=" + _CN + r"、|[（(]" + _CN + r"[）)])"
     r"|(?<=[。！？])(?=\d{1,2}(?:、|[.．](?!\d)))"
     # the first item glued to its heading: "…主要形式1.门户网站"

@@ -10,8 +10,10 @@
 - :mod:`readings` reads rows a crawler copy collapsed (equal adjacent cells
   printed once): every reading the layout allows, chosen by the identities.
 - :mod:`identities` evaluates the identities on mapped grids.
+- :mod:`old_format` maps the old statistics table of reports for 2008–2018
+  (政府信息公开情况统计表, ``rules/tables/2008.toml``) by row label.
 
-Facts ``t2``, ``t3``, ``t4`` (:mod:`gsilint.facts.tables`) expose the grids.
+Facts ``t2``, ``t3``, ``t4`` and ``old_table`` (:mod:`gsilint.facts.tables`) expose the grids.
 """
 
 from gsilint.tables.grid import CellValue, Grid

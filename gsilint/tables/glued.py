@@ -7,25 +7,29 @@ row; a run is split into the row's cells (no number has a leading zero, a
 space is always a boundary, the total is the sum of the other cells), and
 the rows' candidate splits are combined under the column identities. Only a
 table with exactly one consistent split is mapped — a table whose split is
-ambiguous, or that no split makes consistent, stays unread (E004) rather
-than guessed. The identities then hold by construction: what the split buys
-is the values themselves, for the text-vs-table checks.
+ambiguous (or has too many readings to try) stays unread (E004) rather than
+guessed. The identities then hold by construction: what the split buys is
+the values themselves, for the text-vs-table checks. A table that *no*
+split makes consistent is wrong however its digits are read: the grid has
+no cells and ``broken`` names the failing identity — a row no split adds
+up (A305; table 四: A306), or a column identity no combination of the
+rows' splits satisfies (A304, A303) — and that rule reports it as an error.
 """
 
 from __future__ import annotations
 
 import itertools
 
-import regex
-
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 from gsilint.positions import Span
-from gsilint.tables.grid import CellValue, Grid
-from gsilint.tables.spec import FormatSpec, table_format
+from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.labels import last_label, match_label
+from gsilint.tables.spec import IdentitySpec, table_format
 
 #: A digit run (spaces inside are boundaries); a trailing enumerator digit
 #: ("2." of the next label) is cut.
-_RUN = regex.compile(r"[0-9](?:[0-9 \u00a0]*[0-9])?")
+_RUN = lazy(r"[0-9](?:[0-9 \u00a0]*[0-9])?")
 _MAX_COMBOS = 50_000
 _MAX_ROW_SPLITS = 200
 #: Split attempts per row before the row counts as ambiguous (bounds the time on long digit runs).
@@ -34,14 +38,15 @@ _MAX_WORK = 5_000
 _OTHER_2019 = table_format("2019").t3.row("t3.results.other").match
 
 
-def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, int], ...]]:
+def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, int], ...]] | None:
     """Every reading of ``run`` as consecutive groups, each ``k`` numbers followed by their sum.
 
     Table 三's row is one group of six (the applicant columns, then 总计);
     table 四's row is three groups of four. No number has a leading zero or
     more than seven digits, and a space inside the run is always a cell
     boundary. Cells are returned as (start, end) offsets in ``run``. An
-    empty list when there is no reading, or too many to be sure of one.
+    empty list when there is no reading; None when there are too many to be
+    sure of them all.
     """
     pos_of = [i for i, ch in enumerate(run) if ch.isdigit()]
     ds = "".join(run[i] for i in pos_of)
@@ -99,7 +104,7 @@ def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, in
     else:
         rec(0, 0, 0, 0, [])
     if work[0] > _MAX_WORK or len(out) > _MAX_ROW_SPLITS:
-        return []
+        return None
     unique = dict.fromkeys(out)  # a reading may be found under two trial totals
     return [tuple((pos_of[a], pos_of[b - 1] + 1) for a, b in cells) for cells in unique]
 
@@ -132,34 +137,55 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     if len(runs) != len(spec.rows):
         return None
     prev = 0
+    written = {}
     for (a, b), row in zip(runs, spec.rows):
-        label = norm_label(simplified[span.start + prev : span.start + a])
-        if not any(m in label for m in row.match) and not any(e in label for e in row.exact):
+        raw = simplified[span.start + prev : span.start + a]
+        label = norm_label(raw)
+        if (
+            not any(m in label for m in row.match)
+            and not any(e in label for e in row.exact)
+            and match_label(last_label(raw), (row.label,)) is None  # misspelt
+        ):
             return None
+        written[row.key] = raw.strip()
         prev = b
+    keys = [r.key for r in spec.rows]
+    grid = Grid("t3", layout, tuple(keys), tuple(c.key for c in spec.columns), span)
+    grid.written = written
     cands = []
-    for a, b in runs:
+    for (a, b), key in zip(runs, keys):
         c = _group_splits(text[a:b], (n - 1,))
-        if not c:
-            return None
+        if c is None:
+            return None  # too many readings to be sure of any
+        if not c:  # no reading of the row adds up to its total
+            row_sum = next(i for i in fmt.identities if i.table == "t3" and i.each == "row")
+            _broken(grid, span, Span(span.start + a, span.start + b), key, row_sum, text[a:b])
         cands.append([tuple((a + x, a + y) for x, y in cells) for cells in c])
+    if grid.broken:
+        return grid
     total = 1
     for c in cands:
         total *= len(c)
     if total > _MAX_COMBOS:
         return None
-    keys = [r.key for r in spec.rows]
     idx = {k: i for i, k in enumerate(keys)}
+    columnwise = [i for i in fmt.identities if i.table == "t3" and i.each == "column"]
+    somewhere = set()  # identities that hold under some reading
     solutions = []
     for combo in itertools.product(*cands):
         vals = [[int(text[x:y]) for x, y in cells] for cells in combo]
-        if _t3_holds(fmt, idx, vals):
+        held = [i.id for i in columnwise if _holds_t3(i, idx, vals, len(spec.columns))]
+        somewhere.update(held)
+        if len(held) == len(columnwise):
             solutions.append(combo)
             if len(solutions) > 1:
                 return None
-    if len(solutions) != 1:
-        return None
-    grid = Grid("t3", layout, tuple(keys), tuple(c.key for c in spec.columns), span)
+    if not solutions:  # inconsistent under every reading of the digits
+        failing = [i for i in columnwise if i.id not in somewhere]
+        jointly = not failing
+        failing = failing or columnwise
+        _broken(grid, span, span, None, failing[0], "", total, tuple(failing), jointly)
+        return grid
     for key, (a, b), cells in zip(keys, runs, solutions[0]):
         grid.row_spans[key] = Span(span.start + a, span.start + b)
         grid.row_labels[key] = spec.row(key).label
@@ -171,14 +197,48 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     return grid
 
 
-def _t3_holds(fmt: FormatSpec, idx: dict, vals) -> bool:
-    for ident in fmt.identities:
-        if ident.table != "t3" or ident.each != "column":
-            continue
-        for c in range(len(fmt.t3.columns)):
-            if sum(vals[idx[k]][c] for k in ident.lhs) != sum(vals[idx[k]][c] for k in ident.rhs):
-                return False
+def _holds_t3(ident: IdentitySpec, idx: dict, vals, ncols: int) -> bool:
+    """Whether a column identity of table 三 holds in every column."""
+    for c in range(ncols):
+        if sum(vals[idx[k]][c] for k in ident.lhs) != sum(vals[idx[k]][c] for k in ident.rhs):
+            return False
     return True
+
+
+_NAMES = {"t3": ("表三", "table III"), "t4": ("表四", "table IV")}
+
+
+def _broken(grid, span, where, key, ident, run, readings=0, idents=(), jointly=False) -> None:
+    """Record that ``ident`` fails for every split of the glued digits (a row's, or the table's).
+
+    ``jointly``: each of ``idents`` holds under some reading, but no reading
+    satisfies them all.
+    """
+    zh_t, en_t = _NAMES[grid.name]
+    idents = idents or (ident,)
+    names_zh = "”“".join(i.name for i in idents)
+    names_en = "', '".join(i.name_en for i in idents)
+    fails_zh = "不能同时成立" if jointly else "都不成立"
+    fails_en = "cannot all hold" if jointly else "does not hold"
+    if key is not None:
+        row = getattr(table_format(grid.layout), grid.name).row(key)
+        label = row.quoted if row else key
+        zh = (
+            f"{zh_t}“{label}”一行的粘连数字“{run}”无论怎样拆分，“{names_zh}”{fails_zh}"
+            "（每一种读法下都是错的）"
+        )
+        en = (
+            f"{en_t} row '{label}': under every reading of the glued digits '{run}', "
+            f"'{names_en}' {fails_en}"
+        )
+    else:
+        zh = f"{zh_t}的粘连数字按行拆分的每一种读法（共 {readings} 种）下，“{names_zh}”{fails_zh}"
+        en = (
+            f"{en_t}: under every reading of its glued digits ({readings} in all), "
+            f"'{names_en}' {fails_en}"
+        )
+    grid.broken.append(ShapeProblem(where, zh, en, (key,) if key else (), ident.rule))
+    grid.glued = True
 
 
 def split_t4(doc_text: str, span: Span, layout: str) -> Grid | None:
@@ -191,10 +251,16 @@ def split_t4(doc_text: str, span: Span, layout: str) -> Grid | None:
     a, b = runs[0]
 
     c = _group_splits(text[a:b], (4, 4, 4))
-    if len(c) != 1:
-        return None
     key = spec.rows[0].key
     grid = Grid("t4", layout, (key,), tuple(col.key for col in spec.columns), span)
+    if c == [] and sum(ch.isdigit() for ch in text[a:b]) >= len(spec.columns):
+        # no reading makes each group's total the sum of its results
+        sums = [i for i in fmt.identities if i.table == "t4"]
+        where = Span(span.start + a, span.start + b)
+        _broken(grid, span, where, key, sums[0], text[a:b], idents=tuple(sums), jointly=True)
+        return grid
+    if c is None or len(c) != 1:
+        return None
     grid.row_spans[key] = Span(span.start + a, span.start + b)
     grid.row_labels[key] = spec.rows[0].label
     for col, (x, y) in zip(spec.columns, c[0]):

@@ -39,6 +39,9 @@ class ShapeProblem:
     en: str
     #: row keys the problem makes unusable (their cells are not mapped)
     rows: tuple[str, ...] = ()
+    #: for a table or row inconsistent under every reading of its layout: the rule
+    #: code of the identity that fails (A303–A306), which reports it as an error
+    rule: str = ""
 
 
 @dataclass
@@ -66,11 +69,15 @@ class Grid:
     problems: list[ShapeProblem] = field(default_factory=list)
     #: rows whose layout lost cells (a crawler copy that merged equal adjacent cells):
     #: ``lost`` — cells left unmapped because several readings remain (not checkable);
-    #: ``broken`` — rows inconsistent under every reading the layout allows
+    #: ``broken`` — rows (or a glued table) inconsistent under every reading the layout
+    #: allows, reported by the failing identity's rule (``ShapeProblem.rule``)
     lost: list[ShapeProblem] = field(default_factory=list)
     broken: list[ShapeProblem] = field(default_factory=list)
     #: read from a crawler copy's glued digits (the only split the identities admit)
     glued: bool = False
+    #: row key → the text before the row's digits, where :attr:`row_labels` holds the
+    #: template's label (glued copies)
+    written: dict[str, str] = field(default_factory=dict)
 
     def value(self, row: str, col: str) -> CellValue | None:
         """The cell at ``row`` × ``col`` (keys as in the module docs), or None if unmapped."""

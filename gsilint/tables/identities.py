@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gsilint.tables.grid import CellValue, Grid
-from gsilint.tables.spec import IdentitySpec, table_format
+from gsilint.tables.spec import IdentitySpec, identities_of
 
 Key = tuple[str, str]
 
@@ -61,15 +61,27 @@ def _instances(spec: IdentitySpec, grid: Grid):
         yield "", [(row, c) for c in spec.lhs], [(row, c) for c in spec.rhs], (row, spec.at)
 
 
+def _applies(spec: IdentitySpec, grid: Grid) -> bool:
+    printed = grid.row_spans
+    return all(k in printed for k in spec.when) and not any(k in printed for k in spec.unless)
+
+
+def _printed(keys: list[Key], grid: Grid) -> list[Key]:
+    return [k for k in keys if k[0] in grid.row_spans]
+
+
 def evaluate(grid: Grid) -> list[Check]:
     """Every identity instance of the grid's table, with its status."""
-    fmt = table_format(grid.layout)
     get = grid.cells.get
     checks = []
-    for spec in fmt.identities:
-        if spec.table != grid.name:
+    for spec in identities_of(grid.name, grid.layout):
+        if not _applies(spec, grid):
             continue
         for inst, lhs, rhs, at in _instances(spec, grid):
+            if spec.printed_only:  # the table's own breakdown: rows it does not print are left out
+                lhs, rhs = _printed(lhs, grid), _printed(rhs, grid)
+                if not lhs or not rhs:
+                    continue
             chk = Check(spec, inst, lhs, rhs, at)
             cells: list[CellValue | None] = [get(k) for k in chk.operands]
             if any(c is None or (c.reported and not c.usable) for c in cells):
@@ -82,7 +94,12 @@ def evaluate(grid: Grid) -> list[Check]:
                     n = len(lhs)
                     chk.lhs_sum = sum(c.value for c in cells[:n])
                     chk.rhs_sum = sum(c.value for c in cells[n:])
-                    chk.status = "ok" if chk.lhs_sum == chk.rhs_sum else "fail"
+                    holds = (
+                        chk.lhs_sum >= chk.rhs_sum
+                        if spec.relation == "ge"
+                        else chk.lhs_sum == chk.rhs_sum
+                    )
+                    chk.status = "ok" if holds else "fail"
             checks.append(chk)
     return checks
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.labels import last_label, match_label
 from gsilint.tables.readings import read_collapsed, read_split, row_identities
 from gsilint.tables.spec import (
     ColSpec,
@@ -34,7 +34,7 @@ from gsilint.tables.spec import (
 from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
 from gsilint.tables.values import read_value
 
-_ENUM = regex.compile(
+_ENUM = lazy(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+"
 )
 _T3_ANCHOR = table_words("t3", "anchors")
@@ -42,7 +42,7 @@ _T3_ANCHOR = table_words("t3", "anchors")
 _GROUPS = table_words("t3", "groups")
 _T4_ANCHOR = table_words("t4", "anchors")
 #: Words of table 四's header; a row made only of them is a header line.
-_T4_HEADER = regex.compile("^(?:" + "|".join(table_words("t4", "header_words")) + "|[()（）])+$")
+_T4_HEADER = lazy("^(?:" + "|".join(table_words("t4", "header_words")) + "|[()（）])+$")
 _T2_ANCHOR = table_words("t2", "anchors")
 _SIX_2021 = tuple(norm_label(s) for s in table_format("2021").t3.format_labels)
 _T2_2021 = tuple(norm_label(s) for s in table_format("2021").t2.format_labels)
@@ -66,6 +66,15 @@ def _matches(spec: RowSpec, texts, joined: str) -> bool:
             if t in spec.exact:
                 return True
     return False
+
+
+def _by_label(specs, r: StreamRow) -> RowSpec | None:
+    """The one row of ``specs`` whose template label the row's label spells, perhaps
+    misspelt (:mod:`gsilint.tables.labels`): a fallback where no fragment matches."""
+    if not r.labels:
+        return None
+    m = match_label(last_label(r.label_text), [s.label for s in specs])
+    return next((s for s in specs if s.label == m.label), None) if m else None
 
 
 def _cell_keys(r: StreamRow) -> tuple[str, ...]:
@@ -176,6 +185,7 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
                 f"({lost[1]}); under every one of the {reading.allowed} readings it allows, "
                 f"'{names}' does not hold",
                 (rs.key,),
+                reading.rule,
             )
         )
         return True
@@ -306,6 +316,8 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                 ),
                 None,
             )
+        if j is None and (hit := _by_label(spec.rows[p:], r)) is not None:
+            j = spec.rows.index(hit)
         if j is None and any(g in r.key for g in _GROUPS):
             pending = []
             continue  # a group's subtotal row ("（三）不予公开 5 0 0 0 0 0 5"): not a template row
@@ -454,6 +466,8 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)),
             None,
         )
+        if rs is None:
+            rs = _by_label([s for s in spec.rows if s.key not in grid.row_spans], r)
         if rs is None and not r.labels and pending:
             last = pending[-1]
             rs = next(

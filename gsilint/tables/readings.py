@@ -36,8 +36,11 @@ class Reading:
     #: how many readings the layout allows, and how many the identities keep
     allowed: int
     kept: int
-    #: the identities (by name) that no reading satisfies
+    #: the identities (by name) that fail when no reading satisfies them all: those
+    #: that fail under every reading, else every one that fails under some reading
     broken: tuple[str, ...] = ()
+    #: the rule code (A303–A306) of the first of them
+    rule: str = ""
 
 
 def _groups(k: int, n: int):
@@ -84,6 +87,8 @@ def _holds(ident, value_of) -> bool:
     rhs = [value_of(k) for k in ident.rhs]
     if any(v is None for v in lhs + rhs):
         return True  # not evaluable: it does not choose
+    if getattr(ident, "relation", "eq") == "ge":
+        return sum(lhs) >= sum(rhs)
     return sum(lhs) == sum(rhs)
 
 
@@ -98,7 +103,8 @@ def _choose(options: list[list[document.Cell]], cols: tuple[ColSpec, ...], ident
     index = {c.key: j for j, c in enumerate(cols)}
     allowed = kept = 0
     agree: dict[int, document.Cell] | None = None
-    failing: set[str] = set()
+    failing: dict[str, object] = {}
+    always: set[str] | None = None
     for reading in options:
         allowed += 1
         values = [read_value(cell.text, col.kind) for cell, col in zip(reading, cols)]
@@ -107,15 +113,20 @@ def _choose(options: list[list[document.Cell]], cols: tuple[ColSpec, ...], ident
             v, reported, problem = values[index[key]]
             return v if reported and problem is None else None
 
-        broken = [i.name for i in identities if not _holds(i, value_of)]
+        broken = [i for i in identities if not _holds(i, value_of)]
         if broken:
-            failing.update(broken)
+            failing.update((i.name, i) for i in broken)
+            names = {i.name for i in broken}
+            always = names if always is None else always & names
             continue
+        always = set()
         kept += 1
         if agree is None:
             agree = dict(enumerate(reading))
         else:
             agree = {j: c for j, c in agree.items() if c.text.strip() == reading[j].text.strip()}
     if not kept:
-        return Reading({}, allowed, 0, tuple(sorted(failing)))
+        names = [n for n in failing if n in always] if always else list(failing)
+        rule = failing[names[0]].rule if names else ""
+        return Reading({}, allowed, 0, tuple(sorted(names)), rule)
     return Reading(agree or {}, allowed, kept)

@@ -37,6 +37,8 @@ class RowSpec:
     exact: tuple[str, ...] = ()
     #: per-row columns (table 二); empty → the table's columns
     columns: tuple[ColSpec, ...] = ()
+    #: the row whose 其中 breakdown this row belongs to (old statistics table)
+    parent: str = ""
 
     @property
     def quoted(self) -> str:
@@ -90,6 +92,13 @@ class IdentitySpec:
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
     at: str
+    #: ``eq``: sum(lhs) = sum(rhs); ``ge``: sum(lhs) ≥ sum(rhs) (a part is not above its whole)
+    relation: str = "eq"
+    #: operands whose row the table does not print are left out (its own breakdown)
+    printed_only: bool = False
+    #: rows that must be printed / must not be printed for the identity to apply
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,7 @@ def _table(name: str, raw: dict) -> TableSpec:
             match=tuple(norm_label(m) for m in r.get("match", ())),
             exact=tuple(norm_label(m) for m in r.get("exact", ())),
             columns=_cols(r.get("columns")),
+            parent=r.get("parent", ""),
         )
         for r in raw.get("row", ())
     )
@@ -147,8 +157,19 @@ def _table(name: str, raw: dict) -> TableSpec:
 
 
 def format_ids() -> tuple[str, ...]:
-    """The table formats there are data for, oldest first."""
-    return tuple(sorted(p.stem for p in (data_dir("rules") / "tables").glob("*.toml")))
+    """The national table formats (tables 二/三/四) there are data for, oldest first."""
+    return tuple(sorted(p for p in _table_files() if _raw(p).get("kind", "national") == "national"))
+
+
+def _table_files() -> tuple[str, ...]:
+    return tuple(p.stem for p in (data_dir("rules") / "tables").glob("*.toml"))
+
+
+@cache
+def _raw(fmt: str) -> dict:
+    path = data_dir("rules") / "tables" / f"{fmt}.toml"
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
 
 
 @cache
@@ -163,23 +184,8 @@ def table_words(table: str, kind: str) -> tuple[str, ...]:
 @cache
 def table_format(fmt: str) -> FormatSpec:
     """The 2019 or 2021 table format."""
-    path = data_dir("rules") / "tables" / f"{fmt}.toml"
-    with path.open("rb") as fh:
-        raw = tomllib.load(fh)
-    ids = tuple(
-        IdentitySpec(
-            i["id"],
-            i["rule"],
-            i["table"],
-            i["each"],
-            i["name"],
-            i["name_en"],
-            tuple(i["lhs"]),
-            tuple(i["rhs"]),
-            i["at"],
-        )
-        for i in raw.get("identity", ())
-    )
+    raw = _raw(fmt)
+    ids = _identities(raw)
     t4 = raw["t4"]
     return FormatSpec(
         id=str(raw["id"]),
@@ -196,3 +202,68 @@ def table_format(fmt: str) -> FormatSpec:
         identities=ids,
         template_labels=tuple(raw.get("template_labels", ())),
     )
+
+
+def _identities(raw: dict) -> tuple[IdentitySpec, ...]:
+    return tuple(
+        IdentitySpec(
+            i["id"],
+            i["rule"],
+            i["table"],
+            i["each"],
+            i["name"],
+            i["name_en"],
+            tuple(i["lhs"]),
+            tuple(i["rhs"]),
+            i["at"],
+            relation=i.get("relation", "eq"),
+            printed_only=bool(i.get("printed_only", False)),
+            when=tuple(i.get("when", ())),
+            unless=tuple(i.get("unless", ())),
+        )
+        for i in raw.get("identity", ())
+    )
+
+
+#: The name of the old statistics table's grid (reports for 2008–2018).
+OLD = "old"
+
+
+@dataclass(frozen=True)
+class OldTableSpec:
+    """The old 政府信息公开情况统计表 (``rules/tables/2008.toml``): rows by label, two columns."""
+
+    id: str
+    table: TableSpec
+    identities: tuple[IdentitySpec, ...]
+    #: the 单位 cell ("条", "件", "元")
+    units: tuple[str, ...]
+    #: how many indicator rows make a table
+    min_rows: int
+
+
+@cache
+def old_table(fmt: str = "2008") -> OldTableSpec:
+    """The old statistics table: ``rules/tables/2008.toml``."""
+    raw = _raw(fmt)
+    return OldTableSpec(
+        str(raw["id"]),
+        _table(OLD, raw),
+        _identities(raw),
+        tuple(raw.get("units", ())),
+        int(raw.get("min_rows", 4)),
+    )
+
+
+def table_spec(name: str, layout: str) -> TableSpec:
+    """The spec of a grid's table: ``t2``/``t3``/``t4`` of a national format, or ``old``."""
+    if name == OLD:
+        return old_table(layout).table
+    return getattr(table_format(layout), name)
+
+
+def identities_of(name: str, layout: str) -> tuple[IdentitySpec, ...]:
+    """The identities of a grid's table."""
+    if name == OLD:
+        return old_table(layout).identities
+    return tuple(i for i in table_format(layout).identities if i.table == name)

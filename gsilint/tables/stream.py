@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from gsilint import document
 from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.values import is_value_text
 
 #: "- 4 -", "— 6 —", "第 3 页": page markers inside tables.
-_PAGE_MARK = regex.compile(r"^(?:[-—–]+\d{1,3}[-—–]+|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}/\d{1,3})$")
-_GLUED = regex.compile(r"[^\d\s.．/%][0-9]{6,}|[0-9]{6,}[^\d\s.．%万元件条]")
+_PAGE_MARK = lazy(r"^(?:[-—–]+\d{1,3}[-—–]+|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}/\d{1,3})$")
+_GLUED = lazy(r"[^\d\s.．/%][0-9]{6,}|[0-9]{6,}[^\d\s.．%万元件条]")
 
 
 @dataclass(slots=True)

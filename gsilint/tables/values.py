@@ -5,13 +5,13 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-import regex
+from gsilint.patterns import lazy
 
 #: Marks that mean "not reported" (distinct from 0).
 NOT_REPORTED = frozenset({"", "/", "／", "—", "——", "-", "－", "–", "无", "\\"})
-_NUM = regex.compile(r"^[+\-]?\d+(?:\.\d+)?%?$")
+_NUM = lazy(r"^[+\-]?\d+(?:\.\d+)?%?$")
 #: What may stand in a value cell: a number or a not-reported mark.
-VALUE_TEXT = regex.compile(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/／—–\-－\\无]|——)$")
+VALUE_TEXT = lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/／—–\-－\\无]|——)$")
 
 
 def clean(text: str) -> str:

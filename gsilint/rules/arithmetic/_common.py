@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from gsilint.facts.quantities import Quantity, quote_label
 from gsilint.findings import Issue
-from gsilint.tables.spec import table_format
+from gsilint.tables.spec import table_spec
 from gsilint.vocabulary import STYLES
 
 # -- numbers stated in the prose ------------------------------------------------
@@ -42,8 +42,8 @@ def _half_units(qs: list[Quantity]) -> Decimal:
 
 # -- the national tables ------------------------------------------------------
 
-_TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
-_TABLE_EN = {"t2": "table II", "t3": "table III", "t4": "table IV"}
+_TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四", "old": "统计表"}
+_TABLE_EN = {"t2": "table II", "t3": "table III", "t4": "table IV", "old": "statistics table"}
 
 
 def _group_mark(table, group: str) -> str:
@@ -55,7 +55,7 @@ def _group_mark(table, group: str) -> str:
 
 def _row_name(grid, key: str) -> str:
     """A row as messages name it: its short label, a leaf row with its group's mark."""
-    table = getattr(table_format(grid.layout), grid.name)
+    table = table_spec(grid.name, grid.layout)
     row = table.row(key)
     if row is None:
         return key
@@ -66,7 +66,7 @@ def _row_name(grid, key: str) -> str:
 
 
 def _col_name(grid, key: str, row: str | None = None) -> str:
-    spec = getattr(table_format(grid.layout), grid.name)
+    spec = table_spec(grid.name, grid.layout)
     cols = spec.columns
     if not cols and row is not None:  # table 二: columns per row
         rs = spec.row(row)
@@ -118,13 +118,13 @@ def _scope(grid, chk) -> tuple[str, str]:
 
 
 def _split(name: str) -> tuple[str, str, str]:
-    """'行政复议：总计 = a + b' → ('行政复议', '总计', 'a + b')."""
+    """'行政复议：总计 = a + b' → ('行政复议', '总计', 'a + b'); also 'a ≥ b'."""
     head = ""
     for sep in ("：", ": "):
         if sep in name:
             head, name = name.split(sep, 1)
             break
-    left, _, right = name.partition(" = ")
+    left, _, right = name.partition(" ≥ " if " ≥ " in name else " = ")
     return head, left, right
 
 
@@ -141,9 +141,19 @@ def _identity_findings(ctx, code: str):
             sz, se = _scope(grid, chk)
             if head_zh:
                 sz, se = f"{sz} {head_zh}", f"{se} ({head_en})"
-            yield Issue(
-                cell.span,
-                f"{sz}：{lz}，但 {rz}，相差 {chk.difference}",
-                f"{se}: {le}, but {re_}, difference {chk.difference}",
-                related=_related(grid, chk.operands),
-            )
+            if chk.spec.relation == "ge":  # a part larger than its whole
+                zh = f"{sz}：部分大于整体，{rz}，大于 {lz}，多 {chk.difference}"
+                en = (
+                    f"{se}: a part is larger than its whole, {re_} exceeds {le} by {chk.difference}"
+                )
+            else:
+                zh = f"{sz}：{lz}，但 {rz}，相差 {chk.difference}"
+                en = f"{se}: {le}, but {re_}, difference {chk.difference}"
+            yield Issue(cell.span, zh, en, related=_related(grid, chk.operands))
+    # a table or row of a lossy layout (glued digits, merged cells) that no reading
+    # makes consistent: the identity fails whatever the layout lost
+    for name in ("t2", "t3", "t4"):
+        grid = getattr(ctx.facts, name)
+        for p in grid.broken if grid is not None else ():
+            if p.rule == code:
+                yield Issue(p.span, p.zh, p.en)

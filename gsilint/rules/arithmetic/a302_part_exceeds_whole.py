@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from gsilint.findings import Issue, Severity
 from gsilint.rules import rule
-from gsilint.rules.arithmetic._common import _fmt, _half_units, _q, _short_label
+from gsilint.rules.arithmetic._common import (
+    _fmt,
+    _half_units,
+    _identity_findings,
+    _q,
+    _short_label,
+)
 
 
 @rule(
     "A302",
     "part-exceeds-whole",
     Severity.ERROR,
-    "正文中部分大于整体",
-    "a part stated in the text is larger than its whole",
+    "部分大于整体（正文或旧版统计表）",
+    "a part is larger than its whole (in the text or the old statistics table)",
 )
 def part_exceeds_whole(ctx):
     """
@@ -23,6 +29,15 @@ def part_exceeds_whole(ctx):
     total before "其中"; more items adopted (采用) than submitted (报送); more
     requests closed (办结) than received (受理/收到) when the sentence mentions
     no carry-over from last year.
+
+    旧版“政府信息公开情况统计表”（2018 年及以前）中，政府网站公开数、政府公报公开数都不能大于
+    主动公开文件数；未列“其他类型答复数”时，同意、部分同意、否决公开之和不能大于答复总数；
+    任何一行的本年度不能大于历年累计。
+
+    In the old statistics table (≤ 2018), neither the website nor the gazette
+    count can exceed the documents published; without an "other kinds" row,
+    granted + partly granted + refused cannot exceed the replies; no row's
+    count for the year can exceed its cumulative count.
 
     错误示例 / Bad:
         全年共报送政务信息36篇，市政府门户网站采用53篇。
@@ -64,3 +79,5 @@ def part_exceeds_whole(ctx):
                 ),
             ),
         )
+    # the old statistics table: a 其中 row larger than its total, 本年度 larger than 历年累计
+    yield from _identity_findings(ctx, "A302")

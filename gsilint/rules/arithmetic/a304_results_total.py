@@ -24,6 +24,13 @@ def results_total(ctx):
     leaf rows: (1), (2), (3) 1–8, (4) 1–3, (5) 1–5 and (6) (three rows in the
     2021 format, 21 leaves; one row in the 2019 format, 19 leaves).
 
+    网页抓取副本丢了单元格边界（数字粘连、相同单元格被合并）时，若该版式允许的每一种读法下
+    此勾稽关系都不成立，也按此规则报告，并说明“每一种读法下都是错的”。
+
+    When a crawler copy lost the cell boundaries (glued digits, merged equal
+    cells) and the identity fails under every reading the layout allows, it
+    is reported here too, saying so.
+
     错误示例 / Bad:
         （一）予以公开 51 0 0 0 0 0 51
     正确示例 / Good:

@@ -23,6 +23,13 @@ def row_total(ctx):
     plus the five organisation columns (commercial, research, public
     interest, legal service, other).
 
+    网页抓取副本丢了单元格边界（数字粘连、相同单元格被合并）时，若该版式允许的每一种读法下
+    此勾稽关系都不成立，也按此规则报告，并说明“每一种读法下都是错的”。
+
+    When a crawler copy lost the cell boundaries (glued digits, merged equal
+    cells) and the identity fails under every reading the layout allows, it
+    is reported here too, saying so.
+
     错误示例 / Bad:
         （一）予以公开 50 0 0 0 0 0 51
     正确示例 / Good:

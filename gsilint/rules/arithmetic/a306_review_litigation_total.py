@@ -26,6 +26,13 @@ def review_litigation_total(ctx):
     at the four parts. 每个单元格只出现在一个等式中，无法判断哪一格填错，
     因此在该组“总计”处报告，并指向四个分项。
 
+    网页抓取副本丢了单元格边界（数字粘连、相同单元格被合并）时，若该版式允许的每一种读法下
+    此勾稽关系都不成立，也按此规则报告，并说明“每一种读法下都是错的”。
+
+    When a crawler copy lost the cell boundaries (glued digits, merged equal
+    cells) and the identity fails under every reading the layout allows, it
+    is reported here too, saying so.
+
     错误示例 / Bad:
         1 1 0 0 3 1 0 0 0 1 2 0 1 0 3
     正确示例 / Good:

@@ -53,8 +53,8 @@ def invalid_value(ctx):
     正确示例 / Good:
         2.重复申请 0 0 0 0 0 0 0
     """
-    for name in ("t2", "t3", "t4"):
-        grid = getattr(ctx.facts, name)
+    for name in ("t2", "t3", "t4", "old"):
+        grid = ctx.facts.table_grids.get(name)
         if grid is None:
             continue
         for (row, col), cell in grid.cells.items():

@@ -1,20 +1,22 @@
 """X403 carry-over-mismatch: last year's carry-forward is this year's carry-over.
 
 A cross-file rule (:mod:`gsilint.rules.crossfile`): each file's check returns a
-note with its body, year and table 三 rows 二 and 四; the run pairs the reports
-of one body in consecutive years once every file is checked.
+note with its body, year and table 三 rows 二 and 四 (reports for 2008–2018:
+the 本年度 and 历年累计 of every row of the old statistics table); the run
+pairs the reports of one body in consecutive years once every file is checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gsilint.findings import Severity
 from gsilint.normalize import norm_label
 from gsilint.rules import rule
 from gsilint.rules.crosscheck._common import _APPLICANTS, _COL_ZH, _t3_row, _usable
 from gsilint.rules.crossfile import Place, RunIssue
+from gsilint.tables.spec import old_table
 
 _X403 = "X403"
 
@@ -34,6 +36,9 @@ def _same_org(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if short == long_:
         return True
+    # the organ after the place one year: "平潭综合实验区" + "管委会"
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in _ORGANS:
+        return True
     # the fuller name only adds the higher divisions in front: "淮安市" + "洪泽区人民政府"
     return (
         len(short) >= 5
@@ -42,10 +47,23 @@ def _same_org(a: str, b: str) -> bool:
     )
 
 
+#: What follows a place's name in the name of its government ("平潭综合实验区管委会").
+_ORGANS = ("人民政府", "政府", "管委会", "管理委员会")
+
+
 @dataclass(frozen=True, slots=True)
 class CarryCell:
     value: int
     place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class OldRow:
+    """A row of the old statistics table: its label, 本年度 and 历年累计."""
+
+    label: str
+    year: CarryCell | None
+    cumulative: CarryCell | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +76,8 @@ class CarryOverNote:
     carried: dict[str, CarryCell]
     #: 四、结转下年度继续办理, by column
     forward: dict[str, CarryCell]
+    #: the old statistics table (2008–2018), by row key
+    old: dict[str, OldRow] = field(default_factory=dict)
 
 
 def _row_note(ctx, t3, row: str) -> dict[str, CarryCell]:
@@ -107,12 +127,55 @@ def _carry_issue(path: str, cur: CarryOverNote, prev: CarryOverNote, prev_path: 
     return RunIssue(path, first.place, zh, en, related)
 
 
+def _cumulative_issues(path: str, cur: CarryOverNote, prevs) -> Iterator[RunIssue]:
+    """Old statistics table: this year's 历年累计 = last year's 历年累计 + this year's 本年度."""
+    for key, row in cur.old.items():
+        if row.year is None or row.cumulative is None:
+            continue
+        before = {
+            n.old[key].cumulative.value
+            for _, n in prevs
+            if key in n.old and n.old[key].cumulative is not None
+        }
+        if len(before) != 1:
+            continue  # not in last year's table, or copies that disagree (ambiguous)
+        prev_path, prev = next(
+            (p, n) for p, n in prevs if key in n.old and n.old[key].cumulative is not None
+        )
+        pv = prev.old[key].cumulative
+        want = pv.value + row.year.value
+        got = row.cumulative.value
+        if got == want:
+            continue
+        where = f"{prev_path}:{pv.place.location.line}:{pv.place.location.column}"
+        zh = (
+            f"历年累计与{prev.year}年报告不符：本报告统计表“{row.label}”历年累计为{got}，"
+            f"而{prev.year}年报告（{where}）的历年累计{pv.value}加本年度{row.year.value}"
+            f"应为{want}，相差{got - want:+d}"
+        )
+        en = (
+            f"cumulative differs from the {prev.year} report: statistics table row "
+            f"'{row.label}' has {got} to date here, but the {prev.year} report ({where}) has "
+            f"{pv.value} to date, plus {row.year.value} this year makes {want}, {got - want:+d}"
+        )
+        related = (
+            (
+                row.year.place,
+                f"本年度 = {row.year.value}",
+                f"this year = {row.year.value}",
+            ),
+        )
+        yield RunIssue(path, row.cumulative.place, zh, en, related)
+
+
 def compare_carry_over(notes: Mapping[str, CarryOverNote]) -> Iterator[RunIssue]:
     """Pair each report with last year's report of the same body and compare the carry-over."""
     for path, cur in notes.items():
         prevs = [
             (p, n) for p, n in notes.items() if n.year == cur.year - 1 and _same_org(n.org, cur.org)
         ]
+        if cur.old:
+            yield from _cumulative_issues(path, cur, prevs)
         values = {tuple(sorted((c, v.value) for c, v in n.forward.items())) for _, n in prevs}
         if len(values) != 1:
             continue  # no report of last year, or copies that disagree (ambiguous)
@@ -142,6 +205,12 @@ def carry_over_mismatch(ctx) -> CarryOverNote | None:
     both rows and the run pairs them once every file is checked, so the
     result does not depend on file order or --jobs.
 
+    2018 年及以前的旧版统计表：本年“历年累计” = 上年报告的“历年累计” + 本年“本年度”，逐行比较
+    （只比较两年都印出的行）。
+
+    Old statistics table (≤ 2018): this year's cumulative = last year's
+    cumulative + this year's count, row by row (rows both years print).
+
     错误示例 / Bad:
         淮安市洪泽区人民政府2023年政府信息公开工作年度报告
         …
@@ -157,13 +226,30 @@ def carry_over_mismatch(ctx) -> CarryOverNote | None:
         …
     """
     t3 = ctx.facts.t3
+    old = ctx.facts.old_table
     year = ctx.facts.report_year
     org = _org_key(ctx.facts.organisation)
-    if t3 is None or year is None or org is None:
+    if (t3 is None and old is None) or year is None or org is None:
         return None
     return CarryOverNote(
         org,
         year.value,
-        _row_note(ctx, t3, "t3.carried_over"),
-        _row_note(ctx, t3, "t3.carry_forward"),
+        _row_note(ctx, t3, "t3.carried_over") if t3 is not None else {},
+        _row_note(ctx, t3, "t3.carry_forward") if t3 is not None else {},
+        _old_note(ctx, old) if old is not None else {},
     )
+
+
+def _old_note(ctx, old) -> dict[str, OldRow]:
+    out = {}
+    for key in old.row_spans:
+        cells = [old.value(key, col) for col in ("year", "cumulative")]
+        year, cum = (CarryCell(c.value, ctx.place(c.span)) if _usable(c) else None for c in cells)
+        if cum is not None:
+            out[key] = OldRow(_old_label(key), year, cum)
+    return out
+
+
+def _old_label(key: str) -> str:
+    row = old_table().table.row(key)
+    return row.quoted if row is not None else key

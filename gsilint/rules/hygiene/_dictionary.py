@@ -10,18 +10,26 @@ look-up, so reports without a candidate pay nothing.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from functools import lru_cache
-from importlib import resources
 
 
 @lru_cache(maxsize=1)
 def _dictionary_text() -> str:
-    """The dictionary file, each entry on its own line as ``word freq tag``, led by a newline."""
+    """The dictionary file, each entry on its own line as ``word freq tag``, led by a newline.
+
+    The file is found through the package's import spec, which does not run the package
+    (``importlib.resources.files`` would import jieba: a quarter of a second)."""
     try:
-        data = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        spec = importlib.util.find_spec("jieba")
+        if spec is None or not spec.origin:
+            return ""
+        path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
+        with open(path, encoding="utf-8") as fh:
+            return "\n" + fh.read()
+    except (ImportError, ValueError, OSError):
         return ""
-    return "\n" + data
 
 
 @lru_cache(maxsize=4096)

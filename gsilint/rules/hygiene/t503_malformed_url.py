@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint.findings import Issue, Severity
+from gsilint.patterns import lazy
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import prose, safe_fix
 
 #: A scheme, whatever was written as its separator, then a host name.
-_URL = regex.compile(
+_URL = lazy(
     r"(?<![A-Za-z])(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?)"
     r"(?P<sep>[ \u3000]*[:：﹕]?[ \u3000]*(?:∥|‖|//|／／|/ /|\\\\|//?|／)?[ \u3000]*)"
     r"(?P<host>(?:[A-Za-z0-9\-]+[.．。])+[A-Za-z]{2,}(?![A-Za-z0-9\-]))"
     r"(?P<path>[A-Za-z0-9/_\-.?=&%#~+:]*)"
 )
 #: A space inside a host name: "www. pingtan.gov.cn", "www.pingtan .gov.cn".
-_HOST_SPACE = regex.compile(
+_HOST_SPACE = lazy(
     r"(?<![A-Za-z0-9])(?:(?:https?://)?www|[A-Za-z0-9\-]+\.gov)(?:[.．][A-Za-z0-9\-]+)*"
     r"(?:[.．][ \u3000]+[A-Za-z0-9\-]+|[ \u3000]+[.．][A-Za-z0-9\-]+)"
     r"(?:[ \u3000]*[.．][ \u3000]*[A-Za-z0-9\-]+)*"
 )
-_SPACES = regex.compile(r"[ \u3000]+")
+_SPACES = lazy(r"[ \u3000]+")
 _GOOD_SEP = "://"
 
 

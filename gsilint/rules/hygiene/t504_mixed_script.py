@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from gsilint.findings import Issue, Severity
 from gsilint.normalize import to_simplified, to_traditional
+from gsilint.patterns import lazy
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import prose
 
 #: Quoted titles and names keep the script they were published in.
-_QUOTED = regex.compile(
-    r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」"
-)
-
-
-def _opencc():
-    return to_simplified(), to_traditional()
+_QUOTED = lazy(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」")
 
 
 def _encodable(ch: str, codec: str) -> bool:
@@ -39,10 +32,10 @@ def script_of(ch: str) -> str:
     converting to traditional, and it is not in Big5 (the traditional set) —
     so 后, 干, 于, 范 (also traditional characters) are not counted.
     """
-    t2s, s2t = _opencc()
-    if t2s.convert(ch) != ch and not _encodable(ch, "gb2312"):
+    if to_simplified().convert(ch) != ch and not _encodable(ch, "gb2312"):
         return "t"
-    if s2t.convert(ch) != ch and not _encodable(ch, "big5"):
+    # s2t is loaded only for a character that could be simplified-only
+    if not _encodable(ch, "big5") and to_traditional().convert(ch) != ch:
         return "s"
     return ""
 
@@ -86,7 +79,6 @@ def mixed_script(ctx):
     """
     pieces = prose(ctx)
     simplified = ctx.doc.simplified
-    t2s, s2t = _opencc()
     counts = {"t": 0, "s": 0}
     found: list[tuple[object, list[tuple[int, str]]]] = []
     # traditional-only characters differ from the same-length simplified text
@@ -98,6 +90,7 @@ def mixed_script(ctx):
         found.append((piece, marks))
     if not counts["t"]:
         return  # nothing traditional: a simplified report, or no Chinese script to mix
+    t2s, s2t = to_simplified(), to_traditional()
     for n, (piece, marks) in enumerate(found):
         text = piece.text
         conv = s2t.convert(text)

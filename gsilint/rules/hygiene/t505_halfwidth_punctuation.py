@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from gsilint.facts.prose_text import ProseText
 from gsilint.findings import Issue, Severity
+from gsilint.patterns import lazy
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import clip, prose, safe_fix
 
@@ -21,15 +20,15 @@ FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", 
 _C = rf"[\p{{Han}}{CJK_PUNCT}]"
 #: , ; : ? ! right after a Chinese character or mark, before Chinese text or a number
 #: (not 1,000 or 12:30, not http:, not a Markdown/URL context).
-_MARK = regex.compile(
+_MARK = lazy(
     rf"(?<={_C}[ \u3000]?)[,;:?!](?=[ \u3000]?(?:{_C}|[0-9０-９]|[A-Za-z]*\p{{Han}})|$)(?!//)"
     rf"|(?<=[0-9０-９%％])[,;:?!](?=\p{{Han}})"
 )
 #: A pair of ASCII parentheses around or next to Chinese text: (以下简称《条例》).
-_PARENS = regex.compile(r"(?<!\])\(([^()\n]{0,80})\)")
-_HAN = regex.compile(r"\p{Han}")
+_PARENS = lazy(r"(?<!\])\(([^()\n]{0,80})\)")
+_HAN = lazy(r"\p{Han}")
 #: a blank line: where the reader joined two blocks of the file into one paragraph
-_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
+_BLANK_LINE = lazy(r"\n[ \t\u3000]*\n")
 
 
 def _blocks(pieces: list[ProseText]) -> Iterator[ProseText]:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint.findings import Issue, Severity
+from gsilint.patterns import lazy
 from gsilint.rules import rule
 from gsilint.rules.hygiene._data import common_words
 from gsilint.rules.hygiene._prose import clip, prose, safe_fix
 
 #: One space (ASCII, ideographic or no-break) between two Han characters.
-_GAP = regex.compile(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
+_GAP = lazy(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
 #: Clause boundaries: a word split by a space lies inside one clause.
-_CLAUSE = regex.compile(r"[^，。；：、！？,;:!?\n（）()《》“”]+")
-_HAN1 = regex.compile(r"\p{Han}")
-_SPACE = regex.compile(r"[ \u3000\u00a0\t]")
+_CLAUSE = lazy(r"[^，。；：、！？,;:!?\n（）()《》“”]+")
+_HAN1 = lazy(r"\p{Han}")
+_SPACE = lazy(r"[ \u3000\u00a0\t]")
 
 
 @rule(

@@ -24,14 +24,16 @@ def table_unreadable(ctx):
     invent cells: table checks are skipped and this is said once, at the
     first such table. Tables 三 and 四 are read all the same when their
     identities admit exactly one split (the row labels fix the rows, the
-    row and column sums fix the cells); those are not reported here.
+    row and column sums fix the cells); those are not reported here, and
+    neither is a glued table that no split makes consistent: the failing
+    identity's rule (A303–A306) reports that as an error.
 
     表三、表四的粘连数字若在勾稽关系约束下只有唯一一种拆分，则按该拆分读取，不再在此提示。
 
     有的抓取副本每个单元格占一行，却删去了与上一行相同的行：一串相同的单元格只剩一个，
     全为 0 的行只剩一个 0。这样的行按模板列数列举所有可能的读法，由本行的勾稽关系（总计
     等于各项之和）筛选：各读法一致的单元格照常核对，不一致的单元格无法核对，在此提示；
-    若没有任何读法满足勾稽关系，则无论怎样读该行都是错的，按错误报告。
+    若没有任何读法满足勾稽关系，则无论怎样读该行都是错的，由相应的勾稽关系规则（A303–A306）按错误报告。
 
     Some crawler copies put each cell on a line of its own but drop a line
     equal to the one before: a run of equal cells appears once, an all-zero
@@ -39,7 +41,16 @@ def table_unreadable(ctx):
     the row's identities (total = sum of the parts) choose: cells all the
     surviving readings agree on are checked as usual; the others are not
     checkable, said here at info level. A row that no reading makes
-    consistent is wrong however it is read: that is reported as an error.
+    consistent is wrong however it is read: the failing identity's rule
+    (A303–A306) reports it as an error, saying so.
+
+    旧版统计表（2018 年及以前）同样处理：粘连的“本年度”“历年累计”按勾稽关系拆分，仍有多种拆分的行、
+    只剩一个数值而无法判断哪一栏空缺的行、表头没有“历年累计”却每行有多个数值的表，都在此提示。
+
+    The old statistics table (≤ 2018) is read the same way: glued 本年度 and
+    历年累计 digits are cut where the identities allow one cut; rows several
+    cuts fit, rows with one number where a cell was left blank, and tables
+    with several numbers a row but no 历年累计 header are said here.
 
     错误示例 / Bad:
         淮安市洪泽区人民政府2024年政府信息公开工作年度报告
@@ -61,12 +72,13 @@ def table_unreadable(ctx):
         for t in ctx.doc.tables()
         if t.glued and not any(s.start <= t.span.start < s.end for s in read)
     ]
-    for name in ("t2", "t3", "t4"):
-        grid = getattr(ctx.facts, name)
+    for name in ("t2", "t3", "t4", "old"):
+        grid = ctx.facts.table_grids.get(name)
         if grid is None:
             continue
         for p in grid.broken:
-            yield Issue(p.span, p.zh, p.en, severity=Severity.ERROR)
+            if not p.rule:  # else the failing identity's rule (A303–A306) reports it
+                yield Issue(p.span, p.zh, p.en, severity=Severity.ERROR)
         for p in grid.lost:
             yield Issue(p.span, p.zh, p.en)
     if glued:

@@ -30,6 +30,8 @@ def missing_section(ctx):
     收费及减免、因政府信息公开申请行政复议和提起行政诉讼、存在的主要问题及改进情况。
     某一内容有任何措辞的标题，或正文中有明确说明（如“未发生因政府信息公开申请行政复议、
     行政诉讼的情况”），即视为已涉及；两者都没有的内容以警告报出。
+    旧版报告提到附表或统计表（“见附表”“附件1：…统计表”“…和政府信息公开情况统计表共六个
+    部分组成”），报告中却没有这张表（无论何种排版，包括数字粘连的抓取副本），也以警告报出。
     规则包（配置项 rule-packs）可以增加必备栏目。
 
     Reports in the 2019 and 2021 national formats must have six sections
@@ -39,6 +41,8 @@ def missing_section(ctx):
     located where it belongs. Old reports (≤ 2018) must cover the topics of
     第三十二条 of the 2008 regulation — by a heading in any wording or by an
     explicit statement in the body; a topic covered by neither is a warning.
+    An old report that announces a 附表/统计表 ("见附表", "附件1：…统计表") that is
+    not there in any layout is a warning too.
     Rule packs (config ``rule-packs``) can add required sections.
 
     错误示例 / Bad:
@@ -60,6 +64,15 @@ def missing_section(ctx):
     """
     if not _has_structure(ctx):
         return
+    announced = ctx.facts.table_announced
+    if announced is not None:
+        name = ctx.doc.slice(announced)
+        yield Issue(
+            announced,
+            f"报告提到“{name}”，但报告中没有这张统计表",
+            f"the report announces a statistics table ({name}) that is not there",
+            severity=Severity.WARNING,
+        )
     tpl = ctx.facts.template
     coverage = ctx.facts.topic_coverage
     old = tpl.id == "2008"

@@ -29,8 +29,8 @@ def table_shape(ctx):
     正确示例 / Good:
         （七）总计 95 0 0 0 0 0 95
     """
-    for name in ("t2", "t3", "t4"):
-        grid = getattr(ctx.facts, name)
+    for name in ("t2", "t3", "t4", "old"):
+        grid = ctx.facts.table_grids.get(name)
         if grid is None:
             continue
         for p in grid.problems:

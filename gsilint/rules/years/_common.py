@@ -10,6 +10,9 @@ def _claim(ctx, year) -> tuple[str, str]:
     zh, en = SOURCE_NAMES.get(year.source, (year.source, year.source))
     if year.source == "config":
         return zh, en
+    if year.source == "majority":
+        n = len(year.support)
+        return f"{zh}，共{n}处", f"{en}, {n} places"
     n = ctx.line_of(year.span)
     return f"{zh}第{n}行", f"{en}, line {n}"
 

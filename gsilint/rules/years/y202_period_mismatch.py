@@ -20,11 +20,11 @@ from gsilint.rules.years._common import _claim, _year
 def period_mismatch(ctx):
     """
     年度报告的统计期限是报告年度的1月1日至12月31日。期限写成别的年份、留空
-    （“自 年 月 日至 年 月 日”），或者在年底前截止（“截止12月15日”“截止到2015年12月15日”），
-    都会少报或错报全年数据。
+    （“自 年 月 日至 年 月 日”“自  至  止”）、只写了一端，或者在年底前截止
+    （“截止12月15日”“截止到2015年12月15日”），都会少报或错报全年数据。
 
     The statistics period is the report year's 1 January to 31 December. A
-    period of another year, a blank period, or a cut-off before year end
+    period of another year, a blank or half-written period, or a cut-off before year end
     ("截止12月15日") misreports the year's figures.
 
     错误示例 / Bad:
@@ -39,7 +39,13 @@ def period_mismatch(ctx):
     period = ctx.facts.statistics_period
     reported: set[int] = set()
     if period is not None:
-        if period.blank:
+        if period.blank and period.start is not None:
+            yield Issue(
+                period.span,
+                f"统计期限只写了起始日期，截止日期留空，应为{y}年1月1日至{y}年12月31日",
+                f"the statistics period has no end date; it should be {y}-01-01 to {y}-12-31",
+            )
+        elif period.blank:
             yield Issue(
                 period.span,
                 f"统计期限留空，应为{y}年1月1日至{y}年12月31日",

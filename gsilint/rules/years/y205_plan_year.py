@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-
 from gsilint.findings import Issue, Severity
+from gsilint.patterns import lazy
 from gsilint.rules import rule
 from gsilint.rules.years._common import _claim, _year
 
-_PLAN_SECTION = regex.compile(r"问题|改进|计划|打算|下一步|思路|展望|工作重点|努力方向|工作安排")
+_PLAN_SECTION = lazy(r"问题|改进|计划|打算|下一步|思路|展望|工作重点|努力方向|工作安排")
 
 
 def _in_plan_section(ctx, use) -> bool:

@@ -1,0 +1,150 @@
+"""The report's own sentences, normalised and hashed, to compare with last year's report.
+
+A sentence is a run of prose (paragraphs, never headings, table cells or the
+title) up to 。！？；. It is normalised so that a sentence copied with the
+year and the figures changed still matches: NFKC, traditional script
+simplified, every number (Arabic or Chinese: 2023, 二〇二三, 十二) becomes
+``#``, and only Chinese characters, letters and ``#`` are kept. Sentences
+left out: short ones (fewer than :data:`MIN_CHARS` characters after
+normalising), mostly numbers (a flattened table), and the genre's own
+sentences — a table label or section title of any template (``rules/tables``,
+``rules/templates``), a table flattened into prose (two row labels or more),
+or a sentence every report writes (``template_sentences`` in
+``rules/vocabulary.toml``, found within the sentence's first 24 characters).
+
+The hash is a stable 64-bit BLAKE2b digest (not Python's ``hash``, which
+changes between processes), so notes from worker processes and the result
+cache compare.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from gsilint.normalize import norm_label
+from gsilint.patterns import lazy
+from gsilint.positions import Span
+from gsilint.resources import data_dir
+from gsilint.tables.spec import format_ids, table_format
+from gsilint.templates import get_template
+
+if TYPE_CHECKING:
+    from gsilint.facts import Facts
+
+#: Shorter sentences (after normalising) say too little to count as copied.
+MIN_CHARS = 10
+_SENTENCE_END = lazy(r"[。！？!?；;]+")
+# plain ``re`` with the CJK blocks spelled out: several times quicker than ``regex``'s \p{Han}
+_NUMBER = re.compile(r"[0-9０-９〇○零一二三四五六七八九十百千万两]+")
+_DROP = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#]+")
+_HASHES = re.compile(r"#{2,}")
+#: Every template sentence (``template_sentences``) contains one of these words.
+_OPENER_WORDS = ("报告", "条例", "统计期限")
+
+
+@dataclass(frozen=True, slots=True)
+class HashedSentence:
+    """One prose sentence: its normalised hash, its length (normalised) and its place."""
+
+    digest: int
+    chars: int
+    span: Span
+
+
+def normalise_sentence(text: str, simplified: bool = False) -> str:
+    """A sentence as the comparison sees it: numbers as ``#``, only Han, letters and ``#``.
+
+    ``simplified``: the text is already in simplified script (``doc.simplified``); it is
+    then not NFKC-normalised either (the slowest step): full-width digits are numbers all
+    the same, and full-width letters and punctuation are dropped like any other.
+    """
+    s = text if simplified else norm_label(text)
+    s = _NUMBER.sub("#", s.lower())
+    return _HASHES.sub("#", _DROP.sub("", s))
+
+
+def digest(normalised: str) -> int:
+    return int.from_bytes(hashlib.blake2b(normalised.encode(), digest_size=8).digest(), "big")
+
+
+@cache
+def _genre_sentences() -> tuple[frozenset[str], regex.Pattern | None]:
+    """Normalised labels and titles of every template, and the template-sentence openers."""
+    labels: set[str] = set()
+    for fmt in format_ids():
+        spec = table_format(fmt)
+        for table in (spec.t2, spec.t3, spec.t4):
+            labels.add(normalise_sentence(table.title))
+            labels.update(normalise_sentence(r.label) for r in table.rows)
+            labels.update(normalise_sentence(c.label) for c in table.columns)
+            labels.update(normalise_sentence(t) for _, t in table.group_titles)
+    for tid in ("2008", "2019", "2021"):
+        for section in get_template(tid).sections:
+            labels.update(normalise_sentence(t) for t in (section.title, *section.variants))
+    with (data_dir("rules") / "vocabulary.toml").open("rb") as fh:
+        openers = tomllib.load(fh).get("template_sentences", [])
+    # near the start: a flattened copy may run the title's tail into the first sentence
+    pattern = regex.compile(r"^.{0,24}?(?:" + "|".join(openers) + ")") if openers else None
+    return frozenset(labels), pattern
+
+
+@cache
+def _table_labels() -> tuple[str, ...]:
+    """Row labels of every table format (normalised, numbering dropped), 4 characters or more."""
+    out = set()
+    for fmt in format_ids():
+        spec = table_format(fmt)
+        for table in (spec.t2, spec.t3, spec.t4):
+            for r in table.rows:
+                core = normalise_sentence(r.label).lstrip("#")
+                if len(core) >= 4:
+                    out.add(core)
+    return tuple(sorted(out))
+
+
+def _kept(normalised: str) -> bool:
+    if len(normalised) < MIN_CHARS:
+        return False
+    if normalised.count("#") * 4 > len(normalised):  # mostly numbers: a flattened table
+        return False
+    labels, openers = _genre_sentences()
+    if normalised in labels:
+        return False
+    head = normalised[:120]
+    if openers is not None and any(w in head for w in _OPENER_WORDS) and openers.match(head):
+        return False
+    # a table flattened into prose: two row labels of the template or more
+    if len(normalised) < 16 or normalised.count("#") < 2:
+        return True
+    return sum(1 for label in _table_labels() if label in normalised) < 2
+
+
+def hashed_sentences(f: Facts) -> list[HashedSentence]:
+    """The report's prose sentences, normalised and hashed, in document order."""
+    out: list[HashedSentence] = []
+    simplified = f.doc.simplified
+    for piece in f.hygiene_prose:
+        if piece.kind != "paragraph":
+            continue
+        start = 0
+        text = simplified[piece.start : piece.start + len(piece.text)]
+        bounds = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        for end, after in [*bounds, (len(text), len(text))]:
+            raw = text[start:end]
+            begin = start
+            start = after
+            normalised = normalise_sentence(raw, simplified=True)
+            if not _kept(normalised):
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            out.append(
+                HashedSentence(digest(normalised), len(normalised), piece.span(begin + lead, end))
+            )
+    return out
