@@ -438,6 +438,14 @@ _OLD_EN = {
     "old.review": "administrative reviews",
     "old.litigation": "lawsuits",
 }
+
+
+def _what(row: str) -> str:
+    """What the text counts, from the row's name: 受理申请总数 → 受理申请, 行政复议数 → 行政复议."""
+    name = _OLD_ZH[row]
+    return name[:-2] if name.endswith("总数") else name.removesuffix("数")
+
+
 _OLD_COL = {"year": ("本年度", "this year"), "cumulative": ("历年累计", "cumulative")}
 
 
@@ -472,7 +480,7 @@ def _old_findings(ctx):
             hint_en = f"; {said} is the {_OLD_COL[other][1]} figure"
         yield Issue(
             q.span,
-            f"正文与统计表不一致：正文{_OLD_ZH[row].removesuffix('数')}为{said}{q.unit}"
+            f"正文与统计表不一致：正文{_what(row)}为{said}{q.unit}"
             f"（“{quote(q.label)}{q.text}{q.unit}”），"
             f"而{name_zh}为{cell.value}，{gap_zh}{hint_zh}",
             f"the text contradicts the statistics table: it says {said} {_OLD_EN[row]} "
