@@ -196,6 +196,20 @@ def test_share_truncated_instead_of_rounded():
     assert brief([f]) == [("A309", 3, 35)]
     assert "35/805 = 4.35%" in f.message and "4.34%" in f.message and "0.01" in f.message
     assert {r.location.column for r in f.related} == {30, 5}  # the part 35 and the total 805
+    # within one unit of the last printed digit: a rounding slip, a warning (not an error)
+    assert f.severity.name == "WARNING" and "末位的舍入" in f.message
+
+
+def test_share_against_another_count_of_the_paragraph_says_so():
+    # sanming 2016: 11.42% is 4041/35382 (the 主动公开 part), not 4041/43953
+    text = doc(
+        "全市共制作政府信息43953条，其中：主动公开35382条，占80.5%；"
+        "作为依申请公开4041条，占11.42%；涉密不予公开4540条，占10.33%。"
+    )
+    [f] = lint(text, select="A309")
+    assert f.severity.name == "ERROR" and "9.19%" in f.message
+    assert "11.42%恰是4041/35382（“主动公开”），是否用错了基数？" in f.message
+    assert len(f.related) == 3
 
 
 def test_share_correctly_rounded_is_fine():
@@ -345,3 +359,16 @@ def test_any_text_lints_without_internal_errors(pieces):
     """Fragments of numbers, units and keywords in any order never crash the facts or rules."""
     findings = lint(doc("".join(pieces)), select="A3,X,E")
     assert not [f for f in findings if "内部错误" in f.message], findings
+
+
+def test_labels_are_quoted_from_a_word_boundary():
+    from gsilint.facts.quantities import quote_label
+
+    assert (
+        quote_label("区政府办代表区政府受理政府信息公开申请")
+        == "区政府办代表区政府受理政府信息公开申请"
+    )
+    # a long clause starts after 的/在/对 …, marked with "…", never inside a word
+    long = "各级各部门按照省市要求在平潭综合实验区管委会门户网站主动公开的"
+    assert quote_label(long, 16) == "…平潭综合实验区管委会门户网站主动公开的"
+    assert quote_label("甲" * 40, 16) == "…" + "甲" * 16

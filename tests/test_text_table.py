@@ -68,7 +68,7 @@ def test_received_count_contradicts_table():
     found = lint(text, select="X")
     assert brief(found) == [("X401", line_of(text, "2022年，全区"), 19)]
     f = found[0]
-    assert "75" in f.message and "一、本年新收为74" in f.message and "+1" in f.message
+    assert "75" in f.message and "一、本年新收为74" in f.message and "正文多1" in f.message
     # the 总计 cell of row 一 (line 62 before the three inserted lines)
     assert {r.location.line for r in f.related} == {65}
     assert f.related[0].message == "表三 一、本年新收（总计）= 74"
@@ -176,7 +176,10 @@ def test_all_closed_but_carried_forward():
 def test_english_message():
     text = report(new=74, granted=74, text3="全区收到政府信息公开申请75件。")
     [f] = lint(text, select="X401", lang="en")
-    assert "requests received = 75" in f.message and "is 74" in f.message
+    assert "says 75 requests received" in f.message and "is 74" in f.message
+    assert "table III row 1" in f.message and "三" not in f.message and "_" not in f.message
+    assert "1 more" in f.message
+    assert all("_" not in r.message and "三" not in r.message for r in f.related)
 
 
 @settings(max_examples=25, deadline=None)
@@ -338,3 +341,103 @@ def test_check_fix_keeps_the_cross_file_findings(tmp_path):
         assert r.exit_code == 1, r.output
         assert [ln.split(" ")[1] for ln in r.stdout.splitlines()] == ["X403"]
         assert "b_2022.txt:64:" in r.stdout
+
+
+# -- X401 against the old statistics table (附表, up to 2018) ------------------
+
+
+def _old_table_fact(cells: dict):
+    """A stand-in for the ``old_table`` fact: the statistics table with the given cells."""
+    from gsilint.facts.lazy import fact
+    from gsilint.positions import Span
+    from gsilint.tables.grid import CellValue, Grid
+
+    def old_table(f):
+        g = Grid("old", "2008", tuple(r for r, _ in cells), ("year", "cumulative"), Span(0, 5))
+        for (row, col), v in cells.items():
+            g.cells[(row, col)] = CellValue(v, Span(0, 5), True, str(v))
+        return g
+
+    return fact(old_table, show=False)
+
+
+SANMING = (
+    "三明市2015年政府信息公开工作年度报告\n\n"
+    "2015年，全市各级各部门共制作政府信息45661条，其中：主动公开33696条，占73.8%；"
+    "作为依申请公开5328条，占11.67%；涉密不予公开6637条，占14.54%。"
+    "《条例》实施以来，累计主动公开政府信息{cum}条。\n\n"
+    "2015年，各级各部门网站公开政府信息{web}条；报刊广播电视公开政府信息557条。\n\n"
+    "2015年，各级各部门受理依申请公开信息128条，其中：当面提交67条，占52.34%，"
+    "传真提交16条，占12.5%，网络申请39条，占30.47%，信函申请6条，占4.69%。\n\n"
+    "三是通过三明市科学技术局网公开各类科技创新政策83条，主动公开信息87条。\n"
+)
+OLD_CELLS = {
+    ("old.proactive", "year"): 33696,
+    ("old.proactive", "cumulative"): 295231,
+    ("old.proactive.website", "year"): 31648,
+    ("old.requests", "year"): 128,
+    ("old.requests.in_person", "year"): 67,
+    ("old.requests.online", "year"): 39,
+    ("old.requests.letter_fax", "year"): 22,
+}
+
+
+def test_text_against_the_old_statistics_table(monkeypatch):
+    from gsilint.facts import Facts
+
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(OLD_CELLS), raising=False)
+    text = SANMING.format(cum=324672, web=35335)
+    found = lint(text, select="X401")
+    assert [(f.line, f.column) for f in found] == [(3, 109), (5, 20)]
+    assert "累计主动公开政府信息324672条" in found[0].message
+    assert "统计表“主动公开信息数”历年累计为295231，正文多29441" in found[0].message
+    assert "统计表“政府网站公开数”本年度为31648，正文多3687" in found[1].message
+    # 信函申请6条 is not 信函（传真）22 (fax is given apart); one body's 87条 is not the year's
+    text = SANMING.format(cum=295231, web=31648)
+    assert lint(text, select="X401") == []
+
+
+def test_as_of_the_years_end_is_not_checkable_when_it_equals_this_years_figure(monkeypatch):
+    # putian 2012: "至2012年底，本局主动公开政府信息共48条" — the table has 48 this year, 154 in all
+    from gsilint.facts import Facts
+
+    cells = {("old.proactive", "year"): 48, ("old.proactive", "cumulative"): 154}
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(cells), raising=False)
+    head = "莆田市科技局2012年政府信息公开工作年度报告\n\n"
+    said = "至2012年底，本局主动公开政府信息共{n}条，全文电子化达100%。\n"
+    [f] = lint(head + said.format(n=48), select="X401")
+    assert f.severity.name == "INFO" and "无法核对" in f.message and "历年累计为154" in f.message
+    assert lint(head + said.format(n=154), select="X401") == []
+    [f] = lint(head + said.format(n=50), select="X401")
+    assert f.severity.name == "ERROR" and "既不等于" in f.message
+
+
+def test_review_case_counted_before_its_noun_against_the_old_table(monkeypatch):
+    # pingtan 2013: "收到1份有关政府信息公开行政复议申请", but the table's 行政复议数 is 0
+    from gsilint.facts import Facts
+
+    cells = {("old.review", "year"): 0, ("old.litigation", "year"): 0}
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(cells), raising=False)
+    text = (
+        "平潭综合实验区2013年政府信息公开工作年度报告\n\n"
+        "三、政府信息依申请公开工作情况 2013年全区未收到有关政府信息公开的申请，"
+        "收到1份有关政府信息公开行政复议申请已及时处理。\n"
+    )
+    [f] = lint(text, select="X401")
+    assert "统计表“行政复议数”本年度为0，正文多1" in f.message
+    assert lint(text.replace("收到1份", "收到0份"), select="X401") == []
+
+
+def test_no_requests_claimed_but_the_old_table_counts_some(monkeypatch):
+    from gsilint.facts import Facts
+
+    cells = {("old.requests", "year"): 3, ("old.review", "year"): 0}
+    monkeypatch.setattr(Facts, "old_table", _old_table_fact(cells), raising=False)
+    text = (
+        "平潭综合实验区2013年政府信息公开工作年度报告\n\n"
+        "2013年全区未收到有关政府信息公开的申请，未发生因政府信息公开引起的行政复议。\n"
+    )
+    [f] = lint(text, select="X402")
+    assert "统计表“受理申请总数”本年度为3" in f.message
+    cells[("old.requests", "year")] = 0
+    assert lint(text, select="X402") == []

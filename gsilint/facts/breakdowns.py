@@ -11,12 +11,22 @@ A *breakdown* is a total followed by its parts:
 - ``中``: "在…主动公开的425条政府信息中，机构职能…148条，占34.8%；…".
 - ``主要类别``: "主动公开政府信息的主要类别有：…" whose total is the largest
   "主动公开政府信息N条" among the sentences just before (up to two paragraphs back).
+- a sentence that opens with its topic ("主动公开的政府信息，县直各单位主动公开…
+  2475条，占62.2%。各乡镇…1503条…") lists parts of the one count of the
+  sentence before whose label names that topic ("其中主动公开政府信息2026条").
 - an unmarked list of shares ("予以公开258件，占33.9%；不予公开35件，占4.34%…")
   whose base is a count of the sentence before, confirmed by at least two of
   the printed shares.
 
-Counts inside brackets ("（含上年结转189件）") are never parts of the outer
-list. Approximate counts ("5500余条", "约4900人次") make no breakdown.
+A list may run on over the following sentences of its paragraph ("…1331条。
+其中，县直单位公开812条，占61%。各乡镇公开519条，占39%。"): a sentence that holds
+only parts (no clause before its first count, no marker, no other measure)
+continues it when each of its shares is of the list's total or it completes
+the list (an "other" part, a complete split). A list in brackets right after
+its total is a breakdown too: "1331条（其中县直812条，乡镇519条）".
+
+Other counts inside brackets ("（含上年结转189件）") are never parts of the
+outer list. Approximate counts ("5500余条", "约4900人次") make no breakdown.
 
 Part/whole pairs are two consecutive counts of one sentence in the same
 unit: 报送 then 采用 ("共报送信息36篇，市政府门户网采用53篇"), and 受理/收到 then
@@ -169,6 +179,11 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
         )
         before = _counts(sent.quantities, s0, m.start())
         total = None
+        bracket = _bracket_before(text, m.start(), s0)
+        if kind == "其中" and bracket is not None:
+            # "1331条（其中县直812条，乡镇519条）": the parts are the bracket's counts
+            out.extend(_bracketed(sent, bracket, m, text))
+            continue
         if before:
             q = before[-1]
             after_q = q.share.span.end if q.share is not None else q.span.end
@@ -201,6 +216,71 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
             )
         )
     return out
+
+
+_NOUN_GAP = regex.compile(r"^[^，,；;。：:\d（）()]{0,8}$")
+_CLOSE = regex.compile(r"[）)]")
+
+
+def _bracket_before(text: str, start: int, floor: int) -> int | None:
+    """Where the "（" right before ``start`` (spaces allowed) is, if there is one."""
+    j = start - 1
+    while j >= floor and text[j].isspace():
+        j -= 1
+    return j if j >= floor and text[j] in "（(" else None
+
+
+def _bracketed(sent: Sentence, bracket: int, m, text: str) -> list[Breakdown]:
+    """A breakdown in brackets after its total: "主动公开1331条（其中县直812条，乡镇519条）"."""
+    before = [q for q in sent.quantities if q.is_count and q.span.end <= bracket]
+    if not before or before[-1].in_parens:
+        return []
+    total = before[-1]
+    after = total.share.span.end if total.share is not None else total.span.end
+    if not _NOUN_GAP.match(text[after:bracket]):
+        return []
+    close = _CLOSE.search(text, m.end(), sent.span.end)
+    end = close.start() if close else sent.span.end
+    cands = [q for q in sent.quantities if q.is_count and m.end() <= q.span.start < end]
+    parts = _take_parts(cands, total.unit)
+    if not _usable(total, parts):
+        return []
+    head = text[total.label_span.start : m.end()]
+    return [
+        Breakdown(
+            total,
+            tuple(parts),
+            "其中",
+            _exhaustive(parts, total, head, "其中"),
+            sent.span,
+            "主要" in head,
+        )
+    ]
+
+
+#: a sentence that names its topic first: "主动公开的政府信息，县直各单位主动公开…"
+_TOPIC = regex.compile(r"\s*(?P<t>主动公开|依申请公开)的?(?:政府)?信息\s*[，,：:]")
+
+
+def _topic_list(sent: Sentence, prev: Sentence, text: str) -> Breakdown | None:
+    """A sentence that opens with its topic and lists parts of a count of the sentence before:
+    "…其中主动公开政府信息2026条…。主动公开的政府信息，县直各单位主动公开政府信息2475条，
+    占62.2%。各乡镇主动公开政府信息1503条，占37.8%。" (the parts of 2026)."""
+    m = _TOPIC.match(text, sent.span.start, sent.span.end)
+    if m is None:
+        return None
+    topic = m.group("t")
+    totals = [q for q in _counts(prev.quantities) if topic in q.label and not _STOP.search(q.label)]
+    if len(totals) != 1:
+        return None
+    total = totals[0]
+    cands = _counts(sent.quantities)
+    parts = _take_parts(cands, total.unit)
+    if len(parts) != len(cands) or not _usable(total, parts):
+        return None
+    if not all(topic in p.label for p in parts):
+        return None
+    return Breakdown(total, tuple(parts), "topic", None, sent.span)
 
 
 def _main_categories(sent: Sentence, earlier: list[Sentence], text: str) -> Breakdown | None:
@@ -264,6 +344,8 @@ def breakdowns(f: Facts) -> list[Breakdown]:
     text = f.numeric_text
     sents: list[Sentence] = f.sentences
     out: list[Breakdown] = []
+    #: sentences a list carried on into: they make no share list of their own
+    skip_to = skip_to_prev = -1
     for k, sent in enumerate(sents):
         prev = (
             sents[k - 1]
@@ -273,6 +355,10 @@ def breakdowns(f: Facts) -> list[Breakdown]:
             else None
         )
         found = _marked(sent, prev, text)
+        if not found and prev is not None:
+            tb = _topic_list(sent, prev, text)
+            if tb is not None:
+                found.append(tb)
         if not found:
             earlier = [s for s in sents[max(0, k - 6) : k] if sent.paragraph - s.paragraph <= 2]
             mc = _main_categories(sent, earlier, text)
@@ -282,8 +368,70 @@ def breakdowns(f: Facts) -> list[Breakdown]:
         sl = _share_list(sent, prev, covered) if not found else None
         if sl is not None:
             found.append(sl)
+        if found and found[-1].kind in ("其中", "涉及", "包括", "topic"):
+            found[-1], last = _continued(found[-1], k, sents, text)
+            skip_to = max(skip_to, last)
+        if k <= skip_to_prev:
+            found = [b for b in found if b.kind != "shares"]
+        skip_to_prev = skip_to
         out.extend(found)
     return out
+
+
+def _continued(b: Breakdown, k: int, sents: list[Sentence], text: str) -> tuple[Breakdown, int]:
+    """The list of ``b`` carried on over the following sentences of its paragraph:
+    "其中，县直单位公开812条，占61%。各乡镇公开519条，占39%。"
+
+    A following sentence continues the list when every count in it is a part (same unit, no
+    marker, no other measure) and either each prints the share it is of ``b``'s total or the
+    longer list becomes complete (an "other" part, a complete split). Returns the breakdown and
+    the index of its last sentence.
+    """
+    sent = sents[k]
+    tail = [q for q in _counts(sent.quantities) if q.span.start > b.parts[-1].span.start]
+    if tail:
+        return b, k
+    total = b.total
+    parts = list(b.parts)
+    j, end = k, sent.span.end
+    while j + 1 < len(sents):
+        nxt = sents[j + 1]
+        if nxt.paragraph != sent.paragraph or nxt.span.start != sents[j].span.end:
+            break
+        if _MARKER.search(text, nxt.span.start, nxt.span.end):
+            break
+        cands = _counts(nxt.quantities)
+        more = _take_parts(cands, total.unit)
+        if not more or len(more) != len(cands) or not _usable(total, more):
+            break
+        if not _SENTENCE_OPEN.match(text[nxt.span.start : more[0].label_span.start]):
+            break  # "主动公开的政府信息，县直…": a clause before the first count opens a new topic
+        shares_fit = all(
+            q.share is not None
+            and share_matches(q.value, total.value, q.share.value, q.share.decimals)
+            for q in more
+        )
+        completes = _exhaustive(parts, None, "", "") is None and _exhaustive(
+            parts + more, None, "", ""
+        ) in ("其他", "split")
+        if not shares_fit and not completes:
+            break
+        parts += more
+        j, end = j + 1, nxt.span.end
+    if j == k:
+        return b, k
+    head = text[total.label_span.start : b.parts[0].label_span.start]
+    return (
+        Breakdown(
+            total,
+            tuple(parts),
+            b.kind,
+            _exhaustive(parts, total, head, b.kind),
+            Span(b.span.start, end),
+            b.declared_partial,
+        ),
+        j,
+    )
 
 
 _SUBMITTED = regex.compile(r"报送|上报")

@@ -11,7 +11,13 @@ from gsilint.config import Config
 from gsilint.document import Document
 from gsilint.facts.body import foreign_mentions, reporting_body
 from gsilint.facts.breakdowns import breakdowns, part_whole_pairs
-from gsilint.facts.claims import count_claims, word_claims
+from gsilint.facts.claims import (
+    count_claims,
+    glued_table_two,
+    old_table_claims,
+    table_two_claims,
+    word_claims,
+)
 from gsilint.facts.closing import closing_block
 from gsilint.facts.copying import hashed_sentences
 from gsilint.facts.cutoffs import period_cutoffs
@@ -33,6 +39,7 @@ from gsilint.facts.outline import section_matches, top_sections, topic_coverage
 from gsilint.facts.prose_text import hygiene_prose
 from gsilint.facts.quantities import numeric_text, prose_spans_fact, quantities, sentences
 from gsilint.facts.report import format_labels, organisation, tables_found, template, title
+from gsilint.facts.table_two import table_two_gaps
 from gsilint.facts.tables import (
     glued_tables_read,
     old_table,
@@ -98,6 +105,10 @@ class Facts:
     foreign_mentions = fact(foreign_mentions)
     enumeration_issues = fact(enumeration_issues, show=False)
     problems_section_text = fact(problems_section_text, show=False)
+    table_two_claims = fact(table_two_claims, show=False)
+    glued_table_two = fact(glued_table_two, show=False)
+    table_two_gaps = fact(table_two_gaps, show=False)
+    old_table_claims = fact(old_table_claims, show=False)
 
     def __init__(self, doc: Document, config: Config, path: str = "<text>") -> None:
         self.doc = doc

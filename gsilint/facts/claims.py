@@ -11,8 +11,9 @@ Two kinds of claim, both compared with tables 三 and 四 by the X4xx rules:
   ``review.upheld``).
 - :class:`WordClaim` — a statement without numbers: "未收到政府信息公开申请"
   (``no_applications``), "没有…行政复议…" (``no_review``), "…行政诉讼…"
-  (``no_litigation``), "均获维持" (``all_upheld``), "所有申请均已办理完成"
-  (``all_closed``).
+  (``no_litigation``), "均获维持" (``all_upheld``), "所有申请均已办理完成" /
+  "受理…154件，全部依法按时办结" (``all_closed``), "申请…均予以公开"
+  (``all_granted``), "无不予公开政府信息情况" (``no_refusal``).
 
 Only sentences about disclosure work are read (they mention 公开 and, for
 counts of applications, 申请); labels naming another year, last year or a
@@ -83,7 +84,19 @@ _NOT_ABSENCE = regex.compile(r"未经|纠错|败诉|纠正|撤销|确认违法|\
 _ALL_UPHELD = regex.compile(
     r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:法院|复议机关)?(?:判决|裁定|决定)?维持"
 )
-_ALL_CLOSED = regex.compile(r"申请(?:均|都|全部)已?(?:按要求|按时|依法)?(?:办理完成|办理完毕|办结)")
+_ALL_CLOSED = regex.compile(
+    r"申请(?:均|都|全部)已?(?:按要求|按时|依法)?(?:办理完成|办理完毕|办结)"
+    r"|(?<=(?:申请|事项)[^。；;]{0,12}?[，,]\s*)(?:均|全部|都)已?(?:依法)?(?:按时|按期|按要求)?"
+    r"(?:办理完成|办理完毕|办结)"
+)
+#: "申请…均予以公开": every request granted in full
+_ALL_GRANTED = regex.compile(
+    r"(?<=申请[^。；;]{0,16}?)(?:均|全部|都)已?(?:依法)?(?:予以公开|同意公开|公开答复)"
+)
+#: "无不予公开政府信息情况": no request refused
+_NO_REFUSAL = regex.compile(
+    r"(?:无|没有|未)(?:出现|发生|作出)?不予公开(?:政府信息)?(?:的)?(?:情况|情形|申请|答复|决定)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +217,9 @@ def count_claims(f: Facts) -> list[CountClaim]:
                 continue
             kind = classify(q, s, _tail(text, q), para_text)
             if kind is not None:
-                claim = CountClaim(kind, q, with_carry=bool(_MENTIONS_CARRY.search(s)))
+                # 新收 is row 一 alone, whatever else the sentence says about 结转
+                carry = bool(_MENTIONS_CARRY.search(s)) and "新收" not in q.label
+                claim = CountClaim(kind, q, with_carry=carry)
                 out.append(claim)
                 by_span[q.span] = claim
     # the parts of a review/litigation or received breakdown: "行政复议351件，其中结果维持72件…"
@@ -231,7 +246,10 @@ _SENTENCE = regex.compile(r"[^。！？!?；;]+")
 #: one search; none of these patterns looks around its match, so a claim in a
 #: sentence is also a match in its paragraph.
 _ANY_WORD_CLAIM = regex.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_NO_APPLICATIONS, _NO_CASES, _ALL_UPHELD, _ALL_CLOSED))
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (_NO_APPLICATIONS, _NO_CASES, _ALL_UPHELD, _ALL_CLOSED, _ALL_GRANTED, _NO_REFUSAL)
+    )
 )
 
 
@@ -280,5 +298,257 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
                 WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups)
             )
     for m in _ALL_CLOSED.finditer(sentence):
+        clause = regex.split(r"[，,]", sentence[: m.start()])[-1]
+        if _CARRIED.search(clause):
+            continue  # "上年结转的申请均已办结": last year's requests, not this year's
         out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
+    if "主动公开" not in sentence:
+        for m in _ALL_GRANTED.finditer(sentence):
+            out.append(WordClaim("all_granted", Span(base + m.start(), base + m.end()), m.group()))
+    for m in _NO_REFUSAL.finditer(sentence):
+        out.append(WordClaim("no_refusal", Span(base + m.start(), base + m.end()), m.group()))
     return out
+
+
+# -- table 二: 规章 and 行政规范性文件 -----------------------------------------
+
+_T2_ROW = (
+    (regex.compile(r"规范性文件"), "t2.normative_documents"),
+    (regex.compile(r"规章"), "t2.regulations"),
+)
+#: label words → column of table 二's (一)项: 2021 key, 2019 key
+_T2_COL = (
+    (regex.compile(r"现行有效"), ("in_force", None)),
+    (regex.compile(r"废止"), ("repealed", None)),
+    (
+        regex.compile(r"(?:本年度?|全年|年内)[^，,；;。]{0,4}?(?:制发|新制定|制定|出台)"),
+        ("issued", "made"),
+    ),
+)
+#: another body's documents, a list that names more than one kind, an old figure
+_T2_NOT = regex.compile(r"部门|等|及|和|、|解读|征求|修订|修改|起草|备案")
+
+
+@dataclass(frozen=True, slots=True)
+class TableTwoClaim:
+    """A count of 规章 / 行政规范性文件 the text quotes that table 二 also states:
+    "现行有效行政规范性文件393件" (``in_force``), "本年度制发的规范性文件77件" (``issued``),
+    "废止…规范性文件N件" (``repealed``). ``columns``: the column key in the 2021 and 2019
+    layouts (None where that layout has no such column)."""
+
+    row: str
+    columns: tuple[str, str | None]
+    quantity: Quantity
+
+
+def table_two_claims(f: Facts) -> list[TableTwoClaim]:
+    """Counts of 规章 / 行政规范性文件 stated in the prose (see :class:`TableTwoClaim`)."""
+    year = f.report_year.value if f.report_year is not None else None
+    out: list[TableTwoClaim] = []
+    for q in f.quantities:
+        if q.unit != "件" or q.approximate or q.in_parens or q.decimals:
+            continue
+        label = q.label
+        if _other_year(label, year) or _T2_NOT.search(label):
+            continue
+        row = next((key for rx, key in _T2_ROW if rx.search(label)), None)
+        col = next((cols for rx, cols in _T2_COL if rx.search(label)), None)
+        if row is None or col is None:
+            continue
+        if not regex.search(r"(?:规范性文件|规章)$", label):
+            continue  # the count is of the documents themselves, nothing after them
+        out.append(TableTwoClaim(row, col, q))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class GluedRow:
+    """A row of table 二 in a crawler copy whose cells are glued into one digit string
+    ("行政规范性文件77132470" = 制发, 废止, 现行有效 without separators)."""
+
+    row: str
+    digits: str
+    span: Span
+    #: how many numbers the digits hold
+    cells: int = 3
+
+
+_GLUED_T2 = regex.compile(
+    r"本年制发件数\s*本年废止件数\s*现行有效件数\s*规章\s*(?P<reg>\d+)\s*(?:行政)?规范性文件\s*(?P<doc>\d+)(?=\D|$)"
+)
+
+
+def glued_table_two(f: Facts) -> list[GluedRow]:
+    """Table 二's (一)项 rows of a crawler copy with glued cells (empty when table 二 was read)."""
+    if f.t2 is not None:
+        return []
+    text = f.numeric_text
+    if "现行有效件数" not in text:
+        return []
+    m = _GLUED_T2.search(text)
+    if m is None:
+        return []
+    return [
+        GluedRow(row, m.group(g), Span(m.start(g), m.end(g)))
+        for row, g in (("t2.regulations", "reg"), ("t2.normative_documents", "doc"))
+    ]
+
+
+def splits(digits: str, n: int) -> list[tuple[int, ...]]:
+    """Every way to read ``digits`` as ``n`` numbers without leading zeros."""
+    if n == 1:
+        return [(int(digits),)] if digits and (digits == "0" or digits[0] != "0") else []
+    out = []
+    for i in range(1, len(digits) - n + 2):
+        head = digits[:i]
+        if head != "0" and head[0] == "0":
+            break
+        out.extend((int(head), *rest) for rest in splits(digits[i:], n - 1))
+    return out
+
+
+# -- the old statistics table (附表, 2008–2018) ------------------------------
+
+#: label (the clause before the count) → (row keys to try in order, column). First match wins.
+_OLD = (
+    (
+        regex.compile(r"(?:累计|以来)[^，,；;。]{0,6}主动公开(?:政府)?(?:信息|文件)?$"),
+        ("old.proactive",),
+        "cumulative",
+    ),
+    (
+        regex.compile(
+            r"(?:^|共|全年|本年度?|今年|其中[：:]?|\d{4}年|本局|本机关|本部门|我局|我委|我办"
+            r"|全市|全区|全县|全镇)主动公开(?:政府)?(?:信息|文件)?共?$"
+        ),
+        ("old.proactive",),
+        "year",
+    ),
+    (
+        regex.compile(r"(?:^|各级各部门|政府)网站(?:主动)?公开(?:政府)?信息$"),
+        ("old.proactive.website",),
+        "year",
+    ),
+    (
+        regex.compile(
+            r"(?:受理|收到|接收)(?:政府信息公开|依申请公开)?(?:信息)?(?:的)?申请$|受理依申请公开(?:信息)?$"
+        ),
+        ("old.requests",),
+        "year",
+    ),
+    (
+        regex.compile(r"(?:^|其中[：:]?)当面(?:提交|申请)?(?:申请)?$"),
+        ("old.requests.in_person",),
+        "year",
+    ),
+    (
+        regex.compile(r"(?:^|其中[：:]?)(?:网上|网络)(?:提交|申请)?(?:申请)?$"),
+        ("old.requests.online",),
+        "year",
+    ),
+    (
+        regex.compile(r"^(?:信函|来信)(?:申请)?$"),
+        # not 信函（传真）申请数: the text may give fax apart (三明 2015: 传真16 + 信函6 = 22)
+        ("old.requests.letter",),
+        "year",
+    ),
+    (regex.compile(r"^传真(?:申请)?$"), ("old.requests.fax",), "year"),
+    (regex.compile(r"^电子邮件(?:申请)?$"), ("old.requests.email",), "year"),
+    (regex.compile(r"(?:^|其中[：:]?)同意公开(?:答复)?$"), ("old.replies.granted",), "year"),
+    (regex.compile(r"(?:^|其中[：:]?)同意部分公开(?:答复)?$"), ("old.replies.partial",), "year"),
+    (
+        regex.compile(r"(?:^|其中[：:]?)(?:不同意公开|不予公开|否决公开)(?:答复)?$"),
+        ("old.replies.refused",),
+        "year",
+    ),
+)
+#: a count of part of the body (乡镇, 县直 …) or of one channel is not the table's total
+_OLD_SCOPE = regex.compile(r"乡镇|街道|县直|区直|市直|微博|微信|公报|媒体|电视|报刊|档案馆|图书馆")
+_OLD_UNITS = ("条", "件", "个", "项", "份", "")
+#: a statement of the year's figures opens with the year: "2015年，各级各部门受理…"
+_OLD_OPENS = regex.compile(r"\s*(?:(?:19|20)\d\d\s*年度?|全年|本年度?)")
+#: the same after a run-in heading: "三、政府信息依申请公开工作情况 2013年全区…"
+_OLD_HEADED = regex.compile(
+    r"\s*(?:[一二三四五六七八九十]+、)?[^，,；;。\d]{2,30}?\s+(?:19|20)\d\d\s*年"
+)
+#: "至2012年底，本局主动公开政府信息共48条": this year's or the cumulative figure?
+_OLD_AS_OF = regex.compile(r"\s*(?:至|截至|截止)\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|12月)")
+
+
+@dataclass(frozen=True, slots=True)
+class OldTableClaim:
+    """A count the text quotes that the old statistics table also states: "累计主动公开政府信息
+    324672条" (``old.proactive`` × ``cumulative``), "网站公开政府信息35335条", "当面提交32条".
+    ``column`` ``as_of``: "至2012年底…主动公开…共48条" may be this year's or the cumulative."""
+
+    rows: tuple[str, ...]
+    column: str
+    quantity: Quantity
+
+
+def old_table_claims(f: Facts) -> list[OldTableClaim]:
+    """Counts of the prose that the old statistics table states too (see :class:`OldTableClaim`).
+
+    Read only in reports without the national tables; a count of a part of the body
+    (乡镇, 县直, one channel) or of another year is left out.
+    """
+    if f.t3 is not None or f.t2 is not None:
+        return []
+    year = f.report_year.value if f.report_year is not None else None
+    text = f.numeric_text
+    out: list[OldTableClaim] = []
+    for sent in f.sentences:
+        s = text[sent.span.start : sent.span.end]
+        if "公开" not in s:
+            continue
+        whole_year = bool(_OLD_OPENS.match(s) or _OLD_HEADED.match(s))
+        as_of = _OLD_AS_OF.match(s)
+        as_of_now = as_of is not None and year is not None and int(as_of.group("y")) == year
+        for q in sent.quantities:
+            if q.unit not in _OLD_UNITS or q.approximate or q.decimals or q.in_parens:
+                continue
+            label = q.label
+            for rx, rows, column in _OLD:
+                if not rx.search(label):
+                    continue
+                if _OLD_SCOPE.search(label):
+                    break
+                if column == "year" and rows == ("old.proactive",) and as_of_now:
+                    out.append(OldTableClaim(rows, "as_of", q))
+                    break
+                if column == "year" and not (whole_year or _OLD_OPENS.match(label)):
+                    break  # "…科技局网公开…主动公开信息87条": one body's figure, not the year's
+                if column == "year" and _other_year(label, year):
+                    break
+                if column == "cumulative" and any(
+                    year is not None and int(y) != year for y in _YEAR.findall(label)
+                ):
+                    break
+                out.append(OldTableClaim(rows, column, q))
+                break
+            else:
+                case = _old_case(label, text, q)
+                if case is not None and (whole_year or _OLD_OPENS.match(label)):
+                    out.append(OldTableClaim((case,), "year", q))
+    return out
+
+
+_CASE_TAIL = regex.compile(r"[^，,；;。]{0,24}")
+
+
+def _old_case(label: str, text: str, q: Quantity) -> str | None:
+    """A count of review or litigation cases: "行政复议1件", "收到1份…行政复议申请"."""
+    if q.unit not in ("件", "份", "起", ""):
+        return None
+    if regex.search(r"行政复议(?:申请|案件)?$", label):
+        return "old.review"
+    if regex.search(r"行政诉讼(?:案件)?$", label):
+        return "old.litigation"
+    if regex.search(r"(?:收到|受理|发生|接到)$", label):
+        m = _CASE_TAIL.match(text, q.span.end)
+        tail = m.group() if m else ""
+        if "行政复议" in tail and "诉讼" not in tail:
+            return "old.review"
+        if "行政诉讼" in tail and "复议" not in tail:
+            return "old.litigation"
+    return None

@@ -33,7 +33,23 @@ if TYPE_CHECKING:
 _ASCII = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
 
 #: Units a counted quantity carries. Longest first (万元 before 元, 人次 before 次).
-UNITS = ("万元", "亿元", "人次", "元", "件", "条", "篇", "个", "项", "期", "次", "户", "家", "%")
+UNITS = (
+    "万元",
+    "亿元",
+    "人次",
+    "元",
+    "件",
+    "条",
+    "篇",
+    "个",
+    "项",
+    "期",
+    "次",
+    "户",
+    "家",
+    "份",
+    "%",
+)
 
 _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
 #: A number and its unit ("1084条", "3.5 万元", "20余件"). A word before the
@@ -302,3 +318,22 @@ def sentences(f: Facts) -> list[Sentence]:
 def quantities(f: Facts) -> list[Quantity]:
     """Every count, amount and percentage quoted in the prose."""
     return [q for s in f.sentences for q in s.quantities]
+
+
+#: Characters after which a quote may start: the end of a word in most clauses.
+_WORD_ENDS = "的和及与在对向将由为了并共已均按等中"
+
+
+def quote_label(label: str, n: int = 20) -> str:
+    """The clause before a number as a message quotes it: whole when at most ``n`` + 8
+    characters, else its tail from a word boundary (after 的, 在, 对 …) within the last
+    ``n`` + 8, marked with "…"; only a clause without a boundary in reach is cut at ``n``."""
+    if len(label) <= n:
+        return label
+    if len(label) <= n + 8:
+        return label
+    window = label[-(n + 8) :]  # a quote may run to n + 8 characters to end at a boundary
+    for i, ch in enumerate(window[:-4]):
+        if ch in _WORD_ENDS:
+            return "…" + window[i + 1 :]
+    return "…" + label[-n:]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gsilint.facts.quantities import Quantity
+from gsilint.facts.quantities import Quantity, quote_label
 from gsilint.findings import Issue
 from gsilint.tables.spec import table_spec
 from gsilint.vocabulary import STYLES
@@ -31,8 +31,7 @@ def _q(q: Quantity) -> str:
 
 
 def _short_label(q: Quantity, n: int = 16) -> str:
-    lb = q.label
-    return lb if len(lb) <= n else "…" + lb[-n:]
+    return quote_label(q.label, n)
 
 
 def _half_units(qs: list[Quantity]) -> Decimal:
