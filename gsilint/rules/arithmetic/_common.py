@@ -88,11 +88,12 @@ def _related(grid, keys):
         if c is None:
             continue
         shown = c.text if c.reported else "未填报"
+        name = _cell_name(grid, k)
         out.append(
             (
                 c.span,
-                f"{_cell_name(grid, k)} = {shown}",
-                f"{k[0]} × {k[1]} = {c.text if c.reported else 'not reported'}",
+                f"{name} = {shown}",
+                f"{name} = {c.text if c.reported else 'not reported'}",
             )
         )
     return tuple(out)
@@ -111,9 +112,12 @@ def _side(grid, keys, total, name_zh, name_en):
 def _scope(grid, chk) -> tuple[str, str]:
     t_zh, t_en = _TABLE_ZH[grid.name], _TABLE_EN[grid.name]
     if chk.spec.each == "column":
-        return f"{t_zh}“{_col_name(grid, chk.instance)}”列", f"{t_en} column '{chk.instance}'"
+        # the statutory labels are Chinese: English messages quote them as printed
+        col = _col_name(grid, chk.instance)
+        return f"{t_zh}“{col}”列", f"{t_en} column “{col}”"
     if chk.spec.each == "row":
-        return f"{t_zh}“{_row_name(grid, chk.instance)}”行", f"{t_en} row '{chk.instance}'"
+        row = _row_name(grid, chk.instance)
+        return f"{t_zh}“{row}”行", f"{t_en} row “{row}”"
     return t_zh, t_en
 
 
