@@ -44,32 +44,31 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint.facts.quantities import Quantity, Sentence
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
-_MARKER = regex.compile(
+_MARKER = lazy(
     r"其中(?:\s*[：:，,]?\s*(?:主要)?(?:包括|有|为|是)?\s*[：:]?)?|涉及|分别为|分别是|包括\s*[：:]?|(?<!其)中\s*[，,：:]"
 )
 #: What may stand between a total and its marker: a noun ("348条信息，其中"), a comma.
-_ADJACENT = regex.compile(r"^[^，,；;。：:\d（）()]{0,8}[，,：:]?\s*$")
-_SENTENCE_OPEN = regex.compile(r"^[\s，,：:]*$")
+_ADJACENT = lazy(r"^[^，,；;。：:\d（）()]{0,8}[，,：:]?\s*$")
+_SENTENCE_OPEN = lazy(r"^[\s，,：:]*$")
 #: A part whose label starts another measure ends the list.
-_STOP = regex.compile(
+_STOP = lazy(
     r"共|累计|合计|总计|同比|较上年|较去年|比上年|增长|下降|减少|增加|办结率|占比|平均|历年"
 )
-_MAIN_CATEGORIES = regex.compile(
+_MAIN_CATEGORIES = lazy(
     r"(主动公开(?:的)?(?:政府)?信息)的?主要(?:类别|内容|类型)(?:有|为|包括|是)?\s*[：:]"
 )
-_OTHER = regex.compile(r"其他|其它|其余")
+_OTHER = lazy(r"其他|其它|其余")
 _SPLITS = (
-    (regex.compile(r"主动公开"), regex.compile(r"依申请"), regex.compile(r"不予公开")),
-    (regex.compile(r"区直|县直|市直|省直|部门|本级|机关"), regex.compile(r"乡镇|街道|镇街|各镇")),
-    (regex.compile(r"自然人"), regex.compile(r"法人")),
+    (lazy(r"主动公开"), lazy(r"依申请"), lazy(r"不予公开")),
+    (lazy(r"区直|县直|市直|省直|部门|本级|机关"), lazy(r"乡镇|街道|镇街|各镇")),
+    (lazy(r"自然人"), lazy(r"法人")),
 )
 _HUNDRED = Decimal(100)
 
@@ -218,8 +217,8 @@ def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]
     return out
 
 
-_NOUN_GAP = regex.compile(r"^[^，,；;。：:\d（）()]{0,8}$")
-_CLOSE = regex.compile(r"[）)]")
+_NOUN_GAP = lazy(r"^[^，,；;。：:\d（）()]{0,8}$")
+_CLOSE = lazy(r"[）)]")
 
 
 def _bracket_before(text: str, start: int, floor: int) -> int | None:
@@ -259,7 +258,7 @@ def _bracketed(sent: Sentence, bracket: int, m, text: str) -> list[Breakdown]:
 
 
 #: a sentence that names its topic first: "主动公开的政府信息，县直各单位主动公开…"
-_TOPIC = regex.compile(r"\s*(?P<t>主动公开|依申请公开)的?(?:政府)?信息\s*[，,：:]")
+_TOPIC = lazy(r"\s*(?P<t>主动公开|依申请公开)的?(?:政府)?信息\s*[，,：:]")
 
 
 def _topic_list(sent: Sentence, prev: Sentence, text: str) -> Breakdown | None:
@@ -434,11 +433,11 @@ def _continued(b: Breakdown, k: int, sents: list[Sentence], text: str) -> tuple[
     )
 
 
-_SUBMITTED = regex.compile(r"报送|上报")
-_ADOPTED = regex.compile(r"采用|录用|刊用|采纳")
-_RECEIVED = regex.compile(r"受理|收到|接收|接到")
-_CLOSED = regex.compile(r"办结|答复|办理完毕|处理完毕")
-_CARRY = regex.compile(r"结转|上年|往年|以前年度|历年|累计")
+_SUBMITTED = lazy(r"报送|上报")
+_ADOPTED = lazy(r"采用|录用|刊用|采纳")
+_RECEIVED = lazy(r"受理|收到|接收|接到")
+_CLOSED = lazy(r"办结|答复|办理完毕|处理完毕")
+_CARRY = lazy(r"结转|上年|往年|以前年度|历年|累计")
 
 
 def part_whole_pairs(f: Facts) -> list[PartWhole]:

@@ -29,6 +29,7 @@ import regex
 
 from gsilint.facts.breakdowns import Breakdown
 from gsilint.facts.quantities import Quantity, Sentence
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
@@ -37,64 +38,58 @@ if TYPE_CHECKING:
 #: label pattern → result kind, first match wins
 _RESULTS = (
     (
-        regex.compile(r"(?:予以公开|同意公开)(?:答复)?(?:及|和|与|、|以及)部分公开"),
+        lazy(r"(?:予以公开|同意公开)(?:答复)?(?:及|和|与|、|以及)部分公开"),
         "granted_partial",
     ),
-    (regex.compile(r"部分公开"), "partial"),
-    (regex.compile(r"予以公开|同意公开"), "granted"),
-    (regex.compile(r"不予公开"), "refused"),
-    (regex.compile(r"无法提供"), "unable"),
-    (regex.compile(r"不予处理"), "not_processed"),
-    (regex.compile(r"其他处理"), "other_processed"),
+    (lazy(r"部分公开"), "partial"),
+    (lazy(r"予以公开|同意公开"), "granted"),
+    (lazy(r"不予公开"), "refused"),
+    (lazy(r"无法提供"), "unable"),
+    (lazy(r"不予处理"), "not_processed"),
+    (lazy(r"其他处理"), "other_processed"),
 )
-_CARRIED = regex.compile(r"上一?年度?结转|上年度?转入")
-_FORWARD_LABEL = regex.compile(r"(?:结转|顺延|转)(?:至|到|入)?(?:下一?年度?|\d{4}年)")
-_FORWARD_TAIL = regex.compile(
-    r"^\s*(?:申请)?\s*(?:顺延|结转|转)(?:至|到|入)?\s*(?:下一?年度?|\d{4}\s*年)"
-)
-_RECEIVED = regex.compile(r"收到|受理|接收|接到|新收")
-_NEW_ONLY = regex.compile(r"收到|接收|接到|新收")
-_MENTIONS_CARRY = regex.compile(r"结转|上一?年度?|转入")
-_CLOSED = regex.compile(r"办结|答复|办理|处理完毕")
-_NOT_APPLICATION = regex.compile(
-    r"复议|诉讼|起诉|案件|结转|顺延|率|咨询|投诉|留言|办件|审批|许可|热线|事项"
-)
-_OTHER_TIME = regex.compile(r"去年|上年(?!度?结转)|同比|累计|历年|以来|截至|截止")
-_YEAR = regex.compile(r"((?:19|20)\d\d)年")
-_REVIEW = regex.compile(r"行政复议")
-_AFTER_REVIEW = regex.compile(r"复议后(?:起诉|诉讼)")
-_DIRECT_SUIT = regex.compile(r"直接(?:起诉|诉讼)")
-_SUIT = regex.compile(r"诉讼|起诉")
-_REVIEW_OR_LITIGATION = regex.compile(r"复议|诉讼|起诉")
+_CARRIED = lazy(r"上一?年度?结转|上年度?转入")
+_FORWARD_LABEL = lazy(r"(?:结转|顺延|转)(?:至|到|入)?(?:下一?年度?|\d{4}年)")
+_FORWARD_TAIL = lazy(r"^\s*(?:申请)?\s*(?:顺延|结转|转)(?:至|到|入)?\s*(?:下一?年度?|\d{4}\s*年)")
+_RECEIVED = lazy(r"收到|受理|接收|接到|新收")
+_NEW_ONLY = lazy(r"收到|接收|接到|新收")
+_MENTIONS_CARRY = lazy(r"结转|上一?年度?|转入")
+_CLOSED = lazy(r"办结|答复|办理|处理完毕")
+_NOT_APPLICATION = lazy(r"复议|诉讼|起诉|案件|结转|顺延|率|咨询|投诉|留言|办件|审批|许可|热线|事项")
+_OTHER_TIME = lazy(r"去年|上年(?!度?结转)|同比|累计|历年|以来|截至|截止")
+_YEAR = lazy(r"((?:19|20)\d\d)年")
+_REVIEW = lazy(r"行政复议")
+_AFTER_REVIEW = lazy(r"复议后(?:起诉|诉讼)")
+_DIRECT_SUIT = lazy(r"直接(?:起诉|诉讼)")
+_SUIT = lazy(r"诉讼|起诉")
+_REVIEW_OR_LITIGATION = lazy(r"复议|诉讼|起诉")
 _CASE_RESULTS = (
-    (regex.compile(r"维持"), "upheld"),
-    (regex.compile(r"纠正"), "corrected"),
-    (regex.compile(r"尚未审结|未审结|在审"), "pending"),
-    (regex.compile(r"其他结果"), "other"),
+    (lazy(r"维持"), "upheld"),
+    (lazy(r"纠正"), "corrected"),
+    (lazy(r"尚未审结|未审结|在审"), "pending"),
+    (lazy(r"其他结果"), "other"),
 )
-_TAIL = regex.compile(r"[^，,；;。：:、（）()]{0,12}")
+_TAIL = lazy(r"[^，,；;。：:、（）()]{0,12}")
 
-_NO_APPLICATIONS = regex.compile(
+_NO_APPLICATIONS = lazy(
     r"(?:未|没有|无)(?:收到|接到|受理)(?:任何)?(?:[^。，,；;]{0,16}?)(?:政府信息公开|信息公开|依申请公开)?[^。，,；;]{0,8}?申请"
 )
-_NO_CASES = regex.compile(
+_NO_CASES = lazy(
     r"(?:未|没有|无)(?:发生|出现|收到|接到|有)?(?:因|涉及|关于|有关)?[^。；;，,]{0,20}?(?:行政复议|行政诉讼)"
 )
-_NOT_ABSENCE = regex.compile(r"未经|纠错|败诉|纠正|撤销|确认违法|\d")
-_ALL_UPHELD = regex.compile(
-    r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:法院|复议机关)?(?:判决|裁定|决定)?维持"
-)
-_ALL_CLOSED = regex.compile(
+_NOT_ABSENCE = lazy(r"未经|纠错|败诉|纠正|撤销|确认违法|\d")
+_ALL_UPHELD = lazy(r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:法院|复议机关)?(?:判决|裁定|决定)?维持")
+_ALL_CLOSED = lazy(
     r"申请(?:均|都|全部)已?(?:按要求|按时|依法)?(?:办理完成|办理完毕|办结)"
     r"|(?<=(?:申请|事项)[^。；;]{0,12}?[，,]\s*)(?:均|全部|都)已?(?:依法)?(?:按时|按期|按要求)?"
     r"(?:办理完成|办理完毕|办结)"
 )
 #: "申请…均予以公开": every request granted in full
-_ALL_GRANTED = regex.compile(
+_ALL_GRANTED = lazy(
     r"(?<=申请[^。；;]{0,16}?)(?:均|全部|都)已?(?:依法)?(?:予以公开|同意公开|公开答复)"
 )
 #: "无不予公开政府信息情况": no request refused
-_NO_REFUSAL = regex.compile(
+_NO_REFUSAL = lazy(
     r"(?:无|没有|未)(?:出现|发生|作出)?不予公开(?:政府信息)?(?:的)?(?:情况|情形|申请|答复|决定)?"
 )
 
@@ -241,11 +236,11 @@ def count_claims(f: Facts) -> list[CountClaim]:
     return out
 
 
-_SENTENCE = regex.compile(r"[^。！？!?；;]+")
+_SENTENCE = lazy(r"[^。！？!?；;]+")
 #: Any of the claims in words. A paragraph without one is skipped at the cost of
 #: one search; none of these patterns looks around its match, so a claim in a
 #: sentence is also a match in its paragraph.
-_ANY_WORD_CLAIM = regex.compile(
+_ANY_WORD_CLAIM = lazy(
     "|".join(
         f"(?:{p.pattern})"
         for p in (_NO_APPLICATIONS, _NO_CASES, _ALL_UPHELD, _ALL_CLOSED, _ALL_GRANTED, _NO_REFUSAL)
@@ -313,20 +308,20 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
 # -- table 二: 规章 and 行政规范性文件 -----------------------------------------
 
 _T2_ROW = (
-    (regex.compile(r"规范性文件"), "t2.normative_documents"),
-    (regex.compile(r"规章"), "t2.regulations"),
+    (lazy(r"规范性文件"), "t2.normative_documents"),
+    (lazy(r"规章"), "t2.regulations"),
 )
 #: label words → column of table 二's (一)项: 2021 key, 2019 key
 _T2_COL = (
-    (regex.compile(r"现行有效"), ("in_force", None)),
-    (regex.compile(r"废止"), ("repealed", None)),
+    (lazy(r"现行有效"), ("in_force", None)),
+    (lazy(r"废止"), ("repealed", None)),
     (
-        regex.compile(r"(?:本年度?|全年|年内)[^，,；;。]{0,4}?(?:制发|新制定|制定|出台)"),
+        lazy(r"(?:本年度?|全年|年内)[^，,；;。]{0,4}?(?:制发|新制定|制定|出台)"),
         ("issued", "made"),
     ),
 )
 #: another body's documents, a list that names more than one kind, an old figure
-_T2_NOT = regex.compile(r"部门|等|及|和|、|解读|征求|修订|修改|起草|备案")
+_T2_NOT = lazy(r"部门|等|及|和|、|解读|征求|修订|修改|起草|备案")
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +368,7 @@ class GluedRow:
     cells: int = 3
 
 
-_GLUED_T2 = regex.compile(
+_GLUED_T2 = lazy(
     r"本年制发件数\s*本年废止件数\s*现行有效件数\s*规章\s*(?P<reg>\d+)\s*(?:行政)?规范性文件\s*(?P<doc>\d+)(?=\D|$)"
 )
 
@@ -412,12 +407,12 @@ def splits(digits: str, n: int) -> list[tuple[int, ...]]:
 #: label (the clause before the count) → (row keys to try in order, column). First match wins.
 _OLD = (
     (
-        regex.compile(r"(?:累计|以来)[^，,；;。]{0,6}主动公开(?:政府)?(?:信息|文件)?$"),
+        lazy(r"(?:累计|以来)[^，,；;。]{0,6}主动公开(?:政府)?(?:信息|文件)?$"),
         ("old.proactive",),
         "cumulative",
     ),
     (
-        regex.compile(
+        lazy(
             r"(?:^|共|全年|本年度?|今年|其中[：:]?|\d{4}年|本局|本机关|本部门|我局|我委|我办"
             r"|全市|全区|全县|全镇)主动公开(?:政府)?(?:信息|文件)?共?$"
         ),
@@ -425,54 +420,52 @@ _OLD = (
         "year",
     ),
     (
-        regex.compile(r"(?:^|各级各部门|政府)网站(?:主动)?公开(?:政府)?信息$"),
+        lazy(r"(?:^|各级各部门|政府)网站(?:主动)?公开(?:政府)?信息$"),
         ("old.proactive.website",),
         "year",
     ),
     (
-        regex.compile(
+        lazy(
             r"(?:受理|收到|接收)(?:政府信息公开|依申请公开)?(?:信息)?(?:的)?申请$|受理依申请公开(?:信息)?$"
         ),
         ("old.requests",),
         "year",
     ),
     (
-        regex.compile(r"(?:^|其中[：:]?)当面(?:提交|申请)?(?:申请)?$"),
+        lazy(r"(?:^|其中[：:]?)当面(?:提交|申请)?(?:申请)?$"),
         ("old.requests.in_person",),
         "year",
     ),
     (
-        regex.compile(r"(?:^|其中[：:]?)(?:网上|网络)(?:提交|申请)?(?:申请)?$"),
+        lazy(r"(?:^|其中[：:]?)(?:网上|网络)(?:提交|申请)?(?:申请)?$"),
         ("old.requests.online",),
         "year",
     ),
     (
-        regex.compile(r"^(?:信函|来信)(?:申请)?$"),
+        lazy(r"^(?:信函|来信)(?:申请)?$"),
         # not 信函（传真）申请数: the text may give fax apart (三明 2015: 传真16 + 信函6 = 22)
         ("old.requests.letter",),
         "year",
     ),
-    (regex.compile(r"^传真(?:申请)?$"), ("old.requests.fax",), "year"),
-    (regex.compile(r"^电子邮件(?:申请)?$"), ("old.requests.email",), "year"),
-    (regex.compile(r"(?:^|其中[：:]?)同意公开(?:答复)?$"), ("old.replies.granted",), "year"),
-    (regex.compile(r"(?:^|其中[：:]?)同意部分公开(?:答复)?$"), ("old.replies.partial",), "year"),
+    (lazy(r"^传真(?:申请)?$"), ("old.requests.fax",), "year"),
+    (lazy(r"^电子邮件(?:申请)?$"), ("old.requests.email",), "year"),
+    (lazy(r"(?:^|其中[：:]?)同意公开(?:答复)?$"), ("old.replies.granted",), "year"),
+    (lazy(r"(?:^|其中[：:]?)同意部分公开(?:答复)?$"), ("old.replies.partial",), "year"),
     (
-        regex.compile(r"(?:^|其中[：:]?)(?:不同意公开|不予公开|否决公开)(?:答复)?$"),
+        lazy(r"(?:^|其中[：:]?)(?:不同意公开|不予公开|否决公开)(?:答复)?$"),
         ("old.replies.refused",),
         "year",
     ),
 )
 #: a count of part of the body (乡镇, 县直 …) or of one channel is not the table's total
-_OLD_SCOPE = regex.compile(r"乡镇|街道|县直|区直|市直|微博|微信|公报|媒体|电视|报刊|档案馆|图书馆")
+_OLD_SCOPE = lazy(r"乡镇|街道|县直|区直|市直|微博|微信|公报|媒体|电视|报刊|档案馆|图书馆")
 _OLD_UNITS = ("条", "件", "个", "项", "份", "")
 #: a statement of the year's figures opens with the year: "2015年，各级各部门受理…"
-_OLD_OPENS = regex.compile(r"\s*(?:(?:19|20)\d\d\s*年度?|全年|本年度?)")
+_OLD_OPENS = lazy(r"\s*(?:(?:19|20)\d\d\s*年度?|全年|本年度?)")
 #: the same after a run-in heading: "三、政府信息依申请公开工作情况 2013年全区…"
-_OLD_HEADED = regex.compile(
-    r"\s*(?:[一二三四五六七八九十]+、)?[^，,；;。\d]{2,30}?\s+(?:19|20)\d\d\s*年"
-)
+_OLD_HEADED = lazy(r"\s*(?:[一二三四五六七八九十]+、)?[^，,；;。\d]{2,30}?\s+(?:19|20)\d\d\s*年")
 #: "至2012年底，本局主动公开政府信息共48条": this year's or the cumulative figure?
-_OLD_AS_OF = regex.compile(r"\s*(?:至|截至|截止)\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|12月)")
+_OLD_AS_OF = lazy(r"\s*(?:至|截至|截止)\s*(?P<y>(?:19|20)\d\d)\s*年(?:底|末|12月)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,7 +526,7 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
     return out
 
 
-_CASE_TAIL = regex.compile(r"[^，,；;。]{0,24}")
+_CASE_TAIL = lazy(r"[^，,；;。]{0,24}")
 
 
 def _old_case(label: str, text: str, q: Quantity) -> str | None:

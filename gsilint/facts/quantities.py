@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-import regex
-
 from gsilint import document
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
@@ -56,24 +55,24 @@ _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?
 #: number that makes it approximate (约 近 超 超过 逾) is read by
 #: :func:`_approximate_before`: a pattern that may start with one is tried at
 #: every character of the text and takes about twice as long.
-_QTY = regex.compile(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
-_SPACE = regex.compile(r"\s")
+_QTY = lazy(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
+_SPACE = lazy(r"\s")
 #: A count without a unit at the end of a clause, after a label ending in 数
 #: ("不予公开信息数1402。").
-_BARE = regex.compile(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
+_BARE = lazy(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
 #: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占".
-_SHARE_AFTER = regex.compile(
+_SHARE_AFTER = lazy(
     r"\G\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(?P<p>\d+(?:\.\d+)?)\s*%|[（(]\s*(?:占(?:比)?\s*)?(?P<p>\d+(?:\.\d+)?)\s*%"
     r"|(?P<p>\d+(?:\.\d+)?)\s*%\s*占)"
 )
 #: Where a clause starts: the label of a count runs from here to the number.
-_CLAUSE_BREAK = regex.compile(r"[，,；;：:、。！？!?（）()“”\"]")
+_CLAUSE_BREAK = lazy(r"[，,；;：:、。！？!?（）()“”\"]")
 #: The same, searched backwards from the number (``(?r)``): the nearest break before it.
-_LAST_CLAUSE_BREAK = regex.compile(r"(?r)" + _CLAUSE_BREAK.pattern)
-_SPACES = regex.compile(r"\s+")
-_DIGIT = regex.compile(r"\d")
-_SENTENCE_END = regex.compile(r"[。！？!?]|\n\s*\n")
-_ORDINAL_BEFORE = regex.compile(r"(?:第|附件|表|图|No\.?|第\s*)\s*$")
+_LAST_CLAUSE_BREAK = lazy(r"(?r)" + _CLAUSE_BREAK.pattern)
+_SPACES = lazy(r"\s+")
+_DIGIT = lazy(r"\d")
+_SENTENCE_END = lazy(r"[。！？!?]|\n\s*\n")
+_ORDINAL_BEFORE = lazy(r"(?:第|附件|表|图|No\.?|第\s*)\s*$")
 #: A character every ordinal word contains: most numbers have none before them,
 #: and a set test is quicker than the pattern.
 _ORDINAL_CHARS = frozenset("第附表图N")
@@ -134,7 +133,7 @@ class Sentence:
     paragraph: int
 
 
-_BRACKETS = regex.compile(r"[（()）]")
+_BRACKETS = lazy(r"[（()）]")
 
 
 def _in_parens(text: str, positions: list[int]) -> set[int]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.spec import table_format
 
@@ -28,10 +29,10 @@ if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 #: What a reporter writes instead of a count.
-_WORDS = regex.compile(
+_WORDS = lazy(
     r"若干件?|不详|未统计|不明|数件|[约近]\d+[余多]?件?|\d+[余多]件?|[一二三四五六七八九十百千万两]+件?"
 )
-_SPLIT = regex.compile(r"[\t|｜]+|\s{2,}")
+_SPLIT = lazy(r"[\t|｜]+|\s{2,}")
 
 
 @dataclass(frozen=True, slots=True)
