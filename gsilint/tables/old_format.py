@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Iterator
 
 from gsilint import document
 from gsilint.normalize import norm_label
@@ -79,19 +80,23 @@ def _is_value(text: str) -> bool:
     return is_value_text(text) and bool(text.strip())
 
 
-def text_rows(doc: document.Document) -> list[StreamRow]:
-    """The old table inside a paragraph: tokens split at spaces into labels and numbers."""
-    spec = old_table()
+def _table_paragraphs(doc: document.Document) -> Iterator[tuple[str, int]]:
+    """Paragraphs in which the old table opens: the text from its opening, and where that is."""
     for para in doc.paragraphs():
         text = doc.slice(para.span, simplified=False)
         m = _TEXT_OPEN.search(text)
-        if m is None:
-            continue
-        base = para.span.start + m.start()
+        if m is not None:
+            yield text[m.start() :], para.span.start + m.start()
+
+
+def text_rows(doc: document.Document) -> list[StreamRow]:
+    """The old table inside a paragraph: tokens split at spaces into labels and numbers."""
+    spec = old_table()
+    for text, base in _table_paragraphs(doc):
         rows: list[StreamRow] = []
         labels: list[document.Cell] = []
         values: list[document.Cell] = []
-        for t in _TOKEN.finditer(text[m.start() :]):
+        for t in _TOKEN.finditer(text):
             cell = document.Cell(t.group(), Span(base + t.start(), base + t.end()))
             if _is_value(cell.text):
                 values.append(cell)
@@ -122,13 +127,8 @@ def glued_rows(doc: document.Document) -> list[StreamRow]:
     "主动公开信息数条20263542其中：1.网站公开条17953304" → rows of a label and one run of
     digits each (本年度 and 历年累计 glued; the last digit before "." is the next mark)."""
     spec = old_table()
-    for para in doc.paragraphs():
-        text = doc.slice(para.span, simplified=False)
-        m = _TEXT_OPEN.search(text)
-        if m is None:
-            continue
-        base = para.span.start + m.start()
-        runs = [(r.group(), base + r.start()) for r in _RUN.finditer(text[m.start() :])]
+    for text, base in _table_paragraphs(doc):
+        runs = [(r.group(), base + r.start()) for r in _RUN.finditer(text)]
         rows: list[StreamRow] = []
         label, at = "", base
         for i, (run, pos) in enumerate(runs):
