@@ -60,3 +60,16 @@ def brief(findings) -> list[tuple[str, int, int]]:
 @pytest.fixture
 def seed():
     return seed_text
+
+
+def e001_message(tmp_path: Path, name: str, data: bytes) -> str:
+    """Check a file of ``data`` named ``name``: it must get one E001 at 1:1; its message."""
+    from gsilint.api import check_paths
+
+    p = tmp_path / name
+    p.write_bytes(data)
+    [result] = check_paths([str(p)], Config())
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("E001", 1, 1)], (
+        result.findings
+    )
+    return result.findings[0].message

@@ -16,7 +16,7 @@ from gsilint.cli import main
 from gsilint.engine import lint_source
 from gsilint.sources import InputError, Source, load_path
 from gsilint.sources.docx import MAX_MEMBERS, read_docx_source
-from tests.conftest import seed_text
+from tests.conftest import e001_message, seed_text
 
 
 def _draft() -> bytes:
@@ -122,14 +122,7 @@ def _zip(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
     return buf.getvalue()
 
 
-def _e001(tmp_path, name: str, data: bytes) -> str:
-    p = tmp_path / name
-    p.write_bytes(data)
-    [result] = check_paths([str(p)], Config())
-    assert [(f.code, f.line, f.column) for f in result.findings] == [("E001", 1, 1)], (
-        result.findings
-    )
-    return result.findings[0].message
+_e001 = e001_message
 
 
 def test_zip_bomb_is_refused_before_unpacking(tmp_path):

@@ -28,7 +28,7 @@ from gsilint.cli import main
 from gsilint.engine import lint_source
 from gsilint.sources import InputError, load_path
 from gsilint.sources.pdf import read_pdf_source
-from tests.conftest import seed_text
+from tests.conftest import e001_message, seed_text
 from tests.pdf_maker import FONT, _font, to_pdf
 
 HEADER = "示例县人民政府信息公开工作年度报告"
@@ -252,14 +252,7 @@ def test_same_findings_as_the_text_for_a_seed_with_a_defect():
 # --- refused files ----------------------------------------------------------------------
 
 
-def _e001(tmp_path, name: str, data: bytes) -> str:
-    p = tmp_path / name
-    p.write_bytes(data)
-    [result] = check_paths([str(p)], Config())
-    assert [(f.code, f.line, f.column) for f in result.findings] == [("E001", 1, 1)], (
-        result.findings
-    )
-    return result.findings[0].message
+_e001 = e001_message
 
 
 def test_a_scan_without_text_is_refused(tmp_path):
