@@ -52,8 +52,24 @@ _SENTENCE = lazy(r"[，。；！？]")
 _TOKEN = lazy(r"\S+")
 
 
-def candidates(key: str, rows: tuple[RowSpec, ...]) -> list[RowSpec]:
+#: (label, id of the rows tuple) → candidates: the rows tuples are the spec's own, kept for
+#: the process, and a crawler copy repeats the same labels across its readings
+#: (the entry holds the rows tuple itself, so a reused id never answers for another tuple)
+_CANDIDATES: dict[tuple[str, int], tuple[tuple[RowSpec, ...], tuple[RowSpec, ...]]] = {}
+
+
+def candidates(key: str, rows: tuple[RowSpec, ...]) -> tuple[RowSpec, ...]:
     """The rows whose longest ``match`` fragment found in the label ``key`` is the longest."""
+    memo = (key, id(rows))
+    entry = _CANDIDATES.get(memo)
+    if entry is None or entry[0] is not rows:
+        if len(_CANDIDATES) > 50_000:
+            _CANDIDATES.clear()
+        entry = _CANDIDATES[memo] = (rows, tuple(_candidates(key, rows)))
+    return entry[1]
+
+
+def _candidates(key: str, rows: tuple[RowSpec, ...]) -> list[RowSpec]:
     best: list[RowSpec] = []
     size = 0
     for rs in rows:
