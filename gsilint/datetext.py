@@ -63,6 +63,12 @@ _TRUNCATED = lazy(
 #: A line break (with the spaces around it) that may fall inside a date.
 _BREAK = lazy(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+")
 _DIGITS = "0123456789０１２３４５６７８９"
+#: A line break that may fall inside a date: after a digit or 年月至到起日, before a digit or
+#: 年月日号起至到止 (what ``_breaks_inside_a_date`` then looks at; other breaks are skipped
+#: by the regex engine instead of by Python).
+_DATE_BREAK = lazy(
+    r"(?<=[0-9０-９年月至到起日])[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+(?=[0-9０-９年月日号起至到止])"
+)
 #: What joins two ends of a range.
 _RANGE_JOIN = lazy(r"^\s*(?:起)?\s*(?:至|到|—+|－|-|~|～|–)\s*\Z")
 
@@ -203,10 +209,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
 def _breaks_inside_a_date(text: str) -> list[tuple[int, int]]:
     """The line breaks of ``text`` that fall between two parts of one date."""
     out = []
-    for m in _BREAK.finditer(text):
+    for m in _DATE_BREAK.finditer(text):
         a, b = m.start(), m.end()
-        if a == 0 or b >= len(text):
-            continue
         left, right = text[a - 1], text[b]
         if left in _DIGITS and right in _DIGITS:
             # digits of one year split over lines ("20⏎19⏎年", "201⏎9⏎年") — nothing else

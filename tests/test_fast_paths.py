@@ -196,3 +196,53 @@ def test_ordinal_test_equals_its_pattern(text, data):
     start = data.draw(st.integers(0, len(text)))
     expected = bool(quantities._ORDINAL_BEFORE.search(text, max(0, start - 4), start))
     assert quantities._after_ordinal(text, start) == expected
+
+
+# -- datetext: line breaks inside dates, found by the regex engine ----------------------
+
+_BREAK_REF = regex.compile(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)+")
+
+
+def _breaks_reference(text: str) -> list[tuple[int, int]]:
+    """Every line break looked at in Python (the scan before the candidate pattern)."""
+    from gsilint.datetext import _DIGITS as digits
+
+    out = []
+    for m in _BREAK_REF.finditer(text):
+        a, b = m.start(), m.end()
+        if a == 0 or b >= len(text):
+            continue
+        left, right = text[a - 1], text[b]
+        if left in digits and right in digits:
+            i = a
+            while i > 0 and text[i - 1] in digits:
+                i -= 1
+            j = b
+            while j < len(text) and text[j] in digits:
+                j += 1
+            rest = _BREAK_REF.match(text, j)
+            k = rest.end() if rest else j
+            year = text[i:a] + text[b:j]
+            if (
+                len(year) == 4
+                and year[:2] in ("19", "20", "１９", "２０")
+                and (i == 0 or text[i - 1] in "\n\r \t\u3000" or text[i - 1] not in digits)
+                and text[k : k + 1] == "年"
+            ):
+                out.append((a, b))
+        elif (
+            (left in digits and right in "年月日号")
+            or (left in "年月" and right in digits)
+            or (left in "至到起" and right in digits)
+            or (left == "日" and right in "起至到止")
+        ):
+            out.append((a, b))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("20191年月日号至到起止x \n\r\t\u3000１９"), max_size=40))
+def test_breaks_inside_a_date_equal_their_reference(text):
+    from gsilint.datetext import _breaks_inside_a_date
+
+    assert _breaks_inside_a_date(text) == _breaks_reference(text)
