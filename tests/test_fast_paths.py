@@ -246,3 +246,19 @@ def test_breaks_inside_a_date_equal_their_reference(text):
     from gsilint.datetext import _breaks_inside_a_date
 
     assert _breaks_inside_a_date(text) == _breaks_reference(text)
+
+
+# -- copying: a paragraph's sentences normalised at once ---------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("公开信息２0一二年月。！？!?；;，、 Ab#\x00\n𠀀"), max_size=60))
+def test_paragraph_normalisation_equals_per_sentence(text):
+    from gsilint.facts.copying import _SENTENCE_END, normalise_sentence, normalise_sentences
+
+    start, each = 0, []
+    for m in _SENTENCE_END.finditer(text):
+        each.append(normalise_sentence(text[start : m.start()], simplified=True))
+        start = m.end()
+    each.append(normalise_sentence(text[start:], simplified=True))
+    assert normalise_sentences(text) == each

@@ -70,6 +70,23 @@ def normalise_sentence(text: str, simplified: bool = False) -> str:
     return _HASHES.sub("#", _DROP.sub("", s))
 
 
+#: stands for a sentence end while a whole paragraph is normalised at once (kept by ``_DROP_BUT``)
+_END = "\x00"
+_DROP_BUT_END = re.compile(
+    "[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#\x00]+"
+)
+
+
+def normalise_sentences(simplified_text: str) -> list[str]:
+    """``normalise_sentence(s, simplified=True)`` of each sentence of a paragraph (cut at
+    ``_SENTENCE_END``), done over the paragraph at once: three substitutions per paragraph
+    instead of per sentence."""
+    # a NUL of the text itself becomes another dropped character, not a sentence end
+    s = _SENTENCE_END.sub(_END, simplified_text.replace(_END, "\x01")).lower()
+    s = _DROP_BUT_END.sub("", _NUMBER.sub("#", s))
+    return _HASHES.sub("#", s).split(_END)
+
+
 def digest(normalised: str) -> int:
     return int.from_bytes(hashlib.blake2b(normalised.encode(), digest_size=8).digest(), "big")
 
@@ -136,11 +153,11 @@ def hashed_sentences(f: Facts) -> list[HashedSentence]:
         start = 0
         text = simplified[piece.start : piece.start + len(piece.text)]
         bounds = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
-        for end, after in [*bounds, (len(text), len(text))]:
+        ends = [*bounds, (len(text), len(text))]
+        for (end, after), normalised in zip(ends, normalise_sentences(text)):
             raw = text[start:end]
             begin = start
             start = after
-            normalised = normalise_sentence(raw, simplified=True)
             if not _kept(normalised):
                 continue
             lead = len(raw) - len(raw.lstrip())
