@@ -12,15 +12,6 @@ from gsilint.facts.quantities import quote_label
 from gsilint.positions import Span
 from gsilint.tables.spec import RowSpec, format_ids, table_format
 
-_APPLICANTS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
-)
-
 #: Rows of table 三 that messages name by the table's own label, not the report's wording.
 _NAMED_BY_SPEC = (
     "t3.new",
@@ -33,6 +24,9 @@ _NAMED_BY_SPEC = (
 _FORMATS = tuple(table_format(f) for f in format_ids())
 #: Table 三's columns by key (the same in every format).
 _COL_ZH = {c.key: c.label for fmt in _FORMATS for c in fmt.t3.columns}
+#: Its applicant columns, in the table's order: natural persons, then the five kinds of
+#: organisation (every column but the total; from rules/tables, not typed again here).
+_APPLICANTS = tuple(c.key for c in _FORMATS[0].t3.columns if c.key != "total")
 _COL_EN = {
     "natural_person": "natural persons",
     "commercial": "businesses",
