@@ -12,43 +12,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from gsilint.findings import Severity
-from gsilint.normalize import norm_label
 from gsilint.rules import rule
 from gsilint.rules.crosscheck._common import _APPLICANTS, _COL_ZH, _t3_row, _usable
 from gsilint.rules.crossfile import Place, RunIssue
+from gsilint.rules.crossfile_pairing import body_key, last_year
 from gsilint.tables.spec import old_table
 
 _X403 = "X403"
-
-
-def _org_key(name: str | None) -> str | None:
-    if not name:
-        return None
-    key = norm_label(name)
-    return key if len(key) >= 2 else None
-
-
-def _same_org(a: str, b: str) -> bool:
-    """The same body, allowing a fuller name one year.
-
-    ("淮安市洪泽区人民政府" one year, "洪泽区人民政府" the next.)
-    """
-    short, long_ = sorted((a, b), key=len)
-    if short == long_:
-        return True
-    # the organ after the place one year: "平潭综合实验区" + "管委会"
-    if len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in _ORGANS:
-        return True
-    # the fuller name only adds the higher divisions in front: "淮安市" + "洪泽区人民政府"
-    return (
-        len(short) >= 5
-        and long_.endswith(short)
-        and long_[: -len(short)][-1:] in ("省", "市", "州", "盟", "县", "区")
-    )
-
-
-#: What follows a place's name in the name of its government ("平潭综合实验区管委会").
-_ORGANS = ("人民政府", "政府", "管委会", "管理委员会")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +141,7 @@ def _cumulative_issues(path: str, cur: CarryOverNote, prevs) -> Iterator[RunIssu
 def compare_carry_over(notes: Mapping[str, CarryOverNote]) -> Iterator[RunIssue]:
     """Pair each report with last year's report of the same body and compare the carry-over."""
     for path, cur in notes.items():
-        prevs = [
-            (p, n) for p, n in notes.items() if n.year == cur.year - 1 and _same_org(n.org, cur.org)
-        ]
+        prevs = last_year(notes, path)
         if cur.old:
             yield from _cumulative_issues(path, cur, prevs)
         values = {tuple(sorted((c, v.value) for c, v in n.forward.items())) for _, n in prevs}
@@ -228,7 +196,7 @@ def carry_over_mismatch(ctx) -> CarryOverNote | None:
     t3 = ctx.facts.t3
     old = ctx.facts.old_table
     year = ctx.facts.report_year
-    org = _org_key(ctx.facts.organisation)
+    org = body_key(ctx.facts.organisation)
     if (t3 is None and old is None) or year is None or org is None:
         return None
     return CarryOverNote(
