@@ -16,7 +16,7 @@ import click
 
 from gsilint.config import TEMPLATES
 from gsilint.findings import Severity
-from gsilint.output import OutputOptions, load_formats
+from gsilint.output import OutputOptions, load_format, load_formats
 from gsilint.rules import PLUGIN_ERRORS, find_rule, load_rules
 from gsilint.version import __version__
 
@@ -288,10 +288,10 @@ def check(
     from gsilint.discovery import discover
     from gsilint.run import check_stdin, unreadable_path
 
-    formats = load_formats()
-    if fmt not in formats:
+    writer = load_format(fmt)
+    if writer is None:
         raise click.UsageError(
-            f"--format: unknown format '{fmt}' (choose from {', '.join(sorted(formats))})"
+            f"--format: unknown format '{fmt}' (choose from {', '.join(sorted(load_formats()))})"
         )
     paths = paths or (".",)
     stdin_path = stdin_filename or "-"
@@ -345,7 +345,7 @@ def check(
             stdin_fix = fix_bytes(stdin_path, sys.stdin.buffer.read(), run_config)
             fixed.append(stdin_fix)
         if apply_fix and stdin_fix is not None:
-            _fixed_stdin(stdin_fix, formats[fmt], run_config, options)
+            _fixed_stdin(stdin_fix, writer, run_config, options)
         if report_fixes(fixed, _stdout(), sys.stderr, diff=show_diff) and show_diff:
             sys.exit(1)
         if show_diff:
@@ -365,7 +365,7 @@ def check(
         if hidden:
             click.echo(f"gsilint: {hidden} findings in the baseline not shown", err=True)
     if not streamed:
-        _write_report(formats[fmt], fmt, results, output_file, options)
+        _write_report(writer, fmt, results, output_file, options)
     fail_on_of = {path: config.fail_on for path, config in files}
     failed = any(
         f.severity >= fail_on_of.get(r.path, run_config.fail_on)

@@ -48,9 +48,24 @@ def output_format(name: str) -> Callable[[Writer], Writer]:
 
 
 def load_formats() -> dict[str, Writer]:
+    """Every output format, by name (imports every module of this package)."""
     for mod in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{mod.name}")
     return FORMATS
+
+
+def load_format(name: str) -> Writer | None:
+    """The writer of format ``name``, importing only its module; None for an unknown name.
+
+    Each format lives in the module of its own name (``--format sarif`` in
+    ``sarif.py``), so a run imports one writer, not all eight.
+    """
+    if name not in FORMATS and name.isidentifier():
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError:
+            return None
+    return FORMATS.get(name)
 
 
 def summary_counts(results: list[FileResult]) -> dict[Severity, int]:
