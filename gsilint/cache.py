@@ -32,7 +32,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 from gsilint.config import Config
@@ -115,7 +114,7 @@ class ResultCache:
             pickler.dump((slim.findings, slim.notes, slim.suppressed, slim.excerpts))
             payload = buffer.getvalue()
             _prepare(slot.entry.parent.parent)
-            fd, tmp = tempfile.mkstemp(dir=slot.entry.parent, prefix=".tmp-")
+            fd, tmp = _new_private_file(slot.entry.parent, ".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(_MAGIC + slot.key + _mac(slot.key, payload) + payload)
@@ -186,13 +185,29 @@ def _secret() -> bytes:
             _SECRET = os.urandom(32)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
-                with os.fdopen(fd, "wb") as fh:  # mkstemp creates it with mode 0600
+                fd, tmp = _new_private_file(path.parent, ".secret-")
+                with os.fdopen(fd, "wb") as fh:
                     fh.write(_SECRET)
                 os.replace(tmp, path)
             except OSError:
                 pass
     return _SECRET
+
+
+def _new_private_file(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file of mode 0600 with a unique name in ``folder``, opened for writing.
+
+    What ``tempfile.mkstemp`` does, without importing ``tempfile`` (with
+    ``shutil``, ``random``, ``bz2`` and ``lzma``) into every run.
+    """
+    while True:
+        name = os.path.join(folder, f"{prefix}{os.getpid()}-{os.urandom(6).hex()}")
+        try:
+            return os.open(
+                name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+            ), name
+        except FileExistsError:
+            continue
 
 
 def _mac(key: bytes, payload: bytes) -> bytes:
