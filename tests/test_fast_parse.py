@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
 from conftest import CORPUS, needs_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -155,3 +156,156 @@ def test_locate_through_a_map_and_labels():
             span = Span(start, end)
             assert source.locate(span) == reference_locate(source, span)
     assert source.locate(Span(4, 5)).label == "段落 2"
+
+
+# -- stdlib patterns --------------------------------------------------------
+
+#: Characters where ``regex`` and ``re`` could disagree: every kind of space and
+#: separator, digits of several scripts, and the words the patterns look for.
+PATTERN_TEXT = st.lists(
+    st.sampled_from(
+        list(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u200a\u2028\u202f\u3000")
+        + list("0123456789０９٣.．%+-－/—–无一二三十（()）、。，；！？")
+        + ["行政复议", "行政诉讼", "结果维持", "结果纠正", "第二十条", "第", "（", "信息内容"]
+        + ["本年", "本列数据的勾稽关系", "申请人情况", "总计", "其他", "本年度新收", "总体情况"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _std_patterns():
+    from gsilint.parse import blocks, tables
+    from gsilint.parse.stdre import StdLazyPattern
+
+    for module in (tables, blocks):
+        for name, value in vars(module).items():
+            if isinstance(value, StdLazyPattern):
+                yield f"{module.__name__}.{name}", value
+
+
+def test_the_parser_has_stdlib_patterns():
+    assert len(list(_std_patterns())) >= 8
+
+
+@settings(max_examples=400, deadline=None)
+@given(PATTERN_TEXT)
+def test_stdlib_patterns_match_what_regex_matches(text):
+    import regex
+
+    for name, pattern in _std_patterns():
+        reference = regex.compile(pattern._source)
+        for method in ("match", "search", "fullmatch"):
+            got = getattr(pattern, method)(text)
+            want = getattr(reference, method)(text)
+            assert (got and got.span()) == (want and want.span()), (name, method)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in reference.finditer(text)
+        ], name
+
+
+def test_stdlib_rewrite_of_spaces():
+    import re
+
+    from gsilint.parse.stdre import to_stdlib
+
+    assert to_stdlib(r"a\s*b") == r"a[^\S\x1c-\x1f]*b"
+    assert to_stdlib(r"\S+") == r"[\S\x1c-\x1f]+"
+    assert to_stdlib(r"^[\s\u3000]*x") == r"^[^\S\x1c-\x1f]*x"
+    assert to_stdlib(r"a\\s") == r"a\\s"  # an escaped backslash, then "s"
+    assert re.fullmatch(to_stdlib(r"\s"), "\u3000")
+    assert not re.fullmatch(to_stdlib(r"\s"), "\x1c")
+    for refused in (r"\d+", r"\w", r"\bx", r"\p{Han}", r"[\s:]"):
+        with pytest.raises(ValueError):
+            to_stdlib(refused)
+
+
+# -- table rows -------------------------------------------------------------
+
+
+def reference_space_row(page, start: int, end: int) -> document.Row:
+    """A row of PDF text as it was read before (every cell through ``Page.cell``)."""
+    import regex
+
+    tokens = [
+        (m.start() + start, m.end() + start) for m in regex.finditer(r"\S+", page.text[start:end])
+    ]
+    numeric = regex.compile(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
+    k = len(tokens)
+    while k > 0 and numeric.match(page.text[tokens[k - 1][0] : tokens[k - 1][1]]):
+        k -= 1
+    if k == len(tokens):
+        cells = [page.cell(a, b) for a, b in tokens]
+    else:
+        cells = [page.cell(tokens[0][0], tokens[k - 1][1])] if k > 0 else []
+        cells.extend(page.cell(a, b) for a, b in tokens[k:])
+    return document.Row(cells, Span(start, end))
+
+
+def _page(text: str):
+    from gsilint.normalize import simplify
+    from gsilint.parse.lines import parse_lines
+    from gsilint.parse.page import Page
+
+    return Page(text, simplify(text), parse_lines(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(PATTERN_TEXT)
+def test_space_row_is_the_reference_row(text):
+    from gsilint.parse.tables import space_row
+
+    page = _page("前" + text + "后")
+    for start, end in ((0, len(page.text)), (1, len(page.text) - 1), (2, len(page.text) // 2 + 1)):
+        if start <= end:
+            assert space_row(page, start, end) == reference_space_row(page, start, end)
+
+
+def _space_rows_of(source: Source) -> int:
+    from gsilint.parse.tables import space_row
+
+    doc = parse(source.text)
+    page = _page(source.text)
+    rows = 0
+    for table in doc.tables():
+        if table.kind == "space":
+            for row in table.rows:
+                assert space_row(page, row.span.start, row.span.end) == row
+                assert row == reference_space_row(page, row.span.start, row.span.end)
+                rows += 1
+    return rows
+
+
+@needs_corpus
+def test_space_rows_of_the_corpus_are_the_reference_rows():
+    assert sum(_space_rows_of(s) for s in corpus_sources()) > 100
+
+
+def reference_is_glued_table(page, start: int, end: int) -> bool:
+    """The glued-table test without the five-digit first test."""
+    import regex
+
+    from gsilint.tables.spec import table_words
+
+    s = page.s(start, end)
+    anchor = regex.compile(
+        r"^[\s\u3000]*(?:"
+        + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
+        + ")"
+    )
+    t4 = regex.compile("|".join(table_words("t4", "region_openers")))
+    return bool((anchor.search(s) or t4.search(s)) and regex.search(r"[^\d\s][0-9]{5,}", s))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["行政复议 行政诉讼", "申请人情况", "第二十条第（", "x"]), max_size=2),
+    PATTERN_TEXT,
+    st.text("0123456789a ", max_size=8),
+)
+def test_glued_table_is_the_reference_test(head, middle, digits):
+    from gsilint.parse.tables import is_glued_table
+
+    page = _page("".join(head) + middle + digits)
+    assert is_glued_table(page, 0, len(page.text)) == reference_is_glued_table(
+        page, 0, len(page.text)
+    )

@@ -16,6 +16,7 @@ from gsilint.parse.closing import CHROME, DATE_LINE
 from gsilint.parse.headings import read_heading
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
+from gsilint.parse.stdre import std_lazy
 from gsilint.parse.tables import (
     ends_cell_region,
     is_cell_line,
@@ -30,12 +31,11 @@ from gsilint.parse.tables import (
     tab_row,
 )
 from gsilint.parse.title import read_title
-from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
 
-_CN_NUMERAL = lazy(CN_MARK_NUMERAL)
-_SENTENCE_INSIDE = lazy(r"[。；！？，]")
+_CN_NUMERAL = std_lazy(CN_MARK_NUMERAL)
+_SENTENCE_INSIDE = std_lazy(r"[。；！？，]")
 
 
 def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:
@@ -69,8 +69,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             out.append(table)
         table = None
 
-    contents = _contents(page, lines)
-    texts = [c[2].strip() if c else None for c in contents]
+    contents, texts = _contents(page, lines)
     ahead = _Ahead(texts)
     taken: set[int] = set()  # lines read as the title of the heading mark above them
     for i, line in enumerate(lines):
@@ -115,7 +114,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             close_table()
         pending_blank = 0
         # a heading mark on a line of its own, its title on the next ("三、" / "收到和处理…")
-        below = _title_below(lines, texts, i)
+        below = _title_below(lines, texts, i) if kind == "heading" else None
         if below is not None:
             simple = simple + texts[below]
 
@@ -146,7 +145,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
                 table.span = table.span.cover(row.span)
                 continue
 
-        split = _split_numeral(lines, texts, i)
+        split = _split_numeral(lines, texts, i) if kind == "paragraph" else None
         if split is not None:
             flush_para()
             out.append(_numeral_heading(page, s, e, lines[split]))
@@ -186,16 +185,25 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     return out
 
 
-def _contents(page: Page, lines: list[Line]) -> list[tuple[int, int, str] | None]:
-    """Each line's content span and simplified text; None for blank and comment lines."""
-    out: list[tuple[int, int, str] | None] = []
+def _contents(
+    page: Page, lines: list[Line]
+) -> tuple[list[tuple[int, int, str] | None], list[str | None]]:
+    """Each line's content span and simplified text, and that text stripped;
+    None for blank and comment lines."""
+    contents: list[tuple[int, int, str] | None] = []
+    texts: list[str | None] = []
+    simplified = page.simplified
+    content = page.content
     for line in lines:
-        if line.kind in ("blank", "directive"):
-            out.append(None)
+        if line.kind == "blank" or line.kind == "directive":
+            contents.append(None)
+            texts.append(None)
         else:
-            s, e = page.content(line)
-            out.append((s, e, page.s(s, e)))
-    return out
+            s, e = content(line)
+            simple = simplified[s:e]
+            contents.append((s, e, simple))
+            texts.append(simple.strip())
+    return contents, texts
 
 
 def _title_below(lines: list[Line], texts: list[str | None], i: int) -> int | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from gsilint import document
 from gsilint.parse.lines import Line
-from gsilint.parse.page import Page
+from gsilint.parse.page import Page, mark_of
 from gsilint.patterns import lazy
 from gsilint.positions import Span
-from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
+from gsilint.vocabulary import CN_MARK_NUMERAL
 
 _TITLE_END = lazy(
     r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)"
@@ -18,14 +18,19 @@ _TITLE_END = lazy(
 #: A long run-in title ends after its head noun: "…改进情况目前，我县…".
 _TITLE_NOUN = lazy(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)")
 _YEAR_START = lazy(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
-_RUN_END = "。；;！？!?：:”）)》"
+#: What ends a title and the spaces after it, skipped before the run-on text.
+_RUN_END = "。；;！？!?：:”）)》 \u3000\t"
 
 
 def read_heading(page: Page, line: Line) -> document.Heading:
     text = page.text
-    mark_tok = next(t for t in line.tokens if t.type == "MARK")
-    hashes = next((t for t in line.tokens if t.type == "HASHES"), None)
-    style, number = read_mark(mark_tok.value)
+    mark_tok = hashes = None  # a line has one of each at most
+    for tok in line.tokens:
+        if tok.type == "MARK":
+            mark_tok = tok
+        elif tok.type == "HASHES":
+            hashes = tok
+    style, number = mark_of(mark_tok.value)
     mstart = mark_tok.start_pos + (len(mark_tok.value) - len(mark_tok.value.lstrip("*")))
     mark = document.Mark(
         text[mstart : mark_tok.end_pos], style, number, Span(mstart, mark_tok.end_pos)
@@ -50,7 +55,7 @@ def read_heading(page: Page, line: Line) -> document.Heading:
     body = None
     if cut < len(rest):
         b = t_start + cut
-        while b < end and text[b] in _RUN_END + " \u3000\t":
+        while b < end and text[b] in _RUN_END:
             b += 1
         body = page.paragraph(b, end)
     title = text[t_start:title_end]

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gsilint.document import Cell, Paragraph
 from gsilint.parse.tokens import Line
 from gsilint.positions import Span
+from gsilint.vocabulary import read_mark
+
+#: :func:`gsilint.vocabulary.read_mark`, remembered: a report repeats a handful of marks.
+mark_of = lru_cache(maxsize=1024)(read_mark)
 
 
 @dataclass(slots=True)
