@@ -309,3 +309,56 @@ def test_glued_table_is_the_reference_test(head, middle, digits):
     assert is_glued_table(page, 0, len(page.text)) == reference_is_glued_table(
         page, 0, len(page.text)
     )
+
+
+# -- lines ------------------------------------------------------------------
+
+
+def test_a_prose_line_makes_its_token_when_asked():
+    from gsilint.parse.lines import parse_lines
+    from gsilint.parse.tokens import Line, Token
+
+    text = "标题\n　　正文一行。\n一、总体情况"
+    lines = parse_lines(text)
+    prose = lines[0]
+    assert prose._tokens is None and prose.content_start() == 0
+    [tok] = prose.tokens
+    assert (tok.type, tok.value, tok.start_pos, tok.end_pos) == ("TEXT", "标题", 0, 2)
+    assert (tok.line, tok.column, tok.end_line, tok.end_column) == (1, 1, 1, 3)
+    assert prose.tokens is prose.tokens  # made once
+    assert prose == Line("paragraph", [Token("TEXT", "标题", 0, 1, 1, 1, 3, 2)], 0, 2)
+    assert lines[1].content_start() == text.index("正文")  # after its INDENT token
+    assert lines[2].content_start() == text.index("一、")
+
+
+def reference_content(page, line) -> tuple[int, int]:
+    """A line's content span by walking its tokens, as ``Page.content`` did."""
+    for tok in line.tokens:
+        if tok.type not in ("INDENT", "HASHES"):
+            start = tok.start_pos
+            break
+    else:
+        return line.end, line.end
+    end = line.end
+    while end > start and page.text[end - 1] in " \u3000\t\u00a0":
+        end -= 1
+    return start, end
+
+
+def _same_contents(text: str) -> None:
+    from gsilint.parse.lines import parse_lines
+
+    page = _page(text)
+    for line in parse_lines(text):  # fresh lines: prose tokens not made yet
+        assert page.content(line) == reference_content(page, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("#一、（）1. \u3000\t|<!-->a\n")), max_size=30))
+def test_content_is_the_token_walk(text):
+    _same_contents(text)
+
+
+def test_content_is_the_token_walk_on_the_fixtures():
+    for source in fixture_sources():
+        _same_contents(source.text)

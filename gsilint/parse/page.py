@@ -27,12 +27,7 @@ class Page:
 
     def content(self, line: Line) -> tuple[int, int]:
         """Span of a line without indentation, hashes and trailing spaces."""
-        for tok in line.tokens:
-            if tok.type != "INDENT" and tok.type != "HASHES":
-                start = tok.start_pos
-                break
-        else:
-            return line.end, line.end
+        start = line.content_start()
         end = line.end
         text = self.text
         while end > start and text[end - 1] in " \u3000\t\u00a0":
