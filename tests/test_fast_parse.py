@@ -362,3 +362,40 @@ def test_content_is_the_token_walk(text):
 def test_content_is_the_token_walk_on_the_fixtures():
     for source in fixture_sources():
         _same_contents(source.text)
+
+
+def reference_opens_table_region(simple: str) -> bool:
+    """The two anchor tests, one after the other, as they were made before."""
+    import regex
+
+    from gsilint.tables.spec import table_words
+
+    anchor = regex.compile(
+        r"^[\s\u3000]*(?:"
+        + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
+        + ")"
+    )
+    t4 = regex.compile("|".join(table_words("t4", "region_openers")))
+    return bool(anchor.match(simple) or (t4.match(simple) and len(simple) < 40))
+
+
+@settings(max_examples=500, deadline=None)
+@given(PATTERN_TEXT, st.integers(0, 50))
+def test_opens_table_region_is_the_two_anchor_tests(text, pad):
+    from gsilint.parse.tables import opens_table_region
+
+    for simple in (text, text + "字" * pad, text + "\n" * (pad % 3) + "字" * pad):
+        assert opens_table_region(simple) == reference_opens_table_region(simple), simple
+
+
+@settings(max_examples=500, deadline=None)
+@given(PATTERN_TEXT, st.integers(0, 3), st.integers(0, 3))
+def test_words_are_the_non_space_runs(text, cut_start, cut_end):
+    import regex
+
+    from gsilint.parse.tables import _words
+
+    start = min(cut_start, len(text))
+    end = max(start, len(text) - cut_end)
+    runs = regex.compile(r"\S+").finditer(text, start, end)
+    assert _words(text, start, end) == [(m.group(), m.start(), m.end()) for m in runs]

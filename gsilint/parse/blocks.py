@@ -208,8 +208,11 @@ def _contents(
 
 def _title_below(lines: list[Line], texts: list[str | None], i: int) -> int | None:
     """For a heading line that is only a mark, the next line if it is its title."""
-    if lines[i].kind != "heading" or any(t.type == "TEXT" for t in lines[i].tokens):
+    if lines[i].kind != "heading":
         return None
+    for tok in lines[i].tokens:
+        if tok.type == "TEXT":  # the title is on the line
+            return None
     j = i + 1
     while j < len(lines) and j <= i + 2 and not texts[j]:
         j += 1

@@ -29,6 +29,14 @@ _TABLE_ANCHOR = std_lazy(
 )
 #: The header of table 四 ("行政复议 行政诉讼", "结果维持 结果纠正").
 _T4_ANCHOR = std_lazy("|".join(table_words("t4", "region_openers")))
+#: :data:`_TABLE_ANCHOR`, or :data:`_T4_ANCHOR` at the start of fewer than 40 characters.
+_REGION_OPENER = std_lazy(
+    r"^[\s\u3000]*(?:"
+    + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
+    + r")|(?=(?s:.){0,39}\Z)(?:"
+    + "|".join(table_words("t4", "region_openers"))
+    + ")"
+)
 _TABLE_ROW_TITLE = std_lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
 _STATUTORY = std_lazy(STATUTORY_WORDS)
 _PIPE_SEPARATOR = lazy(r"\|?[\s:|\-]+\|?\s*")
@@ -81,7 +89,7 @@ def space_row(page: Page, start: int, end: int) -> document.Row:
     the words before them one label cell.
     """
     text = page.text
-    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    words = _words(text, start, end)
     k = len(words)
     while k > 0 and _NUMERIC.match(words[k - 1][0]):
         k -= 1
@@ -95,17 +103,37 @@ def space_row(page: Page, start: int, end: int) -> document.Row:
     return document.Row(cells, Span(start, end))
 
 
+#: U+001C..U+001F: spaces to ``str.split``, but not to ``regex``'s ``\S+`` (:data:`_TOKEN`).
+_C0_SEPARATORS = "\x1c\x1d\x1e\x1f"
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words of ``text[start:end]`` (runs of non-space characters) and their offsets."""
+    row = text[start:end]
+    if any(c in row for c in _C0_SEPARATORS):
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    words = []
+    pos = 0
+    find = row.find
+    for word in row.split():  # the same words, split in C; each is found after the last
+        pos = find(word, pos)
+        words.append((word, start + pos, start + pos + len(word)))
+        pos += len(word)
+    return words
+
+
 def is_glued_table(page: Page, start: int, end: int) -> bool:
     """A table anchor followed by a run of digits: a crawler copy's table on one line."""
-    s = page.s(start, end)
-    if not _FIVE_DIGITS.search(s):
+    if not _FIVE_DIGITS.search(page.simplified, start, end):
         return False
+    s = page.s(start, end)
     return bool((_TABLE_ANCHOR.search(s) or _T4_ANCHOR.search(s)) and _GLUED_DIGITS.search(s))
 
 
 def opens_table_region(simple: str) -> bool:
-    """Whether a line (simplified, without indentation) opens a table of PDF text."""
-    return bool(_TABLE_ANCHOR.match(simple) or (_T4_ANCHOR.match(simple) and len(simple) < 40))
+    """Whether a line (simplified, without indentation) opens a table of PDF text:
+    it starts with a table anchor, or is shorter than 40 and starts with table 四's header."""
+    return bool(_REGION_OPENER.match(simple))
 
 
 #: A line that is one number (or a not-reported mark): a cell on a line of its own.
