@@ -399,3 +399,49 @@ def test_words_are_the_non_space_runs(text, cut_start, cut_end):
     end = max(start, len(text) - cut_end)
     runs = regex.compile(r"\S+").finditer(text, start, end)
     assert _words(text, start, end) == [(m.group(), m.start(), m.end()) for m in runs]
+
+
+# -- headings ---------------------------------------------------------------
+
+
+def reference_long_title_cut(rest: str, cut: int) -> int:
+    """Both cut patterns searched every time, as before."""
+    import regex
+
+    for rx in (
+        regex.compile(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)"),
+        regex.compile(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)"),
+    ):
+        y = rx.search(rest, 0, min(cut, 40))
+        if y:
+            cut = min(cut, y.start())
+    return cut
+
+
+TITLE_TEXT = st.lists(
+    st.sampled_from(
+        ["年", "2020", "2021年", "19", "20", "99", " ", "\u3000", "情况", "事项", "措施", "概述"]
+        + ["统计表", "表", "工作", "公开", "本机关", "。", "a", "情", "况"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(TITLE_TEXT, st.integers(11, 60))
+def test_long_title_cut_is_the_two_searches(rest, cut):
+    from gsilint.parse.headings import _long_title_cut
+
+    cut = min(cut, len(rest)) if len(rest) > 10 else cut
+    assert _long_title_cut(rest, cut) == reference_long_title_cut(rest, cut)
+
+
+def test_long_title_cut_cuts_before_a_year_and_after_a_head_noun():
+    from gsilint.parse.headings import _long_title_cut
+
+    year = "本机关认真落实2020年度各项工作"
+    assert _long_title_cut(year, len(year)) == year.index("2020")
+    noun = "存在的主要问题及改进情况目前我县政务公开"
+    assert _long_title_cut(noun, len(noun)) == noun.index("目前")
+    plain = "本机关认真落实各项工作要求不断深化公开"
+    assert _long_title_cut(plain, len(plain)) == len(plain)

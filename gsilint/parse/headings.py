@@ -15,8 +15,9 @@ _TITLE_END = lazy(
     # crawler copies: the body starts with an enumeration or an item mark
     r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
 )
-#: A long run-in title ends after its head noun: "…改进情况目前，我县…".
-_TITLE_NOUN = lazy(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)")
+#: The head nouns after which a long run-in title ends: "…改进情况目前，我县…".
+_HEAD_NOUNS = ("情况", "事项", "措施", "概述")
+_TITLE_NOUN = lazy(rf"(?<=\S{{4}}(?:{'|'.join(_HEAD_NOUNS)}))(?=\S)(?!统计表|表)")
 _YEAR_START = lazy(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
 #: What ends a title and the spaces after it, skipped before the run-on text.
 _RUN_END = "。；;！？!?：:”）)》 \u3000\t"
@@ -45,10 +46,7 @@ def read_heading(page: Page, line: Line) -> document.Heading:
     if m and m.start() > 0:
         cut = m.start()
     if cut > 10:
-        for rx in (_YEAR_START, _TITLE_NOUN):
-            y = rx.search(rest, 0, min(cut, 40))
-            if y:
-                cut = min(cut, y.start())
+        cut = _long_title_cut(rest, cut)
     title_end = t_start + cut
     while title_end > t_start and text[title_end - 1] in " \u3000*":
         title_end -= 1
@@ -67,3 +65,23 @@ def read_heading(page: Page, line: Line) -> document.Heading:
         body=body,
         hashes=len(hashes.value.strip()) if hashes else 0,
     )
+
+
+def _long_title_cut(rest: str, cut: int) -> int:
+    """A long title is cut before a year or after a head noun in its first 40 characters.
+
+    Each pattern is searched only when the word it needs (年, a head noun) is
+    there: a match cannot see past ``limit``, so it needs that word before it.
+    """
+    limit = min(cut, 40)
+    if "年" in rest[:limit]:
+        y = _YEAR_START.search(rest, 0, limit)
+        if y:
+            cut = min(cut, y.start())
+            limit = min(cut, 40)
+    head = rest[:limit]
+    if any(noun in head for noun in _HEAD_NOUNS):
+        y = _TITLE_NOUN.search(rest, 0, limit)
+        if y:
+            cut = min(cut, y.start())
+    return cut
