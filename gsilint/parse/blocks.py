@@ -269,15 +269,17 @@ class _Ahead:
 
     def __init__(self, texts: list[str | None]) -> None:
         self.texts = texts
-        self.nonblank = [j for j, t in enumerate(texts) if t]
-        self.rank = {j: r for r, j in enumerate(self.nonblank)}
+        nonblank = [j for j, t in enumerate(texts) if t]
+        #: the non-blank lines' texts, in order
+        self.nonblank_texts = [texts[j] for j in nonblank]
+        self.rank = {j: r for r, j in enumerate(nonblank)}
         self.cells = [0]
-        for j in self.nonblank:
-            self.cells.append(self.cells[-1] + is_cell_line(texts[j]))
+        for t in self.nonblank_texts:
+            self.cells.append(self.cells[-1] + is_cell_line(t))
 
     def lines(self, i: int, n: int) -> list[str]:
         r = self.rank[i]
-        return [self.texts[j] for j in self.nonblank[r : r + n]]
+        return self.nonblank_texts[r : r + n]
 
     def may_open(self, i: int) -> bool:
         """Cheap test before :func:`opens_cell_region`: a short line, or lone cells ahead."""

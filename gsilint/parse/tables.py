@@ -231,7 +231,11 @@ def ends_cell_region(simple: str) -> bool:
 
 def row_like_heading(line: Line, simple: str) -> bool:
     """Inside a table region, a numbered line that is a row label, not a heading."""
-    mark = next((t for t in line.tokens if t.type == "MARK"), None)
+    mark = None
+    for tok in line.tokens:
+        if tok.type == "MARK":
+            mark = tok
+            break
     rest = simple[len(mark.value) :] if mark else simple
     rest = rest.strip()
     style, _ = mark_of(mark.value) if mark else ("cn", None)
