@@ -84,10 +84,14 @@ def parse_lines(text: str) -> list[Line]:
         start, end = regs[0]
         indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
         special_start, special_end = regs[-1]
-        newlines = text.count("\n", prev_end, start)
-        if newlines:
-            line_no += newlines
-            line_start = text.rfind("\n", prev_end, start) + 1
+        if start == prev_end + 1 and text[prev_end] == "\n":  # the usual: one "\n" before
+            line_no += 1
+            line_start = start
+        else:
+            newlines = text.count("\n", prev_end, start)
+            if newlines:
+                line_no += newlines
+                line_start = text.rfind("\n", prev_end, start) + 1
         prev_end = end
         if (
             indent == hashes == mark == -1 and special_start == special_end and text[start] != "|"

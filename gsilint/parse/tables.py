@@ -104,13 +104,13 @@ def space_row(page: Page, start: int, end: int) -> document.Row:
 
 
 #: U+001C..U+001F: spaces to ``str.split``, but not to ``regex``'s ``\S+`` (:data:`_TOKEN`).
-_C0_SEPARATORS = "\x1c\x1d\x1e\x1f"
+_C0_SEPARATOR = std_lazy(r"[\x1c-\x1f]")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words of ``text[start:end]`` (runs of non-space characters) and their offsets."""
     row = text[start:end]
-    if any(c in row for c in _C0_SEPARATORS):
+    if _C0_SEPARATOR.search(row):
         return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     words = []
     pos = 0
