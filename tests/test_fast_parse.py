@@ -445,3 +445,55 @@ def test_long_title_cut_cuts_before_a_year_and_after_a_head_noun():
     assert _long_title_cut(noun, len(noun)) == noun.index("目前")
     plain = "本机关认真落实各项工作要求不断深化公开"
     assert _long_title_cut(plain, len(plain)) == len(plain)
+
+
+def reference_opens_cell_region(texts: list[str]) -> str:
+    """The cell-region test with the lines ahead looked at one by one, as before."""
+    import regex
+
+    from gsilint.parse.tables import is_cell_line, is_number_line, opens_table_region
+
+    head = ""
+    for t in texts[:4]:
+        if len(t) > 12:
+            break
+        head += t
+        if opens_table_region(head):
+            return "spread"
+    window = texts[:8]
+    if (
+        len(window) < 8
+        or is_number_line(window[0])
+        or window[0][0] in "条件个项次人篇万元%％、，。；：）)”"
+    ):
+        return ""
+    if any(len(t) > 40 or regex.search(r"[。，；！？]", t) for t in texts[:16]):
+        return ""
+    return "dense" if sum(1 for t in window if is_cell_line(t)) >= 3 else ""
+
+
+CELL_LINE = st.sampled_from(
+    [
+        "12",
+        "3.5",
+        "无",
+        "—",
+        "条",
+        "件",
+        "行政复议",
+        "行政诉讼",
+        "申请人情况",
+        "合计",
+        "其中：",
+        "a",
+    ]
+    + ["本年新收政府信息公开申请数量", "结果维持", "十", "说明，", "完成。", "x" * 41, "1,2"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(CELL_LINE, min_size=1, max_size=18))
+def test_opens_cell_region_is_the_line_by_line_test(texts):
+    from gsilint.parse.tables import opens_cell_region
+
+    assert opens_cell_region(texts) == reference_opens_cell_region(texts)

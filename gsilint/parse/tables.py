@@ -186,7 +186,9 @@ def opens_cell_region(texts: list[str]) -> str:
     window = texts[:_WINDOW]
     if len(window) < _WINDOW or is_number_line(window[0]) or window[0][0] in _CONTINUATION:
         return ""
-    if any(len(t) > _CELL_MAX or _SENTENCE.search(t) for t in texts[: 2 * _WINDOW]):
+    ahead = texts[: 2 * _WINDOW]
+    # a long line or a sentence ahead (one search: the pattern is one character)
+    if max(map(len, ahead)) > _CELL_MAX or _SENTENCE.search("".join(ahead)):
         return ""
     cells = sum(1 for t in window if is_cell_line(t))
     return "dense" if cells >= _DENSE else ""
