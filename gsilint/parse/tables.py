@@ -22,21 +22,17 @@ from gsilint.tables.spec import table_words
 from gsilint.vocabulary import STATUTORY_WORDS
 
 #: The caption row of table 二 or the 勾稽关系 note / applicant header of table 三.
-_TABLE_ANCHOR = std_lazy(
+_ANCHOR_SOURCE = (
     r"^[\s\u3000]*(?:"
     + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
     + ")"
 )
 #: The header of table 四 ("行政复议 行政诉讼", "结果维持 结果纠正").
-_T4_ANCHOR = std_lazy("|".join(table_words("t4", "region_openers")))
+_T4_SOURCE = "|".join(table_words("t4", "region_openers"))
+_TABLE_ANCHOR = std_lazy(_ANCHOR_SOURCE)
+_T4_ANCHOR = std_lazy(_T4_SOURCE)
 #: :data:`_TABLE_ANCHOR`, or :data:`_T4_ANCHOR` at the start of fewer than 40 characters.
-_REGION_OPENER = std_lazy(
-    r"^[\s\u3000]*(?:"
-    + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
-    + r")|(?=(?s:.){0,39}\Z)(?:"
-    + "|".join(table_words("t4", "region_openers"))
-    + ")"
-)
+_REGION_OPENER = std_lazy(f"{_ANCHOR_SOURCE}|(?=(?s:.){{0,39}}\\Z)(?:{_T4_SOURCE})")
 _TABLE_ROW_TITLE = std_lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
 _STATUTORY = std_lazy(STATUTORY_WORDS)
 _PIPE_SEPARATOR = lazy(r"\|?[\s:|\-]+\|?\s*")
