@@ -497,3 +497,53 @@ def test_opens_cell_region_is_the_line_by_line_test(texts):
     from gsilint.parse.tables import opens_cell_region
 
     assert opens_cell_region(texts) == reference_opens_cell_region(texts)
+
+
+# -- nesting ----------------------------------------------------------------
+
+
+def _flat_blocks(doc: document.Document) -> list[object]:
+    """The blocks ``nest`` was given: sections read back as their headings."""
+    return [n.heading if isinstance(n, document.Section) else n for n in doc.walk()]
+
+
+def _shape(blocks: list[object]) -> list:
+    return [
+        (id(b.heading), _shape(b.children)) if isinstance(b, document.Section) else id(b)
+        for b in blocks
+    ]
+
+
+def reference_nest(blocks: list[object]) -> tuple[list, list]:
+    """Nesting by each open section's ``level`` property, as ``nest`` did before."""
+    preamble: list = []
+    sections: list = []
+    stack: list[document.Section] = []
+    for b in blocks:
+        if isinstance(b, document.Heading):
+            sec = document.Section(b, [], b.span)
+            while stack and stack[-1].level >= sec.level:
+                stack.pop()
+            (stack[-1].children if stack else sections).append(sec)
+            stack.append(sec)
+        else:
+            (stack[-1].children if stack else preamble).append(b)
+    return preamble, sections
+
+
+def _same_nesting(source: Source) -> None:
+    doc = parse(source.text)
+    preamble, sections = reference_nest(_flat_blocks(doc))
+    assert _shape(doc.preamble) == _shape(preamble)
+    assert _shape(doc.sections) == _shape(sections)
+
+
+def test_nesting_is_the_reference_nesting_on_the_fixtures():
+    for source in fixture_sources():
+        _same_nesting(source)
+
+
+@needs_corpus
+def test_nesting_is_the_reference_nesting_on_the_corpus():
+    for source in corpus_sources():
+        _same_nesting(source)
