@@ -148,30 +148,47 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     closing: Closing | None = None
     directives: list[Directive] = field(default_factory=list)
+    #: every block in document order, listed on the first walk (the tree is complete by then)
+    _order: list[Block] | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- traversal -------------------------------------------------------
     def walk(self) -> Iterator[object]:
-        """Every block in document order (sections before their children)."""
-        stack: list[Block] = list(reversed(self.preamble + self.sections))  # type: ignore[operator]
-        while stack:
-            node = stack.pop()
-            yield node
-            if isinstance(node, Section):
-                stack.extend(reversed(node.children))
+        """Every block in document order (sections before their children).
+
+        The order is listed once, on the first call: a parsed document's
+        tree does not change afterwards, and rules walk it many times.
+        """
+        order = self._order
+        if order is None:
+            order = self._order = _document_order(self.preamble + self.sections)  # type: ignore[operator]
+        return iter(order)
 
     def all_sections(self) -> Iterator[Section]:
-        return (n for n in self.walk() if isinstance(n, Section))
+        return (n for n in self.walk() if type(n) is Section)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Prose: paragraphs and the run-on text of headings, in order."""
         for node in self.walk():
-            if isinstance(node, Paragraph):
+            kind = type(node)
+            if kind is Paragraph:
                 yield node
-            elif isinstance(node, Section) and node.heading.body is not None:
+            elif kind is Section and node.heading.body is not None:
                 yield node.heading.body
 
     def tables(self) -> Iterator[Table]:
-        return (n for n in self.walk() if isinstance(n, Table))
+        return (n for n in self.walk() if type(n) is Table)
 
     def slice(self, span: Span, simplified: bool = True) -> str:
         return (self.simplified if simplified else self.text)[span.start : span.end]
+
+
+def _document_order(top: list[Block]) -> list[Block]:
+    """``top`` and, after each section, its children, depth first."""
+    out: list[Block] = []
+    stack = top[::-1]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if type(node) is Section:
+            stack.extend(node.children[::-1])
+    return out

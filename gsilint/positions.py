@@ -48,10 +48,11 @@ _set_end = Span.end.__set__
 class LineIndex:
     """Maps offsets of one text to lines and columns and back."""
 
-    __slots__ = ("text", "_starts")
+    __slots__ = ("text", "_starts", "_length")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._length = len(text)
         starts = [0]
         find = text.find
         i = find("\n")
@@ -83,10 +84,14 @@ class LineIndex:
         return self.text[self._starts[line] : self.line_end(line)]
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) in code points."""
-        offset = max(0, min(offset, len(self.text)))
-        line = self.line_of(offset)
-        return line + 1, offset - self._starts[line] + 1
+        """1-based (line, column) in code points (``offset`` clamped into the text)."""
+        if offset < 0:
+            offset = 0
+        elif offset > self._length:
+            offset = self._length
+        starts = self._starts
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
 
     def offset(self, line: int, column: int) -> int:
         """Inverse of :meth:`position` (1-based line and column)."""

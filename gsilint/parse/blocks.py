@@ -16,6 +16,7 @@ from gsilint.parse.closing import CHROME, DATE_LINE
 from gsilint.parse.headings import read_heading
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
+from gsilint.parse.stdre import std_lazy
 from gsilint.parse.tables import (
     ends_cell_region,
     is_cell_line,
@@ -30,12 +31,11 @@ from gsilint.parse.tables import (
     tab_row,
 )
 from gsilint.parse.title import read_title
-from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
 
-_CN_NUMERAL = lazy(CN_MARK_NUMERAL)
-_SENTENCE_INSIDE = lazy(r"[。；！？，]")
+_CN_NUMERAL = std_lazy(CN_MARK_NUMERAL)
+_SENTENCE_INSIDE = std_lazy(r"[。；！？，]")
 
 
 def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:
@@ -69,8 +69,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             out.append(table)
         table = None
 
-    contents = _contents(page, lines)
-    texts = [c[2].strip() if c else None for c in contents]
+    contents, texts = _contents(page, lines)
     ahead = _Ahead(texts)
     taken: set[int] = set()  # lines read as the title of the heading mark above them
     for i, line in enumerate(lines):
@@ -115,7 +114,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             close_table()
         pending_blank = 0
         # a heading mark on a line of its own, its title on the next ("三、" / "收到和处理…")
-        below = _title_below(lines, texts, i)
+        below = _title_below(lines, texts, i) if kind == "heading" else None
         if below is not None:
             simple = simple + texts[below]
 
@@ -146,7 +145,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
                 table.span = table.span.cover(row.span)
                 continue
 
-        split = _split_numeral(lines, texts, i)
+        split = _split_numeral(lines, texts, i) if kind == "paragraph" else None
         if split is not None:
             flush_para()
             out.append(_numeral_heading(page, s, e, lines[split]))
@@ -186,22 +185,34 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     return out
 
 
-def _contents(page: Page, lines: list[Line]) -> list[tuple[int, int, str] | None]:
-    """Each line's content span and simplified text; None for blank and comment lines."""
-    out: list[tuple[int, int, str] | None] = []
+def _contents(
+    page: Page, lines: list[Line]
+) -> tuple[list[tuple[int, int, str] | None], list[str | None]]:
+    """Each line's content span and simplified text, and that text stripped;
+    None for blank and comment lines."""
+    contents: list[tuple[int, int, str] | None] = []
+    texts: list[str | None] = []
+    simplified = page.simplified
+    content = page.content
     for line in lines:
-        if line.kind in ("blank", "directive"):
-            out.append(None)
+        if line.kind == "blank" or line.kind == "directive":
+            contents.append(None)
+            texts.append(None)
         else:
-            s, e = page.content(line)
-            out.append((s, e, page.s(s, e)))
-    return out
+            s, e = content(line)
+            simple = simplified[s:e]
+            contents.append((s, e, simple))
+            texts.append(simple.strip())
+    return contents, texts
 
 
 def _title_below(lines: list[Line], texts: list[str | None], i: int) -> int | None:
     """For a heading line that is only a mark, the next line if it is its title."""
-    if lines[i].kind != "heading" or any(t.type == "TEXT" for t in lines[i].tokens):
+    if lines[i].kind != "heading":
         return None
+    for tok in lines[i].tokens:
+        if tok.type == "TEXT":  # the title is on the line
+            return None
     j = i + 1
     while j < len(lines) and j <= i + 2 and not texts[j]:
         j += 1
@@ -258,15 +269,17 @@ class _Ahead:
 
     def __init__(self, texts: list[str | None]) -> None:
         self.texts = texts
-        self.nonblank = [j for j, t in enumerate(texts) if t]
-        self.rank = {j: r for r, j in enumerate(self.nonblank)}
+        nonblank = [j for j, t in enumerate(texts) if t]
+        #: the non-blank lines' texts, in order
+        self.nonblank_texts = [texts[j] for j in nonblank]
+        self.rank = {j: r for r, j in enumerate(nonblank)}
         self.cells = [0]
-        for j in self.nonblank:
-            self.cells.append(self.cells[-1] + is_cell_line(texts[j]))
+        for t in self.nonblank_texts:
+            self.cells.append(self.cells[-1] + is_cell_line(t))
 
     def lines(self, i: int, n: int) -> list[str]:
         r = self.rank[i]
-        return [self.texts[j] for j in self.nonblank[r : r + n]]
+        return self.nonblank_texts[r : r + n]
 
     def may_open(self, i: int) -> bool:
         """Cheap test before :func:`opens_cell_region`: a short line, or lone cells ahead."""

@@ -14,7 +14,11 @@ _HEADER_FIELD = lazy(r"^([^:：\s]{1,10})[:：]\s?(.*)$")
 def read_header(page: Page, doc: document.Document) -> int:
     """Fill ``doc.metadata`` from a crawler header; the index of the first body line."""
     for i, line in enumerate(page.lines[:40]):
-        if line.kind == "paragraph" and _HEADER_RULE.match(page.text[line.start : line.end]):
+        if (
+            line.kind == "paragraph"
+            and page.text.startswith("=", line.start)  # what the rule starts with: a cheap test
+            and _HEADER_RULE.match(page.text[line.start : line.end])
+        ):
             for prev in page.lines[:i]:
                 s, e = page.content(prev)
                 m = _HEADER_FIELD.match(page.text[s:e])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from gsilint import document
 from gsilint.parse.lines import Line
-from gsilint.parse.page import Page
+from gsilint.parse.page import Page, mark_of
 from gsilint.patterns import lazy
 from gsilint.positions import Span
-from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
+from gsilint.vocabulary import CN_MARK_NUMERAL
 
 _TITLE_END = lazy(
     r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)"
@@ -15,17 +15,23 @@ _TITLE_END = lazy(
     # crawler copies: the body starts with an enumeration or an item mark
     r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
 )
-#: A long run-in title ends after its head noun: "…改进情况目前，我县…".
-_TITLE_NOUN = lazy(r"(?<=\S{4}(?:情况|事项|措施|概述))(?=\S)(?!统计表|表)")
+#: The head nouns after which a long run-in title ends: "…改进情况目前，我县…".
+_HEAD_NOUNS = ("情况", "事项", "措施", "概述")
+_TITLE_NOUN = lazy(rf"(?<=\S{{4}}(?:{'|'.join(_HEAD_NOUNS)}))(?=\S)(?!统计表|表)")
 _YEAR_START = lazy(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
-_RUN_END = "。；;！？!?：:”）)》"
+#: What ends a title and the spaces after it, skipped before the run-on text.
+_RUN_END = "。；;！？!?：:”）)》 \u3000\t"
 
 
 def read_heading(page: Page, line: Line) -> document.Heading:
     text = page.text
-    mark_tok = next(t for t in line.tokens if t.type == "MARK")
-    hashes = next((t for t in line.tokens if t.type == "HASHES"), None)
-    style, number = read_mark(mark_tok.value)
+    mark_tok = hashes = None  # a line has one of each at most
+    for tok in line.tokens:
+        if tok.type == "MARK":
+            mark_tok = tok
+        elif tok.type == "HASHES":
+            hashes = tok
+    style, number = mark_of(mark_tok.value)
     mstart = mark_tok.start_pos + (len(mark_tok.value) - len(mark_tok.value.lstrip("*")))
     mark = document.Mark(
         text[mstart : mark_tok.end_pos], style, number, Span(mstart, mark_tok.end_pos)
@@ -40,17 +46,14 @@ def read_heading(page: Page, line: Line) -> document.Heading:
     if m and m.start() > 0:
         cut = m.start()
     if cut > 10:
-        for rx in (_YEAR_START, _TITLE_NOUN):
-            y = rx.search(rest, 0, min(cut, 40))
-            if y:
-                cut = min(cut, y.start())
+        cut = _long_title_cut(rest, cut)
     title_end = t_start + cut
     while title_end > t_start and text[title_end - 1] in " \u3000*":
         title_end -= 1
     body = None
     if cut < len(rest):
         b = t_start + cut
-        while b < end and text[b] in _RUN_END + " \u3000\t":
+        while b < end and text[b] in _RUN_END:
             b += 1
         body = page.paragraph(b, end)
     title = text[t_start:title_end]
@@ -62,3 +65,23 @@ def read_heading(page: Page, line: Line) -> document.Heading:
         body=body,
         hashes=len(hashes.value.strip()) if hashes else 0,
     )
+
+
+def _long_title_cut(rest: str, cut: int) -> int:
+    """A long title is cut before a year or after a head noun in its first 40 characters.
+
+    Each pattern is searched only when the word it needs (年, a head noun) is
+    there: a match cannot see past ``limit``, so it needs that word before it.
+    """
+    limit = min(cut, 40)
+    if "年" in rest[:limit]:
+        y = _YEAR_START.search(rest, 0, limit)
+        if y:
+            cut = min(cut, y.start())
+            limit = min(cut, 40)
+    head = rest[:limit]
+    if any(noun in head for noun in _HEAD_NOUNS):
+        y = _TITLE_NOUN.search(rest, 0, limit)
+        if y:
+            cut = min(cut, y.start())
+    return cut

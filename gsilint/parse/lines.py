@@ -75,6 +75,7 @@ def parse_lines(text: str) -> list[Line]:
     """``text`` read as typed lines (the same lines as the Lark reader)."""
     lines: list[Line] = []
     append = lines.append
+    prose = Line.prose
     line_no = 1  # Lark's line: 1 + the "\n"s before (a lone "\r" ends a line, not a Lark line)
     line_start = 0  # offset after the last "\n"
     prev_end = 0
@@ -83,19 +84,19 @@ def parse_lines(text: str) -> list[Line]:
         start, end = regs[0]
         indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
         special_start, special_end = regs[-1]
-        newlines = text.count("\n", prev_end, start)
-        if newlines:
-            line_no += newlines
-            line_start = text.rfind("\n", prev_end, start) + 1
+        if start == prev_end + 1 and text[prev_end] == "\n":  # the usual: one "\n" before
+            line_no += 1
+            line_start = start
+        else:
+            newlines = text.count("\n", prev_end, start)
+            if newlines:
+                line_no += newlines
+                line_start = text.rfind("\n", prev_end, start) + 1
         prev_end = end
         if (
             indent == hashes == mark == -1 and special_start == special_end and text[start] != "|"
         ):  # plain prose, the most common line: one TEXT token
-            col = start - line_start + 1
-            tok = Token(
-                "TEXT", text[start:end], start, line_no, col, line_no, col + end - start, end
-            )
-            append(Line("paragraph", [tok], start, end))
+            append(prose(text, start, end, line_no, start - line_start + 1))
         else:
             append(_line(text, start, end, indent, hashes, mark, line_no, line_start))
     return lines

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gsilint.document import Cell, Paragraph
 from gsilint.parse.tokens import Line
 from gsilint.positions import Span
+from gsilint.vocabulary import read_mark
+
+#: :func:`gsilint.vocabulary.read_mark`, remembered: a report repeats a handful of marks.
+mark_of = lru_cache(maxsize=1024)(read_mark)
 
 
 @dataclass(slots=True)
@@ -22,12 +27,7 @@ class Page:
 
     def content(self, line: Line) -> tuple[int, int]:
         """Span of a line without indentation, hashes and trailing spaces."""
-        for tok in line.tokens:
-            if tok.type != "INDENT" and tok.type != "HASHES":
-                start = tok.start_pos
-                break
-        else:
-            return line.end, line.end
+        start = line.content_start()
         end = line.end
         text = self.text
         while end > start and text[end - 1] in " \u3000\t\u00a0":

@@ -14,27 +14,34 @@ from __future__ import annotations
 
 from gsilint import document
 from gsilint.parse.lines import Line
-from gsilint.parse.page import Page
+from gsilint.parse.page import Page, mark_of
+from gsilint.parse.stdre import std_lazy
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.spec import table_words
-from gsilint.vocabulary import STATUTORY_WORDS, read_mark
+from gsilint.vocabulary import STATUTORY_WORDS
 
 #: The caption row of table 二 or the 勾稽关系 note / applicant header of table 三.
-_TABLE_ANCHOR = lazy(
+_ANCHOR_SOURCE = (
     r"^[\s\u3000]*(?:"
     + "|".join(table_words("t2", "region_openers") + table_words("t3", "region_openers"))
     + ")"
 )
 #: The header of table 四 ("行政复议 行政诉讼", "结果维持 结果纠正").
-_T4_ANCHOR = lazy("|".join(table_words("t4", "region_openers")))
-_TABLE_ROW_TITLE = lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
-_STATUTORY = lazy(STATUTORY_WORDS)
+_T4_SOURCE = "|".join(table_words("t4", "region_openers"))
+_TABLE_ANCHOR = std_lazy(_ANCHOR_SOURCE)
+_T4_ANCHOR = std_lazy(_T4_SOURCE)
+#: :data:`_TABLE_ANCHOR`, or :data:`_T4_ANCHOR` at the start of fewer than 40 characters.
+_REGION_OPENER = std_lazy(f"{_ANCHOR_SOURCE}|(?=(?s:.){{0,39}}\\Z)(?:{_T4_SOURCE})")
+_TABLE_ROW_TITLE = std_lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
+_STATUTORY = std_lazy(STATUTORY_WORDS)
 _PIPE_SEPARATOR = lazy(r"\|?[\s:|\-]+\|?\s*")
 _TRAILING_NUMBERS = lazy(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
-_NUMERIC = lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
+_NUMERIC = std_lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
 _GLUED_DIGITS = lazy(r"[^\d\s][0-9]{5,}")
-_TOKEN = lazy(r"\S+")
+#: Five digits in a row: what every glued run has, and most text has not (a cheap first test).
+_FIVE_DIGITS = std_lazy(r"[0-9]{5}")
+_TOKEN = std_lazy(r"\S+")
 
 
 def tab_row(page: Page, line: Line) -> document.Row:
@@ -71,38 +78,66 @@ def pipe_row(page: Page, line: Line) -> document.Row | None:
 
 
 def space_row(page: Page, start: int, end: int) -> document.Row:
-    """A row of PDF text: a label, then numbers separated by spaces."""
-    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(page.text[start:end])]
-    k = len(tokens)
-    while k > 0 and _NUMERIC.match(page.text[tokens[k - 1][0] : tokens[k - 1][1]]):
+    """A row of PDF text: a label, then numbers separated by spaces.
+
+    The words are runs of non-space characters, so each is a cell as it
+    stands (nothing to strip); the trailing numbers are one cell each and
+    the words before them one label cell.
+    """
+    text = page.text
+    words = _words(text, start, end)
+    k = len(words)
+    while k > 0 and _NUMERIC.match(words[k - 1][0]):
         k -= 1
-    cells = []
-    if k == len(tokens):  # no numbers: a header line, one cell per word
-        cells = [page.cell(a, b) for a, b in tokens]
+    if k == len(words):  # no numbers: a header line, one cell per word
+        cells = [document.Cell(w, Span(a, b)) for w, a, b in words]
     else:
+        cells = [document.Cell(w, Span(a, b)) for w, a, b in words[k:]]
         if k > 0:
-            cells.append(page.cell(tokens[0][0], tokens[k - 1][1]))
-        cells.extend(page.cell(a, b) for a, b in tokens[k:])
+            a, b = words[0][1], words[k - 1][2]
+            cells.insert(0, document.Cell(text[a:b], Span(a, b)))
     return document.Row(cells, Span(start, end))
+
+
+#: U+001C..U+001F: spaces to ``str.split``, but not to ``regex``'s ``\S+`` (:data:`_TOKEN`).
+_C0_SEPARATOR = std_lazy(r"[\x1c-\x1f]")
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words of ``text[start:end]`` (runs of non-space characters) and their offsets."""
+    row = text[start:end]
+    if _C0_SEPARATOR.search(row):
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    words = []
+    pos = 0
+    find = row.find
+    for word in row.split():  # the same words, split in C; each is found after the last
+        pos = find(word, pos)
+        words.append((word, start + pos, start + pos + len(word)))
+        pos += len(word)
+    return words
 
 
 def is_glued_table(page: Page, start: int, end: int) -> bool:
     """A table anchor followed by a run of digits: a crawler copy's table on one line."""
+    if not _FIVE_DIGITS.search(page.simplified, start, end):
+        return False
     s = page.s(start, end)
     return bool((_TABLE_ANCHOR.search(s) or _T4_ANCHOR.search(s)) and _GLUED_DIGITS.search(s))
 
 
 def opens_table_region(simple: str) -> bool:
-    """Whether a line (simplified, without indentation) opens a table of PDF text."""
-    return bool(_TABLE_ANCHOR.match(simple) or (_T4_ANCHOR.match(simple) and len(simple) < 40))
+    """Whether a line (simplified, without indentation) opens a table of PDF text:
+    it starts with a table anchor, or is shorter than 40 and starts with table 四's header."""
+    return bool(_REGION_OPENER.match(simple))
 
 
 #: A line that is one number (or a not-reported mark): a cell on a line of its own.
-_ONE_NUMBER = lazy(
+_ONE_NUMBER = std_lazy(
     r"^[\s\u3000]*(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])[\s\u3000]*$"
 )
 #: Sentence punctuation: a line that has it is prose, not a cell.
-_SENTENCE = lazy(r"[。，；！？]")
+_SENTENCE = std_lazy(r"[。，；！？]")
 #: How far ahead a line of one cell looks for the rest of its table.
 _WINDOW = 8
 #: Cells on lines of their own: at least this many numbers in the window make a table.
@@ -147,7 +182,9 @@ def opens_cell_region(texts: list[str]) -> str:
     window = texts[:_WINDOW]
     if len(window) < _WINDOW or is_number_line(window[0]) or window[0][0] in _CONTINUATION:
         return ""
-    if any(len(t) > _CELL_MAX or _SENTENCE.search(t) for t in texts[: 2 * _WINDOW]):
+    ahead = texts[: 2 * _WINDOW]
+    # a long line or a sentence ahead (one search: the pattern is one character)
+    if max(map(len, ahead)) > _CELL_MAX or _SENTENCE.search("".join(ahead)):
         return ""
     cells = sum(1 for t in window if is_cell_line(t))
     return "dense" if cells >= _DENSE else ""
@@ -192,10 +229,14 @@ def ends_cell_region(simple: str) -> bool:
 
 def row_like_heading(line: Line, simple: str) -> bool:
     """Inside a table region, a numbered line that is a row label, not a heading."""
-    mark = next((t for t in line.tokens if t.type == "MARK"), None)
+    mark = None
+    for tok in line.tokens:
+        if tok.type == "MARK":
+            mark = tok
+            break
     rest = simple[len(mark.value) :] if mark else simple
     rest = rest.strip()
-    style, _ = read_mark(mark.value) if mark else ("cn", None)
+    style, _ = mark_of(mark.value) if mark else ("cn", None)
     if style == "cn" and _STATUTORY.match(rest):
         return False
     if style == "cn" and len(rest) <= 6 and "。" not in rest:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 
 class Token(str):
     """A piece of a line: the grammar's terminal name, text and offsets (as Lark's tokens)."""
@@ -42,9 +40,69 @@ class Token(str):
         return tok
 
 
-@dataclass(slots=True)
 class Line:
-    kind: str  # heading | paragraph | row | pipe_row | directive | blank
-    tokens: list[Token]
-    start: int
-    end: int
+    """A typed line: heading, paragraph, row, pipe_row, directive or blank, with its tokens.
+
+    Most lines of a report are plain prose, one TEXT token that the parser
+    hardly ever looks at: :meth:`prose` makes such a line without it, and
+    :attr:`tokens` makes the token when it is first asked for.
+    """
+
+    __slots__ = ("kind", "start", "end", "_tokens", "_text", "_line_no", "_column")
+
+    def __init__(self, kind: str, tokens: list[Token], start: int, end: int) -> None:
+        self.kind = kind  # heading | paragraph | row | pipe_row | directive | blank
+        self._tokens: list[Token] | None = tokens
+        self.start = start
+        self.end = end
+
+    @classmethod
+    def prose(cls, text: str, start: int, end: int, line_no: int, column: int) -> Line:
+        """A paragraph line of one TEXT token, ``text[start:end]`` at ``line_no``/``column``."""
+        line = _new(cls)
+        line.kind = "paragraph"
+        line._tokens = None
+        line.start = start
+        line.end = end
+        line._text = text
+        line._line_no = line_no
+        line._column = column
+        return line
+
+    @property
+    def tokens(self) -> list[Token]:
+        tokens = self._tokens
+        if tokens is None:
+            a, b, line_no, col = self.start, self.end, self._line_no, self._column
+            tok = Token("TEXT", self._text[a:b], a, line_no, col, line_no, col + b - a, b)
+            tokens = self._tokens = [tok]
+        return tokens
+
+    def content_start(self) -> int:
+        """Where the line's content starts: after its indentation and hashes (its end if none)."""
+        if self._tokens is None:  # one TEXT token from the start
+            return self.start
+        for tok in self._tokens:
+            if tok.type != "INDENT" and tok.type != "HASHES":
+                return tok.start_pos
+        return self.end
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return (self.kind, self.tokens, self.start, self.end) == (
+            other.kind,
+            other.tokens,
+            other.start,
+            other.end,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return (
+            f"Line(kind={self.kind!r}, tokens={self.tokens!r}, start={self.start}, end={self.end})"
+        )
+
+
+_new = object.__new__

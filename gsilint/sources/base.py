@@ -164,11 +164,17 @@ class Source:
 
     def locate(self, span: Span) -> Location:
         """Where ``span`` (parsed-text offsets) is in the original file."""
-        start = self.to_original(span.start)
-        end = max(start, self.to_original(span.end))
-        line, col = self.index.position(start)
-        end_line, end_col = self.index.position(end)
-        return Location(start, end, line, col, end_line, end_col, self.label_at(start))
+        if self.text is self.original:  # no map: the offsets are the original's
+            start, end = span.start, span.end
+        else:
+            to_original = self.map.to_original
+            start = to_original(span.start)
+            end = max(start, to_original(span.end))
+        position = self.index.position
+        line, col = position(start)
+        end_line, end_col = position(end)
+        label = self.label_at(start) if self.labels else None
+        return Location(start, end, line, col, end_line, end_col, label)
 
     def excerpt(self, location: Location) -> str:
         """The text at a finding (up to 40 characters), for fingerprints and baselines."""
