@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import pytest
 from conftest import CORPUS, needs_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -174,12 +173,15 @@ PATTERN_TEXT = st.lists(
 
 
 def _std_patterns():
+    """The parser's lazy patterns that run on stdlib ``re`` (see gsilint/patterns.py)."""
+    import re
+
     from gsilint.parse import blocks, tables
-    from gsilint.parse.stdre import StdLazyPattern
+    from gsilint.patterns import LazyPattern
 
     for module in (tables, blocks):
         for name, value in vars(module).items():
-            if isinstance(value, StdLazyPattern):
+            if isinstance(value, LazyPattern) and isinstance(value.compiled(), re.Pattern):
                 yield f"{module.__name__}.{name}", value
 
 
@@ -201,22 +203,6 @@ def test_stdlib_patterns_match_what_regex_matches(text):
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in reference.finditer(text)
         ], name
-
-
-def test_stdlib_rewrite_of_spaces():
-    import re
-
-    from gsilint.parse.stdre import to_stdlib
-
-    assert to_stdlib(r"a\s*b") == r"a[^\S\x1c-\x1f]*b"
-    assert to_stdlib(r"\S+") == r"[\S\x1c-\x1f]+"
-    assert to_stdlib(r"^[\s\u3000]*x") == r"^[^\S\x1c-\x1f]*x"
-    assert to_stdlib(r"a\\s") == r"a\\s"  # an escaped backslash, then "s"
-    assert re.fullmatch(to_stdlib(r"\s"), "\u3000")
-    assert not re.fullmatch(to_stdlib(r"\s"), "\x1c")
-    for refused in (r"\d+", r"\w", r"\bx", r"\p{Han}", r"[\s:]"):
-        with pytest.raises(ValueError):
-            to_stdlib(refused)
 
 
 # -- table rows -------------------------------------------------------------

@@ -12,8 +12,7 @@ assemble the tree, one concern each:
 - :mod:`~gsilint.parse.headings` — a heading's mark, title and run-on text;
 - :mod:`~gsilint.parse.tables` — tab, pipe, PDF-space and glued tables;
 - :mod:`~gsilint.parse.blocks` — lines → headings, paragraphs and tables;
-- :mod:`~gsilint.parse.sections` — nesting by the rank of the mark style;
-- :mod:`~gsilint.parse.stdre` — the most used patterns, compiled with stdlib ``re``.
+- :mod:`~gsilint.parse.sections` — nesting by the rank of the mark style.
 """
 
 from __future__ import annotations

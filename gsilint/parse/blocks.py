@@ -16,7 +16,6 @@ from gsilint.parse.closing import CHROME, DATE_LINE
 from gsilint.parse.headings import read_heading
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page
-from gsilint.parse.stdre import std_lazy
 from gsilint.parse.tables import (
     ends_cell_region,
     is_cell_line,
@@ -31,11 +30,12 @@ from gsilint.parse.tables import (
     tab_row,
 )
 from gsilint.parse.title import read_title
+from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import CN_MARK_NUMERAL, read_mark
 
-_CN_NUMERAL = std_lazy(CN_MARK_NUMERAL)
-_SENTENCE_INSIDE = std_lazy(r"[。；！？，]")
+_CN_NUMERAL = lazy(CN_MARK_NUMERAL)
+_SENTENCE_INSIDE = lazy(r"[。；！？，]")
 
 
 def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[object]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from gsilint import document
 from gsilint.parse.lines import Line
 from gsilint.parse.page import Page, mark_of
-from gsilint.parse.stdre import std_lazy
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.spec import table_words
@@ -29,19 +28,19 @@ _ANCHOR_SOURCE = (
 )
 #: The header of table 四 ("行政复议 行政诉讼", "结果维持 结果纠正").
 _T4_SOURCE = "|".join(table_words("t4", "region_openers"))
-_TABLE_ANCHOR = std_lazy(_ANCHOR_SOURCE)
-_T4_ANCHOR = std_lazy(_T4_SOURCE)
+_TABLE_ANCHOR = lazy(_ANCHOR_SOURCE)
+_T4_ANCHOR = lazy(_T4_SOURCE)
 #: :data:`_TABLE_ANCHOR`, or :data:`_T4_ANCHOR` at the start of fewer than 40 characters.
-_REGION_OPENER = std_lazy(f"{_ANCHOR_SOURCE}|(?=(?s:.){{0,39}}\\Z)(?:{_T4_SOURCE})")
-_TABLE_ROW_TITLE = std_lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
-_STATUTORY = std_lazy(STATUTORY_WORDS)
+_REGION_OPENER = lazy(f"{_ANCHOR_SOURCE}|(?=(?s:.){{0,39}}\\Z)(?:{_T4_SOURCE})")
+_TABLE_ROW_TITLE = lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")")
+_STATUTORY = lazy(STATUTORY_WORDS)
 _PIPE_SEPARATOR = lazy(r"\|?[\s:|\-]+\|?\s*")
 _TRAILING_NUMBERS = lazy(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
-_NUMERIC = std_lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
+_NUMERIC = lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
 _GLUED_DIGITS = lazy(r"[^\d\s][0-9]{5,}")
 #: Five digits in a row: what every glued run has, and most text has not (a cheap first test).
-_FIVE_DIGITS = std_lazy(r"[0-9]{5}")
-_TOKEN = std_lazy(r"\S+")
+_FIVE_DIGITS = lazy(r"[0-9]{5}")
+_TOKEN = lazy(r"\S+")
 
 
 def tab_row(page: Page, line: Line) -> document.Row:
@@ -100,7 +99,7 @@ def space_row(page: Page, start: int, end: int) -> document.Row:
 
 
 #: U+001C..U+001F: spaces to ``str.split``, but not to ``regex``'s ``\S+`` (:data:`_TOKEN`).
-_C0_SEPARATOR = std_lazy(r"[\x1c-\x1f]")
+_C0_SEPARATOR = lazy(r"[\x1c-\x1f]")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -133,11 +132,11 @@ def opens_table_region(simple: str) -> bool:
 
 
 #: A line that is one number (or a not-reported mark): a cell on a line of its own.
-_ONE_NUMBER = std_lazy(
+_ONE_NUMBER = lazy(
     r"^[\s\u3000]*(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])[\s\u3000]*$"
 )
 #: Sentence punctuation: a line that has it is prose, not a cell.
-_SENTENCE = std_lazy(r"[。，；！？]")
+_SENTENCE = lazy(r"[。，；！？]")
 #: How far ahead a line of one cell looks for the rest of its table.
 _WINDOW = 8
 #: Cells on lines of their own: at least this many numbers in the window make a table.
