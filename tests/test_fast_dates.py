@@ -1,0 +1,91 @@
+"""The fast paths of dates, years, copy detection and the hygiene/crosscheck rules equal
+their plain reference versions (on random text and on the corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gsilint.facts import copying
+from gsilint.facts.prose_text import ProseText
+from gsilint.parse import parse
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+SHARED = Path("/work/shared/corpus")
+
+
+def _corpus_texts() -> list[str]:
+    """Reports of the test fixtures (and of the shared corpus where it is present)."""
+    paths = sorted(CORPUS.glob("real/*.txt")) + sorted(CORPUS.glob("seeds/*.txt"))
+    if SHARED.is_dir():
+        paths += sorted(SHARED.glob("real/*.txt"))[:40]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+# -- X405: hashed sentences --------------------------------------------------------------
+
+
+def _hashed_reference(f) -> list[copying.HashedSentence]:
+    """``hashed_sentences`` as first written: one paragraph at a time, every sentence placed."""
+    out = []
+    simplified = f.doc.simplified
+    for piece in f.hygiene_prose:
+        if piece.kind != "paragraph":
+            continue
+        start = 0
+        text = simplified[piece.start : piece.start + len(piece.text)]
+        bounds = [(m.start(), m.end()) for m in copying._SENTENCE_END.finditer(text)]
+        ends = [*bounds, (len(text), len(text))]
+        for (end, after), normalised in zip(ends, copying.normalise_sentences(text)):
+            raw = text[start:end]
+            begin = start
+            start = after
+            if not copying._kept(normalised):
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            out.append(
+                copying.HashedSentence(
+                    copying.digest(normalised), len(normalised), piece.span(begin + lead, end)
+                )
+            )
+    return out
+
+
+_PROSE_CHARS = st.sampled_from(
+    list("公开信息政府申请办理工作年度报告条例统计期限本机关全年共收到")
+    + list("0123456789二〇一九十。！？!?；; \t\u3000\x00\x01ａＡaB#")
+)
+_PARAGRAPH = st.text(_PROSE_CHARS, max_size=60)
+
+
+def _facts_of(paragraphs: list[tuple[str, str]]):
+    """A stand-in for ``Facts``: the text and its prose pieces (kind, text), one per line."""
+    pieces, at = [], 0
+    for kind, text in paragraphs:
+        pieces.append(ProseText(text, at, kind))
+        at += len(text) + 1
+    simplified = "\n".join(text for _, text in paragraphs)
+    return SimpleNamespace(doc=SimpleNamespace(simplified=simplified), hygiene_prose=pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "heading"]), _PARAGRAPH), max_size=8))
+def test_hashed_sentences_equal_the_paragraph_by_paragraph_reference(paragraphs):
+    f = _facts_of(paragraphs)
+    assert copying.hashed_sentences(f) == _hashed_reference(f)
+
+
+def test_hashed_sentences_equal_the_reference_on_the_corpus():
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+
+    checked = 0
+    for text in _corpus_texts():
+        f = Facts(parse(text), Config(), None)
+        fast = copying.hashed_sentences(f)
+        assert fast == _hashed_reference(f)
+        checked += bool(fast)
+    assert checked > 10
