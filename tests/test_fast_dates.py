@@ -9,9 +9,11 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gsilint import datetext
 from gsilint.facts import copying
 from gsilint.facts.prose_text import ProseText
 from gsilint.parse import parse
+from gsilint.positions import Span
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SHARED = Path("/work/shared/corpus")
@@ -89,3 +91,52 @@ def test_hashed_sentences_equal_the_reference_on_the_corpus():
         assert fast == _hashed_reference(f)
         checked += bool(fast)
     assert checked > 10
+
+
+# -- dates: a long text read in its date runs ------------------------------------------
+
+_DATE_FRAGMENTS = st.sampled_from(
+    [
+        *"0123456789０１２３４５６７８９",
+        *"〇○OＯ零一二三四五六七八九十廿卅元正年月日号度至到起止",
+        *"-/.．－:：近第约满每逾超余共件，。、（）",
+        " ",
+        "\t",
+        "\u3000",
+        "\u00a0",
+        "\n",
+        "\r\n",
+        "\x00",
+        "٣",
+        "2019年",
+        "二〇一八年",
+        "20\n19\n年",
+        "2015\n年\n1\n月\n1\n日起至\n12\n月\n31\n日",
+        "2019-01-31",
+        "2019.1.31",
+        "12月31日",
+        "20年度",
+        "公开信息",
+    ]
+)
+
+
+def _direct(text: str, offset: int):
+    return datetext._find_dates_joined(text, lambda a, b: Span(offset + a, offset + b))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DATE_FRAGMENTS, max_size=80), st.integers(0, 50))
+def test_dates_read_in_runs_equal_dates_read_in_the_whole_text(fragments, offset):
+    text = "".join(fragments)
+    assert datetext._find_dates_in_runs(text, offset) == _direct(text, offset)
+
+
+def test_dates_read_in_runs_equal_the_whole_text_on_the_corpus():
+    found = 0
+    for text in _corpus_texts():
+        simplified = parse(text).simplified
+        fast = datetext.find_dates(simplified, 3)
+        assert fast == _direct(simplified, 3)
+        found += len(fast)
+    assert found > 100
