@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from gsilint import datetext
 from gsilint.facts import copying
 from gsilint.facts.prose_text import ProseText
+from gsilint.findings import Location
 from gsilint.parse import parse
 from gsilint.positions import Span
+from gsilint.rules.crossfile import Place
+from gsilint.sources import InputError, is_report_path, load_path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SHARED = Path("/work/shared/corpus")
@@ -140,3 +143,41 @@ def test_dates_read_in_runs_equal_the_whole_text_on_the_corpus():
         assert fast == _direct(simplified, 3)
         found += len(fast)
     assert found > 100
+
+
+# -- X405: where the sentences start ---------------------------------------------------
+
+
+def _point_reference(ctx, start: int) -> Place:
+    """A sentence's start as X405 first placed it: a Location and the source's excerpt."""
+    source = ctx.source
+    at = source.to_original(start)
+    line, column = source.index.position(at)
+    location = Location(at, at, line, column, line, column, source.label_at(at))
+    return Place(location, source.excerpt(location))
+
+
+def test_sentence_starts_give_the_places_of_the_reference():
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+    from gsilint.rules.context import Context
+    from gsilint.rules.crosscheck import x405_copied_from_last_year as x405
+
+    paths = sorted(CORPUS.glob("*/*.*"))
+    if SHARED.is_dir():
+        paths += sorted(SHARED.glob("real/*"))[:30]
+    checked = 0
+    for path in paths:
+        if not is_report_path(path):
+            continue
+        try:
+            source = load_path(str(path))
+        except InputError:
+            continue
+        doc = parse(source.text)
+        ctx = Context(doc, Facts(doc, Config(), source.path), Config(), source)
+        starts = [s.span.start for s in ctx.facts.hashed_sentences]
+        places = [x405._place(p) for p in x405._starts(ctx, starts)]
+        assert places == [_point_reference(ctx, s) for s in starts]
+        checked += len(places)
+    assert checked > 100
