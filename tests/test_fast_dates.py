@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -181,3 +182,33 @@ def test_sentence_starts_give_the_places_of_the_reference():
         assert places == [_point_reference(ctx, s) for s in starts]
         checked += len(places)
     assert checked > 100
+
+
+# -- T501: the dictionary as a set -----------------------------------------------------
+
+
+def test_dictionary_words_as_a_set_answer_what_the_search_answers(monkeypatch):
+    from gsilint.rules.hygiene import _dictionary
+
+    text = _dictionary._dictionary_text()
+    if not text:
+        pytest.skip("jieba's dictionary is not installed")
+    words = _dictionary._word_set(text)
+    sample = [w.decode() for w in list(words)[::997]]
+    probes = sample + [w[:-1] for w in sample] + [w + "们" for w in sample]
+    probes += ["工作量", "业创", "公开", "公开公开", "目的", "的统一", "AT&T", "a b", "", "\n"]
+    for probe in probes:
+        assert (probe.encode() in words and " " not in probe and "\n" not in probe) == (
+            bool(probe) and _dictionary._search(probe)
+        ), probe
+    # is_word answers the same before and after it switches to the set
+    monkeypatch.setattr(_dictionary, "_SEARCHES_BEFORE_A_SET", 5)
+    monkeypatch.setattr(_dictionary._Lookups, "searches", 0)
+    monkeypatch.setattr(_dictionary._Lookups, "words", None)
+    _dictionary.is_word.cache_clear()
+    try:
+        answers = [_dictionary.is_word(p) for p in probes]
+        assert _dictionary._Lookups.words is not None
+        assert answers == [bool(p) and _dictionary._search(p) for p in probes]
+    finally:
+        _dictionary.is_word.cache_clear()
