@@ -154,6 +154,13 @@ def _table_labels() -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+@cache
+def _any_table_label() -> re.Pattern:
+    """Finds whether a sentence holds any of :func:`_table_labels` (most hold none): one
+    search that skips the places where no label can start."""
+    return re.compile("|".join(re.escape(label) for label in _table_labels()))
+
+
 #: the template-sentence openers are only tried on a sentence with one of these words
 _OPENER_WORD = re.compile("|".join(_OPENER_WORDS))
 
@@ -171,7 +178,7 @@ def _kept(normalised: str) -> bool:
     if openers is not None and _OPENER_WORD.search(head) and openers.match(head):
         return False
     # a table flattened into prose: two row labels of the template or more
-    if len(normalised) < 16 or numbers < 2:
+    if len(normalised) < 16 or numbers < 2 or not _any_table_label().search(normalised):
         return True
     return sum(1 for label in _table_labels() if label in normalised) < 2
 
