@@ -249,3 +249,59 @@ def test_dictionary_words_as_a_set_answer_what_the_search_answers(monkeypatch):
         assert answers == [bool(p) and _dictionary._search(p) for p in probes]
     finally:
         _dictionary.is_word.cache_clear()
+
+
+# -- T506: the one space of a clause ----------------------------------------------------
+
+
+def _lone_gaps_reference(text: str) -> list[int]:
+    """T506's candidates as first written: each clause's spaces, a clause with one only."""
+    import regex
+
+    from gsilint.rules.hygiene import t506_stray_space as t506
+
+    out = []
+    for clause in regex.finditer(r"[^，。；：、！？,;:!?\n（）()《》“”]+", text):
+        spaces = [
+            m.start()
+            for m in regex.finditer(r"[ \u3000\u00a0\t]", text[: clause.end()])
+            if m.start() >= clause.start()
+        ]
+        if len(spaces) == 1 and t506._GAP.match(text, spaces[0]):
+            out.append(spaces[0])
+    return out
+
+
+def _lone_gaps(text: str) -> list[int]:
+    from gsilint.rules.hygiene import t506_stray_space as t506
+
+    bounds = [m.start() for m in t506._CLAUSE_BOUNDARY.finditer(text)]
+    return [
+        m.start()
+        for m in t506._GAP.finditer(text)
+        if t506._only_space_of_its_clause(text, m.start(), bounds)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(list("发展经济和社会 \u3000\u00a0\t，。；：、,;:!?\n（）()《》“”ab1")),
+        max_size=60,
+    )
+)
+def test_lone_gaps_equal_the_clause_by_clause_reference(text):
+    assert _lone_gaps(text) == _lone_gaps_reference(text)
+
+
+def test_lone_gaps_equal_the_reference_on_the_corpus():
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+
+    found = 0
+    for text in _corpus_texts():
+        for piece in Facts(parse(text), Config(), None).hygiene_prose:
+            fast = _lone_gaps(piece.text)
+            assert fast == _lone_gaps_reference(piece.text)
+            found += len(fast)
+    assert found > 0
