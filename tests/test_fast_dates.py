@@ -305,3 +305,14 @@ def test_lone_gaps_equal_the_reference_on_the_corpus():
             assert fast == _lone_gaps_reference(piece.text)
             found += len(fast)
     assert found > 0
+
+
+# -- T505: a piece without an ASCII mark -------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list(",;:()?!，；：（）？！.a公开 \n")), max_size=30))
+def test_the_ascii_mark_search_finds_what_the_character_tests_find(text):
+    from gsilint.rules.hygiene import t505_halfwidth_punctuation as t505
+
+    assert bool(t505._ASCII_MARK.search(text)) == any(c in text for c in ",;:()?!")
