@@ -316,3 +316,37 @@ def test_the_ascii_mark_search_finds_what_the_character_tests_find(text):
     from gsilint.rules.hygiene import t505_halfwidth_punctuation as t505
 
     assert bool(t505._ASCII_MARK.search(text)) == any(c in text for c in ",;:()?!")
+
+
+# -- T507: a paragraph whose brackets pair up --------------------------------------------
+
+
+def _unbalanced_reference(text: str) -> list[tuple[int, str]]:
+    """T507's bracket matching as first written: every bracket through the stack."""
+    from gsilint.rules.hygiene.t507_unbalanced_brackets import _ANY, CLOSERS, PAIRS
+
+    stack: list[int] = []
+    bad: list[tuple[int, str]] = []
+    for m in _ANY.finditer(text):
+        ch, i = m.group(0), m.start()
+        if ch in PAIRS:
+            stack.append(i)
+            continue
+        opener = CLOSERS[ch]
+        for k in range(len(stack) - 1, -1, -1):
+            if text[stack[k]] == opener:
+                bad.extend((j, "open") for j in stack[k + 1 :])
+                del stack[k:]
+                break
+        else:
+            bad.append((i, "close"))
+    bad.extend((j, "open") for j in stack)
+    return sorted(bad)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from(list("《》（）“”【】公a")), max_size=24))
+def test_unbalanced_equals_the_stack_reference(text):
+    from gsilint.rules.hygiene.t507_unbalanced_brackets import unbalanced
+
+    assert unbalanced(text) == _unbalanced_reference(text)
