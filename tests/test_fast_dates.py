@@ -350,3 +350,24 @@ def test_unbalanced_equals_the_stack_reference(text):
     from gsilint.rules.hygiene.t507_unbalanced_brackets import unbalanced
 
     assert unbalanced(text) == _unbalanced_reference(text)
+
+
+# -- T508: label matches remembered ------------------------------------------------------
+
+
+def test_remembered_label_matches_equal_match_label():
+    from gsilint.rules.hygiene.t508_misspelt_label import _match
+    from gsilint.tables.labels import match_label
+    from gsilint.tables.spec import format_ids, table_format
+
+    checked = 0
+    for fmt in format_ids():
+        spec = table_format(fmt)
+        for table in (spec.t2, spec.t3):
+            labels = [r.label for r in table.rows]
+            for label in labels:
+                for written in (label, label[1:], label[:-1], label[:2] + label[3:], label + "的"):
+                    for _ in range(2):  # the second answer comes from the memo
+                        assert _match(written, tuple(labels)) == match_label(written, labels)
+                    checked += 1
+    assert checked > 100
