@@ -183,8 +183,10 @@ def copied_from_last_year(ctx) -> CopyNote | None:
     """
     year = ctx.facts.report_year
     org = body_key(ctx.facts.organisation)
+    if year is None or org is None:
+        return None  # never paired: its sentences are not hashed
     sentences = ctx.facts.hashed_sentences
-    if year is None or org is None or not sentences:
+    if not sentences:
         return None
     title = ctx.facts.title
     span = getattr(title, "span", None) or sentences[0].span
