@@ -244,7 +244,22 @@ def _date_stretches(text: str) -> list[tuple[int, int]]:
         if out and start <= out[-1][1]:
             start = out.pop()[0]
         out.append((start, end))
-    return out
+    return [(a, b) for a, b in out if _could_hold_a_date(text, a, b)]
+
+
+#: The start of a numeric date: a year and a separator ("2019-").
+_NUMERIC_HEAD = lazy(r"[12]\d{3}[\-/.．－]")
+
+
+def _could_hold_a_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has 年, 月 or the start of a numeric date: a stretch of
+    separators only (decimals, phone numbers) holds none, even with its line breaks read
+    through (those join digits before 年 only)."""
+    return (
+        text.find("年", start, end) >= 0
+        or text.find("月", start, end) >= 0
+        or _NUMERIC_HEAD.search(text, start, end) is not None
+    )
 
 
 def _find_dates_in_runs(text: str, offset: int) -> list[DateMention]:
