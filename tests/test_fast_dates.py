@@ -371,3 +371,63 @@ def test_remembered_label_matches_equal_match_label():
                         assert _match(written, tuple(labels)) == match_label(written, labels)
                     checked += 1
     assert checked > 100
+
+
+# -- year_uses: its plain ``re`` patterns read like ``regex`` ----------------------------
+
+_YEAR_USE_PATTERNS = [
+    "_CLAUSE_END",
+    "_WEAK_PLAN",
+    "_EXTERNAL",
+    "_LAST_YEAR_PROBLEMS",
+    "_NEXT_STEP",
+    "_INTENT",
+    "_PLAN",
+    "_NOT_STATEMENT_BEFORE",
+    "_NAME_AFTER",
+    "_PLAN_NOUN_AFTER",
+    "_NOT_STATEMENT_AFTER",
+    "_SPAN_EDGE_AFTER",
+    "_SPAN_EDGE_BEFORE",
+]
+
+
+def _year_use_alphabet() -> list[str]:
+    from gsilint.facts import year_statements as ys
+
+    chars = {ch for name in _YEAR_USE_PATTERNS for ch in getattr(ys, name).pattern}
+    return sorted(chars - set("\\[]()?:*+{}^$|!=<") | set("2019年我镇将继续 \u3000\n，。工作中"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_year_use_patterns_match_as_regex_does(data):
+    import regex
+
+    from gsilint.facts import year_statements as ys
+
+    text = data.draw(st.text(st.sampled_from(_year_use_alphabet()), max_size=30))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for name in _YEAR_USE_PATTERNS:
+        fast = getattr(ys, name)
+        slow = regex.compile(fast.pattern)
+        for method in ("search", "match"):
+            a = getattr(fast, method)(text, start, end)
+            b = getattr(slow, method)(text, start, end)
+            assert (a and a.span()) == (b and b.span()), (name, method, text)
+
+
+def test_year_uses_read_the_corpus_as_with_regex(monkeypatch):
+    import regex
+
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+    from gsilint.facts import year_statements as ys
+
+    docs = [parse(text) for text in _corpus_texts()]
+    fast = [ys.year_uses(Facts(doc, Config(), None)) for doc in docs]
+    for name in _YEAR_USE_PATTERNS:
+        monkeypatch.setattr(ys, name, regex.compile(getattr(ys, name).pattern))
+    assert fast == [ys.year_uses(Facts(doc, Config(), None)) for doc in docs]
+    assert sum(map(len, fast)) > 50
