@@ -431,3 +431,16 @@ def test_year_uses_read_the_corpus_as_with_regex(monkeypatch):
         monkeypatch.setattr(ys, name, regex.compile(getattr(ys, name).pattern))
     assert fast == [ys.year_uses(Facts(doc, Config(), None)) for doc in docs]
     assert sum(map(len, fast)) > 50
+
+
+# -- T504: the places where a text and its conversion differ -----------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("规范範性文件體体")), max_size=300), st.data())
+def test_differences_by_chunks_equal_the_character_by_character_reference(text, data):
+    from gsilint.rules.hygiene.t504_mixed_script import _differences
+
+    other = data.draw(st.text(st.sampled_from(list("规范範性文件體体")), max_size=300))
+    expected = [i for i, (a, b) in enumerate(zip(text, other)) if a != b]
+    assert list(_differences(text, other)) == expected
