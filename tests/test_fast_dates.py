@@ -444,3 +444,41 @@ def test_differences_by_chunks_equal_the_character_by_character_reference(text, 
     other = data.draw(st.text(st.sampled_from(list("规范範性文件體体")), max_size=300))
     expected = [i for i, (a, b) in enumerate(zip(text, other)) if a != b]
     assert list(_differences(text, other)) == expected
+
+
+# -- X401: a row's place among its group's rows ------------------------------------------
+
+
+def _row_en_reference(key: str, rows: tuple[str, ...]) -> str:
+    """``_row_en`` as first written: the group's rows listed again for each row named."""
+    from gsilint.rules.crosscheck._common import _GROUP_EN, _ROW_EN
+
+    if key in _ROW_EN:
+        return _ROW_EN[key]
+    parts = key.split(".")
+    if len(parts) >= 3 and parts[2] in _GROUP_EN:
+        name = _GROUP_EN[parts[2]]
+        if len(parts) > 3:
+            prefix = ".".join(parts[:3]) + "."
+            siblings = [k for k in rows if k.startswith(prefix)]
+            if key in siblings:
+                name += f", item {siblings.index(key) + 1}"
+        return name
+    return "a row"
+
+
+_ROW_PARTS = st.sampled_from(["t3", "results", "refused", "other", "a", "b", "", "1"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.lists(_ROW_PARTS, min_size=1, max_size=5).map(".".join), max_size=12),
+    st.lists(_ROW_PARTS, min_size=1, max_size=5).map(".".join),
+)
+def test_row_names_equal_the_sibling_listing_reference(rows, key):
+    from gsilint.rules.crosscheck._common import _row_en
+
+    rows = tuple(rows)
+    grid = SimpleNamespace(rows=rows)
+    for k in (key, *rows):
+        assert _row_en(k, grid) == _row_en_reference(k, rows)
