@@ -197,17 +197,23 @@ _RUNS_FROM = 2000
 #: What a date, and a line break inside one, is written with: every character of a
 #: match of the patterns above (and of a break ``_breaks_inside_a_date`` reads through),
 #: split into the characters every date has one of (年, 月, a numeric date's separator)
-#: and the others.
+#: and the others. Only stretches are cut with them, so more is harmless: the digits are
+#: stdlib ``re``'s and every astral character, to hold all that ``regex``'s \d reads
+#: (its Unicode tables are newer: digits of recent scripts, all astral).
 _DATE_ANCHORS = r"年月\-/.．－"
-_DATE_OTHERS = r"\d〇○OＯ零一二三四五六七八九十廿卅元正日号度至到起止 \t\u3000\u00a0\r\n"
-#: Characters that every date has one of, with at most ``_NEAR`` others between them.
+_DATE_DIGITS = r"\d\U00010000-\U0010ffff"
+_DATE_OTHERS = (
+    _DATE_DIGITS + r"〇○OＯ零一二三四五六七八九十廿卅元正日号度至到起止 \t\u3000\u00a0\r\n"
+)
+#: Characters that every date has one of, with at most ``_NEAR`` others between them,
+#: and the rest of the run of date characters the last one is in.
 _NEAR = 20
 _ANCHOR_CLUSTER = re.compile(
     f"[{_DATE_ANCHORS}](?:[^{_DATE_ANCHORS}]{{0,{_NEAR}}}[{_DATE_ANCHORS}])*"
+    f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*"
 )
-#: Date characters, from a place on: the run's end (also read in the text reversed);
-#: ``regex`` like the date patterns, so that ``\d`` is the same set of digits.
-_DATE_CHARS = lazy(f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*")
+#: Date characters, from a place on: read in the text reversed, a run's start.
+_DATE_CHARS = re.compile(f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*")
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
@@ -240,7 +246,7 @@ def _date_stretches(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _ANCHOR_CLUSTER.finditer(text):
         start = n - _DATE_CHARS.match(reverse, n - m.start()).end()
-        end = _DATE_CHARS.match(text, m.end()).end()
+        end = m.end()
         if out and start <= out[-1][1]:
             start = out.pop()[0]
         out.append((start, end))
@@ -248,7 +254,7 @@ def _date_stretches(text: str) -> list[tuple[int, int]]:
 
 
 #: The start of a numeric date: a year and a separator ("2019-").
-_NUMERIC_HEAD = lazy(r"[12]\d{3}[\-/.．－]")
+_NUMERIC_HEAD = re.compile(f"[12][{_DATE_DIGITS}]{{3}}[\\-/.．－]")
 
 
 def _could_hold_a_date(text: str, start: int, end: int) -> bool:

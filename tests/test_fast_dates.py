@@ -149,6 +149,8 @@ _DATE_FRAGMENTS = st.sampled_from(
         "\r\n",
         "\x00",
         "٣",
+        "\U0001d7d9",
+        "\U00010d43",
         "2019年",
         "二〇一八年",
         "20\n19\n年",
@@ -482,3 +484,15 @@ def test_row_names_equal_the_sibling_listing_reference(rows, key):
     grid = SimpleNamespace(rows=rows)
     for k in (key, *rows):
         assert _row_en(k, grid) == _row_en_reference(k, rows)
+
+
+def test_the_date_digits_hold_every_digit_regex_reads():
+    import re
+
+    import regex
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    digits = regex.findall(r"\d", every)
+    date_digit = re.compile(f"[{datetext._DATE_DIGITS}]")
+    assert len(digits) > 600
+    assert [d for d in digits if not date_digit.match(d)] == []
