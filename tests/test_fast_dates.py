@@ -496,3 +496,40 @@ def test_the_date_digits_hold_every_digit_regex_reads():
     date_digit = re.compile(f"[{datetext._DATE_DIGITS}]")
     assert len(digits) > 600
     assert [d for d in digits if not date_digit.match(d)] == []
+
+
+# -- T501: Han of the BMP only, for a text without astral characters ---------------------
+
+
+def test_the_bmp_han_class_is_han_on_the_bmp():
+    import re
+
+    from gsilint.han import HAN
+    from gsilint.rules.hygiene.t501_repeated_word import _bmp_class
+
+    han, bmp = re.compile(HAN), re.compile(_bmp_class(HAN))
+    assert [c for c in range(0x10000) if bool(han.match(chr(c))) != bool(bmp.match(chr(c)))] == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(list("公开工作的的一二〇，。 \n资金a") + ["\u3005", "\u2e80"]), max_size=40
+    )
+)
+def test_doubled_units_of_a_bmp_text_are_found_alike(text):
+    from gsilint.rules.hygiene.t501_repeated_word import _DOUBLED, _DOUBLED_BMP
+
+    assert [m.span() for m in _DOUBLED_BMP.finditer(text)] == [
+        m.span() for m in _DOUBLED.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(["a", "公", "\ud800", "\udfff", "\uffff", "\U00010000", "\U0002a6df"]))
+)
+def test_a_bmp_only_text_is_told_by_its_utf16_length(text):
+    from gsilint.rules.hygiene.t501_repeated_word import _bmp_only
+
+    assert _bmp_only(text) == all(ord(c) <= 0xFFFF for c in text)
