@@ -24,7 +24,9 @@ Offsets are code points into the text given, so spans found in
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -160,6 +162,10 @@ def _check(
     return True, None
 
 
+#: Maps a (start, end) of the text read to the span to report.
+Place = Callable[[int, int], Span]
+
+
 def _mention(
     text: str, span: Span, y: str | None, m: str | None, d: str | None, year_span: Span | None
 ) -> DateMention | None:
@@ -174,16 +180,40 @@ def _mention(
     return DateMention(span, text, year, month, day, year_span, valid, problem)
 
 
-def _mention_of(m: regex.Match, offset: int) -> DateMention | None:
+def _mention_of(m: regex.Match, place: Place) -> DateMention | None:
     """The mention a year-month-day match writes (its groups ``y``, ``m``, ``d``)."""
     return _mention(
         m.group(0),
-        Span(offset + m.start(), offset + m.end()),
+        place(m.start(), m.end()),
         m.group("y"),
         m.group("m"),
         m.group("d"),
-        Span(offset + m.start("y"), offset + m.end("y")),
+        place(m.start("y"), m.end("y")),
     )
+
+
+#: Texts at least this long are read in their stretches of dates (:func:`_date_stretches`).
+_RUNS_FROM = 2000
+#: What a date, and a line break inside one, is written with: every character of a
+#: match of the patterns above (and of a break ``_breaks_inside_a_date`` reads through),
+#: split into the characters every date has one of (年, 月, a numeric date's separator)
+#: and the others. Only stretches are cut with them, so more is harmless: the digits are
+#: stdlib ``re``'s and every astral character, to hold all that ``regex``'s \d reads
+#: (its Unicode tables are newer: digits of recent scripts, all astral).
+_DATE_ANCHORS = r"年月\-/.．－"
+_DATE_DIGITS = r"\d\U00010000-\U0010ffff"
+_DATE_OTHERS = (
+    _DATE_DIGITS + r"〇○OＯ零一二三四五六七八九十廿卅元正日号度至到起止 \t\u3000\u00a0\r\n"
+)
+#: Characters that every date has one of, with at most ``_NEAR`` others between them,
+#: and the rest of the run of date characters the last one is in.
+_NEAR = 20
+_ANCHOR_CLUSTER = re.compile(
+    f"[{_DATE_ANCHORS}](?:[^{_DATE_ANCHORS}]{{0,{_NEAR}}}[{_DATE_ANCHORS}])*"
+    f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*"
+)
+#: Date characters, from a place on: read in the text reversed, a run's start.
+_DATE_CHARS = re.compile(f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*")
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
@@ -191,19 +221,83 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
 
     Line breaks inside a date are read through; the spans are still spans of ``text``.
     """
+    if len(text) >= _RUNS_FROM:
+        return _find_dates_in_runs(text, offset)
+    return _find_dates_joined(text, lambda a, b: Span(offset + a, offset + b))
+
+
+def _find_dates_joined(text: str, place: Place) -> list[DateMention]:
+    """:func:`_find_dates` of ``text`` with the line breaks inside dates read through."""
     joined, where = _joined(text)
     if where is None:
-        return _find_dates(text, offset)
-    out = []
-    for d in _find_dates(joined, 0):
-        out.append(
-            replace(
-                d,
-                span=_back(where, d.span, offset),
-                year_span=_back(where, d.year_span, offset) if d.year_span else None,
-            )
-        )
-    return out
+        return _find_dates(text, place)
+
+    def place_joined(a: int, b: int) -> Span:
+        return place(_before_join(where, a, False), _before_join(where, b, True))
+
+    return _find_dates(joined, place_joined)
+
+
+def _date_stretches(text: str) -> list[tuple[int, int]]:
+    """Stretches (start, end) of ``text`` that hold every date: each starts and ends a run
+    of date characters, and only text without 年, 月 or a separator is left out."""
+    reverse = text[::-1]
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR_CLUSTER.finditer(text):
+        start = n - _DATE_CHARS.match(reverse, n - m.start()).end()
+        end = m.end()
+        if out and start <= out[-1][1]:
+            start = out.pop()[0]
+        out.append((start, end))
+    return [(a, b) for a, b in out if _could_hold_a_date(text, a, b)]
+
+
+#: The start of a numeric date: a year and a separator ("2019-").
+_NUMERIC_HEAD = re.compile(f"[12][{_DATE_DIGITS}]{{3}}[\\-/.．－]")
+
+
+def _could_hold_a_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has 年, 月 or the start of a numeric date: a stretch of
+    separators only (decimals, phone numbers) holds none, even with its line breaks read
+    through (those join digits before 年 only)."""
+    return (
+        text.find("年", start, end) >= 0
+        or text.find("月", start, end) >= 0
+        or _NUMERIC_HEAD.search(text, start, end) is not None
+    )
+
+
+def _find_dates_in_runs(text: str, offset: int) -> list[DateMention]:
+    """:func:`find_dates` of a long text, read in its date runs only.
+
+    Every date is written in one run of :data:`_DATE_CHARS` that holds 年, 月 or a
+    separator; the stretches that hold those runs, each with the character before and
+    after it (what the patterns look around at), are read as one short text, pieces
+    kept apart by a NUL (no date character, and none that the patterns look for around
+    a date).
+    """
+    parts: list[str] = []
+    starts: list[int] = []  # where each piece starts in the short text
+    shifts: list[int] = []  # what to add to a place in a piece to place it in ``text``
+    at = 0
+    for first, end in _date_stretches(text):
+        a = first - 1 if first else 0
+        piece = text[a : end + 1]
+        at += 1
+        starts.append(at)
+        shifts.append(offset + a - at)
+        parts.append("\x00")
+        parts.append(piece)
+        at += len(piece)
+    if not parts:
+        return []
+
+    def place(a: int, b: int) -> Span:
+        shift = shifts[bisect_right(starts, a) - 1]
+        return Span(a + shift, b + shift)
+
+    return _find_dates_joined("".join(parts), place)
 
 
 def _breaks_inside_a_date(text: str) -> list[tuple[int, int]]:
@@ -261,54 +355,44 @@ def _joined(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     return "".join(parts), where
 
 
-def _back(where: list[tuple[int, int]], span: Span, offset: int) -> Span:
-    """A span of the joined text as a span of the text it was joined from."""
-
-    def orig(i: int, end: bool) -> int:
-        # removed characters before joined offset i (at a cut, an end stays before the break)
-        k = bisect_left(where, (i + (0 if end else 1), -1)) - 1
-        return i + (where[k][1] if k >= 0 else 0)
-
-    return Span(offset + orig(span.start, False), offset + orig(span.end, True))
+def _before_join(where: list[tuple[int, int]], i: int, end: bool) -> int:
+    """Offset ``i`` of the joined text as an offset of the text it was joined from
+    (at a cut, an end stays before the break)."""
+    k = bisect_left(where, (i + (0 if end else 1), -1)) - 1
+    return i + (where[k][1] if k >= 0 else 0)
 
 
-def _find_dates(text: str, offset: int = 0) -> list[DateMention]:
+def _find_dates(text: str, place: Place) -> list[DateMention]:
     out: list[DateMention] = []
     taken = _Taken()
     for m in _NUMERIC.finditer(text):
-        mm = _mention_of(m, offset)
+        mm = _mention_of(m, place)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
     for m in _YMD.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        mm = _mention_of(m, offset)
+        end = m.end()
+        mm = _mention_of(m, place)
         if mm is None and m.group("m"):
             # a year we accept with a month we cannot read: keep the year alone
             end = text.index("年", m.start("y")) + 1
             mm = _mention(
                 text[m.start() : end],
-                Span(offset + m.start(), offset + end),
+                place(m.start(), end),
                 m.group("y"),
                 None,
                 None,
-                Span(offset + m.start("y"), offset + m.end("y")),
+                place(m.start("y"), m.end("y")),
             )
         if mm is not None:
             out.append(mm)
-            taken.add(mm.span.start - offset, mm.span.end - offset)
+            taken.add(m.start(), end)
     for m in _MD.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        mm = _mention(
-            m.group(0),
-            Span(offset + m.start(), offset + m.end()),
-            None,
-            m.group("m"),
-            m.group("d"),
-            None,
-        )
+        mm = _mention(m.group(0), place(m.start(), m.end()), None, m.group("m"), m.group("d"), None)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
@@ -318,10 +402,10 @@ def _find_dates(text: str, offset: int = 0) -> list[DateMention]:
         y = m.group("y")
         out.append(
             DateMention(
-                Span(offset + m.start(), offset + m.end()),
+                place(m.start(), m.end()),
                 m.group(0),
                 None,
-                year_span=Span(offset + m.start("y"), offset + m.end("y")),
+                year_span=place(m.start("y"), m.end("y")),
                 valid=False,
                 problem=(
                     f"年份只写了“{y}”，应写四位年份",

@@ -22,8 +22,10 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import regex
@@ -70,21 +72,35 @@ def normalise_sentence(text: str, simplified: bool = False) -> str:
     return _HASHES.sub("#", _DROP.sub("", s))
 
 
-#: stands for a sentence end while a whole paragraph is normalised at once (kept by ``_DROP_BUT``)
+#: stands for a sentence end while a whole paragraph is normalised at once
 _END = "\x00"
-_DROP_BUT_END = re.compile(
-    "[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#\x00]+"
+#: one sentence-end character (a run of them ends one sentence, and leaves empty ones)
+_MARK_END = re.compile("[。！？!?；;]")
+#: runs of what a normalised sentence keeps: Han, letters, ``#``, ``_END`` and the
+#: numbers that are not Han (0-9, full-width digits, 〇 ○), which then become ``#``
+_KEPT_RUN = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#\x000-9０-９〇○]+"
 )
+#: a number next to numbers and ``#`` once the dropped characters are gone: one ``#``
+_NUMBER_RUN = re.compile(r"[#0-9０-９〇○零一二三四五六七八九十百千万两]+")
 
 
 def normalise_sentences(simplified_text: str) -> list[str]:
     """``normalise_sentence(s, simplified=True)`` of each sentence of a paragraph (cut at
-    ``_SENTENCE_END``), done over the paragraph at once: three substitutions per paragraph
-    instead of per sentence."""
+    ``_SENTENCE_END``), done over the paragraph at once."""
     # a NUL of the text itself becomes another dropped character, not a sentence end
-    s = _SENTENCE_END.sub(_END, simplified_text.replace(_END, "\x01")).lower()
-    s = _DROP_BUT_END.sub("", _NUMBER.sub("#", s))
-    return _HASHES.sub("#", s).split(_END)
+    return _normalise_marked(_SENTENCE_END.sub(_END, simplified_text.replace(_END, "\x01")))
+
+
+def _normalise_marked(marked: str) -> list[str]:
+    """The normalised pieces of a text whose sentence ends are already ``_END``.
+
+    What ``normalise_sentence`` does in another order, with the same result: the
+    dropped characters go first (numbers stay), then every run of numbers and ``#``
+    becomes one ``#`` — two passes over the text instead of three.
+    """
+    kept = "".join(_KEPT_RUN.findall(marked.lower()))
+    return _NUMBER_RUN.sub("#", kept).split(_END)
 
 
 def digest(normalised: str) -> int:
@@ -126,42 +142,65 @@ def _table_labels() -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+@cache
+def _any_table_label() -> re.Pattern:
+    """Finds whether a sentence holds any of :func:`_table_labels` (most hold none): one
+    search that skips the places where no label can start."""
+    return re.compile("|".join(re.escape(label) for label in _table_labels()))
+
+
+#: the template-sentence openers are only tried on a sentence with one of these words
+_OPENER_WORD = re.compile("|".join(_OPENER_WORDS))
+
+
 def _kept(normalised: str) -> bool:
     if len(normalised) < MIN_CHARS:
         return False
-    if normalised.count("#") * 4 > len(normalised):  # mostly numbers: a flattened table
+    numbers = normalised.count("#")
+    if numbers * 4 > len(normalised):  # mostly numbers: a flattened table
         return False
     labels, openers = _genre_sentences()
     if normalised in labels:
         return False
     head = normalised[:120]
-    if openers is not None and any(w in head for w in _OPENER_WORDS) and openers.match(head):
+    if openers is not None and _OPENER_WORD.search(head) and openers.match(head):
         return False
     # a table flattened into prose: two row labels of the template or more
-    if len(normalised) < 16 or normalised.count("#") < 2:
+    if len(normalised) < 16 or numbers < 2 or not _any_table_label().search(normalised):
         return True
     return sum(1 for label in _table_labels() if label in normalised) < 2
 
 
 def hashed_sentences(f: Facts) -> list[HashedSentence]:
-    """The report's prose sentences, normalised and hashed, in document order."""
-    out: list[HashedSentence] = []
+    """The report's prose sentences, normalised and hashed, in document order.
+
+    All paragraphs are normalised at once, joined by ``_END`` (a paragraph end
+    is a sentence end), and only the sentences kept are then placed.
+    """
     simplified = f.doc.simplified
-    for piece in f.hygiene_prose:
-        if piece.kind != "paragraph":
+    pieces = [p for p in f.hygiene_prose if p.kind == "paragraph"]
+    if not pieces:
+        return []
+    texts = [simplified[p.start : p.start + len(p.text)] for p in pieces]
+    if _END in simplified:
+        texts = [t.replace(_END, "\x01") for t in texts]
+    joined = _END.join(texts)
+    # each sentence-end character is a cut: a run of them leaves empty sentences between
+    marked = _MARK_END.sub(_END, joined)
+    raws = marked.split(_END)
+    # sentence k starts at begins[k] + k (k cuts before it)
+    begins = list(accumulate(map(len, raws), initial=0))
+    # where each paragraph starts in the joined text, and in the document
+    para_starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    shifts = [p.start - at for p, at in zip(pieces, para_starts)]
+    out: list[HashedSentence] = []
+    for k, normalised in enumerate(_normalise_marked(marked)):
+        if len(normalised) < MIN_CHARS or not _kept(normalised):
             continue
-        start = 0
-        text = simplified[piece.start : piece.start + len(piece.text)]
-        bounds = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
-        ends = [*bounds, (len(text), len(text))]
-        for (end, after), normalised in zip(ends, normalise_sentences(text)):
-            raw = text[start:end]
-            begin = start
-            start = after
-            if not _kept(normalised):
-                continue
-            lead = len(raw) - len(raw.lstrip())
-            out.append(
-                HashedSentence(digest(normalised), len(normalised), piece.span(begin + lead, end))
-            )
+        raw = raws[k]
+        begin = begins[k] + k
+        shift = shifts[bisect_right(para_starts, begin) - 1]
+        lead = len(raw) - len(raw.lstrip())
+        span = Span(shift + begin + lead, shift + begin + len(raw))
+        out.append(HashedSentence(digest(normalised), len(normalised), span))
     return out

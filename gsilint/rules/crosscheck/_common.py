@@ -7,6 +7,7 @@ English names below are for ``--lang en`` (no template key ever reaches a messag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gsilint.facts.quantities import quote_label
 from gsilint.positions import Span
@@ -117,12 +118,26 @@ def _row_en(key: str, grid=None) -> str:
     if len(parts) >= 3 and parts[2] in _GROUP_EN:
         name = _GROUP_EN[parts[2]]
         if len(parts) > 3 and grid is not None:
-            prefix = ".".join(parts[:3]) + "."
-            siblings = [k for k in grid.rows if k.startswith(prefix)]
-            if key in siblings:
-                name += f", item {siblings.index(key) + 1}"
+            item = _items(grid.rows).get(key)
+            if item is not None:
+                name += f", item {item}"
         return name
     return "a row"
+
+
+@lru_cache(maxsize=64)
+def _items(rows: tuple[str, ...]) -> dict[str, int]:
+    """Each row's place (from 1) among the rows of its group (the rows that share the
+    key's first three parts): worked out once per table layout, not once per row named."""
+    out: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for key in rows:
+        parts = key.split(".")
+        if len(parts) > 3:
+            prefix = ".".join(parts[:3]) + "."
+            counts[prefix] = counts.get(prefix, 0) + 1
+            out.setdefault(key, counts[prefix])
+    return out
 
 
 def _row_sum(grid, row: str, cols: tuple[str, ...] | None = None, bound: bool = False):

@@ -22,6 +22,11 @@ from gsilint.rules.crossfile_pairing import body_key, last_year
 _PASSAGES = 3
 
 
+#: Where a sentence starts in the original file: (offset, line, column, label, excerpt).
+#: A plain tuple per sentence; a :class:`Place` is made only for the passages pointed to.
+SentenceStart = tuple[int, int, int, "str | None", str]
+
+
 @dataclass(frozen=True, slots=True)
 class CopyNote:
     """What X405 keeps of one report: body, year, and its sentences as hashes."""
@@ -32,8 +37,8 @@ class CopyNote:
     threshold: int
     #: (hash, normalised length) of each prose sentence, in document order
     sentences: tuple[tuple[int, int], ...]
-    #: where each sentence starts (parallel to ``sentences``)
-    places: tuple[Place, ...]
+    #: where each sentence starts (parallel to ``sentences``), see :func:`_starts`
+    places: tuple[SentenceStart, ...]
     #: where a report-level finding goes (the title, else the first sentence)
     at: Place
 
@@ -97,7 +102,7 @@ def compare_copies(notes: Mapping[str, CopyNote]) -> Iterator[RunIssue]:
         )
         related = tuple(
             (
-                cur.places[first],
+                _place(cur.places[first]),
                 f"与上年相同的段落：连续{count}句，{chars}字",
                 f"copied passage: {count} sentences in a row, {chars} characters",
             )
@@ -106,13 +111,26 @@ def compare_copies(notes: Mapping[str, CopyNote]) -> Iterator[RunIssue]:
         yield RunIssue(path, cur.at, zh, en, related)
 
 
-def _point(ctx, start: int) -> Place:
-    """Where a sentence starts (an empty location: a passage is pointed at, not spanned)."""
+def _starts(ctx, starts: list[int]) -> tuple[SentenceStart, ...]:
+    """Where each sentence starts (parsed-text offsets ``starts``) in the original file."""
     source = ctx.source
-    at = source.to_original(start)
-    line, column = source.index.position(at)
-    location = Location(at, at, line, column, line, column, source.label_at(at))
-    return Place(location, source.excerpt(location))
+    to_original = source.to_original
+    position = source.index.position
+    label_at = source.label_at
+    original = source.original
+    out = []
+    for start in starts:
+        at = to_original(start)
+        line, column = position(at)
+        # what ``source.excerpt`` gives for the empty location at ``at``
+        out.append((at, line, column, label_at(at), original[at : at + 20]))
+    return tuple(out)
+
+
+def _place(start: SentenceStart) -> Place:
+    """A sentence's start as a place (an empty location: a passage is pointed at, not spanned)."""
+    at, line, column, label, excerpt = start
+    return Place(Location(at, at, line, column, line, column, label), excerpt)
 
 
 @rule(
@@ -165,8 +183,10 @@ def copied_from_last_year(ctx) -> CopyNote | None:
     """
     year = ctx.facts.report_year
     org = body_key(ctx.facts.organisation)
+    if year is None or org is None:
+        return None  # never paired: its sentences are not hashed
     sentences = ctx.facts.hashed_sentences
-    if year is None or org is None or not sentences:
+    if not sentences:
         return None
     title = ctx.facts.title
     span = getattr(title, "span", None) or sentences[0].span
@@ -175,6 +195,6 @@ def copied_from_last_year(ctx) -> CopyNote | None:
         year.value,
         ctx.config.copy_threshold,
         tuple((s.digest, s.chars) for s in sentences),
-        tuple(_point(ctx, s.span.start) for s in sentences),
+        _starts(ctx, [s.span.start for s in sentences]),
         ctx.place(span),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from gsilint.findings import Issue, Severity
@@ -40,12 +41,26 @@ def script_of(ch: str) -> str:
     return ""
 
 
+#: How many characters are compared at once before they are compared one by one.
+_CHUNK = 64
+
+
+def _differences(a: str, b: str) -> Iterator[int]:
+    """Offsets (up to the shorter length) where ``a`` and ``b`` differ: chunks that are
+    equal (most of a converted text) are passed over at once."""
+    n = min(len(a), len(b))
+    for start in range(0, n, _CHUNK):
+        end = min(start + _CHUNK, n)
+        if a[start:end] != b[start:end]:
+            yield from (i for i in range(start, end) if a[i] != b[i])
+
+
 def _marks(text: str, other: str, kind: str) -> list[tuple[int, str]]:
     """Offsets where ``text`` has a ``kind``-only character (``other`` is its conversion)."""
     quoted = None
     out = []
-    for i, (a, b) in enumerate(zip(text, other)):
-        if a != b and script_of(a) == kind:
+    for i in _differences(text, other):
+        if script_of(text[i]) == kind:
             if quoted is None:
                 quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
             if not any(s <= i < e for s, e in quoted):

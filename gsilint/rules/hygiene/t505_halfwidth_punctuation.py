@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gsilint.facts.prose_text import ProseText
@@ -24,6 +25,8 @@ _MARK = lazy(
     rf"(?<={_C}[ \u3000]?)[,;:?!](?=[ \u3000]?(?:{_C}|[0-9０-９]|[A-Za-z]*\p{{Han}})|$)(?!//)"
     rf"|(?<=[0-9０-９%％])[,;:?!](?=\p{{Han}})"
 )
+#: What T505 may report (one stdlib search tells a piece has none).
+_ASCII_MARK = re.compile("[,;:()?!]")
 #: A pair of ASCII parentheses around or next to Chinese text: (以下简称《条例》).
 _PARENS = lazy(r"(?<!\])\(([^()\n]{0,80})\)")
 _HAN = lazy(r"\p{Han}")
@@ -87,9 +90,10 @@ def halfwidth_punctuation(ctx):
     正确示例 / Good:
         对照上级要求和群众期盼，仍存在一些不足，主要是政策解读的形式还不够丰富。
     """
-    for piece in _blocks(prose(ctx)):
+    # most pieces have no ASCII mark: they are not cut into blocks
+    for piece in _blocks([p for p in prose(ctx) if _ASCII_MARK.search(p.text)]):
         text = piece.text
-        if not any(c in text for c in ",;:()?!"):
+        if not _ASCII_MARK.search(text):
             continue
         at = [
             i - piece.start for i in _bad_marks(ctx.doc.text, piece.start, piece.start + len(text))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from gsilint.findings import Issue, Severity
 from gsilint.patterns import lazy
 from gsilint.rules import rule
@@ -11,9 +14,9 @@ from gsilint.rules.hygiene._prose import clip, prose, safe_fix
 #: One space (ASCII, ideographic or no-break) between two Han characters.
 _GAP = lazy(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
 #: Clause boundaries: a word split by a space lies inside one clause.
-_CLAUSE = lazy(r"[^，。；：、！？,;:!?\n（）()《》“”]+")
+_CLAUSE_BOUNDARY = re.compile(r"[，。；：、！？,;:!?\n（）()《》“”]")
 _HAN1 = lazy(r"\p{Han}")
-_SPACE = lazy(r"[ \u3000\u00a0\t]")
+_SPACES = " \u3000\u00a0\t"
 
 
 @rule(
@@ -48,15 +51,15 @@ def stray_space(ctx):
     words = common_words()
     for piece in prose(ctx):
         text = piece.text
-        # a finding is a space between two Han characters: most pieces have none
-        if not _GAP.search(text):
+        # a finding is a space between two Han characters: most pieces have no space at all
+        if " " not in text and "\u3000" not in text and "\u00a0" not in text:
             continue
-        for clause in _CLAUSE.finditer(text):
-            gaps = [m.start() for m in _SPACE.finditer(text, clause.start(), clause.end())]
-            if len(gaps) != 1:
-                continue
-            i = gaps[0]
-            if not _GAP.match(text, i):
+        gaps = [m.start() for m in _GAP.finditer(text)]
+        if not gaps:
+            continue
+        bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text)]
+        for i in gaps:
+            if not _only_space_of_its_clause(text, i, bounds):
                 continue
             a = piece.start + i
             word = simplified[a - 1] + simplified[a + 1]
@@ -74,3 +77,12 @@ def stray_space(ctx):
                 f"it should read '{text[i - 1]}{text[i + 1]}'",
                 fix=safe_fix(ctx, piece.span(i, i + 1), ""),
             )
+
+
+def _only_space_of_its_clause(text: str, i: int, bounds: list[int]) -> bool:
+    """Whether the space at ``text[i]`` is the only space of its clause (``bounds``: where
+    the clause boundaries of ``text`` are)."""
+    k = bisect_left(bounds, i)
+    start = bounds[k - 1] + 1 if k else 0
+    end = bounds[k] if k < len(bounds) else len(text)
+    return sum(text.count(space, start, end) for space in _SPACES) == 1

@@ -33,6 +33,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     bracket opened after that one is closed; 《《 with one 》 leaves the outer
     《 unpaired.
     """
+    if _well_nested("".join(_ANY.findall(text))):
+        return []
     stack: list[int] = []
     bad: list[tuple[int, str]] = []
     for m in _ANY.finditer(text):
@@ -51,6 +53,23 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             bad.append((i, "close"))
     bad.extend((j, "open") for j in stack)
     return sorted(bad)
+
+
+#: Each pair written with nothing between: what a well-nested sequence of marks reduces by.
+_EMPTY_PAIRS = tuple(o + c for o, c in PAIRS.items())
+
+
+def _well_nested(marks: str) -> bool:
+    """Whether a sequence of brackets pairs up completely (every paragraph of most reports):
+    taking out adjacent pairs until none is left empties it."""
+    while marks:
+        shorter = marks
+        for pair in _EMPTY_PAIRS:
+            shorter = shorter.replace(pair, "")
+        if shorter == marks:
+            return False
+        marks = shorter
+    return True
 
 
 _ENDS = "。！？；!?;"

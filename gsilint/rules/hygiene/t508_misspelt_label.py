@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from gsilint.findings import Issue, Severity
@@ -22,6 +24,13 @@ def _listed_variant(row, written: str) -> bool:
     return any(m not in own and m in text for m in row.match)
 
 
+@lru_cache(maxsize=4096)
+def _match(written: str, labels: tuple[str, ...], allowed: tuple[str, ...] = ()):
+    """:func:`match_label` remembered: reports write the same labels and headings, in the
+    template's words or in the same few misspellings, again and again."""
+    return match_label(written, labels, allowed)
+
+
 def _locate(doc, span: Span, key: str) -> Span:
     """Where the written label ``key`` (a :func:`label_key`) is within ``span``."""
     if key:
@@ -39,14 +48,14 @@ def _rows(ctx):
         if grid is None:
             continue
         spec = getattr(table_format(grid.layout), name)
-        labels = [r.label for r in spec.rows]
+        labels = tuple(r.label for r in spec.rows)
         # a glued copy's rows carry the template's labels; what it wrote is kept aside
         for key, written in (grid.written or grid.row_labels).items():
             row = spec.row(key)
             if row is None or key not in grid.row_spans or _listed_variant(row, written):
                 continue
             seg = last_label(written)
-            m = match_label(seg, labels)
+            m = _match(seg, labels)
             if m is None or m.exact or m.label != row.label:
                 continue
             span = grid.row_spans[key]
@@ -63,10 +72,10 @@ def _rows(ctx):
 
 def _headings(ctx):
     specs = ctx.facts.template.sections
-    titles = [s.title for s in specs]
-    variants = [v for s in specs for v in s.variants]
+    titles = tuple(s.title for s in specs)
+    variants = tuple(v for s in specs for v in s.variants)
     for sec in ctx.facts.top_sections:
-        m = match_label(sec.title, titles, variants)
+        m = _match(sec.title, titles, variants)
         if m is None or m.exact:
             continue
         yield Issue(
