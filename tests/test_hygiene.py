@@ -112,6 +112,8 @@ def test_t503_seed_002():
         ("门户网站（http//www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
         ("门户网站（http:/www.pingtan.gov.cn）", "http://www.pingtan.gov.cn"),
         ("门户网站（www. pingtan.gov.cn）", "www.pingtan.gov.cn"),
+        # a scheme in any capitalisation, with a host that has neither www nor .gov
+        ("门户网站（HtTp:∥example.cn）", "http://example.cn"),
     ],
 )
 def test_t503_flags(text, good):
