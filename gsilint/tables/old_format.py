@@ -35,7 +35,7 @@ from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
-from gsilint.tables.identities import any_fails
+from gsilint.tables.identities import fails, plan
 from gsilint.tables.readings import read_collapsed
 from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
 from gsilint.tables.stream import CELL_KINDS, StreamRow
@@ -378,7 +378,7 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
     checkable (E004 says why). When no combination survives, only the rows with a single
     possible cut are mapped: their identities then speak for themselves (A302/A303).
     """
-    options = {}
+    options: dict[str, list[tuple[document.Cell, ...]]] = {}
     unsplit = []
     for key, (_row, cell) in glued.items():
         cuts = _splits(cell, ncols)
@@ -388,49 +388,56 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
             unsplit.append(key)
     if unsplit:
         grid.lost.append(_glued_lost(glued, unsplit, "无法拆分为合法的数"))
-    fixed = {k: v[0] for k, v in options.items() if len(v) == 1}
+    # each cut of each row as the grid cells it makes, read once
+    cells_of = {
+        key: [_cut_cells(key, cut, cols_of(_spec_row(key))[:ncols]) for cut in cuts]
+        for key, cuts in options.items()
+    }
+    for key, cuts in options.items():
+        if len(cuts) == 1:
+            grid.cells.update(cells_of[key][0])
     open_ = {k: v for k, v in options.items() if len(v) > 1}
     total = 1
     for v in open_.values():
         total *= len(v)
-
-    def place(target: Grid, choice: dict) -> None:
-        for key, cells in choice.items():
-            cols = cols_of(_spec_row(key))[:ncols]
-            for col, c in zip(cols, cells):
-                target.cells[(key, col.key)] = _cell(col, c)
-
-    place(grid, fixed)
     if not open_:
         return
-    kept: list[dict] = []
+    kept: list[tuple[int, ...]] = []  # per combination, the cut chosen for each open row
     if total <= _MAX_READINGS:
         keys = list(open_)
-        involved = set(keys)
-        for combo in itertools.product(*(open_[k] for k in keys)):
-            trial = Grid(grid.name, grid.layout, grid.rows, grid.columns, grid.span)
-            trial.row_spans = grid.row_spans
-            trial.cells = dict(grid.cells)
-            place(trial, dict(zip(keys, combo)))
-            if not any_fails(trial, involved):
-                kept.append(dict(zip(keys, combo)))
+        # every combination sets the same cells (those of the open rows): one trial grid
+        trial = dict(grid.cells)
+        instances = plan(grid, set(keys))
+        for combo in itertools.product(*(range(len(open_[k])) for k in keys)):
+            for key, i in zip(keys, combo):
+                trial.update(cells_of[key][i])
+            if not fails(instances, trial):
+                kept.append(combo)
     unknown = []
-    for key in open_:
-        texts = {tuple(c.text for c in k[key]) for k in kept}
+    for j, key in enumerate(open_):
+        texts = {tuple(c.text for c in open_[key][combo[j]]) for combo in kept}
         if len(texts) == 1:
-            place(grid, {key: kept[0][key]})
+            grid.cells.update(cells_of[key][kept[0][j]])
         else:
             unknown.append(key)
     if unknown:
+        readings = {
+            tuple(tuple(c.text for c in open_[k][i]) for k, i in zip(open_, combo))
+            for combo in kept
+        }
         why = (
-            f"有 {len({tuple(tuple(c.text for c in v) for v in k.values()) for k in kept})} "
-            "种拆分都满足勾稽关系"
+            f"有 {len(readings)} 种拆分都满足勾稽关系"
             if kept
             else "没有一种拆分满足勾稽关系"
             if total <= _MAX_READINGS
             else f"可能的拆分太多（{total} 种组合）"
         )
         grid.lost.append(_glued_lost(glued, unknown, why))
+
+
+def _cut_cells(key: str, cut: tuple[document.Cell, ...], cols: tuple[ColSpec, ...]) -> dict:
+    """The grid cells of row ``key`` read from one cut of its glued digits."""
+    return {(key, col.key): _cell(col, c) for col, c in zip(cols, cut)}
 
 
 def _spec_row(key: str) -> RowSpec:

@@ -1,0 +1,285 @@
+"""The fast table readers and identity checks equal their plain reference versions.
+
+The table facts (:mod:`gsilint.facts.tables`) are written for speed: identity
+instances worked out once per table shape, glued digits cut once per row,
+readings valued once per cell, memoised label matching. Each test here keeps
+the obvious version as a reference and checks, on random input (hypothesis)
+and on every report of the corpus and the fixtures, that the fast one gives
+the same answer.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from functools import cache
+
+from conftest import CORPUS, FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gsilint import document
+from gsilint.config import Config
+from gsilint.facts import Facts
+from gsilint.parse import parse
+from gsilint.positions import Span
+from gsilint.sources import InputError, is_report_path, load_path
+from gsilint.tables import old_format
+from gsilint.tables.grid import CellValue, Grid
+from gsilint.tables.identities import (
+    Check,
+    _applies,
+    _instances,
+    _involves,
+    _printed,
+    evaluate,
+    fails,
+    plan,
+)
+from gsilint.tables.spec import OLD, identities_of, old_table, table_format
+from gsilint.tables.stream import table_stream
+
+# -- the reports -------------------------------------------------------------------------
+
+
+@cache
+def _reports() -> tuple[Facts, ...]:
+    """Every report of the shared corpus and of the test fixtures, parsed."""
+    out = []
+    for folder in (CORPUS, FIXTURES / "real", FIXTURES / "seeds", FIXTURES / "html"):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or not is_report_path(path) or path.name.startswith("README"):
+                continue
+            try:
+                source = load_path(str(path))
+            except InputError:
+                continue
+            out.append(Facts(parse(source.text), Config(), source.path))
+    return tuple(out)
+
+
+def _grids() -> list[Grid]:
+    return [g for f in _reports() for g in f.table_grids.values() if g is not None]
+
+
+def test_the_corpus_is_there():
+    assert len(_reports()) > 30
+    assert len(_grids()) > 30
+
+
+# -- identity checks ---------------------------------------------------------------------
+
+
+def _checks_reference(grid: Grid, rows: set[str] | None = None):
+    """The identity instances as first written: every spec walked for every grid."""
+    get = grid.cells.get
+    for spec in identities_of(grid.name, grid.layout):
+        if not _applies(spec, grid):
+            continue
+        for inst, lhs, rhs, at in _instances(spec, grid):
+            if rows is not None and not _involves(spec, inst, grid, frozenset(rows)):
+                continue
+            if spec.printed_only:
+                lhs, rhs = _printed(lhs, grid), _printed(rhs, grid)
+                if not lhs or not rhs:
+                    continue
+            chk = Check(spec, inst, lhs, rhs, at)
+            cells = [get(k) for k in chk.operands]
+            if any(c is None or (c.reported and not c.usable) for c in cells):
+                chk.status = "skipped"
+            else:
+                chk.not_reported = [k for k, c in zip(chk.operands, cells) if not c.reported]
+                if chk.not_reported:
+                    chk.status = "not_evaluable"
+                else:
+                    n = len(lhs)
+                    chk.lhs_sum = sum(c.value for c in cells[:n])
+                    chk.rhs_sum = sum(c.value for c in cells[n:])
+                    holds = (
+                        chk.lhs_sum >= chk.rhs_sum
+                        if spec.relation == "ge"
+                        else chk.lhs_sum == chk.rhs_sum
+                    )
+                    chk.status = "ok" if holds else "fail"
+            yield chk
+
+
+def _any_fails_reference(grid: Grid, rows: set[str]) -> bool:
+    return any(c.status == "fail" for c in _checks_reference(grid, rows))
+
+
+def _shape(name: str, layout: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The row and column keys of a table."""
+    if name == OLD:
+        spec = old_table(layout).table
+    else:
+        spec = getattr(table_format(layout), name)
+    return tuple(r.key for r in spec.rows), tuple(c.key for c in spec.columns)
+
+
+_TABLES = [("t3", "2019"), ("t3", "2021"), ("t4", "2019"), ("t4", "2021"), (OLD, "2008")]
+
+_CELLS = st.one_of(
+    st.none(),
+    st.builds(
+        lambda v: CellValue(v, Span(0, 1), True, str(v)), st.integers(min_value=0, max_value=30)
+    ),
+    st.just(CellValue(None, Span(0, 0), False, "")),  # not reported
+    st.just(CellValue(None, Span(0, 1), True, "若干", "not_number")),  # invalid
+)
+
+
+@st.composite
+def _random_grids(draw) -> Grid:
+    """A grid of a random table: random printed rows, random cells (absent, zero to 30,
+    not reported, invalid); small values so that many identities hold."""
+    name, layout = draw(st.sampled_from(_TABLES))
+    rows, cols = _shape(name, layout)
+    if name == OLD:
+        cols = cols[: draw(st.integers(min_value=1, max_value=2))]
+    grid = Grid(name, layout, rows, cols, Span(0, 1))
+    for r in rows:
+        if draw(st.booleans()) or draw(st.booleans()):
+            grid.row_spans[r] = Span(0, 1)
+    for r in grid.row_spans:
+        for c in cols:
+            cell = draw(_CELLS)
+            if cell is not None:
+                grid.cells[(r, c)] = cell
+    return grid
+
+
+@settings(max_examples=300, deadline=None)
+@given(_random_grids(), st.data())
+def test_identity_checks_equal_the_reference_on_random_grids(grid, data):
+    assert evaluate(grid) == list(_checks_reference(grid))
+    rows = set(data.draw(st.lists(st.sampled_from(grid.rows), max_size=4)))
+    assert fails(plan(grid, rows), grid.cells) == _any_fails_reference(grid, rows)
+
+
+def test_identity_checks_equal_the_reference_on_the_corpus():
+    for grid in _grids():
+        assert evaluate(grid) == list(_checks_reference(grid)), grid.name
+
+
+# -- glued digits of the old statistics table --------------------------------------------
+
+
+def _split_glued_reference(grid: Grid, glued, cols_of, ncols: int) -> None:
+    """Old ``_split_glued`` as first written: a fresh trial grid per combination of cuts."""
+    options = {}
+    unsplit = []
+    for key, (_row, cell) in glued.items():
+        cuts = old_format._splits(cell, ncols)
+        if cuts:
+            options[key] = cuts
+        else:
+            unsplit.append(key)
+    if unsplit:
+        grid.lost.append(old_format._glued_lost(glued, unsplit, "无法拆分为合法的数"))
+    fixed = {k: v[0] for k, v in options.items() if len(v) == 1}
+    open_ = {k: v for k, v in options.items() if len(v) > 1}
+    total = 1
+    for v in open_.values():
+        total *= len(v)
+
+    def place(target: Grid, choice: dict) -> None:
+        for key, cells in choice.items():
+            cols = cols_of(old_format._spec_row(key))[:ncols]
+            for col, c in zip(cols, cells):
+                target.cells[(key, col.key)] = old_format._cell(col, c)
+
+    place(grid, fixed)
+    if not open_:
+        return
+    kept: list[dict] = []
+    if total <= old_format._MAX_READINGS:
+        keys = list(open_)
+        involved = set(keys)
+        for combo in itertools.product(*(open_[k] for k in keys)):
+            trial = Grid(grid.name, grid.layout, grid.rows, grid.columns, grid.span)
+            trial.row_spans = grid.row_spans
+            trial.cells = dict(grid.cells)
+            place(trial, dict(zip(keys, combo)))
+            if not _any_fails_reference(trial, involved):
+                kept.append(dict(zip(keys, combo)))
+    unknown = []
+    for key in open_:
+        texts = {tuple(c.text for c in k[key]) for k in kept}
+        if len(texts) == 1:
+            place(grid, {key: kept[0][key]})
+        else:
+            unknown.append(key)
+    if unknown:
+        why = (
+            f"有 {len({tuple(tuple(c.text for c in v) for v in k.values()) for k in kept})} "
+            "种拆分都满足勾稽关系"
+            if kept
+            else "没有一种拆分满足勾稽关系"
+            if total <= old_format._MAX_READINGS
+            else f"可能的拆分太多（{total} 种组合）"
+        )
+        grid.lost.append(old_format._glued_lost(glued, unknown, why))
+
+
+def _old_row(key: str, digits: str, at: int):
+    """A glued row of the old table: its stream row and the cell of its digits."""
+    label = document.Cell(key, Span(at, at + 1))
+    cell = document.Cell(digits, Span(at + 1, at + 1 + len(digits)))
+    return old_format._row([label], [cell], "glued"), cell
+
+
+_DIGIT_RUNS = st.one_of(
+    st.integers(min_value=0, max_value=99_999).map(str),
+    st.text("0123456789", min_size=1, max_size=6),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_glued_old_rows_are_cut_as_the_reference_cuts_them(data):
+    table = old_table().table
+    keys = [r.key for r in table.rows]
+    # a family of rows and its breakdown, so that the identities choose among the cuts
+    chosen = data.draw(st.lists(st.sampled_from(keys), min_size=1, max_size=7, unique=True))
+    ncols = data.draw(st.sampled_from([1, 2]))
+    grid = Grid(OLD, "2008", tuple(keys), ("year", "cumulative")[:ncols], Span(0, 1))
+    glued = {}
+    for i, key in enumerate(chosen):
+        grid.row_spans[key] = Span(10 * i, 10 * i + 9)
+        glued[key] = _old_row(key, data.draw(_DIGIT_RUNS), 10 * i)
+    expected = copy.deepcopy(grid)
+    _split_glued_reference(expected, glued, table.cols_of, ncols)
+    old_format._split_glued(grid, glued, table.cols_of, ncols)
+    assert grid.cells == expected.cells
+    assert grid.lost == expected.lost
+
+
+def test_glued_old_tables_of_the_corpus_are_cut_as_the_reference_cuts_them(monkeypatch):
+    fast = [f.table_grids["old"] for f in _reports()]
+    monkeypatch.setattr(old_format, "_split_glued", _split_glued_reference)
+    slow = [
+        old_format.map_old(table_stream(f.doc), f.doc) if f.template.id == "2008" else None
+        for f in _reports()
+    ]
+    assert any(g is not None and g.lost for g in fast)
+    assert [_grid_state(g) for g in fast] == [_grid_state(g) for g in slow]
+
+
+def _grid_state(grid: Grid | None):
+    if grid is None:
+        return None
+    return (
+        grid.name,
+        grid.layout,
+        grid.cells,
+        grid.row_spans,
+        grid.row_labels,
+        grid.problems,
+        grid.lost,
+        grid.broken,
+        grid.span,
+        grid.glued,
+    )
