@@ -21,10 +21,11 @@ from hypothesis import strategies as st
 from gsilint import document
 from gsilint.config import Config
 from gsilint.facts import Facts
+from gsilint.normalize import norm_label
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.sources import InputError, is_report_path, load_path
-from gsilint.tables import old_format
+from gsilint.tables import mapping, old_format, readings
 from gsilint.tables.grid import CellValue, Grid
 from gsilint.tables.identities import (
     Check,
@@ -37,7 +38,7 @@ from gsilint.tables.identities import (
     plan,
 )
 from gsilint.tables.spec import OLD, identities_of, old_table, table_format
-from gsilint.tables.stream import table_stream
+from gsilint.tables.stream import looks_glued, split_row, table_stream
 
 # -- the reports -------------------------------------------------------------------------
 
@@ -283,3 +284,84 @@ def _grid_state(grid: Grid | None):
         grid.span,
         grid.glued,
     )
+
+
+# -- collapsed rows of one-cell-per-line copies ------------------------------------------
+
+
+def _read_collapsed_reference(cells, cols, identities):
+    options = [[cells[i] for i in reading] for reading in readings._runs(len(cells), len(cols))]
+    return readings._choose(options, cols, identities)
+
+
+_ROW_TABLES = [
+    (table_format("2021").t3.columns, readings.row_identities(table_format("2021"), "t3")),
+    (table_format("2019").t4.columns, readings.row_identities(table_format("2019"), "t4")),
+    (old_table().table.columns, [i for i in old_table().identities if i.each == "row"]),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_ROW_TABLES),
+    st.lists(st.sampled_from(["0", "1", "2", "3", "5", "8", "/", "-", "若干"]), min_size=1),
+    st.integers(min_value=0, max_value=1000),
+)
+def test_collapsed_rows_are_read_as_the_reference_reads_them(table, texts, at):
+    cols, identities = table
+    if len(texts) >= len(cols):
+        texts = texts[: len(cols) - 1]
+    # twice, at different places: the second answer comes from the memo, with these cells
+    for start in (at, at + 7):
+        cells = [
+            document.Cell(t, Span(start + 2 * i, start + 2 * i + 1)) for i, t in enumerate(texts)
+        ]
+        got = readings.read_collapsed(cells, cols, identities)
+        want = _read_collapsed_reference(cells, cols, identities)
+        assert got == want
+        assert all(got.known[j] is want.known[j] for j in want.known)
+
+
+# -- table 三's layout and the glued tables of the row stream ----------------------------
+
+
+def _t3_layout_reference(stream, region, default):
+    rows = stream[region[0] : region[1]]
+    if any(any(k in r.key for k in mapping._SIX_2021) for r in rows):
+        return "2021"
+    if any(r.is_data and any(m in r.key for m in mapping._OTHER_2019) for r in rows):
+        return "2019"
+    return default
+
+
+def test_table_three_layout_and_cell_keys_equal_the_reference_on_the_corpus():
+    seen = 0
+    for f in _reports():
+        stream = table_stream(f.doc)
+        for r in stream:
+            want = []
+            for c in r.labels:
+                t = norm_label(c.text)
+                want += [t, mapping._strip_enum(t)]
+            assert mapping._cell_keys(r) == tuple(want)
+        for default in ("2019", "2021"):
+            for region in ((0, len(stream)), (len(stream) // 3, len(stream))):
+                got = mapping.t3_layout(stream, region, default)
+                assert got == _t3_layout_reference(stream, region, default)
+                seen += got != default
+    assert seen
+
+
+def test_tables_with_glued_rows_are_found_in_the_row_stream_on_the_corpus():
+    found = 0
+    for f in _reports():
+        stream = table_stream(f.doc)
+        fast = {r.table for r in stream if looks_glued(r)}
+        slow = {
+            n
+            for n, t in enumerate(f.doc.tables())
+            if any(looks_glued(split_row(r, t.kind)) for r in t.rows)
+        }
+        assert fast == slow
+        found += len(fast)
+    assert found

@@ -16,6 +16,7 @@ reported as a shape problem (S109).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
@@ -78,12 +79,17 @@ def _by_label(specs, r: StreamRow) -> RowSpec | None:
 
 
 def _cell_keys(r: StreamRow) -> tuple[str, ...]:
-    out = []
+    out: tuple[str, ...] = ()
     for c in r.labels:
-        t = norm_label(c.text)
-        out.append(t)
-        out.append(_strip_enum(t))
-    return tuple(out)
+        out += _cell_key(c.text)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _cell_key(text: str) -> tuple[str, str]:
+    """A label cell normalised, with and without its numbering."""
+    t = norm_label(text)
+    return t, _strip_enum(t)
 
 
 @dataclass
@@ -235,9 +241,12 @@ def _stray(r: StreamRow, ncols: int) -> bool:
 
 def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
     rows = stream[region[0] : region[1]]
-    if any(any(k in r.key for k in _SIX_2021) for r in rows):
+    # the keys joined at a line break, which no normalised label holds
+    keys = "\n".join(r.key for r in rows)
+    if any(k in keys for k in _SIX_2021):
         return "2021"
-    if any(r.is_data and any(m in r.key for m in _OTHER_2019) for r in rows):
+    data = "\n".join(r.key for r in rows if r.is_data)
+    if any(m in data for m in _OTHER_2019):
         return "2019"
     return default
 

@@ -92,8 +92,44 @@ def _holds(ident, value_of) -> bool:
     return sum(lhs) == sum(rhs)
 
 
+#: (cell texts, columns (key, kind), ids of the identities) → (the identities, the
+#: :class:`Reading` of the cells, each known cell given as its index among them). The
+#: entry holds the identities themselves, so their ids stay theirs while it is kept.
+_COLLAPSED: dict[tuple, tuple[tuple, dict[int, int], Reading]] = {}
+
+
 def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
-    """The readings of ``cells`` (fewer than ``cols``) that the identities allow."""
+    """The readings of ``cells`` (fewer than ``cols``) that the identities allow.
+
+    The answer depends only on the cells' texts, the columns and the identities, and the
+    same rows (an all-zero row printed as one "0") come back report after report: it is
+    worked out once per texts and kept for the process.
+    """
+    identities = tuple(identities)
+    memo = (
+        tuple(c.text for c in cells),
+        tuple((c.key, c.kind) for c in cols),
+        tuple(map(id, identities)),
+    )
+    entry = _COLLAPSED.get(memo)
+    if entry is None:
+        if len(_COLLAPSED) > 50_000:
+            _COLLAPSED.clear()
+        reading = _collapsed(cells, cols, identities)
+        index = {id(c): i for i, c in enumerate(cells)}
+        known = {j: index[id(c)] for j, c in reading.known.items()}
+        entry = _COLLAPSED[memo] = (identities, known, reading)
+    _, known, reading = entry
+    return Reading(
+        {j: cells[i] for j, i in known.items()},
+        reading.allowed,
+        reading.kept,
+        reading.broken,
+        reading.rule,
+    )
+
+
+def _collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
     options = [[cells[i] for i in reading] for reading in _runs(len(cells), len(cols))]
     return _choose(options, cols, identities)
 
