@@ -25,7 +25,7 @@ from gsilint.normalize import norm_label
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.sources import InputError, is_report_path, load_path
-from gsilint.tables import mapping, old_format, readings
+from gsilint.tables import glued, mapping, old_format, readings
 from gsilint.tables.grid import CellValue, Grid
 from gsilint.tables.identities import (
     Check,
@@ -365,3 +365,24 @@ def test_tables_with_glued_rows_are_found_in_the_row_stream_on_the_corpus():
         assert fast == slow
         found += len(fast)
     assert found
+
+
+# -- glued crawler tables 三/四 ----------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 \u00a0.、一", max_size=60))
+def test_digit_counts_of_glued_runs_equal_counting_each_digit(text):
+    for a, b in glued._runs(text):
+        assert glued._digits(text[a:b]) == sum(ch.isdigit() for ch in text[a:b])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="0123456789", min_size=1, max_size=12),
+    st.sampled_from([(6,), (4, 4, 4)]),
+)
+def test_remembered_group_splits_equal_a_fresh_search(run, groups):
+    fresh = glued._group_splits.__wrapped__(run, groups)
+    assert glued._group_splits(run, groups) == fresh
+    assert glued._group_splits(run, groups) == fresh  # from the memo

@@ -19,6 +19,7 @@ rows' splits satisfies (A304, A303) — and that rule reports it as an error.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
@@ -38,15 +39,19 @@ _MAX_WORK = 5_000
 _OTHER_2019 = table_format("2019").t3.row("t3.results.other").match
 
 
-def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, int], ...]] | None:
+@lru_cache(maxsize=4096)
+def _group_splits(
+    run: str, groups: tuple[int, ...]
+) -> tuple[tuple[tuple[int, int], ...], ...] | None:
     """Every reading of ``run`` as consecutive groups, each ``k`` numbers followed by their sum.
 
     Table 三's row is one group of six (the applicant columns, then 总计);
     table 四's row is three groups of four. No number has a leading zero or
     more than seven digits, and a space inside the run is always a cell
     boundary. Cells are returned as (start, end) offsets in ``run``. An
-    empty list when there is no reading; None when there are too many to be
-    sure of them all.
+    empty tuple when there is no reading; None when there are too many to be
+    sure of them all. Remembered per run: the same rows ("0000000", an
+    all-zero row) come back in copy after copy.
     """
     pos_of = [i for i, ch in enumerate(run) if ch.isdigit()]
     ds = "".join(run[i] for i in pos_of)
@@ -106,7 +111,7 @@ def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, in
     if work[0] > _MAX_WORK or len(out) > _MAX_ROW_SPLITS:
         return None
     unique = dict.fromkeys(out)  # a reading may be found under two trial totals
-    return [tuple((pos_of[a], pos_of[b - 1] + 1) for a, b in cells) for cells in unique]
+    return tuple(tuple((pos_of[a], pos_of[b - 1] + 1) for a, b in cells) for cells in unique)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -122,6 +127,11 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _digits(run: str) -> int:
+    """How many digits a run of :func:`_runs` holds (the rest are spaces)."""
+    return len(run) - run.count(" ") - run.count("\u00a0")
+
+
 def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) -> Grid | None:
     text = doc_text[span.start : span.end]
     simple = norm_label(simplified[span.start : span.end])
@@ -133,7 +143,7 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     fmt = table_format(layout)
     spec = fmt.t3
     n = len(spec.columns)
-    runs = [r for r in _runs(text) if sum(ch.isdigit() for ch in text[r[0] : r[1]]) >= n]
+    runs = [r for r in _runs(text) if _digits(text[r[0] : r[1]]) >= n]
     if len(runs) != len(spec.rows):
         return None
     prev = 0
@@ -253,7 +263,7 @@ def split_t4(doc_text: str, span: Span, layout: str) -> Grid | None:
     c = _group_splits(text[a:b], (4, 4, 4))
     key = spec.rows[0].key
     grid = Grid("t4", layout, (key,), tuple(col.key for col in spec.columns), span)
-    if c == [] and sum(ch.isdigit() for ch in text[a:b]) >= len(spec.columns):
+    if c is not None and not c and sum(ch.isdigit() for ch in text[a:b]) >= len(spec.columns):
         # no reading makes each group's total the sum of its results
         sums = [i for i in fmt.identities if i.table == "t4"]
         where = Span(span.start + a, span.start + b)
