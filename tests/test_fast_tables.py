@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from gsilint import document
 from gsilint.config import Config
 from gsilint.facts import Facts
+from gsilint.facts import tables as facts_tables
 from gsilint.normalize import norm_label
 from gsilint.parse import parse
 from gsilint.positions import Span
@@ -386,3 +387,43 @@ def test_remembered_group_splits_equal_a_fresh_search(run, groups):
     fresh = glued._group_splits.__wrapped__(run, groups)
     assert glued._group_splits(run, groups) == fresh
     assert glued._group_splits(run, groups) == fresh  # from the memo
+
+
+# -- an announced statistics table -------------------------------------------------------
+
+
+_ANNOUNCING = st.lists(
+    st.sampled_from(
+        [
+            "统计表",
+            "附表",
+            "见",
+            "政府信息公开情况",
+            "，",
+            "。",
+            " ",
+            "\n",
+            "附件1：",
+            "七、",
+            "表",
+            "统计",
+            "附",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ANNOUNCING)
+def test_the_announced_table_is_found_where_a_whole_text_search_finds_it(text):
+    want = facts_tables._ANNOUNCED.search(text)
+    got = facts_tables._announced(text)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_the_announced_table_is_found_where_a_whole_text_search_finds_it_on_the_corpus():
+    for f in _reports():
+        want = facts_tables._ANNOUNCED.search(f.doc.simplified)
+        got = facts_tables._announced(f.doc.simplified)
+        assert (got and got.span()) == (want and want.span())

@@ -201,7 +201,16 @@ def table_announced(f: Facts) -> Span | None:
     if any(True for _ in f.doc.tables()):
         return None
     text = f.doc.simplified
-    m = _ANNOUNCED.search(text)
+    m = _announced(text)
     if m is None or _INDICATOR.search(text):
         return None
     return Span(m.start(), m.end())
+
+
+def _announced(text: str):
+    """The first match of :data:`_ANNOUNCED`, searched from 12 characters before the first
+    统计表/附表: no match can start earlier, and most reports name neither."""
+    found = [i for i in (text.find("统计表"), text.find("附表")) if i >= 0]
+    if not found:
+        return None
+    return _ANNOUNCED.search(text, max(0, min(found) - 12))
