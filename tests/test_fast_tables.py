@@ -39,7 +39,8 @@ from gsilint.tables.identities import (
     plan,
 )
 from gsilint.tables.spec import OLD, identities_of, old_table, table_format
-from gsilint.tables.stream import looks_glued, split_row, table_stream
+from gsilint.tables.stream import StreamRow, looks_glued, split_row, table_stream
+from gsilint.tables.values import is_value_text
 
 # -- the reports -------------------------------------------------------------------------
 
@@ -427,3 +428,71 @@ def test_the_announced_table_is_found_where_a_whole_text_search_finds_it_on_the_
         want = facts_tables._ANNOUNCED.search(f.doc.simplified)
         got = facts_tables._announced(f.doc.simplified)
         assert (got and got.span()) == (want and want.span())
+
+
+# -- the row stream -----------------------------------------------------------------------
+
+
+def _split_row_reference(row: document.Row, kind: str, table: int = 0) -> StreamRow:
+    """``split_row`` as first written: every cell tested, left to right."""
+    cells = row.cells
+    last = -1
+    blank = [not c.text or c.text.isspace() for c in cells]
+    for i, c in enumerate(cells):
+        if not blank[i] and not is_value_text(c.text):
+            last = i
+    labels = [c for i, c in enumerate(cells[: last + 1]) if not blank[i]]
+    start = last + 1
+    while start < len(cells) and blank[start]:
+        start += 1
+    values = cells[start:]
+    key = norm_label("".join(c.text for c in labels)) if labels else ""
+    return StreamRow(
+        labels,
+        values,
+        row.span,
+        kind,
+        key,
+        start < len(cells),
+        start,
+        tuple(cells[last + 1 :]),
+        table,
+        len(cells),
+    )
+
+
+_CELL_TEXTS = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u3000",
+        "0",
+        "12",
+        "-",
+        "/",
+        "—",
+        "无",
+        "-5",
+        "3.5",
+        "１２",
+        "件",
+        "（一）予以公开",
+        "合计 ",
+        " 7 ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CELL_TEXTS, max_size=10), st.sampled_from(["tab", "lines", "space"]))
+def test_rows_are_split_as_the_reference_splits_them(texts, kind):
+    cells = [document.Cell(t, Span(i, i + 1)) for i, t in enumerate(texts)]
+    row = document.Row(cells, Span(0, len(texts)))
+    assert split_row(row, kind, 3) == _split_row_reference(row, kind, 3)
+
+
+def test_rows_are_split_as_the_reference_splits_them_on_the_corpus():
+    for f in _reports():
+        for n, table in enumerate(f.doc.tables()):
+            for row in table.rows:
+                assert split_row(row, table.kind, n) == _split_row_reference(row, table.kind, n)

@@ -50,14 +50,10 @@ class StreamRow:
 
 def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
     cells = row.cells
-    last = -1
-    blank = [not c.text or c.text.isspace() for c in cells]
-    for i, c in enumerate(cells):
-        if not blank[i] and not is_value_text(c.text):
-            last = i
-    labels = [c for i, c in enumerate(cells[: last + 1]) if not blank[i]]
+    last = _last_label(cells)
+    labels = [c for c in cells[: last + 1] if c.text and not c.text.isspace()]
     start = last + 1
-    while start < len(cells) and blank[start]:
+    while start < len(cells) and (not cells[start].text or cells[start].text.isspace()):
         start += 1
     values = cells[start:]
     key = norm_label("".join(c.text for c in labels)) if labels else ""
@@ -73,6 +69,15 @@ def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
         table,
         len(cells),
     )
+
+
+def _last_label(cells: list[document.Cell]) -> int:
+    """The index of the last cell that is neither blank nor a value, else -1."""
+    for i in range(len(cells) - 1, -1, -1):
+        text = cells[i].text
+        if text and not text.isdigit() and not text.isspace() and not is_value_text(text):
+            return i
+    return -1
 
 
 #: Table kinds with real cells, where a blank cell is a cell left empty.
