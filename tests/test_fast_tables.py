@@ -39,7 +39,14 @@ from gsilint.tables.identities import (
     plan,
 )
 from gsilint.tables.spec import OLD, identities_of, old_table, table_format
-from gsilint.tables.stream import StreamRow, looks_glued, split_row, table_stream
+from gsilint.tables.stream import (
+    _PAGE_MARK,
+    StreamRow,
+    is_page_marker,
+    looks_glued,
+    split_row,
+    table_stream,
+)
 from gsilint.tables.values import is_value_text
 
 # -- the reports -------------------------------------------------------------------------
@@ -496,3 +503,17 @@ def test_rows_are_split_as_the_reference_splits_them_on_the_corpus():
         for n, table in enumerate(f.doc.tables()):
             for row in table.rows:
                 assert split_row(row, table.kind, n) == _split_row_reference(row, table.kind, n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["-", "—", "4", "12", "第", "页", "共", "/", " ", "件", "0"]), max_size=6
+    )
+)
+def test_page_markers_are_found_as_the_reference_finds_them(texts):
+    cells = [document.Cell(t, Span(i, i + 1)) for i, t in enumerate(texts)]
+    row = split_row(document.Row(cells, Span(0, len(texts))), "lines")
+    parts = row.labels + row.values
+    want = len(parts) <= 3 and bool(_PAGE_MARK.match(norm_label("".join(c.text for c in parts))))
+    assert is_page_marker(row) == want

@@ -107,10 +107,10 @@ def table_grids(f: Facts) -> dict[str, Grid | None]:
     return grids
 
 
-def _read_glued(f: Facts, grids: dict, layout: str, glued_rows: set[int]) -> None:
+def _read_glued(f: Facts, grids: dict, layout: str, glued_tables: set[int]) -> None:
     """Tables 三/四 of a crawler copy: glued digits split where the identities allow one split.
 
-    ``glued_rows``: the parsed tables (by their index in the row stream) with a row whose
+    ``glued_tables``: the parsed tables (by their index in the row stream) with a row whose
     digits run into its label.
     """
     doc = f.doc
@@ -120,7 +120,7 @@ def _read_glued(f: Facts, grids: dict, layout: str, glued_rows: set[int]) -> Non
         if not isinstance(node, document.Table):
             continue
         n += 1
-        if not (node.glued or n in glued_rows):
+        if not (node.glued or n in glued_tables):
             continue
         text = doc.slice(node.span)
         if grids["t3"] is None and _T3_GLUED.search(text):

@@ -195,8 +195,8 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
             )
         )
         return True
-    for j, cell in reading.known.items():
-        grid.cells.update(_cells(rs.key, (cols[j],), [cell]))
+    known = reading.known
+    grid.cells.update(_cells(rs.key, [cols[j] for j in known], known.values()))
     unknown = n - len(reading.known)
     if reading.broken:  # no split fits: perhaps not a broken number but a stray one
         grid.lost.append(

@@ -92,9 +92,10 @@ def _holds(ident, value_of) -> bool:
     return sum(lhs) == sum(rhs)
 
 
-#: (cell texts, columns (key, kind), ids of the identities) → (the identities, the
-#: :class:`Reading` of the cells, each known cell given as its index among them). The
-#: entry holds the identities themselves, so their ids stay theirs while it is kept.
+#: (cell texts, id of the columns, ids of the identities) → (the columns and the
+#: identities, the :class:`Reading` of the cells, each known cell given as its index among
+#: them). The entry holds the columns and identities themselves, so their ids stay theirs
+#: while it is kept.
 _COLLAPSED: dict[tuple, tuple[tuple, dict[int, int], Reading]] = {}
 
 
@@ -106,11 +107,7 @@ def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identi
     worked out once per texts and kept for the process.
     """
     identities = tuple(identities)
-    memo = (
-        tuple(c.text for c in cells),
-        tuple((c.key, c.kind) for c in cols),
-        tuple(map(id, identities)),
-    )
+    memo = (tuple(c.text for c in cells), id(cols), tuple(map(id, identities)))
     entry = _COLLAPSED.get(memo)
     if entry is None:
         if len(_COLLAPSED) > 50_000:
@@ -118,7 +115,7 @@ def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identi
         reading = _collapsed(cells, cols, identities)
         index = {id(c): i for i, c in enumerate(cells)}
         known = {j: index[id(c)] for j, c in reading.known.items()}
-        entry = _COLLAPSED[memo] = (identities, known, reading)
+        entry = _COLLAPSED[memo] = ((cols, identities), known, reading)
     _, known, reading = entry
     return Reading(
         {j: cells[i] for j, i in known.items()},

@@ -11,6 +11,7 @@ after the last label cell (for PDF text, the numbers after the label).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gsilint import document
 from gsilint.normalize import norm_label
@@ -106,8 +107,14 @@ def dead_columns(rows: list[StreamRow]) -> dict[tuple[int, int], frozenset[int]]
 def is_page_marker(row: StreamRow) -> bool:
     if len(row.labels) + len(row.values) > 3:
         return False
-    text = norm_label("".join(c.text for c in row.labels + row.values))
-    return bool(_PAGE_MARK.match(text))
+    return _is_page_mark("".join(c.text for c in row.labels + row.values))
+
+
+@lru_cache(maxsize=4096)
+def _is_page_mark(text: str) -> bool:
+    """Whether a short row's text is a page marker (remembered: one-cell-per-line copies
+    repeat their short rows, "0", "1", "件", in every table)."""
+    return bool(_PAGE_MARK.match(norm_label(text)))
 
 
 def looks_glued(row: StreamRow) -> bool:
