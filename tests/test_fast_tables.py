@@ -47,7 +47,7 @@ from gsilint.tables.stream import (
     split_row,
     table_stream,
 )
-from gsilint.tables.values import is_value_text
+from gsilint.tables.values import VALUE_TEXT, is_value_text
 
 # -- the reports -------------------------------------------------------------------------
 
@@ -517,3 +517,18 @@ def test_page_markers_are_found_as_the_reference_finds_them(texts):
     parts = row.labels + row.values
     want = len(parts) <= 3 and bool(_PAGE_MARK.match(norm_label("".join(c.text for c in parts))))
     assert is_page_marker(row) == want
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=8),
+        st.lists(st.sampled_from(list("+-－0１9９.．%/／—–\\无 \u3000a件（一）")), max_size=6).map(
+            "".join
+        ),
+    )
+)
+def test_value_texts_are_told_as_the_value_pattern_tells_them(text):
+    s = text.strip()
+    want = text.isdigit() or not s or bool(VALUE_TEXT.match(s))
+    assert is_value_text(text) == want

@@ -57,7 +57,7 @@ def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
     while start < len(cells) and (not cells[start].text or cells[start].text.isspace()):
         start += 1
     values = cells[start:]
-    key = norm_label("".join(c.text for c in labels)) if labels else ""
+    key = norm_label("".join([c.text for c in labels])) if labels else ""
     return StreamRow(
         labels,
         values,
@@ -107,7 +107,7 @@ def dead_columns(rows: list[StreamRow]) -> dict[tuple[int, int], frozenset[int]]
 def is_page_marker(row: StreamRow) -> bool:
     if len(row.labels) + len(row.values) > 3:
         return False
-    return _is_page_mark("".join(c.text for c in row.labels + row.values))
+    return _is_page_mark("".join([c.text for c in row.labels + row.values]))
 
 
 @lru_cache(maxsize=4096)

@@ -18,11 +18,16 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().replace("－", "-")
 
 
+#: The characters a :data:`VALUE_TEXT` can begin with.
+_VALUE_START = frozenset("+-－0123456789０１２３４５６７８９/／—–\\无")
+
+
 def is_value_text(text: str) -> bool:
     if text.isdigit():
         return True
     s = text.strip()
-    return not s or bool(VALUE_TEXT.match(s))
+    # a label (most texts that are not digits) fails at its first character
+    return not s or (s[0] in _VALUE_START and bool(VALUE_TEXT.match(s)))
 
 
 def read_value(text: str, kind: str = "count") -> tuple[object, bool, str | None]:
