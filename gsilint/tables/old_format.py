@@ -105,10 +105,12 @@ def _table_paragraphs(doc: document.Document) -> Iterator[tuple[str, int]]:
             yield text[m.start() :], para.span.start + m.start()
 
 
-def text_rows(doc: document.Document) -> list[StreamRow]:
-    """The old table inside a paragraph: tokens split at spaces into labels and numbers."""
+def text_rows(paragraphs: list[tuple[str, int]]) -> list[StreamRow]:
+    """The old table inside a paragraph: tokens split at spaces into labels and numbers.
+
+    ``paragraphs``: those where the table opens (:func:`_table_paragraphs`)."""
     spec = old_table()
-    for text, base in _table_paragraphs(doc):
+    for text, base in paragraphs:
         rows: list[StreamRow] = []
         labels: list[document.Cell] = []
         values: list[document.Cell] = []
@@ -138,12 +140,14 @@ _RUN = lazy(r"\d+|\D+")
 _MARK_REST = lazy(r"^[.．、]")
 
 
-def glued_rows(doc: document.Document) -> list[StreamRow]:
+def glued_rows(paragraphs: list[tuple[str, int]]) -> list[StreamRow]:
     """The old table of a crawler copy whose cells run together, in a paragraph:
     "主动公开信息数条20263542其中：1.网站公开条17953304" → rows of a label and one run of
-    digits each (本年度 and 历年累计 glued; the last digit before "." is the next mark)."""
+    digits each (本年度 and 历年累计 glued; the last digit before "." is the next mark).
+
+    ``paragraphs``: those where the table opens (:func:`_table_paragraphs`)."""
     spec = old_table()
-    for text, base in _table_paragraphs(doc):
+    for text, base in paragraphs:
         runs = [(r.group(), base + r.start()) for r in _RUN.finditer(text)]
         rows: list[StreamRow] = []
         label, at = "", base
@@ -257,7 +261,8 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     table = spec.table
     rows = _region(stream)
     if not rows and doc is not None:
-        rows = text_rows(doc) or glued_rows(doc)
+        paragraphs = list(_table_paragraphs(doc))
+        rows = text_rows(paragraphs) or glued_rows(paragraphs)
     if not rows:
         return None
     rows = _clean(rows)
@@ -288,11 +293,11 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     glued: dict[str, tuple[StreamRow, document.Cell]] = {}
     pending = ""
     last_span = rows[first].span
+    seen: dict[str, int] = {}  # the rows mapped so far → their order (grid.row_spans' keys)
     for r in rows[first:]:
         if not r.is_data:
             pending += r.key
             continue
-        seen = {k: i for i, k in enumerate(grid.row_spans)}
         rs = match_row(r.key, table.rows, seen) or match_row(pending + r.key, table.rows, seen)
         pending = ""
         if rs is None or rs.key in grid.row_spans:
@@ -303,6 +308,7 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
         while len(vals) > ncols and vals[-1].is_blank:
             vals.pop()
         grid.row_spans[rs.key] = r.span
+        seen[rs.key] = len(seen)
         grid.row_labels[rs.key] = r.label_text
         last_span = r.span
         if r.kind == "glued":
