@@ -47,7 +47,7 @@ from gsilint.tables.stream import (
     split_row,
     table_stream,
 )
-from gsilint.tables.values import VALUE_TEXT, is_value_text
+from gsilint.tables.values import VALUE_TEXT, is_value_text, read_cell, read_value
 
 # -- the reports -------------------------------------------------------------------------
 
@@ -532,3 +532,14 @@ def test_value_texts_are_told_as_the_value_pattern_tells_them(text):
     s = text.strip()
     want = text.isdigit() or not s or bool(VALUE_TEXT.match(s))
     assert is_value_text(text) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(list("+-－0１9.．%/／—无 若干")), max_size=6).map("".join),
+    st.sampled_from(["count", "signed", "amount"]),
+)
+def test_remembered_cell_readings_equal_a_fresh_reading(text, kind):
+    want = (*read_value(text, kind), text.strip())
+    assert read_cell(text, kind) == want
+    assert read_cell(text, kind) == want  # from the memo

@@ -33,7 +33,7 @@ from gsilint.tables.spec import (
     table_words,
 )
 from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
-from gsilint.tables.values import read_value
+from gsilint.tables.values import read_cell
 
 _ENUM = lazy(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+"
@@ -150,8 +150,8 @@ def _fit(values, n, row: StreamRow | None = None, dead=None):
 def _cells(row_key: str, cols: tuple[ColSpec, ...], values) -> dict:
     out = {}
     for col, cell in zip(cols, values):
-        value, reported, problem = read_value(cell.text, col.kind)
-        out[(row_key, col.key)] = CellValue(value, cell.span, reported, cell.text.strip(), problem)
+        value, reported, problem, text = read_cell(cell.text, col.kind)
+        out[(row_key, col.key)] = CellValue(value, cell.span, reported, text, problem)
     return out
 
 

@@ -39,7 +39,7 @@ from gsilint.tables.identities import fails, plan
 from gsilint.tables.readings import read_collapsed
 from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
 from gsilint.tables.stream import CELL_KINDS, StreamRow
-from gsilint.tables.values import is_value_text, read_value
+from gsilint.tables.values import is_value_text, read_cell
 
 #: A label that only numbers the next one ("、其他类型答复数" after a "4" line).
 _MARK_NEXT = lazy(r"^[、.．]")
@@ -243,8 +243,8 @@ def _keeps_repeats(rows: list[StreamRow]) -> bool:
 
 
 def _cell(col: ColSpec, cell: document.Cell) -> CellValue:
-    value, reported, problem = read_value(cell.text, col.kind)
-    return CellValue(value, cell.span, reported, cell.text.strip(), problem)
+    value, reported, problem, text = read_cell(cell.text, col.kind)
+    return CellValue(value, cell.span, reported, text, problem)
 
 
 def _label(r: StreamRow, n: int = 24) -> str:

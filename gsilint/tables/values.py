@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from gsilint.patterns import lazy
 
@@ -61,3 +62,11 @@ def read_value(text: str, kind: str = "count") -> tuple[object, bool, str | None
     if n < 0:
         return None, True, "negative"
     return n, True, None
+
+
+@lru_cache(maxsize=8192)
+def read_cell(text: str, kind: str = "count") -> tuple[object, bool, str | None, str]:
+    """``(value, reported, problem, text.strip())``: :func:`read_value` of a cell and its
+    text as a grid keeps it, remembered per text (a table repeats "0" and "/" all over)."""
+    value, reported, problem = read_value(text, kind)
+    return value, reported, problem, text.strip()
