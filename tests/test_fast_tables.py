@@ -17,6 +17,7 @@ from functools import cache
 from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tables_helpers import T3_2021, build
 
 from gsilint import document
 from gsilint.config import Config
@@ -543,3 +544,122 @@ def test_remembered_cell_readings_equal_a_fresh_reading(text, kind):
     want = (*read_value(text, kind), text.strip())
     assert read_cell(text, kind) == want
     assert read_cell(text, kind) == want  # from the memo
+
+
+def _split_t3_reference(doc_text: str, simplified: str, span: Span, default_layout: str):
+    """``split_t3`` as first written: each reading's numbers read again for every combination."""
+    text = doc_text[span.start : span.end]
+    simple = norm_label(simplified[span.start : span.end])
+    layout = (
+        "2021"
+        if any(k in simple for k in table_format("2021").t3.format_labels)
+        else ("2019" if any(m in simple for m in glued._OTHER_2019) else default_layout)
+    )
+    fmt = table_format(layout)
+    spec = fmt.t3
+    n = len(spec.columns)
+    runs = [r for r in glued._runs(text) if glued._digits(text[r[0] : r[1]]) >= n]
+    if len(runs) != len(spec.rows):
+        return None
+    prev = 0
+    written = {}
+    for (a, b), row in zip(runs, spec.rows):
+        raw = simplified[span.start + prev : span.start + a]
+        label = norm_label(raw)
+        if (
+            not any(m in label for m in row.match)
+            and not any(e in label for e in row.exact)
+            and glued.match_label(glued.last_label(raw), (row.label,)) is None  # misspelt
+        ):
+            return None
+        written[row.key] = raw.strip()
+        prev = b
+    keys = [r.key for r in spec.rows]
+    grid = Grid("t3", layout, tuple(keys), tuple(c.key for c in spec.columns), span)
+    grid.written = written
+    cands = []
+    for (a, b), key in zip(runs, keys):
+        c = glued._group_splits(text[a:b], (n - 1,))
+        if c is None:
+            return None  # too many readings to be sure of any
+        if not c:  # no reading of the row adds up to its total
+            row_sum = next(i for i in fmt.identities if i.table == "t3" and i.each == "row")
+            glued._broken(grid, span, Span(span.start + a, span.start + b), key, row_sum, text[a:b])
+        cands.append([tuple((a + x, a + y) for x, y in cells) for cells in c])
+    if grid.broken:
+        return grid
+    total = 1
+    for c in cands:
+        total *= len(c)
+    if total > glued._MAX_COMBOS:
+        return None
+    idx = {k: i for i, k in enumerate(keys)}
+    columnwise = [i for i in fmt.identities if i.table == "t3" and i.each == "column"]
+    somewhere = set()  # identities that hold under some reading
+    solutions = []
+    for combo in itertools.product(*cands):
+        vals = [[int(text[x:y]) for x, y in cells] for cells in combo]
+        held = [i.id for i in columnwise if glued._holds_t3(i, idx, vals, len(spec.columns))]
+        somewhere.update(held)
+        if len(held) == len(columnwise):
+            solutions.append(combo)
+            if len(solutions) > 1:
+                return None
+    if not solutions:  # inconsistent under every reading of the digits
+        failing = [i for i in columnwise if i.id not in somewhere]
+        jointly = not failing
+        failing = failing or columnwise
+        glued._broken(grid, span, span, None, failing[0], "", total, tuple(failing), jointly)
+        return grid
+    for key, (a, b), cells in zip(keys, runs, solutions[0]):
+        grid.row_spans[key] = Span(span.start + a, span.start + b)
+        grid.row_labels[key] = spec.row(key).label
+        for col, (x, y) in zip(spec.columns, cells):
+            grid.cells[(key, col.key)] = CellValue(
+                int(text[x:y]), Span(span.start + x, span.start + y), True, text[x:y]
+            )
+    grid.glued = True
+    return grid
+
+
+def _glued_spans():
+    """Where each report of the corpus has a glued table 三 (as _read_glued reads it)."""
+    out = []
+    for f in _reports():
+        g = f.table_grids["t3"]
+        if g is not None and g.glued:
+            out.append((f.doc, g.span))
+    return out
+
+
+def test_glued_tables_three_of_the_corpus_are_split_as_the_reference_splits_them():
+    spans = _glued_spans()
+    assert spans
+    for doc, span in spans:
+        for layout in ("2019", "2021"):
+            got = glued.split_t3(doc.text, doc.simplified, span, layout)
+            want = _split_t3_reference(doc.text, doc.simplified, span, layout)
+            assert _grid_state(got) == _grid_state(want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10_000),
+    st.sampled_from([k for k, _ in T3_2021]),
+    st.text("0123456789", min_size=7, max_size=12),
+    st.booleans(),
+)
+def test_glued_tables_three_are_split_as_the_reference_splits_them(seed, row, digits, change):
+    """A crawler's table 三 (cells run together), consistent or with one row's digits
+    replaced (several splits, or none, may then add up)."""
+    b = build(2023, "2021", "tab", seed=seed)
+    text = "".join(
+        label + (digits if change and key == row else "".join(str(v) for v in b.t3[key]))
+        for key, label in T3_2021
+    )
+    doc = parse(text)
+    span = Span(0, len(doc.text))
+    for layout in ("2019", "2021"):
+        got = glued.split_t3(doc.text, doc.simplified, span, layout)
+        want = _split_t3_reference(doc.text, doc.simplified, span, layout)
+        assert _grid_state(got) == _grid_state(want)

@@ -182,8 +182,10 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     columnwise = [i for i in fmt.identities if i.table == "t3" and i.each == "column"]
     somewhere = set()  # identities that hold under some reading
     solutions = []
-    for combo in itertools.product(*cands):
-        vals = [[int(text[x:y]) for x, y in cells] for cells in combo]
+    # each candidate split of each row with its numbers, read once
+    options = [[(cells, [int(text[x:y]) for x, y in cells]) for cells in c] for c in cands]
+    for combo in itertools.product(*options):
+        vals = [v for _, v in combo]
         held = [i.id for i in columnwise if _holds_t3(i, idx, vals, len(spec.columns))]
         somewhere.update(held)
         if len(held) == len(columnwise):
@@ -196,12 +198,12 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
         failing = failing or columnwise
         _broken(grid, span, span, None, failing[0], "", total, tuple(failing), jointly)
         return grid
-    for key, (a, b), cells in zip(keys, runs, solutions[0]):
-        grid.row_spans[key] = Span(span.start + a, span.start + b)
-        grid.row_labels[key] = spec.row(key).label
-        for col, (x, y) in zip(spec.columns, cells):
-            grid.cells[(key, col.key)] = CellValue(
-                int(text[x:y]), Span(span.start + x, span.start + y), True, text[x:y]
+    for row, (a, b), (cells, vals) in zip(spec.rows, runs, solutions[0]):
+        grid.row_spans[row.key] = Span(span.start + a, span.start + b)
+        grid.row_labels[row.key] = row.label
+        for col, (x, y), v in zip(spec.columns, cells, vals):
+            grid.cells[(row.key, col.key)] = CellValue(
+                v, Span(span.start + x, span.start + y), True, text[x:y]
             )
     grid.glued = True
     return grid
