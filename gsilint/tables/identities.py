@@ -163,19 +163,15 @@ def _holds(spec: IdentitySpec, lhs_sum, rhs_sum) -> bool:
 
 def _check(instance: Instance, get) -> Check:
     spec, inst, lhs, rhs, operands, at = instance
-    chk = Check(spec, inst, lhs, rhs, at)
     values = _values(operands, get)
     if values is None:
-        chk.status = "skipped"
-    elif isinstance(values, list):
-        chk.not_reported = values
-        chk.status = "not_evaluable"
-    else:
-        n = len(lhs)
-        chk.lhs_sum = sum(values[:n])
-        chk.rhs_sum = sum(values[n:])
-        chk.status = "ok" if _holds(spec, chk.lhs_sum, chk.rhs_sum) else "fail"
-    return chk
+        return Check(spec, inst, lhs, rhs, at, "skipped")
+    if isinstance(values, list):
+        return Check(spec, inst, lhs, rhs, at, "not_evaluable", not_reported=values)
+    n = len(lhs)
+    lhs_sum, rhs_sum = sum(values[:n]), sum(values[n:])
+    status = "ok" if _holds(spec, lhs_sum, rhs_sum) else "fail"
+    return Check(spec, inst, lhs, rhs, at, status, lhs_sum, rhs_sum)
 
 
 def locate(checks: list[Check]) -> dict[int, Key]:
