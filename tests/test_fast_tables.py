@@ -663,3 +663,15 @@ def test_glued_tables_three_are_split_as_the_reference_splits_them(seed, row, di
         got = glued.split_t3(doc.text, doc.simplified, span, layout)
         want = _split_t3_reference(doc.text, doc.simplified, span, layout)
         assert _grid_state(got) == _grid_state(want)
+
+
+# -- table specs ---------------------------------------------------------------------------
+
+
+def test_rows_of_a_table_spec_are_found_by_key_as_a_scan_finds_them():
+    specs = [old_table().table] + [
+        getattr(table_format(fmt), name) for fmt in ("2019", "2021") for name in ("t2", "t3", "t4")
+    ]
+    for spec in specs:
+        for key in [r.key for r in spec.rows] + ["t3.nothing", ""]:
+            assert spec.row(key) is next((r for r in spec.rows if r.key == key), None)
