@@ -178,6 +178,10 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
     else:
         reading = read_split(vals, cols, identities)
         lost = "网页抓取副本把数字断在两行", "the crawler copy broke numbers over lines"
+    unknown = n - len(reading.known)
+    if not reading.broken and not unknown:  # every cell known: nothing to say
+        grid.cells.update(_cells(rs.key, cols, reading.known.values()))
+        return True
     table = _TABLE_NAMES[grid.name]
     label = _short(row.label_text) or rs.quoted
     if reading.broken and k < n:
@@ -197,7 +201,6 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
         return True
     known = reading.known
     grid.cells.update(_cells(rs.key, [cols[j] for j in known], known.values()))
-    unknown = n - len(reading.known)
     if reading.broken:  # no split fits: perhaps not a broken number but a stray one
         grid.lost.append(
             ShapeProblem(
