@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import copy
 import itertools
+from dataclasses import FrozenInstanceError, dataclass
 from functools import cache
 
+import pytest
 from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -675,3 +677,40 @@ def test_rows_of_a_table_spec_are_found_by_key_as_a_scan_finds_them():
     for spec in specs:
         for key in [r.key for r in spec.rows] + ["t3.nothing", ""]:
             assert spec.row(key) is next((r for r in spec.rows if r.key == key), None)
+
+
+# -- grid cells ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _CellReference:
+    """CellValue as a plain frozen dataclass (its own generated ``__init__``)."""
+
+    value: object
+    span: Span
+    reported: bool
+    text: str = ""
+    problem: str | None = None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(st.none(), st.integers(), st.decimals(allow_nan=False)),
+    st.integers(min_value=0, max_value=100),
+    st.booleans(),
+    st.text(max_size=4),
+    st.sampled_from([None, "negative", "not_number"]),
+)
+def test_grid_cells_are_made_as_a_frozen_dataclass_makes_them(value, at, reported, text, problem):
+    span = Span(at, at + 1)
+    got = CellValue(value, span, reported, text, problem)
+    want = _CellReference(value, span, reported, text, problem)
+    fields = ("value", "span", "reported", "text", "problem")
+    assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields]
+    assert got == CellValue(value, span, reported, text, problem)
+    assert hash(got) == hash(CellValue(value, span, reported, text, problem))
+    assert repr(got) == repr(want).replace("_CellReference", "CellValue")
+    short = CellValue(value, span, reported)
+    assert (short.text, short.problem) == ("", None)
+    with pytest.raises(FrozenInstanceError):
+        got.value = 1  # type: ignore[misc]
