@@ -51,6 +51,8 @@ class StreamRow:
 
 def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
     cells = row.cells
+    if len(cells) == 1:
+        return _split_one(row, kind, table)
     last = _last_label(cells)
     labels = [c for c in cells[: last + 1] if c.text and not c.text.isspace()]
     start = last + 1
@@ -70,6 +72,18 @@ def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
         table,
         len(cells),
     )
+
+
+def _split_one(row: document.Row, kind: str, table: int) -> StreamRow:
+    """:func:`split_row` of a row of one cell (one cell per line: half the rows of such
+    copies): a blank, a value or a label."""
+    cell = row.cells[0]
+    text = cell.text
+    if not text or text.isspace():
+        return StreamRow([], [], row.span, kind, "", False, 1, (cell,), table, 1)
+    if text.isdigit() or is_value_text(text):
+        return StreamRow([], [cell], row.span, kind, "", True, 0, (cell,), table, 1)
+    return StreamRow([cell], [], row.span, kind, norm_label(text), False, 1, (), table, 1)
 
 
 def _last_label(cells: list[document.Cell]) -> int:
