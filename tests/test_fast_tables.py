@@ -45,6 +45,7 @@ from gsilint.tables.spec import OLD, identities_of, old_table, table_format
 from gsilint.tables.stream import (
     _PAGE_MARK,
     StreamRow,
+    any_glued,
     is_page_marker,
     looks_glued,
     split_row,
@@ -714,3 +715,24 @@ def test_grid_cells_are_made_as_a_frozen_dataclass_makes_them(value, at, reporte
     assert (short.text, short.problem) == ("", None)
     with pytest.raises(FrozenInstanceError):
         got.value = 1  # type: ignore[misc]
+
+
+_KEY_PARTS = st.sampled_from(
+    ["数量", "二、", "1234567", "123", "000", "件", "万元", ".", "%", "/", "a"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(_KEY_PARTS, max_size=5).map("".join), max_size=6))
+def test_glued_rows_are_found_in_joined_keys_as_row_by_row(keys):
+    rows = [StreamRow([], [], Span(0, 1), "lines", norm_label(k)) for k in keys]
+    assert any_glued(rows) == any(looks_glued(r) for r in rows)
+
+
+def test_glued_rows_are_found_in_joined_keys_as_row_by_row_on_the_corpus():
+    for f in _reports():
+        stream = table_stream(f.doc)
+        assert all("\n" not in r.key for r in stream)
+        for i in range(0, len(stream), 7):
+            part = stream[i : i + 20]
+            assert any_glued(part) == any(looks_glued(r) for r in part)

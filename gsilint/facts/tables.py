@@ -77,7 +77,7 @@ from gsilint.tables.identities import Check, Key, evaluate, locate
 from gsilint.tables.mapping import map_all
 from gsilint.tables.old_format import map_old
 from gsilint.tables.spec import table_words
-from gsilint.tables.stream import looks_glued, table_stream
+from gsilint.tables.stream import any_glued, looks_glued, table_stream
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
@@ -101,7 +101,8 @@ def table_grids(f: Facts) -> dict[str, Grid | None]:
     stream = table_stream(f.doc)
     grids = map_all(stream, layout)
     if grids["t3"] is None or grids["t4"] is None:
-        _read_glued(f, grids, layout, {r.table for r in stream if looks_glued(r)})
+        glued = {r.table for r in stream if looks_glued(r)} if any_glued(stream) else set()
+        _read_glued(f, grids, layout, glued)
     # reports for 2008–2018: the old statistics table (附表), mapped by label
     grids["old"] = map_old(stream, f.doc) if f.template.id == "2008" else None
     return grids

@@ -32,7 +32,7 @@ from gsilint.tables.spec import (
     table_format,
     table_words,
 )
-from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
+from gsilint.tables.stream import CELL_KINDS, StreamRow, any_glued, dead_columns, looks_glued
 from gsilint.tables.values import read_cell
 
 _ENUM = lazy(
@@ -257,7 +257,7 @@ def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) ->
 def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) -> Grid | None:
     spec = fmt.t3
     rows = stream[region[0] : region[1]]
-    if any(looks_glued(r) for r in rows):
+    if any_glued(rows):
         return None  # a crawler copy with digits run together: E004 says so
     data = [r for r in rows if r.is_data]
     if not data:

@@ -136,6 +136,12 @@ def looks_glued(row: StreamRow) -> bool:
     return bool(_GLUED.search(row.key))
 
 
+def any_glued(rows: list[StreamRow]) -> bool:
+    """Whether one of ``rows`` :func:`looks_glued`: one search over their keys joined at
+    line breaks (no key holds one, and a glued run can neither span nor end at one)."""
+    return bool(_GLUED.search("\n".join([r.key for r in rows])))
+
+
 def table_stream(doc: document.Document) -> list[StreamRow]:
     out: list[StreamRow] = []
     for n, table in enumerate(doc.tables()):
