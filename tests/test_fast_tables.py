@@ -736,3 +736,61 @@ def test_glued_rows_are_found_in_joined_keys_as_row_by_row_on_the_corpus():
         for i in range(0, len(stream), 7):
             part = stream[i : i + 20]
             assert any_glued(part) == any(looks_glued(r) for r in part)
+
+
+def _find_regions_reference(stream):
+    t3 = t4 = t2 = None
+    for i, r in enumerate(stream):
+        k = r.key
+        if t3 is None and (
+            any(a in k for a in mapping._T3_ANCHOR) or (r.is_data and "本年新收" in k)
+        ):
+            t3 = i
+        if (
+            t4 is None
+            and not r.is_data
+            and any(a in k for a in mapping._T4_ANCHOR)
+            and (t3 is None or i > t3)
+        ):
+            t4 = i
+        if t2 is None and (any(k.startswith(a) or a in k[:12] for a in mapping._T2_ANCHOR)):
+            t2 = i
+    end = len(stream)
+    t3_reg = (t3, t4 if t4 is not None and t4 > t3 else end) if t3 is not None else None
+    t2_reg = None
+    if t2 is not None:
+        t2_end = (
+            min(x for x in (t3, t4, end) if x is not None and x > t2)
+            if any(x is not None and x > t2 for x in (t3, t4))
+            else end
+        )
+        t2_reg = (t2, t2_end)
+    return mapping.Regions(t2_reg, t3_reg, t4)
+
+
+_ANCHOR_KEYS = st.sampled_from(
+    [
+        "勾稽关系",
+        "申请人情况",
+        "行政复议",
+        "结果维持",
+        "第二十条",
+        "信息内容",
+        "本年新收",
+        "其他",
+        "x" * 13,
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.lists(_ANCHOR_KEYS, max_size=3).map("".join), st.booleans())))
+def test_table_regions_are_found_as_the_reference_finds_them(rows):
+    stream = [StreamRow([], [], Span(0, 1), "tab", k, data) for k, data in rows]
+    assert mapping.find_regions(stream) == _find_regions_reference(stream)
+
+
+def test_table_regions_are_found_as_the_reference_finds_them_on_the_corpus():
+    for f in _reports():
+        stream = table_stream(f.doc)
+        assert mapping.find_regions(stream) == _find_regions_reference(stream)

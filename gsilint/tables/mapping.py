@@ -101,19 +101,32 @@ class Regions:
 
 def find_regions(stream: list[StreamRow]) -> Regions:
     t3 = t4 = t2 = None
+    # a table whose anchors are nowhere in the keys (joined at line breaks, which no key
+    # or anchor holds) is looked for in no row
+    keys = "\n".join([r.key for r in stream])
+    no_t3 = "本年新收" not in keys and not any(a in keys for a in _T3_ANCHOR)
+    no_t4 = not any(a in keys for a in _T4_ANCHOR)
+    no_t2 = not any(a in keys for a in _T2_ANCHOR)
     for i, r in enumerate(stream):
         k = r.key
-        if t3 is None and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k)):
+        if (
+            t3 is None
+            and not no_t3
+            and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k))
+        ):
             t3 = i
         if (
             t4 is None
+            and not no_t4
             and not r.is_data  # table 四's header; "行政复议数 件 0" is a row of an old table
             and any(a in k for a in _T4_ANCHOR)
             and (t3 is None or i > t3)
         ):
             t4 = i
-        if t2 is None and (any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR)):
+        if t2 is None and not no_t2 and any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR):
             t2 = i
+        if t2 is not None and t3 is not None and t4 is not None:
+            break  # all found: nothing later changes them
     end = len(stream)
     t3_reg = (t3, t4 if t4 is not None and t4 > t3 else end) if t3 is not None else None
     t2_reg = None
