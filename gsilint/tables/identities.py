@@ -28,7 +28,7 @@ from gsilint.tables.spec import IdentitySpec, identities_of
 Key = tuple[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Check:
     spec: IdentitySpec
     #: the column (each=column) or row (each=row) the instance is for, else ""
