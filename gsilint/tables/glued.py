@@ -210,11 +210,14 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
 
 
 def _holds_t3(ident: IdentitySpec, idx: dict, vals, ncols: int) -> bool:
-    """Whether a column identity of table 三 holds in every column."""
-    for c in range(ncols):
-        if sum(vals[idx[k]][c] for k in ident.lhs) != sum(vals[idx[k]][c] for k in ident.rhs):
-            return False
-    return True
+    """Whether a column identity of table 三 holds in every column (``vals``: each row's
+    ``ncols`` numbers)."""
+    lhs = _column_sums([vals[idx[k]] for k in ident.lhs], ncols)
+    return lhs == _column_sums([vals[idx[k]] for k in ident.rhs], ncols)
+
+
+def _column_sums(rows: list, ncols: int) -> list[int]:
+    return [sum(column) for column in zip(*rows)] if rows else [0] * ncols
 
 
 _NAMES = {"t3": ("表三", "table III"), "t4": ("表四", "table IV")}
