@@ -303,10 +303,10 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                     )
                 )
             break
-        texts = _cell_keys(r) if r.labels else ()
         if not r.is_data:
             # a labelled row of a real grid left entirely blank: every cell not reported
             if r.kind in CELL_KINDS and len(r.tail) >= ncols:
+                texts = _cell_keys(r) if r.labels else ()
                 j = next(
                     (
                         i
@@ -328,6 +328,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             continue
         if _stray(r, ncols):
             continue
+        texts = _cell_keys(r) if r.labels else ()
         j = next(
             (i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None
         )

@@ -121,7 +121,8 @@ def dead_columns(rows: list[StreamRow]) -> dict[tuple[int, int], frozenset[int]]
 def is_page_marker(row: StreamRow) -> bool:
     if len(row.labels) + len(row.values) > 3:
         return False
-    return _is_page_mark("".join([c.text for c in row.labels + row.values]))
+    parts = row.labels + row.values
+    return _is_page_mark(parts[0].text if len(parts) == 1 else "".join([c.text for c in parts]))
 
 
 @lru_cache(maxsize=4096)
