@@ -816,3 +816,12 @@ def test_table_regions_are_found_as_the_reference_finds_them_on_the_corpus():
     for f in _reports():
         stream = table_stream(f.doc)
         assert mapping.find_regions(stream) == _find_regions_reference(stream)
+
+
+def test_row_identities_are_those_a_scan_of_the_format_picks():
+    for fmt_id in ("2019", "2021"):
+        fmt = table_format(fmt_id)
+        for table in ("t2", "t3", "t4"):
+            want = [i for i in fmt.identities if i.table == table and i.each in ("row", "none")]
+            assert list(readings.row_identities(fmt, table)) == want
+            assert readings.row_identities(fmt, table) is readings.row_identities(fmt, table)

@@ -77,9 +77,19 @@ def _runs(k: int, n: int):
         yield tuple(i for i in range(k) for _ in range(bounds[i + 1] - bounds[i]))
 
 
-def row_identities(fmt: FormatSpec, table: str) -> list:
-    """The identities of ``table`` whose operands are the columns of one row."""
-    return [i for i in fmt.identities if i.table == table and i.each in ("row", "none")]
+#: (id of the format, table) → (the format, its row identities); the entry holds the
+#: format, so its id stays its own while the entry is kept
+_ROW_IDENTITIES: dict[tuple[int, str], tuple[FormatSpec, tuple]] = {}
+
+
+def row_identities(fmt: FormatSpec, table: str) -> tuple:
+    """The identities of ``table`` whose operands are the columns of one row (picked once
+    per format: every lossy row asks)."""
+    entry = _ROW_IDENTITIES.get((id(fmt), table))
+    if entry is None:
+        found = tuple(i for i in fmt.identities if i.table == table and i.each in ("row", "none"))
+        entry = _ROW_IDENTITIES[(id(fmt), table)] = (fmt, found)
+    return entry[1]
 
 
 def _holds(ident, value_of) -> bool:
