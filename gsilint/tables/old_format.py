@@ -26,7 +26,6 @@ combinations; a row several cuts still fit is not checkable.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -411,14 +410,9 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
     kept: list[tuple[int, ...]] = []  # per combination, the cut chosen for each open row
     if total <= _MAX_READINGS:
         keys = list(open_)
-        # every combination sets the same cells (those of the open rows): one trial grid
-        trial = dict(grid.cells)
-        instances = plan(grid, set(keys))
-        for combo in itertools.product(*(range(len(open_[k])) for k in keys)):
-            for key, i in zip(keys, combo):
-                trial.update(cells_of[key][i])
-            if not fails(instances, trial):
-                kept.append(combo)
+        kept = _consistent_cuts(
+            [cells_of[k] for k in keys], _by_last_row(plan(grid, set(keys)), keys), grid.cells
+        )
     unknown = []
     for j, key in enumerate(open_):
         texts = {tuple(c.text for c in open_[key][combo[j]]) for combo in kept}
@@ -439,6 +433,45 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
             else f"可能的拆分太多（{total} 种组合）"
         )
         grid.lost.append(_glued_lost(glued, unknown, why))
+
+
+def _by_last_row(instances, keys: list[str]) -> list[tuple]:
+    """Per open row (by its index in ``keys``), the identity instances whose last open
+    operand row it is: once the search has cut that row, they can be tested. (An
+    instance without an open operand row is tested with the first.)"""
+    order = {k: i for i, k in enumerate(keys)}
+    out: list[list] = [[] for _ in keys]
+    for instance in instances:
+        rows = {order[r] for r, _col in instance[4] if r in order}
+        out[max(rows, default=0)].append(instance)
+    return [tuple(x) for x in out]
+
+
+def _consistent_cuts(options: list[list[dict]], checks: list[tuple], cells: dict) -> list[tuple]:
+    """Every combination of cuts (one per open row, as its grid cells in ``options``), in
+    the order of ``itertools.product``, under which no identity instance fails.
+
+    A depth-first search: after cutting row ``i`` it tests ``checks[i]``, the instances
+    whose open rows are all cut by then, and drops every combination that starts so.
+    """
+    trial = dict(cells)
+    kept: list[tuple[int, ...]] = []
+    chosen: list[int] = []
+
+    def cut(i: int) -> None:
+        if i == len(options):
+            kept.append(tuple(chosen))
+            return
+        for n, row_cells in enumerate(options[i]):
+            trial.update(row_cells)
+            if checks[i] and fails(checks[i], trial):
+                continue
+            chosen.append(n)
+            cut(i + 1)
+            chosen.pop()
+
+    cut(0)
+    return kept
 
 
 def _cut_cells(key: str, cut: tuple[document.Cell, ...], cols: tuple[ColSpec, ...]) -> dict:
