@@ -114,6 +114,16 @@ def _group_splits(
     return tuple(tuple((pos_of[a], pos_of[b - 1] + 1) for a, b in cells) for cells in unique)
 
 
+@lru_cache(maxsize=4096)
+def _row_readings(run: str, groups: tuple[int, ...]) -> tuple | None:
+    """:func:`_group_splits` of ``run``, each reading with its numbers:
+    ``((cells, numbers), ...)``; None when there are too many readings."""
+    splits = _group_splits(run, groups)
+    if splits is None:
+        return None
+    return tuple((cells, tuple(int(run[x:y]) for x, y in cells)) for cells in splits)
+
+
 def _runs(text: str) -> list[tuple[int, int]]:
     """Digit runs of a glued table, without the enumerator digit of a following label."""
     out = []
@@ -162,15 +172,15 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     keys = [r.key for r in spec.rows]
     grid = Grid("t3", layout, tuple(keys), tuple(c.key for c in spec.columns), span)
     grid.written = written
-    cands = []
+    cands = []  # per row, its readings: cells (offsets in its run) and their numbers
     for (a, b), key in zip(runs, keys):
-        c = _group_splits(text[a:b], (n - 1,))
+        c = _row_readings(text[a:b], (n - 1,))
         if c is None:
             return None  # too many readings to be sure of any
         if not c:  # no reading of the row adds up to its total
             row_sum = next(i for i in fmt.identities if i.table == "t3" and i.each == "row")
             _broken(grid, span, Span(span.start + a, span.start + b), key, row_sum, text[a:b])
-        cands.append([tuple((a + x, a + y) for x, y in cells) for cells in c])
+        cands.append(c)
     if grid.broken:
         return grid
     total = 1
@@ -182,9 +192,7 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     columnwise = [i for i in fmt.identities if i.table == "t3" and i.each == "column"]
     somewhere = set()  # identities that hold under some reading
     solutions = []
-    # each candidate split of each row with its numbers, read once
-    options = [[(cells, [int(text[x:y]) for x, y in cells]) for cells in c] for c in cands]
-    for combo in itertools.product(*options):
+    for combo in itertools.product(*cands):
         vals = [v for _, v in combo]
         held = [i.id for i in columnwise if _holds_t3(i, idx, vals, len(spec.columns))]
         somewhere.update(held)
@@ -201,9 +209,10 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     for row, (a, b), (cells, vals) in zip(spec.rows, runs, solutions[0]):
         grid.row_spans[row.key] = Span(span.start + a, span.start + b)
         grid.row_labels[row.key] = row.label
+        at = span.start + a
         for col, (x, y), v in zip(spec.columns, cells, vals):
             grid.cells[(row.key, col.key)] = CellValue(
-                v, Span(span.start + x, span.start + y), True, text[x:y]
+                v, Span(at + x, at + y), True, text[a + x : a + y]
             )
     grid.glued = True
     return grid
