@@ -15,6 +15,7 @@ reported as a shape problem (S109).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -160,12 +161,12 @@ def _fit(values, n, row: StreamRow | None = None, dead=None):
     return vals
 
 
-def _cells(row_key: str, cols: tuple[ColSpec, ...], values) -> dict:
-    out = {}
+def _put_cells(grid: Grid, row_key: str, cols: Sequence[ColSpec], values: Iterable) -> None:
+    """Map the row's value cells onto the columns ``cols`` of ``grid``."""
+    out = grid.cells
     for col, cell in zip(cols, values):
         value, reported, problem, text = read_cell(cell.text, col.kind)
         out[(row_key, col.key)] = CellValue(value, cell.span, reported, text, problem)
-    return out
 
 
 #: Table kinds whose layout may have merged equal adjacent cells (one cell per line).
@@ -193,7 +194,7 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
         lost = "网页抓取副本把数字断在两行", "the crawler copy broke numbers over lines"
     unknown = n - len(reading.known)
     if not reading.broken and not unknown:  # every cell known: nothing to say
-        grid.cells.update(_cells(rs.key, cols, reading.known.values()))
+        _put_cells(grid, rs.key, cols, reading.known.values())
         return True
     table = _TABLE_NAMES[grid.name]
     label = _short(row.label_text) or rs.quoted
@@ -213,7 +214,7 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
         )
         return True
     known = reading.known
-    grid.cells.update(_cells(rs.key, [cols[j] for j in known], known.values()))
+    _put_cells(grid, rs.key, [cols[j] for j in known], known.values())
     if reading.broken:  # no split fits: perhaps not a broken number but a stray one
         grid.lost.append(
             ShapeProblem(
@@ -320,7 +321,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                     assigned[rs.key] = r
                     grid.row_spans[rs.key] = r.span
                     grid.row_labels[rs.key] = r.label_text
-                    grid.cells.update(_cells(rs.key, spec.columns, _fit(r.tail, ncols)))
+                    _put_cells(grid, rs.key, spec.columns, _fit(r.tail, ncols))
                     p = j + 1
                     pending = []
                     continue
@@ -356,7 +357,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_labels[rs.key] = r.label_text
         vals = _fit(r.values, ncols, r, dead)
         if len(vals) == ncols:
-            grid.cells.update(_cells(rs.key, spec.columns, vals))
+            _put_cells(grid, rs.key, spec.columns, vals)
         elif not _read_lossy(grid, rs, spec.columns, r, vals, row_identities(fmt, "t3")):
             zh, en = _count_phrase(sum(1 for v in vals if not v.is_blank), ncols)
             grid.problems.append(
@@ -445,7 +446,7 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
     grid.row_spans[row_key] = where
     grid.row_labels[row_key] = spec.rows[0].label
     if len(vals) == n:
-        grid.cells.update(_cells(row_key, spec.columns, vals))
+        _put_cells(grid, row_key, spec.columns, vals)
     elif not _read_lossy(
         grid, spec.rows[0], spec.columns, used[0], vals, row_identities(fmt, "t4")
     ):
@@ -509,7 +510,7 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_columns[rs.key] = tuple(c.key for c in cols)
         vals = _fit(r.values, len(cols), r, dead)
         if len(vals) == len(cols):
-            grid.cells.update(_cells(rs.key, cols, vals))
+            _put_cells(grid, rs.key, cols, vals)
         elif not _read_lossy(grid, rs, cols, r, vals, ()):
             zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), len(cols))
             names = "、".join(c.label for c in cols)
