@@ -232,6 +232,12 @@ def _clean(rows: list[StreamRow]) -> list[StreamRow]:
     return out
 
 
+def _usual_width(rows: list[StreamRow]) -> int:
+    """The most common number of non-blank values in the data rows."""
+    widths = Counter(len([c for c in r.values if not c.is_blank]) for r in rows if r.is_data)
+    return widths.most_common(1)[0][0]
+
+
 def _keeps_repeats(rows: list[StreamRow]) -> bool:
     """Whether the copy keeps equal adjacent cells: a row shows two equal numbers side by side."""
     for r in rows:
@@ -270,11 +276,9 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     header = "".join(r.key for r in rows[: first + 1])
     # the 历年累计 column is the one the header names; without it, one number per row is the
     # 本年度 count, more (上年度? 同比?) are columns the template does not know
-    widths = Counter(
-        len([c for c in r.values if not c.is_blank]) for r in rows[first:] if r.is_data
-    )
-    ncols = 2 if "累计" in header else 1 if widths.most_common(1)[0][0] == 1 else 0
-    keeps = _keeps_repeats(rows)
+    ncols = 2 if "累计" in header else 1 if _usual_width(rows[first:]) == 1 else 0
+    # (only a one-cell-per-line copy can have dropped its repeats)
+    keeps = any(r.kind == "lines" for r in rows) and _keeps_repeats(rows)
     span = rows[first].span.cover(rows[-1].span)
     grid = Grid(
         OLD, spec.id, tuple(r.key for r in table.rows), ("year", "cumulative")[:ncols], span
