@@ -831,3 +831,65 @@ def test_row_identities_are_those_a_scan_of_the_format_picks():
             want = [i for i in fmt.identities if i.table == table and i.each in ("row", "none")]
             assert list(readings.row_identities(fmt, table)) == want
             assert readings.row_identities(fmt, table) is readings.row_identities(fmt, table)
+
+
+# -- the old statistics table inside a paragraph -------------------------------------------
+
+
+def _token_rows_reference(text: str, base: int):
+    """Every token read into rows, then the rows cut before the first that is prose."""
+    rows = []
+    labels: list = []
+    values: list = []
+    for t in old_format._TOKEN.finditer(text):
+        cell = document.Cell(t.group(), Span(base + t.start(), base + t.end()))
+        if old_format._is_value(cell.text):
+            values.append(cell)
+            continue
+        if values:
+            rows.append(old_format._row(labels, values))
+            labels, values = [], []
+        labels.append(cell)
+    if labels or values:
+        rows.append(old_format._row(labels, values))
+    for i, r in enumerate(rows):
+        if old_format._SENTENCE.search(r.label_text):
+            return rows[:i]
+    return rows
+
+
+_TOKENS = st.sampled_from(
+    [
+        "主动公开信息数",
+        "条",
+        "12",
+        "0",
+        "/",
+        "历年累计",
+        "其中：",
+        "1.网站公开",
+        "。",
+        "本年，我局",
+        "，",
+        "件",
+        "3",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_TOKENS, max_size=14), st.lists(st.sampled_from([" ", "  ", "\n", ""]), max_size=14)
+)
+def test_paragraph_rows_stop_at_prose_as_the_reference_cuts_them(tokens, gaps):
+    text = "".join(t + (gaps[i] if i < len(gaps) else " ") for i, t in enumerate(tokens))
+    assert old_format._token_rows(text, 5) == _token_rows_reference(text, 5)
+
+
+def test_paragraph_rows_stop_at_prose_as_the_reference_cuts_them_on_the_corpus():
+    seen = 0
+    for f in _reports():
+        for text, base in old_format._table_paragraphs(f.doc):
+            assert old_format._token_rows(text, base) == _token_rows_reference(text, base)
+            seen += 1
+    assert seen

@@ -110,21 +110,7 @@ def text_rows(paragraphs: list[tuple[str, int]]) -> list[StreamRow]:
     ``paragraphs``: those where the table opens (:func:`_table_paragraphs`)."""
     spec = old_table()
     for text, base in paragraphs:
-        rows: list[StreamRow] = []
-        labels: list[document.Cell] = []
-        values: list[document.Cell] = []
-        for t in _TOKEN.finditer(text):
-            cell = document.Cell(t.group(), Span(base + t.start(), base + t.end()))
-            if _is_value(cell.text):
-                values.append(cell)
-                continue
-            if values:
-                rows.append(_row(labels, values))
-                labels, values = [], []
-            labels.append(cell)
-        if labels or values:
-            rows.append(_row(labels, values))
-        rows = _until_prose(rows)
+        rows = _token_rows(text, base)
         if (
             sum(1 for r in rows if r.is_data and candidates(r.key, spec.table.rows))
             >= spec.min_rows
@@ -174,11 +160,27 @@ def glued_rows(paragraphs: list[tuple[str, int]]) -> list[StreamRow]:
     return []
 
 
-def _until_prose(rows: list[StreamRow]) -> list[StreamRow]:
-    """The rows before the first whose label is a sentence."""
-    for i, r in enumerate(rows):
-        if _SENTENCE.search(r.label_text):
-            return rows[:i]
+def _token_rows(text: str, base: int) -> list[StreamRow]:
+    """The rows of labels and numbers that ``text`` (at ``base``) opens with, up to the
+    first whose label is a sentence (prose: the end of the table). The tokens after it
+    are not read: a crawler copy may run on to the end of the report."""
+    rows: list[StreamRow] = []
+    labels: list[document.Cell] = []
+    values: list[document.Cell] = []
+    for t in _TOKEN.finditer(text):
+        token = t.group()
+        cell = document.Cell(token, Span(base + t.start(), base + t.end()))
+        if _is_value(token):
+            values.append(cell)
+            continue
+        if values:
+            rows.append(_row(labels, values))
+            labels, values = [], []
+        if _SENTENCE.search(token):
+            return rows
+        labels.append(cell)
+    if labels or values:
+        rows.append(_row(labels, values))
     return rows
 
 
