@@ -77,7 +77,7 @@ from gsilint.tables.identities import Check, Key, evaluate, locate
 from gsilint.tables.mapping import map_all
 from gsilint.tables.old_format import map_old
 from gsilint.tables.spec import table_words
-from gsilint.tables.stream import looks_glued, split_row, table_stream
+from gsilint.tables.stream import any_glued, looks_glued, table_stream
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
@@ -101,20 +101,27 @@ def table_grids(f: Facts) -> dict[str, Grid | None]:
     stream = table_stream(f.doc)
     grids = map_all(stream, layout)
     if grids["t3"] is None or grids["t4"] is None:
-        _read_glued(f, grids, layout)
+        glued = {r.table for r in stream if looks_glued(r)} if any_glued(stream) else set()
+        _read_glued(f, grids, layout, glued)
     # reports for 2008–2018: the old statistics table (附表), mapped by label
     grids["old"] = map_old(stream, f.doc) if f.template.id == "2008" else None
     return grids
 
 
-def _read_glued(f: Facts, grids: dict, layout: str) -> None:
-    """Tables 三/四 of a crawler copy: glued digits split where the identities allow one split."""
+def _read_glued(f: Facts, grids: dict, layout: str, glued_tables: set[int]) -> None:
+    """Tables 三/四 of a crawler copy: glued digits split where the identities allow one split.
+
+    ``glued_tables``: the parsed tables (by their index in the row stream) with a row whose
+    digits run into its label.
+    """
     doc = f.doc
     nodes = list(doc.walk())
+    n = -1  # the table's index among the document's tables
     for i, node in enumerate(nodes):
-        if not isinstance(node, document.Table) or not (
-            node.glued or any(looks_glued(split_row(r, node.kind)) for r in node.rows)
-        ):
+        if not isinstance(node, document.Table):
+            continue
+        n += 1
+        if not (node.glued or n in glued_tables):
             continue
         text = doc.slice(node.span)
         if grids["t3"] is None and _T3_GLUED.search(text):
@@ -133,7 +140,7 @@ def _read_glued(f: Facts, grids: dict, layout: str) -> None:
             grids["t3"] = split_t3(doc.text, doc.simplified, Span(node.span.start, end), layout)
         elif grids["t4"] is None and _T4_GLUED.search(text):
             grids["t4"] = split_t4(doc.text, node.span, layout)
-    if grids["t4"] is None:
+    if grids["t4"] is None and "结果维持" in doc.simplified and "尚未审结" in doc.simplified:
         # table 四 flattened into prose (a heading's run-on text): its header words, then 15 numbers
         for para in doc.paragraphs():
             text = doc.slice(para.span)
@@ -195,7 +202,16 @@ def table_announced(f: Facts) -> Span | None:
     if any(True for _ in f.doc.tables()):
         return None
     text = f.doc.simplified
-    m = _ANNOUNCED.search(text)
+    m = _announced(text)
     if m is None or _INDICATOR.search(text):
         return None
     return Span(m.start(), m.end())
+
+
+def _announced(text: str):
+    """The first match of :data:`_ANNOUNCED`, searched from 12 characters before the first
+    统计表/附表: no match can start earlier, and most reports name neither."""
+    found = [i for i in (text.find("统计表"), text.find("附表")) if i >= 0]
+    if not found:
+        return None
+    return _ANNOUNCED.search(text, max(0, min(found) - 12))

@@ -19,6 +19,7 @@ rows' splits satisfies (A304, A303) — and that rule reports it as an error.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
@@ -38,15 +39,19 @@ _MAX_WORK = 5_000
 _OTHER_2019 = table_format("2019").t3.row("t3.results.other").match
 
 
-def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, int], ...]] | None:
+@lru_cache(maxsize=4096)
+def _group_splits(
+    run: str, groups: tuple[int, ...]
+) -> tuple[tuple[tuple[int, int], ...], ...] | None:
     """Every reading of ``run`` as consecutive groups, each ``k`` numbers followed by their sum.
 
     Table 三's row is one group of six (the applicant columns, then 总计);
     table 四's row is three groups of four. No number has a leading zero or
     more than seven digits, and a space inside the run is always a cell
     boundary. Cells are returned as (start, end) offsets in ``run``. An
-    empty list when there is no reading; None when there are too many to be
-    sure of them all.
+    empty tuple when there is no reading; None when there are too many to be
+    sure of them all. Remembered per run: the same rows ("0000000", an
+    all-zero row) come back in copy after copy.
     """
     pos_of = [i for i, ch in enumerate(run) if ch.isdigit()]
     ds = "".join(run[i] for i in pos_of)
@@ -106,7 +111,17 @@ def _group_splits(run: str, groups: tuple[int, ...]) -> list[tuple[tuple[int, in
     if work[0] > _MAX_WORK or len(out) > _MAX_ROW_SPLITS:
         return None
     unique = dict.fromkeys(out)  # a reading may be found under two trial totals
-    return [tuple((pos_of[a], pos_of[b - 1] + 1) for a, b in cells) for cells in unique]
+    return tuple(tuple((pos_of[a], pos_of[b - 1] + 1) for a, b in cells) for cells in unique)
+
+
+@lru_cache(maxsize=4096)
+def _row_readings(run: str, groups: tuple[int, ...]) -> tuple | None:
+    """:func:`_group_splits` of ``run``, each reading with its numbers:
+    ``((cells, numbers), ...)``; None when there are too many readings."""
+    splits = _group_splits(run, groups)
+    if splits is None:
+        return None
+    return tuple((cells, tuple(int(run[x:y]) for x, y in cells)) for cells in splits)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -122,6 +137,11 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _digits(run: str) -> int:
+    """How many digits a run of :func:`_runs` holds (the rest are spaces)."""
+    return len(run) - run.count(" ") - run.count("\u00a0")
+
+
 def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) -> Grid | None:
     text = doc_text[span.start : span.end]
     simple = norm_label(simplified[span.start : span.end])
@@ -133,7 +153,7 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     fmt = table_format(layout)
     spec = fmt.t3
     n = len(spec.columns)
-    runs = [r for r in _runs(text) if sum(ch.isdigit() for ch in text[r[0] : r[1]]) >= n]
+    runs = [r for r in _runs(text) if _digits(text[r[0] : r[1]]) >= n]
     if len(runs) != len(spec.rows):
         return None
     prev = 0
@@ -152,15 +172,15 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     keys = [r.key for r in spec.rows]
     grid = Grid("t3", layout, tuple(keys), tuple(c.key for c in spec.columns), span)
     grid.written = written
-    cands = []
+    cands = []  # per row, its readings: cells (offsets in its run) and their numbers
     for (a, b), key in zip(runs, keys):
-        c = _group_splits(text[a:b], (n - 1,))
+        c = _row_readings(text[a:b], (n - 1,))
         if c is None:
             return None  # too many readings to be sure of any
         if not c:  # no reading of the row adds up to its total
             row_sum = next(i for i in fmt.identities if i.table == "t3" and i.each == "row")
             _broken(grid, span, Span(span.start + a, span.start + b), key, row_sum, text[a:b])
-        cands.append([tuple((a + x, a + y) for x, y in cells) for cells in c])
+        cands.append(c)
     if grid.broken:
         return grid
     total = 1
@@ -173,7 +193,7 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
     somewhere = set()  # identities that hold under some reading
     solutions = []
     for combo in itertools.product(*cands):
-        vals = [[int(text[x:y]) for x, y in cells] for cells in combo]
+        vals = [v for _, v in combo]
         held = [i.id for i in columnwise if _holds_t3(i, idx, vals, len(spec.columns))]
         somewhere.update(held)
         if len(held) == len(columnwise):
@@ -186,23 +206,27 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
         failing = failing or columnwise
         _broken(grid, span, span, None, failing[0], "", total, tuple(failing), jointly)
         return grid
-    for key, (a, b), cells in zip(keys, runs, solutions[0]):
-        grid.row_spans[key] = Span(span.start + a, span.start + b)
-        grid.row_labels[key] = spec.row(key).label
-        for col, (x, y) in zip(spec.columns, cells):
-            grid.cells[(key, col.key)] = CellValue(
-                int(text[x:y]), Span(span.start + x, span.start + y), True, text[x:y]
+    for row, (a, b), (cells, vals) in zip(spec.rows, runs, solutions[0]):
+        grid.row_spans[row.key] = Span(span.start + a, span.start + b)
+        grid.row_labels[row.key] = row.label
+        at = span.start + a
+        for col, (x, y), v in zip(spec.columns, cells, vals):
+            grid.cells[(row.key, col.key)] = CellValue(
+                v, Span(at + x, at + y), True, text[a + x : a + y]
             )
     grid.glued = True
     return grid
 
 
 def _holds_t3(ident: IdentitySpec, idx: dict, vals, ncols: int) -> bool:
-    """Whether a column identity of table 三 holds in every column."""
-    for c in range(ncols):
-        if sum(vals[idx[k]][c] for k in ident.lhs) != sum(vals[idx[k]][c] for k in ident.rhs):
-            return False
-    return True
+    """Whether a column identity of table 三 holds in every column (``vals``: each row's
+    ``ncols`` numbers)."""
+    lhs = _column_sums([vals[idx[k]] for k in ident.lhs], ncols)
+    return lhs == _column_sums([vals[idx[k]] for k in ident.rhs], ncols)
+
+
+def _column_sums(rows: list, ncols: int) -> list[int]:
+    return [sum(column) for column in zip(*rows)] if rows else [0] * ncols
 
 
 _NAMES = {"t3": ("表三", "table III"), "t4": ("表四", "table IV")}
@@ -253,7 +277,7 @@ def split_t4(doc_text: str, span: Span, layout: str) -> Grid | None:
     c = _group_splits(text[a:b], (4, 4, 4))
     key = spec.rows[0].key
     grid = Grid("t4", layout, (key,), tuple(col.key for col in spec.columns), span)
-    if c == [] and sum(ch.isdigit() for ch in text[a:b]) >= len(spec.columns):
+    if c is not None and not c and sum(ch.isdigit() for ch in text[a:b]) >= len(spec.columns):
         # no reading makes each group's total the sum of its results
         sums = [i for i in fmt.identities if i.table == "t4"]
         where = Span(span.start + a, span.start + b)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from gsilint.positions import Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class CellValue:
     """One mapped cell.
 
@@ -25,9 +25,33 @@ class CellValue:
     text: str = ""
     problem: str | None = None
 
+    # Cells are made by the thousand per report: the fields are set through their slots
+    # (what a frozen dataclass's own ``__init__`` does through ``object.__setattr__``, at
+    # twice the cost), as :class:`gsilint.positions.Span` does.
+    def __init__(
+        self,
+        value: object,
+        span: Span,
+        reported: bool,
+        text: str = "",
+        problem: str | None = None,
+    ) -> None:
+        _set_value(self, value)
+        _set_span(self, span)
+        _set_reported(self, reported)
+        _set_text(self, text)
+        _set_problem(self, problem)
+
     @property
     def usable(self) -> bool:
         return self.reported and self.problem is None and self.value is not None
+
+
+_set_value = CellValue.value.__set__  # type: ignore[attr-defined]
+_set_span = CellValue.span.__set__  # type: ignore[attr-defined]
+_set_reported = CellValue.reported.__set__  # type: ignore[attr-defined]
+_set_text = CellValue.text.__set__  # type: ignore[attr-defined]
+_set_problem = CellValue.problem.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from gsilint.tables.spec import IdentitySpec, identities_of
 Key = tuple[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Check:
     spec: IdentitySpec
     #: the column (each=column) or row (each=row) the instance is for, else ""
@@ -71,18 +71,7 @@ def _printed(keys: list[Key], grid: Grid) -> list[Key]:
     return [k for k in keys if k[0] in grid.row_spans]
 
 
-def evaluate(grid: Grid) -> list[Check]:
-    """Every identity instance of the grid's table, with its status."""
-    return list(_checks(grid))
-
-
-def any_fails(grid: Grid, rows: set[str]) -> bool:
-    """Whether an identity instance that involves one of ``rows`` fails (stops at the first):
-    what a search over the readings of some rows asks of each reading."""
-    return any(c.status == "fail" for c in _checks(grid, rows))
-
-
-def _involves(spec: IdentitySpec, inst: str, grid: Grid, rows: set[str]) -> bool:
+def _involves(spec: IdentitySpec, inst: str, grid: Grid, rows: frozenset[str]) -> bool:
     if spec.each == "column":
         return not rows.isdisjoint(spec.lhs) or not rows.isdisjoint(spec.rhs)
     if spec.each == "row":
@@ -90,9 +79,32 @@ def _involves(spec: IdentitySpec, inst: str, grid: Grid, rows: set[str]) -> bool
     return grid.rows[0] in rows
 
 
-def _checks(grid: Grid, rows: set[str] | None = None) -> Iterator[Check]:
-    """The identity instances of the grid's table (those involving ``rows``, if given)."""
-    get = grid.cells.get
+#: One identity instance: its spec, instance name, operands (lhs, rhs, both) and ``at``.
+#: The operand lists are shared by every Check made from the instance: read them, never
+#: change them.
+Instance = tuple[IdentitySpec, str, list[Key], list[Key], list[Key], Key]
+
+#: (table, layout, rows, columns, printed rows, involved rows) → the instances to check
+_PLANS: dict[tuple, tuple[Instance, ...]] = {}
+
+
+def plan(grid: Grid, rows: set[str] | frozenset[str] | None = None) -> tuple[Instance, ...]:
+    """The identity instances of the grid's table (those involving ``rows``, if given).
+
+    They depend only on the table's shape and on which rows it prints, never on the
+    cells, so they are worked out once per shape and kept for the process.
+    """
+    involved = None if rows is None else frozenset(rows)
+    memo = (grid.name, grid.layout, grid.rows, grid.columns, frozenset(grid.row_spans), involved)
+    found = _PLANS.get(memo)
+    if found is None:
+        if len(_PLANS) > 10_000:
+            _PLANS.clear()
+        found = _PLANS[memo] = tuple(_plan(grid, involved))
+    return found
+
+
+def _plan(grid: Grid, rows: frozenset[str] | None) -> Iterator[Instance]:
     for spec in identities_of(grid.name, grid.layout):
         if not _applies(spec, grid):
             continue
@@ -103,25 +115,63 @@ def _checks(grid: Grid, rows: set[str] | None = None) -> Iterator[Check]:
                 lhs, rhs = _printed(lhs, grid), _printed(rhs, grid)
                 if not lhs or not rhs:
                     continue
-            chk = Check(spec, inst, lhs, rhs, at)
-            cells: list[CellValue | None] = [get(k) for k in chk.operands]
-            if any(c is None or (c.reported and not c.usable) for c in cells):
-                chk.status = "skipped"
-            else:
-                chk.not_reported = [k for k, c in zip(chk.operands, cells) if not c.reported]
-                if chk.not_reported:
-                    chk.status = "not_evaluable"
-                else:
-                    n = len(lhs)
-                    chk.lhs_sum = sum(c.value for c in cells[:n])
-                    chk.rhs_sum = sum(c.value for c in cells[n:])
-                    holds = (
-                        chk.lhs_sum >= chk.rhs_sum
-                        if spec.relation == "ge"
-                        else chk.lhs_sum == chk.rhs_sum
-                    )
-                    chk.status = "ok" if holds else "fail"
-            yield chk
+            yield spec, inst, lhs, rhs, lhs + rhs, at
+
+
+def evaluate(grid: Grid) -> list[Check]:
+    """Every identity instance of the grid's table, with its status."""
+    get = grid.cells.get
+    return [_check(instance, get) for instance in plan(grid)]
+
+
+def fails(instances: tuple[Instance, ...], cells: dict[Key, CellValue]) -> bool:
+    """Whether one of ``instances`` (see :func:`plan`) fails on ``cells`` (stops at the
+    first): what a search over the readings of some rows asks of each reading."""
+    get = cells.get
+    for spec, _inst, lhs, _rhs, operands, _at in instances:
+        values = _values(operands, get)
+        if values is not None and not isinstance(values, list):
+            n = len(lhs)
+            if not _holds(spec, sum(values[:n]), sum(values[n:])):
+                return True
+    return False
+
+
+def _values(operands: list[Key], get) -> tuple | list[Key] | None:
+    """The operands' values; None when one is missing or invalid (the check is skipped);
+    the operands not reported (a list) when some are, and none is missing or invalid."""
+    values = []
+    not_reported = None
+    for k in operands:
+        c = get(k)
+        if c is None:
+            return None
+        if c.reported:
+            if c.problem is not None or c.value is None:
+                return None
+            values.append(c.value)
+        elif not_reported is None:
+            not_reported = [k]
+        else:
+            not_reported.append(k)
+    return not_reported if not_reported is not None else tuple(values)
+
+
+def _holds(spec: IdentitySpec, lhs_sum, rhs_sum) -> bool:
+    return lhs_sum >= rhs_sum if spec.relation == "ge" else lhs_sum == rhs_sum
+
+
+def _check(instance: Instance, get) -> Check:
+    spec, inst, lhs, rhs, operands, at = instance
+    values = _values(operands, get)
+    if values is None:
+        return Check(spec, inst, lhs, rhs, at, "skipped")
+    if isinstance(values, list):
+        return Check(spec, inst, lhs, rhs, at, "not_evaluable", not_reported=values)
+    n = len(lhs)
+    lhs_sum, rhs_sum = sum(values[:n]), sum(values[n:])
+    status = "ok" if _holds(spec, lhs_sum, rhs_sum) else "fail"
+    return Check(spec, inst, lhs, rhs, at, status, lhs_sum, rhs_sum)
 
 
 def locate(checks: list[Check]) -> dict[int, Key]:

@@ -15,7 +15,9 @@ reported as a shape problem (S109).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
@@ -31,8 +33,8 @@ from gsilint.tables.spec import (
     table_format,
     table_words,
 )
-from gsilint.tables.stream import CELL_KINDS, StreamRow, dead_columns, looks_glued
-from gsilint.tables.values import read_value
+from gsilint.tables.stream import CELL_KINDS, StreamRow, any_glued, dead_columns, looks_glued
+from gsilint.tables.values import read_cell
 
 _ENUM = lazy(
     r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]?)+"
@@ -78,12 +80,17 @@ def _by_label(specs, r: StreamRow) -> RowSpec | None:
 
 
 def _cell_keys(r: StreamRow) -> tuple[str, ...]:
-    out = []
+    out: tuple[str, ...] = ()
     for c in r.labels:
-        t = norm_label(c.text)
-        out.append(t)
-        out.append(_strip_enum(t))
-    return tuple(out)
+        out += _cell_key(c.text)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _cell_key(text: str) -> tuple[str, str]:
+    """A label cell normalised, with and without its numbering."""
+    t = norm_label(text)
+    return t, _strip_enum(t)
 
 
 @dataclass
@@ -95,19 +102,32 @@ class Regions:
 
 def find_regions(stream: list[StreamRow]) -> Regions:
     t3 = t4 = t2 = None
+    # a table whose anchors are nowhere in the keys (joined at line breaks, which no key
+    # or anchor holds) is looked for in no row
+    keys = "\n".join([r.key for r in stream])
+    no_t3 = "本年新收" not in keys and not any(a in keys for a in _T3_ANCHOR)
+    no_t4 = not any(a in keys for a in _T4_ANCHOR)
+    no_t2 = not any(a in keys for a in _T2_ANCHOR)
     for i, r in enumerate(stream):
         k = r.key
-        if t3 is None and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k)):
+        if (
+            t3 is None
+            and not no_t3
+            and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k))
+        ):
             t3 = i
         if (
             t4 is None
+            and not no_t4
             and not r.is_data  # table 四's header; "行政复议数 件 0" is a row of an old table
             and any(a in k for a in _T4_ANCHOR)
             and (t3 is None or i > t3)
         ):
             t4 = i
-        if t2 is None and (any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR)):
+        if t2 is None and not no_t2 and any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR):
             t2 = i
+        if t2 is not None and t3 is not None and t4 is not None:
+            break  # all found: nothing later changes them
     end = len(stream)
     t3_reg = (t3, t4 if t4 is not None and t4 > t3 else end) if t3 is not None else None
     t2_reg = None
@@ -141,12 +161,12 @@ def _fit(values, n, row: StreamRow | None = None, dead=None):
     return vals
 
 
-def _cells(row_key: str, cols: tuple[ColSpec, ...], values) -> dict:
-    out = {}
+def _put_cells(grid: Grid, row_key: str, cols: Sequence[ColSpec], values: Iterable) -> None:
+    """Map the row's value cells onto the columns ``cols`` of ``grid``."""
+    out = grid.cells
     for col, cell in zip(cols, values):
-        value, reported, problem = read_value(cell.text, col.kind)
-        out[(row_key, col.key)] = CellValue(value, cell.span, reported, cell.text.strip(), problem)
-    return out
+        value, reported, problem, text = read_cell(cell.text, col.kind)
+        out[(row_key, col.key)] = CellValue(value, cell.span, reported, text, problem)
 
 
 #: Table kinds whose layout may have merged equal adjacent cells (one cell per line).
@@ -172,6 +192,10 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
     else:
         reading = read_split(vals, cols, identities)
         lost = "网页抓取副本把数字断在两行", "the crawler copy broke numbers over lines"
+    unknown = n - len(reading.known)
+    if not reading.broken and not unknown:  # every cell known: nothing to say
+        _put_cells(grid, rs.key, cols, reading.known.values())
+        return True
     table = _TABLE_NAMES[grid.name]
     label = _short(row.label_text) or rs.quoted
     if reading.broken and k < n:
@@ -189,9 +213,8 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
             )
         )
         return True
-    for j, cell in reading.known.items():
-        grid.cells.update(_cells(rs.key, (cols[j],), [cell]))
-    unknown = n - len(reading.known)
+    known = reading.known
+    _put_cells(grid, rs.key, [cols[j] for j in known], known.values())
     if reading.broken:  # no split fits: perhaps not a broken number but a stray one
         grid.lost.append(
             ShapeProblem(
@@ -235,9 +258,12 @@ def _stray(r: StreamRow, ncols: int) -> bool:
 
 def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
     rows = stream[region[0] : region[1]]
-    if any(any(k in r.key for k in _SIX_2021) for r in rows):
+    # the keys joined at a line break, which no normalised label holds
+    keys = "\n".join(r.key for r in rows)
+    if any(k in keys for k in _SIX_2021):
         return "2021"
-    if any(r.is_data and any(m in r.key for m in _OTHER_2019) for r in rows):
+    data = "\n".join(r.key for r in rows if r.is_data)
+    if any(m in data for m in _OTHER_2019):
         return "2019"
     return default
 
@@ -245,7 +271,7 @@ def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) ->
 def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) -> Grid | None:
     spec = fmt.t3
     rows = stream[region[0] : region[1]]
-    if any(looks_glued(r) for r in rows):
+    if any_glued(rows):
         return None  # a crawler copy with digits run together: E004 says so
     data = [r for r in rows if r.is_data]
     if not data:
@@ -278,10 +304,10 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                     )
                 )
             break
-        texts = _cell_keys(r) if r.labels else ()
         if not r.is_data:
             # a labelled row of a real grid left entirely blank: every cell not reported
             if r.kind in CELL_KINDS and len(r.tail) >= ncols:
+                texts = _cell_keys(r) if r.labels else ()
                 j = next(
                     (
                         i
@@ -295,7 +321,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
                     assigned[rs.key] = r
                     grid.row_spans[rs.key] = r.span
                     grid.row_labels[rs.key] = r.label_text
-                    grid.cells.update(_cells(rs.key, spec.columns, _fit(r.tail, ncols)))
+                    _put_cells(grid, rs.key, spec.columns, _fit(r.tail, ncols))
                     p = j + 1
                     pending = []
                     continue
@@ -303,6 +329,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             continue
         if _stray(r, ncols):
             continue
+        texts = _cell_keys(r) if r.labels else ()
         j = next(
             (i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None
         )
@@ -330,7 +357,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_labels[rs.key] = r.label_text
         vals = _fit(r.values, ncols, r, dead)
         if len(vals) == ncols:
-            grid.cells.update(_cells(rs.key, spec.columns, vals))
+            _put_cells(grid, rs.key, spec.columns, vals)
         elif not _read_lossy(grid, rs, spec.columns, r, vals, row_identities(fmt, "t3")):
             zh, en = _count_phrase(sum(1 for v in vals if not v.is_blank), ncols)
             grid.problems.append(
@@ -419,7 +446,7 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
     grid.row_spans[row_key] = where
     grid.row_labels[row_key] = spec.rows[0].label
     if len(vals) == n:
-        grid.cells.update(_cells(row_key, spec.columns, vals))
+        _put_cells(grid, row_key, spec.columns, vals)
     elif not _read_lossy(
         grid, spec.rows[0], spec.columns, used[0], vals, row_identities(fmt, "t4")
     ):
@@ -483,7 +510,7 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_columns[rs.key] = tuple(c.key for c in cols)
         vals = _fit(r.values, len(cols), r, dead)
         if len(vals) == len(cols):
-            grid.cells.update(_cells(rs.key, cols, vals))
+            _put_cells(grid, rs.key, cols, vals)
         elif not _read_lossy(grid, rs, cols, r, vals, ()):
             zh, en = _count_phrase(len([v for v in vals if not v.is_blank]), len(cols))
             names = "、".join(c.label for c in cols)

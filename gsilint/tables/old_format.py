@@ -26,7 +26,6 @@ combinations; a row several cuts still fit is not checkable.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -35,11 +34,11 @@ from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
-from gsilint.tables.identities import any_fails
+from gsilint.tables.identities import fails, plan
 from gsilint.tables.readings import read_collapsed
 from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
 from gsilint.tables.stream import CELL_KINDS, StreamRow
-from gsilint.tables.values import is_value_text, read_value
+from gsilint.tables.values import is_value_text, read_cell
 
 #: A label that only numbers the next one ("、其他类型答复数" after a "4" line).
 _MARK_NEXT = lazy(r"^[、.．]")
@@ -105,25 +104,13 @@ def _table_paragraphs(doc: document.Document) -> Iterator[tuple[str, int]]:
             yield text[m.start() :], para.span.start + m.start()
 
 
-def text_rows(doc: document.Document) -> list[StreamRow]:
-    """The old table inside a paragraph: tokens split at spaces into labels and numbers."""
+def text_rows(paragraphs: list[tuple[str, int]]) -> list[StreamRow]:
+    """The old table inside a paragraph: tokens split at spaces into labels and numbers.
+
+    ``paragraphs``: those where the table opens (:func:`_table_paragraphs`)."""
     spec = old_table()
-    for text, base in _table_paragraphs(doc):
-        rows: list[StreamRow] = []
-        labels: list[document.Cell] = []
-        values: list[document.Cell] = []
-        for t in _TOKEN.finditer(text):
-            cell = document.Cell(t.group(), Span(base + t.start(), base + t.end()))
-            if _is_value(cell.text):
-                values.append(cell)
-                continue
-            if values:
-                rows.append(_row(labels, values))
-                labels, values = [], []
-            labels.append(cell)
-        if labels or values:
-            rows.append(_row(labels, values))
-        rows = _until_prose(rows)
+    for text, base in paragraphs:
+        rows = _token_rows(text, base)
         if (
             sum(1 for r in rows if r.is_data and candidates(r.key, spec.table.rows))
             >= spec.min_rows
@@ -138,12 +125,14 @@ _RUN = lazy(r"\d+|\D+")
 _MARK_REST = lazy(r"^[.．、]")
 
 
-def glued_rows(doc: document.Document) -> list[StreamRow]:
+def glued_rows(paragraphs: list[tuple[str, int]]) -> list[StreamRow]:
     """The old table of a crawler copy whose cells run together, in a paragraph:
     "主动公开信息数条20263542其中：1.网站公开条17953304" → rows of a label and one run of
-    digits each (本年度 and 历年累计 glued; the last digit before "." is the next mark)."""
+    digits each (本年度 and 历年累计 glued; the last digit before "." is the next mark).
+
+    ``paragraphs``: those where the table opens (:func:`_table_paragraphs`)."""
     spec = old_table()
-    for text, base in _table_paragraphs(doc):
+    for text, base in paragraphs:
         runs = [(r.group(), base + r.start()) for r in _RUN.finditer(text)]
         rows: list[StreamRow] = []
         label, at = "", base
@@ -171,11 +160,27 @@ def glued_rows(doc: document.Document) -> list[StreamRow]:
     return []
 
 
-def _until_prose(rows: list[StreamRow]) -> list[StreamRow]:
-    """The rows before the first whose label is a sentence."""
-    for i, r in enumerate(rows):
-        if _SENTENCE.search(r.label_text):
-            return rows[:i]
+def _token_rows(text: str, base: int) -> list[StreamRow]:
+    """The rows of labels and numbers that ``text`` (at ``base``) opens with, up to the
+    first whose label is a sentence (prose: the end of the table). The tokens after it
+    are not read: a crawler copy may run on to the end of the report."""
+    rows: list[StreamRow] = []
+    labels: list[document.Cell] = []
+    values: list[document.Cell] = []
+    for t in _TOKEN.finditer(text):
+        token = t.group()
+        cell = document.Cell(token, Span(base + t.start(), base + t.end()))
+        if _is_value(token):
+            values.append(cell)
+            continue
+        if values:
+            rows.append(_row(labels, values))
+            labels, values = [], []
+        if _SENTENCE.search(token):
+            return rows
+        labels.append(cell)
+    if labels or values:
+        rows.append(_row(labels, values))
     return rows
 
 
@@ -229,6 +234,12 @@ def _clean(rows: list[StreamRow]) -> list[StreamRow]:
     return out
 
 
+def _usual_width(rows: list[StreamRow]) -> int:
+    """The most common number of non-blank values in the data rows."""
+    widths = Counter(len([c for c in r.values if not c.is_blank]) for r in rows if r.is_data)
+    return widths.most_common(1)[0][0]
+
+
 def _keeps_repeats(rows: list[StreamRow]) -> bool:
     """Whether the copy keeps equal adjacent cells: a row shows two equal numbers side by side."""
     for r in rows:
@@ -239,8 +250,8 @@ def _keeps_repeats(rows: list[StreamRow]) -> bool:
 
 
 def _cell(col: ColSpec, cell: document.Cell) -> CellValue:
-    value, reported, problem = read_value(cell.text, col.kind)
-    return CellValue(value, cell.span, reported, cell.text.strip(), problem)
+    value, reported, problem, text = read_cell(cell.text, col.kind)
+    return CellValue(value, cell.span, reported, text, problem)
 
 
 def _label(r: StreamRow, n: int = 24) -> str:
@@ -257,7 +268,8 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     table = spec.table
     rows = _region(stream)
     if not rows and doc is not None:
-        rows = text_rows(doc) or glued_rows(doc)
+        paragraphs = list(_table_paragraphs(doc))
+        rows = text_rows(paragraphs) or glued_rows(paragraphs)
     if not rows:
         return None
     rows = _clean(rows)
@@ -266,11 +278,9 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     header = "".join(r.key for r in rows[: first + 1])
     # the 历年累计 column is the one the header names; without it, one number per row is the
     # 本年度 count, more (上年度? 同比?) are columns the template does not know
-    widths = Counter(
-        len([c for c in r.values if not c.is_blank]) for r in rows[first:] if r.is_data
-    )
-    ncols = 2 if "累计" in header else 1 if widths.most_common(1)[0][0] == 1 else 0
-    keeps = _keeps_repeats(rows)
+    ncols = 2 if "累计" in header else 1 if _usual_width(rows[first:]) == 1 else 0
+    # (only a one-cell-per-line copy can have dropped its repeats)
+    keeps = any(r.kind == "lines" for r in rows) and _keeps_repeats(rows)
     span = rows[first].span.cover(rows[-1].span)
     grid = Grid(
         OLD, spec.id, tuple(r.key for r in table.rows), ("year", "cumulative")[:ncols], span
@@ -288,11 +298,11 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     glued: dict[str, tuple[StreamRow, document.Cell]] = {}
     pending = ""
     last_span = rows[first].span
+    seen: dict[str, int] = {}  # the rows mapped so far → their order (grid.row_spans' keys)
     for r in rows[first:]:
         if not r.is_data:
             pending += r.key
             continue
-        seen = {k: i for i, k in enumerate(grid.row_spans)}
         rs = match_row(r.key, table.rows, seen) or match_row(pending + r.key, table.rows, seen)
         pending = ""
         if rs is None or rs.key in grid.row_spans:
@@ -303,6 +313,7 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
         while len(vals) > ncols and vals[-1].is_blank:
             vals.pop()
         grid.row_spans[rs.key] = r.span
+        seen[rs.key] = len(seen)
         grid.row_labels[rs.key] = r.label_text
         last_span = r.span
         if r.kind == "glued":
@@ -378,7 +389,7 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
     checkable (E004 says why). When no combination survives, only the rows with a single
     possible cut are mapped: their identities then speak for themselves (A302/A303).
     """
-    options = {}
+    options: dict[str, list[tuple[document.Cell, ...]]] = {}
     unsplit = []
     for key, (_row, cell) in glued.items():
         cuts = _splits(cell, ncols)
@@ -388,49 +399,90 @@ def _split_glued(grid: Grid, glued, cols_of, ncols: int) -> None:
             unsplit.append(key)
     if unsplit:
         grid.lost.append(_glued_lost(glued, unsplit, "无法拆分为合法的数"))
-    fixed = {k: v[0] for k, v in options.items() if len(v) == 1}
+    # each cut of each row as the grid cells it makes, read once
+    cells_of = {
+        key: [_cut_cells(key, cut, cols_of(_spec_row(key))[:ncols]) for cut in cuts]
+        for key, cuts in options.items()
+    }
+    for key, cuts in options.items():
+        if len(cuts) == 1:
+            grid.cells.update(cells_of[key][0])
     open_ = {k: v for k, v in options.items() if len(v) > 1}
     total = 1
     for v in open_.values():
         total *= len(v)
-
-    def place(target: Grid, choice: dict) -> None:
-        for key, cells in choice.items():
-            cols = cols_of(_spec_row(key))[:ncols]
-            for col, c in zip(cols, cells):
-                target.cells[(key, col.key)] = _cell(col, c)
-
-    place(grid, fixed)
     if not open_:
         return
-    kept: list[dict] = []
+    kept: list[tuple[int, ...]] = []  # per combination, the cut chosen for each open row
     if total <= _MAX_READINGS:
         keys = list(open_)
-        involved = set(keys)
-        for combo in itertools.product(*(open_[k] for k in keys)):
-            trial = Grid(grid.name, grid.layout, grid.rows, grid.columns, grid.span)
-            trial.row_spans = grid.row_spans
-            trial.cells = dict(grid.cells)
-            place(trial, dict(zip(keys, combo)))
-            if not any_fails(trial, involved):
-                kept.append(dict(zip(keys, combo)))
+        kept = _consistent_cuts(
+            [cells_of[k] for k in keys], _by_last_row(plan(grid, set(keys)), keys), grid.cells
+        )
     unknown = []
-    for key in open_:
-        texts = {tuple(c.text for c in k[key]) for k in kept}
+    for j, key in enumerate(open_):
+        texts = {tuple(c.text for c in open_[key][combo[j]]) for combo in kept}
         if len(texts) == 1:
-            place(grid, {key: kept[0][key]})
+            grid.cells.update(cells_of[key][kept[0][j]])
         else:
             unknown.append(key)
     if unknown:
+        readings = {
+            tuple(tuple(c.text for c in open_[k][i]) for k, i in zip(open_, combo))
+            for combo in kept
+        }
         why = (
-            f"有 {len({tuple(tuple(c.text for c in v) for v in k.values()) for k in kept})} "
-            "种拆分都满足勾稽关系"
+            f"有 {len(readings)} 种拆分都满足勾稽关系"
             if kept
             else "没有一种拆分满足勾稽关系"
             if total <= _MAX_READINGS
             else f"可能的拆分太多（{total} 种组合）"
         )
         grid.lost.append(_glued_lost(glued, unknown, why))
+
+
+def _by_last_row(instances, keys: list[str]) -> list[tuple]:
+    """Per open row (by its index in ``keys``), the identity instances whose last open
+    operand row it is: once the search has cut that row, they can be tested. (An
+    instance without an open operand row is tested with the first.)"""
+    order = {k: i for i, k in enumerate(keys)}
+    out: list[list] = [[] for _ in keys]
+    for instance in instances:
+        rows = {order[r] for r, _col in instance[4] if r in order}
+        out[max(rows, default=0)].append(instance)
+    return [tuple(x) for x in out]
+
+
+def _consistent_cuts(options: list[list[dict]], checks: list[tuple], cells: dict) -> list[tuple]:
+    """Every combination of cuts (one per open row, as its grid cells in ``options``), in
+    the order of ``itertools.product``, under which no identity instance fails.
+
+    A depth-first search: after cutting row ``i`` it tests ``checks[i]``, the instances
+    whose open rows are all cut by then, and drops every combination that starts so.
+    """
+    trial = dict(cells)
+    kept: list[tuple[int, ...]] = []
+    chosen: list[int] = []
+
+    def cut(i: int) -> None:
+        if i == len(options):
+            kept.append(tuple(chosen))
+            return
+        for n, row_cells in enumerate(options[i]):
+            trial.update(row_cells)
+            if checks[i] and fails(checks[i], trial):
+                continue
+            chosen.append(n)
+            cut(i + 1)
+            chosen.pop()
+
+    cut(0)
+    return kept
+
+
+def _cut_cells(key: str, cut: tuple[document.Cell, ...], cols: tuple[ColSpec, ...]) -> dict:
+    """The grid cells of row ``key`` read from one cut of its glued digits."""
+    return {(key, col.key): _cell(col, c) for col, c in zip(cols, cut)}
 
 
 def _spec_row(key: str) -> RowSpec:

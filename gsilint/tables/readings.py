@@ -77,9 +77,19 @@ def _runs(k: int, n: int):
         yield tuple(i for i in range(k) for _ in range(bounds[i + 1] - bounds[i]))
 
 
-def row_identities(fmt: FormatSpec, table: str) -> list:
-    """The identities of ``table`` whose operands are the columns of one row."""
-    return [i for i in fmt.identities if i.table == table and i.each in ("row", "none")]
+#: (id of the format, table) → (the format, its row identities); the entry holds the
+#: format, so its id stays its own while the entry is kept
+_ROW_IDENTITIES: dict[tuple[int, str], tuple[FormatSpec, tuple]] = {}
+
+
+def row_identities(fmt: FormatSpec, table: str) -> tuple:
+    """The identities of ``table`` whose operands are the columns of one row (picked once
+    per format: every lossy row asks)."""
+    entry = _ROW_IDENTITIES.get((id(fmt), table))
+    if entry is None:
+        found = tuple(i for i in fmt.identities if i.table == table and i.each in ("row", "none"))
+        entry = _ROW_IDENTITIES[(id(fmt), table)] = (fmt, found)
+    return entry[1]
 
 
 def _holds(ident, value_of) -> bool:
@@ -92,8 +102,41 @@ def _holds(ident, value_of) -> bool:
     return sum(lhs) == sum(rhs)
 
 
+#: (cell texts, id of the columns, ids of the identities) → (the columns and the
+#: identities, the :class:`Reading` of the cells, each known cell given as its index among
+#: them). The entry holds the columns and identities themselves, so their ids stay theirs
+#: while it is kept.
+_COLLAPSED: dict[tuple, tuple[tuple, dict[int, int], Reading]] = {}
+
+
 def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
-    """The readings of ``cells`` (fewer than ``cols``) that the identities allow."""
+    """The readings of ``cells`` (fewer than ``cols``) that the identities allow.
+
+    The answer depends only on the cells' texts, the columns and the identities, and the
+    same rows (an all-zero row printed as one "0") come back report after report: it is
+    worked out once per texts and kept for the process.
+    """
+    identities = tuple(identities)
+    memo = (tuple(c.text for c in cells), id(cols), tuple(map(id, identities)))
+    entry = _COLLAPSED.get(memo)
+    if entry is None:
+        if len(_COLLAPSED) > 50_000:
+            _COLLAPSED.clear()
+        reading = _collapsed(cells, cols, identities)
+        index = {id(c): i for i, c in enumerate(cells)}
+        known = {j: index[id(c)] for j, c in reading.known.items()}
+        entry = _COLLAPSED[memo] = ((cols, identities), known, reading)
+    _, known, reading = entry
+    return Reading(
+        {j: cells[i] for j, i in known.items()},
+        reading.allowed,
+        reading.kept,
+        reading.broken,
+        reading.rule,
+    )
+
+
+def _collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identities) -> Reading:
     options = [[cells[i] for i in reading] for reading in _runs(len(cells), len(cols))]
     return _choose(options, cols, identities)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from gsilint.normalize import norm_label
 from gsilint.resources import data_dir
@@ -72,7 +72,15 @@ class TableSpec:
     group_titles: tuple[tuple[str, str], ...] = ()
 
     def row(self, key: str) -> RowSpec | None:
-        return next((r for r in self.rows if r.key == key), None)
+        return self._rows_by_key.get(key)
+
+    @cached_property
+    def _rows_by_key(self) -> dict[str, RowSpec]:
+        """Row key → its spec (the first, should a key repeat)."""
+        out: dict[str, RowSpec] = {}
+        for r in self.rows:
+            out.setdefault(r.key, r)
+        return out
 
     def group_title(self, group: str) -> str | None:
         return dict(self.group_titles).get(group)

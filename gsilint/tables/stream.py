@@ -11,6 +11,7 @@ after the last label cell (for PDF text, the numbers after the label).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gsilint import document
 from gsilint.normalize import norm_label
@@ -50,17 +51,15 @@ class StreamRow:
 
 def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
     cells = row.cells
-    last = -1
-    blank = [not c.text or c.text.isspace() for c in cells]
-    for i, c in enumerate(cells):
-        if not blank[i] and not is_value_text(c.text):
-            last = i
-    labels = [c for i, c in enumerate(cells[: last + 1]) if not blank[i]]
+    if len(cells) == 1:
+        return _split_one(row, kind, table)
+    last = _last_label(cells)
+    labels = [c for c in cells[: last + 1] if c.text and not c.text.isspace()]
     start = last + 1
-    while start < len(cells) and blank[start]:
+    while start < len(cells) and (not cells[start].text or cells[start].text.isspace()):
         start += 1
     values = cells[start:]
-    key = norm_label("".join(c.text for c in labels)) if labels else ""
+    key = norm_label("".join([c.text for c in labels])) if labels else ""
     return StreamRow(
         labels,
         values,
@@ -73,6 +72,27 @@ def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
         table,
         len(cells),
     )
+
+
+def _split_one(row: document.Row, kind: str, table: int) -> StreamRow:
+    """:func:`split_row` of a row of one cell (one cell per line: half the rows of such
+    copies): a blank, a value or a label."""
+    cell = row.cells[0]
+    text = cell.text
+    if not text or text.isspace():
+        return StreamRow([], [], row.span, kind, "", False, 1, (cell,), table, 1)
+    if text.isdigit() or is_value_text(text):
+        return StreamRow([], [cell], row.span, kind, "", True, 0, (cell,), table, 1)
+    return StreamRow([cell], [], row.span, kind, norm_label(text), False, 1, (), table, 1)
+
+
+def _last_label(cells: list[document.Cell]) -> int:
+    """The index of the last cell that is neither blank nor a value, else -1."""
+    for i in range(len(cells) - 1, -1, -1):
+        text = cells[i].text
+        if text and not text.isdigit() and not text.isspace() and not is_value_text(text):
+            return i
+    return -1
 
 
 #: Table kinds with real cells, where a blank cell is a cell left empty.
@@ -101,13 +121,26 @@ def dead_columns(rows: list[StreamRow]) -> dict[tuple[int, int], frozenset[int]]
 def is_page_marker(row: StreamRow) -> bool:
     if len(row.labels) + len(row.values) > 3:
         return False
-    text = norm_label("".join(c.text for c in row.labels + row.values))
-    return bool(_PAGE_MARK.match(text))
+    parts = row.labels + row.values
+    return _is_page_mark(parts[0].text if len(parts) == 1 else "".join([c.text for c in parts]))
+
+
+@lru_cache(maxsize=4096)
+def _is_page_mark(text: str) -> bool:
+    """Whether a short row's text is a page marker (remembered: one-cell-per-line copies
+    repeat their short rows, "0", "1", "件", in every table)."""
+    return bool(_PAGE_MARK.match(norm_label(text)))
 
 
 def looks_glued(row: StreamRow) -> bool:
     """A crawler row whose digits run into the label ("数量713000074二、")."""
     return bool(_GLUED.search(row.key))
+
+
+def any_glued(rows: list[StreamRow]) -> bool:
+    """Whether one of ``rows`` :func:`looks_glued`: one search over their keys joined at
+    line breaks (no key holds one, and a glued run can neither span nor end at one)."""
+    return bool(_GLUED.search("\n".join([r.key for r in rows])))
 
 
 def table_stream(doc: document.Document) -> list[StreamRow]:

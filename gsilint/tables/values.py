@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from gsilint.patterns import lazy
 
@@ -18,11 +19,16 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().replace("－", "-")
 
 
+#: The characters a :data:`VALUE_TEXT` can begin with.
+_VALUE_START = frozenset("+-－0123456789０１２３４５６７８９/／—–\\无")
+
+
 def is_value_text(text: str) -> bool:
     if text.isdigit():
         return True
     s = text.strip()
-    return not s or bool(VALUE_TEXT.match(s))
+    # a label (most texts that are not digits) fails at its first character
+    return not s or (s[0] in _VALUE_START and bool(VALUE_TEXT.match(s)))
 
 
 def read_value(text: str, kind: str = "count") -> tuple[object, bool, str | None]:
@@ -56,3 +62,11 @@ def read_value(text: str, kind: str = "count") -> tuple[object, bool, str | None
     if n < 0:
         return None, True, "negative"
     return n, True, None
+
+
+@lru_cache(maxsize=8192)
+def read_cell(text: str, kind: str = "count") -> tuple[object, bool, str | None, str]:
+    """``(value, reported, problem, text.strip())``: :func:`read_value` of a cell and its
+    text as a grid keeps it, remembered per text (a table repeats "0" and "/" all over)."""
+    value, reported, problem = read_value(text, kind)
+    return value, reported, problem, text.strip()
