@@ -164,8 +164,13 @@ def _table(name: str, raw: dict) -> TableSpec:
     )
 
 
+@cache
 def format_ids() -> tuple[str, ...]:
-    """The national table formats (tables 二/三/四) there are data for, oldest first."""
+    """The national table formats (tables 二/三/四) there are data for, oldest first.
+
+    Remembered: the rule data does not change while gsilint runs, and listing the
+    folder cost three ``stat`` calls per lint.
+    """
     return tuple(sorted(p for p in _table_files() if _raw(p).get("kind", "national") == "national"))
 
 
