@@ -112,6 +112,8 @@ _CLOSE_OWN = {
 _CLOSES = {tag: (_CLOSE_P, _CLOSE_OWN[tag]) if tag in _CLOSE_OWN else (_CLOSE_P,) for tag in _BLOCK}
 #: Elements inside which a ``<header>``/``<footer>`` is the article's own.
 _ARTICLE = frozenset(("article", "main"))
+#: Elements skipped (or not) whatever their attributes.
+_SKIP_BY_TAG = _SKIP | _PAGE_PARTS
 
 
 class _TreeBuilder(Tokenizer):
@@ -177,7 +179,8 @@ class _TreeBuilder(Tokenizer):
                 f"too many HTML elements; the limit is {MAX_ELEMENTS}",
             )
         parent = stack[-1]
-        node = _Node(tag, attrs, start, parent, self.skips(tag, attrs))
+        skip = self.skips(tag, attrs) if attrs or tag in _SKIP_BY_TAG else False
+        node = _Node(tag, attrs, start, parent, skip)
         parent.children.append(node)
         if tag == "table" and "table" in self.open:
             for outer in stack:
@@ -185,6 +188,19 @@ class _TreeBuilder(Tokenizer):
                     outer.nests_table = True
         stack.append(node)
         self.open[tag] = self.open.get(tag, 0) + 1
+
+    def handle_leaf(
+        self, tag: str, attrs: Mapping[str, str], start: int, text: str, text_start: int
+    ) -> None:
+        self.handle_starttag(tag, attrs, start)
+        stack = self.stack
+        if text:
+            stack[-1].children.append(("t", text, text_start))
+        if stack[-1].tag == tag:  # the element just opened (not past the depth limit)
+            stack.pop()
+            self._closed(tag)
+        else:
+            self.handle_endtag(tag, text_start + len(text))
 
     def handle_startendtag(self, tag: str, attrs: Mapping[str, str], start: int) -> None:
         self.handle_starttag(tag, attrs, start)
@@ -439,15 +455,17 @@ class _Emitter:
 
     def children(self, node: _Node) -> None:
         for c in node.children:
-            if isinstance(c, _Node):
+            if type(c) is not tuple:
                 self.node(c)
-            elif c[0] == "t":
+                continue
+            kind = c[0]
+            if kind == "t":
                 self.text(c[1], c[2])
-            elif c[0] == "e":
+            elif kind == "e":
                 self.char(c[1], c[2])
-            elif c[0] == "br":
+            elif kind == "br":
                 self.brk()
-            elif c[0] == "c" and self.runs is None:
+            elif kind == "c" and self.runs is None:
                 self.brk()
                 self.flat.add_line([Fragment(c[1], c[2])])
 
@@ -479,8 +497,9 @@ class _Emitter:
                 cells += 1
                 if cells > MAX_TABLE_CELLS:
                     raise too_many_cells()
-                anchor = Anchor(self.cell(td), td.start, _span(td.attrs.get("colspan"), 1000))
-                row.append((anchor, _span(td.attrs.get("rowspan"), 65534)))
+                colspan, rowspan = td.attrs.get("colspan"), td.attrs.get("rowspan")
+                anchor = Anchor(self.cell(td), td.start, _span(colspan, 1000) if colspan else 1)
+                row.append((anchor, _span(rowspan, 65534) if rowspan else 1))
             spec.append(row)
         for line in row_lines(compact(expand(spec))):
             if any(p.text == "\t" for p in line):
