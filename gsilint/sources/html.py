@@ -3,10 +3,11 @@
 A published report page is mostly site chrome (header, navigation, share
 buttons, footer, scripts). The reader
 
-1. parses the page with the standard library's :mod:`html.parser` (no
-   network, no DTDs, no entity expansion beyond the fixed HTML5 table) into a
-   small tree, bounded in depth (:data:`MAX_DEPTH`) and size
-   (:data:`MAX_ELEMENTS`);
+1. parses the page into a small tree, bounded in depth (:data:`MAX_DEPTH`)
+   and size (:data:`MAX_ELEMENTS`), from the tokens the standard library's
+   :mod:`html.parser` would give, found in one pass with their offsets by
+   :mod:`gsilint.sources.html_tokens` (no network, no DTDs, no entity
+   expansion beyond the fixed HTML5 table);
 2. finds the article: from the page body it descends into the child holding
    most of the text while that child holds at least :data:`DOMINANT` of it
    (layout tables are descended into, data tables are not), and takes the
