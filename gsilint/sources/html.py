@@ -3,10 +3,11 @@
 A published report page is mostly site chrome (header, navigation, share
 buttons, footer, scripts). The reader
 
-1. parses the page with the standard library's :mod:`html.parser` (no
-   network, no DTDs, no entity expansion beyond the fixed HTML5 table) into a
-   small tree, bounded in depth (:data:`MAX_DEPTH`) and size
-   (:data:`MAX_ELEMENTS`);
+1. parses the page into a small tree, bounded in depth (:data:`MAX_DEPTH`)
+   and size (:data:`MAX_ELEMENTS`), from the tokens the standard library's
+   :mod:`html.parser` would give, found in one pass with their offsets by
+   :mod:`gsilint.sources.html_tokens` (no network, no DTDs, no entity
+   expansion beyond the fixed HTML5 table);
 2. finds the article: from the page body it descends into the child holding
    most of the text while that child holds at least :data:`DOMINANT` of it
    (layout tables are descended into, data tables are not), and takes the
@@ -26,8 +27,8 @@ findings point at the page's own lines and columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html import entities
-from html.parser import HTMLParser
 
 from gsilint.sources.base import InputError, Source
 from gsilint.sources.cell_grid import (
@@ -40,6 +41,7 @@ from gsilint.sources.cell_grid import (
 )
 from gsilint.sources.decode import decode_bytes
 from gsilint.sources.flatten import Flattener, Fragment, join_runs
+from gsilint.sources.html_tokens import Tokenizer
 
 #: Deeper elements are not nested further (their text joins the element at the limit).
 MAX_DEPTH = 200
@@ -74,78 +76,102 @@ _CHROME = re.compile(
 )
 _TITLE = re.compile(r"(?:19|20)\d\d.{0,40}?(?:年度?报告|年报|工作报告)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+#: The white space a browser collapses, and what lies between.
+_SPACE = " \t\n\r\f"
 _WORD = re.compile(r"[^ \t\n\r\f]+")
 
 
 class _Node:
-    __slots__ = ("tag", "attrs", "children", "start", "skip", "size", "parent")
+    __slots__ = ("tag", "attrs", "children", "start", "skip", "size", "parent", "nests_table")
 
-    def __init__(self, tag: str, attrs: dict[str, str], start: int, parent: _Node | None) -> None:
+    def __init__(
+        self, tag: str, attrs: Mapping[str, str], start: int, parent: _Node | None, skip: bool
+    ) -> None:
         self.tag = tag
         self.attrs = attrs
-        # _Node | ("t", text, offset) | ("br", offset) | ("c", raw, offset)
+        # _Node | ("t", text, offset) | ("e", char, offset) | ("br", offset) | ("c", raw, offset)
         self.children: list = []
         self.start = start
         self.parent = parent
-        cls = f"{attrs.get('class', '')} {attrs.get('id', '')}"
-        self.skip = tag in _SKIP or bool(cls.strip() and _CHROME.search(cls))
-        if tag in _PAGE_PARTS:
-            self.skip = not _inside_article(parent)
+        self.skip = skip  # never report text (see _TreeBuilder.skips)
         self.size = 0  # non-space characters of report text below
+        self.nests_table = False  # a table element below (set by _TreeBuilder)
 
 
-def _inside_article(node: _Node | None) -> bool:
-    while node is not None:
-        if node.tag in ("article", "main"):
-            return True
-        node = node.parent
-    return False
+_CLOSE_P = (frozenset({"p"}), frozenset({"table", "td", "th", "li", "div"}))
+_CLOSE_OWN = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "table"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "tr": (frozenset({"tr"}), frozenset({"table"})),
+    "tbody": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "thead": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "tfoot": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+}
+#: For each block start tag, the open elements it closes first: ``(tags, stop)`` means the
+#: innermost open element in ``tags``, unless an element in ``stop`` comes first.
+_CLOSES = {tag: (_CLOSE_P, _CLOSE_OWN[tag]) if tag in _CLOSE_OWN else (_CLOSE_P,) for tag in _BLOCK}
+#: Elements inside which a ``<header>``/``<footer>`` is the article's own.
+_ARTICLE = frozenset(("article", "main"))
+#: Elements skipped (or not) whatever their attributes.
+_SKIP_BY_TAG = _SKIP | _PAGE_PARTS
 
 
-class _TreeBuilder(HTMLParser):
-    """Builds a :class:`_Node` tree with original offsets; forgiving like a browser."""
+class _TreeBuilder(Tokenizer):
+    """Builds a :class:`_Node` tree with original offsets from the page's tokens.
+
+    Forgiving like a browser: a block start closes an open ``<p>``, ``<li>``,
+    ``<td>``, ``<tr>`` and table sections close their open siblings, an end tag
+    closes the innermost open element of its name (and all inside it), a stray
+    end tag is ignored. ``self.open`` counts the open elements per tag (only
+    those open), so the searches for one that is not open stop at once. The
+    open elements are the new element's ancestors.
+    """
 
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.root = _Node("#root", {}, 0, None)
+        self.root = _Node("#root", {}, 0, None, False)
         self.stack = [self.root]
+        self.open: dict[str, int] = {}
         self.count = 0
+        self.chrome: dict[str, bool] = {}  # class/id text -> site chrome (asked again and again)
+        #: gsilint comments: (raw text, offset, the element they stand in)
+        self.comments: list[tuple[str, int, _Node]] = []
 
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+    def build(self) -> _Node:
+        self.tokenize(self.text)
+        return self.root
 
-    def _close(self, tags: frozenset[str], stop: frozenset[str]) -> None:
-        """Close the innermost open element in ``tags`` unless a ``stop`` element comes first."""
-        for i in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[i].tag
-            if tag in tags:
-                del self.stack[i:]
-                return
-            if tag in stop:
-                return
+    def skips(self, tag: str, attrs: Mapping[str, str]) -> bool:
+        """Whether a new element is never report text: by its tag, class or id, or place."""
+        if tag in _PAGE_PARTS:
+            return _ARTICLE.isdisjoint(self.open)  # page header/footer, not the article's
+        if tag in _SKIP:
+            return True
+        if "class" not in attrs and "id" not in attrs:
+            return False
+        cls = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+        chrome = self.chrome.get(cls)
+        if chrome is None:
+            chrome = self.chrome[cls] = bool(cls.strip() and _CHROME.search(cls))
+        return chrome
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        start = self._offset()
-        parent = self.stack[-1]
+    # -- tokens ------------------------------------------------------------------------
+    def handle_data(self, text: str, start: int) -> None:
+        self.stack[-1].children.append(("t", text, start))
+
+    def handle_starttag(self, tag: str, attrs: Mapping[str, str], start: int) -> None:
+        stack = self.stack
         if tag in _VOID:
             if tag in ("br", "hr"):
-                parent.children.append(("br", start))
+                stack[-1].children.append(("br", start))
             return
-        if tag in _BLOCK or tag == "p":
-            self._close(frozenset({"p"}), frozenset({"table", "td", "th", "li", "div"}))
-        if tag == "li":
-            self._close(frozenset({"li"}), frozenset({"ul", "ol", "table"}))
-        elif tag in ("td", "th"):
-            self._close(frozenset({"td", "th"}), frozenset({"tr", "table"}))
-        elif tag == "tr":
-            self._close(frozenset({"tr"}), frozenset({"table"}))
-        elif tag in ("tbody", "thead", "tfoot"):
-            self._close(frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"}))
-        parent = self.stack[-1]
-        if len(self.stack) >= MAX_DEPTH:
+        closes = _CLOSES.get(tag)
+        if closes is not None:
+            for tags, stop in closes:
+                if not tags.isdisjoint(self.open):
+                    self._close(tags, stop)
+        if len(stack) >= MAX_DEPTH:
             return  # too deep: the content joins the element at the limit
         self.count += 1
         if self.count > MAX_ELEMENTS:
@@ -153,60 +179,107 @@ class _TreeBuilder(HTMLParser):
                 f"HTML 元素过多，超过 {MAX_ELEMENTS} 个元素上限",
                 f"too many HTML elements; the limit is {MAX_ELEMENTS}",
             )
-        node = _Node(
-            tag,
-            {k: v or "" for k, v in attrs if k in ("class", "id", "rowspan", "colspan")},
-            start,
-            parent,
-        )
+        parent = stack[-1]
+        skip = self.skips(tag, attrs) if attrs or tag in _SKIP_BY_TAG else False
+        node = _Node(tag, attrs, start, parent, skip)
         parent.children.append(node)
-        self.stack.append(node)
+        if tag == "table" and "table" in self.open:
+            for outer in stack:
+                if outer.tag == "table":
+                    outer.nests_table = True
+        stack.append(node)
+        self.open[tag] = self.open.get(tag, 0) + 1
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID and self.stack[-1].tag == tag and len(self.stack) > 1:
-            self.stack.pop()
+    def handle_leaf(
+        self, tag: str, attrs: Mapping[str, str], start: int, text: str, text_start: int
+    ) -> None:
+        self.handle_starttag(tag, attrs, start)
+        stack = self.stack
+        if text:
+            stack[-1].children.append(("t", text, text_start))
+        if stack[-1].tag == tag:  # the element just opened (not past the depth limit)
+            stack.pop()
+            self._closed(tag)
+        else:
+            self.handle_endtag(tag, text_start + len(text))
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "br":  # </br> is a line break in every browser
-            self.stack[-1].children.append(("br", self._offset()))
+    def handle_startendtag(self, tag: str, attrs: Mapping[str, str], start: int) -> None:
+        self.handle_starttag(tag, attrs, start)
+        stack = self.stack
+        if tag not in _VOID and stack[-1].tag == tag and len(stack) > 1:
+            self._pop_from(len(stack) - 1)
+
+    def handle_endtag(self, tag: str, start: int) -> None:
+        stack = self.stack
+        if stack[-1].tag == tag:  # the usual case: the innermost element ends
+            stack.pop()
+            self._closed(tag)
             return
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
+        if tag == "br":  # </br> is a line break in every browser
+            stack[-1].children.append(("br", start))
+            return
+        if tag not in self.open:
+            return
+        for i in range(len(stack) - 1, 0, -1):
+            if stack[i].tag == tag:
+                self._pop_from(i)
                 return
 
-    def handle_data(self, data: str) -> None:
-        start = self._offset()
-        # the original's characters, not the parser's (see _defuse)
-        self.stack[-1].children.append(("t", self.text[start : start + len(data)], start))
-
-    def handle_entityref(self, name: str) -> None:
-        start = self._offset()
+    def handle_entityref(self, name: str, start: int) -> None:
         char = entities.html5.get(name + ";") or entities.html5.get(name)
-        raw_end = start + 1 + len(name)
+        if char is not None:
+            self.stack[-1].children.append(("e", "\u00a0" if name == "nbsp" else char, start))
+            return
+        raw_end = start + 1 + len(name)  # an unknown name stays text
         if raw_end < len(self.text) and self.text[raw_end] == ";":
             raw_end += 1
-        if char is None:
-            self.stack[-1].children.append(("t", self.text[start:raw_end], start))
-        else:
-            self.stack[-1].children.append(("e", "\u00a0" if name == "nbsp" else char, start))
+        self.stack[-1].children.append(("t", self.text[start:raw_end], start))
 
-    def handle_charref(self, name: str) -> None:
-        start = self._offset()
-        try:
-            code = int(name[1:], 16) if name[:1] in "xX" else int(name)
-            char = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
-        except ValueError:
-            char = "\ufffd"
-        self.stack[-1].children.append(("e", char, start))
+    def handle_charref(self, number: str, start: int) -> None:
+        self.stack[-1].children.append(("e", _charref(number), start))
 
-    def handle_comment(self, data: str) -> None:
+    def handle_comment(self, data: str, start: int) -> None:
         if data.strip().lower().startswith("gsilint"):
-            start = self._offset()
             end = self.text.find("-->", start)
             end = len(self.text) if end == -1 else end + 3
-            self.stack[-1].children.append(("c", self.text[start:end], start))
+            raw = self.text[start:end]
+            self.stack[-1].children.append(("c", raw, start))
+            self.comments.append((raw, start, self.stack[-1]))
+
+    # -- closing -----------------------------------------------------------------------
+    def _pop_from(self, i: int) -> None:
+        """Close the open elements from ``stack[i]`` inwards."""
+        stack = self.stack
+        for node in stack[i:]:
+            self._closed(node.tag)
+        del stack[i:]
+
+    def _closed(self, tag: str) -> None:
+        left = self.open[tag] - 1
+        if left:
+            self.open[tag] = left
+        else:
+            del self.open[tag]
+
+    def _close(self, tags: frozenset[str], stop: frozenset[str]) -> None:
+        """Close the innermost open element in ``tags`` unless a ``stop`` element comes first."""
+        stack = self.stack
+        for i in range(len(stack) - 1, 0, -1):
+            tag = stack[i].tag
+            if tag in tags:
+                self._pop_from(i)
+                return
+            if tag in stop:
+                return
+
+
+def _charref(number: str) -> str:
+    """The character of ``&#number;`` (U+FFFD for none)."""
+    try:
+        code = int(number[1:], 16) if number[:1] in "xX" else int(number)
+    except ValueError:
+        return "\ufffd"
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
 
 
 # ---------------------------------------------------------------------------
@@ -214,30 +287,40 @@ class _TreeBuilder(HTMLParser):
 
 
 def _measure(node: _Node) -> int:
+    """Set ``size`` of ``node`` and the elements below it that are report text."""
     size = 0
     for c in node.children:
-        if isinstance(c, _Node):
-            if not c.skip:
-                size += _measure(c)
-        elif c[0] == "t":
-            size += sum(1 for ch in c[1] if not ch.isspace())
-        elif c[0] == "e":
-            size += 1
+        if type(c) is tuple:
+            kind = c[0]
+            if kind == "t":
+                size += _solid(c[1])
+            elif kind == "e":
+                size += 1
+        elif not c.skip:
+            size += _measure(c)
     node.size = size
     return size
 
 
+def _solid(text: str) -> int:
+    """How many characters of ``text`` are not white space (``str.isspace``)."""
+    return len("".join(text.split()))
+
+
 def _is_layout_table(node: _Node) -> bool:
-    """A table used for page layout: it nests a table or holds long prose in a cell."""
-    todo = list(node.children)
+    """A table used for page layout: it nests a table or holds long prose in a cell.
+
+    Only elements of more than 300 characters can hold such a cell (an element holds
+    at least as much report text as any element below it; skipped ones hold none).
+    """
+    if node.nests_table:
+        return True
+    todo = [c for c in node.children if type(c) is _Node and c.size > 300]
     while todo:
         c = todo.pop()
-        if isinstance(c, _Node):
-            if c.tag == "table":
-                return True
-            if c.tag in ("td", "th") and c.size > 300:
-                return True
-            todo.extend(c.children)
+        if c.tag in ("td", "th"):
+            return True
+        todo.extend(k for k in c.children if type(k) is _Node and k.size > 300)
     return False
 
 
@@ -279,9 +362,12 @@ def _title_before(root: _Node, article: _Node) -> _Node | None:
             break
         if node.tag in ("script", "style", "head", "template", "noscript", "iframe", "svg"):
             continue
-        if 6 <= node.size <= 80 and id(node) not in ancestors and _TITLE.search(_plain(node)):
-            found = node
-        todo.extend(reversed([c for c in node.children if isinstance(c, _Node)]))
+        if id(node) not in ancestors:
+            if node.size < 6:
+                continue  # nor anything below it: the article is not there
+            if node.size <= 80 and _TITLE.search(_plain(node)):
+                found = node
+        todo.extend(reversed([c for c in node.children if type(c) is _Node]))
     return found
 
 
@@ -316,18 +402,22 @@ class _Emitter:
         return self.runs[-1] if self.runs is not None else self.line
 
     def text(self, data: str, origin: int) -> None:
+        if data and not data.strip(_SPACE):  # white space between elements
+            self.space_at = origin
+            return
         target = self._target()
+        space_at = self.space_at
         pos = 0
         for m in _WORD.finditer(data):
-            if m.start() > pos:
-                self.space_at = origin + pos
-            if self.space_at is not None and target:
-                target.append(Fragment(" ", self.space_at, False))
-            self.space_at = None
-            target.append(Fragment(m.group(), origin + m.start()))
-            pos = m.end()
-        if pos < len(data):
-            self.space_at = origin + pos
+            start, end = m.span()
+            if start > pos:
+                space_at = origin + pos
+            if space_at is not None and target:
+                target.append(Fragment(" ", space_at, False))
+            space_at = None
+            target.append(Fragment(data[start:end], origin + start))
+            pos = end
+        self.space_at = origin + pos if pos < len(data) else space_at
 
     def char(self, ch: str, origin: int) -> None:
         target = self._target()
@@ -366,15 +456,17 @@ class _Emitter:
 
     def children(self, node: _Node) -> None:
         for c in node.children:
-            if isinstance(c, _Node):
+            if type(c) is not tuple:
                 self.node(c)
-            elif c[0] == "t":
+                continue
+            kind = c[0]
+            if kind == "t":
                 self.text(c[1], c[2])
-            elif c[0] == "e":
+            elif kind == "e":
                 self.char(c[1], c[2])
-            elif c[0] == "br":
+            elif kind == "br":
                 self.brk()
-            elif c[0] == "c" and self.runs is None:
+            elif kind == "c" and self.runs is None:
                 self.brk()
                 self.flat.add_line([Fragment(c[1], c[2])])
 
@@ -406,8 +498,9 @@ class _Emitter:
                 cells += 1
                 if cells > MAX_TABLE_CELLS:
                     raise too_many_cells()
-                anchor = Anchor(self.cell(td), td.start, _span(td.attrs.get("colspan"), 1000))
-                row.append((anchor, _span(td.attrs.get("rowspan"), 65534)))
+                colspan, rowspan = td.attrs.get("colspan"), td.attrs.get("rowspan")
+                anchor = Anchor(self.cell(td), td.start, _span(colspan, 1000) if colspan else 1)
+                row.append((anchor, _span(rowspan, 65534) if rowspan else 1))
             spec.append(row)
         for line in row_lines(compact(expand(spec))):
             if any(p.text == "\t" for p in line):
@@ -425,29 +518,6 @@ def _span(value: str | None, cap: int) -> int:
 
 
 # ---------------------------------------------------------------------------
-
-
-def _defuse(text: str) -> str:
-    """Make unterminated markup plain text before :mod:`html.parser` sees it.
-
-    The standard parser rescans an unterminated construct ("<a " with no ">"
-    after it, "<!--" with no "-->", "<![" marked sections) from every "<" to
-    the end of the input, which is quadratic on hostile pages. Such a "<" is
-    replaced by "＜" (same length: offsets are unchanged; the reader takes text
-    from the original, so it still reads "<"). Marked sections ("<![") become
-    bogus comments. Other well-formed markup is untouched.
-    """
-    last_gt = text.rfind(">")
-    head, tail = text[: last_gt + 1], text[last_gt + 1 :]
-    tail = tail.replace("<", "\uff1c")
-    last_comment_end = head.rfind("-->")
-    if "<!--" in head[max(last_comment_end, 0) :]:
-        cut = max(last_comment_end, 0)
-        head = head[:cut] + head[cut:].replace("<!--", "\uff1c!--")
-    # "<![CDATA[…" / Word's "<![if !supportLists]>": a bogus comment up to the next ">", as in
-    # HTML5 browsers (the stdlib would look for "]]>" and fails on unknown keywords)
-    head = head.replace("<![", "<!_")
-    return head + tail
 
 
 def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -469,9 +539,7 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
 def html_to_source(path: str, text: str, encoding: str = "utf-8") -> Source:
     """Flatten decoded HTML ``text`` into a Source whose map points into it."""
     builder = _TreeBuilder(text)
-    builder.feed(_defuse(text))
-    builder.close()
-    root = builder.root
+    root = builder.build()
     _measure(root)
     article = _article(root)
     flat = Flattener()
@@ -484,7 +552,7 @@ def html_to_source(path: str, text: str, encoding: str = "utf-8") -> Source:
     else:
         title_lines = 0
     # gsilint comments outside the article still count (a suppression at the top of the page)
-    before, after = _outside_comments(root, article)
+    before, after = _outside_comments(builder.comments, article)
     for raw, at in before:
         flat.add_line([Fragment(raw, at)])
     emit.node(article)
@@ -514,22 +582,19 @@ def _repeats_title(title, body) -> bool:
 
 
 def _outside_comments(
-    root: _Node, article: _Node
+    comments: list[tuple[str, int, _Node]], article: _Node
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Directive comments that are not inside the article, split by where they stand."""
-    found: list[tuple[str, int]] = []
-    todo: list[_Node] = [root]
-    while todo:
-        node = todo.pop()
-        if node is article:
-            continue
-        for c in node.children:
-            if isinstance(c, _Node):
-                todo.append(c)
-            elif c[0] == "c":
-                found.append((c[1], c[2]))
-    found.sort(key=lambda c: c[1])
+    found = [(raw, at) for raw, at, parent in comments if not _within(parent, article)]
     return [c for c in found if c[1] < article.start], [c for c in found if c[1] >= article.start]
+
+
+def _within(node: _Node | None, ancestor: _Node) -> bool:
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
 
 
 def read_html_source(path: str, data: bytes, encoding: str | None = None) -> Source:
