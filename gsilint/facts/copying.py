@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 MIN_CHARS = 10
 _SENTENCE_END = lazy(r"[。！？!?；;]+")
 # plain ``re`` with the CJK blocks spelled out: several times quicker than ``regex``'s \p{Han}
-_NUMBER = re.compile(r"[0-9０-９〇○零一二三四五六七八九十百千万两]+")
-_DROP = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#]+")
-_HASHES = re.compile(r"#{2,}")
+_NUMBER = lazy(r"[0-9０-９〇○零一二三四五六七八九十百千万两]+")
+_DROP = lazy("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#]+")
+_HASHES = lazy(r"#{2,}")
 #: Every template sentence (``template_sentences``) contains one of these words.
 _OPENER_WORDS = ("报告", "条例", "统计期限")
 
@@ -75,14 +75,14 @@ def normalise_sentence(text: str, simplified: bool = False) -> str:
 #: stands for a sentence end while a whole paragraph is normalised at once
 _END = "\x00"
 #: one sentence-end character (a run of them ends one sentence, and leaves empty ones)
-_MARK_END = re.compile("[。！？!?；;]")
+_MARK_END = lazy("[。！？!?；;]")
 #: runs of what a normalised sentence keeps: Han, letters, ``#``, ``_END`` and the
 #: numbers that are not Han (0-9, full-width digits, 〇 ○), which then become ``#``
-_KEPT_RUN = re.compile(
+_KEPT_RUN = lazy(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134fa-z#\x000-9０-９〇○]+"
 )
 #: a number next to numbers and ``#`` once the dropped characters are gone: one ``#``
-_NUMBER_RUN = re.compile(r"[#0-9０-９〇○零一二三四五六七八九十百千万两]+")
+_NUMBER_RUN = lazy(r"[#0-9０-９〇○零一二三四五六七八九十百千万两]+")
 
 
 def normalise_sentences(simplified_text: str) -> list[str]:
@@ -150,7 +150,7 @@ def _any_table_label() -> re.Pattern:
 
 
 #: the template-sentence openers are only tried on a sentence with one of these words
-_OPENER_WORD = re.compile("|".join(_OPENER_WORDS))
+_OPENER_WORD = lazy("|".join(_OPENER_WORDS))
 
 
 def _kept(normalised: str) -> bool:

@@ -12,7 +12,6 @@ puts it after the body's name ("本镇2017年没有受理…"). These are
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,46 +42,46 @@ _SELF_NAME = lazy(
     r"|政府|镇政府|县政府|区政府|市政府)[ \t\u3000]*$"
 )
 #: After a year (and 年/年度): words that make it a span, a comparison or a name.
-_NOT_STATEMENT_AFTER = re.compile(
+_NOT_STATEMENT_AFTER = lazy(
     r"^(?:度)?(?:以来|起|开始|结束|至今|以前|之前|前|后|以后|底前|的|版|同期|相比|比|相较|同比|和|与|及|、|至|到|—|-|～|~|－|《|》|”|\")"
 )
 #: After a year: the name of a document ("2017年度部门决算", "2017年政府信息公开工作年度报告").
-_NAME_AFTER = re.compile(
+_NAME_AFTER = lazy(
     r"(?:度)?[^，,。；;：:]{0,14}?(?:预算|决算|报告|年报|要点|规划|方案|名单|目录|指南|白皮书|公报)(?![^，,。；;：:]{0,3}(?:工作|中))"
 )
 #: A statement about someone else's act (the State Council, a revised law), not the body's year.
-_EXTERNAL = re.compile(r"国务院|党中央|中共中央|全国人大|修订|施行|颁布")
+_EXTERNAL = lazy(r"国务院|党中央|中共中央|全国人大|修订|施行|颁布")
 #: Last year's problems and how they were fixed (the 2021 format asks for them in part 五).
-_LAST_YEAR_PROBLEMS = re.compile(r"整改|改进|针对")
+_LAST_YEAR_PROBLEMS = lazy(r"整改|改进|针对")
 #: Markers of a plan (future) in a clause. 将 alone may be the preposition (将…列入), so it only
 #: counts before a verb or adverb of intent.
-_PLAN = re.compile(
+_PLAN = lazy(
     r"拟|力争|确保|争取|预计|打算|下一步|下步|明年|来年|计划(?:于|在|将|年内|全年|开展|推进|完成)"
     r"|将(?:继续|进一步|持续|着力|重点|不断|切实|全面|认真|围绕|按照|紧紧|努力|加大|加强|做好|抓好|深入|积极|严格|大力|坚持|进行|开展|推进|完善|采取|通过|聚焦|以)"
 )
 #: "2019年工作计划" / "2016年政府信息公开工作的重点": the year names a plan.
-_PLAN_NOUN_AFTER = re.compile(
+_PLAN_NOUN_AFTER = lazy(
     r"^(?:度)?[^，。；]{0,12}?(?:工作)?(?:的)?(?:计划|打算|思路|重点|安排|目标|要点)(?:[：:]|$)"
 )
 #: How far from the year a plan marker may be (after it / before it, same clause).
 _PLAN_AFTER, _PLAN_BEFORE = 25, 4
-_WEAK_PLAN = re.compile(r"将(?!近)")
+_WEAK_PLAN = lazy(r"将(?!近)")
 #: Before a year: a comparison, a span's edge, a cut-off, an event's date.
-_NOT_STATEMENT_BEFORE = re.compile(
+_NOT_STATEMENT_BEFORE = lazy(
     r"(?:比|较|同|与|和|及|、|至|到|自|从|截至|截止|于|对|为|在)[ \t\u3000]*$"
 )
 #: "到2025年", "2025年前": a long-term target, not next year's plan.
-_SPAN_EDGE_AFTER = re.compile(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
-_SPAN_EDGE_BEFORE = re.compile(r"(?:到|至)[ \t\u3000]*$")
-_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+_SPAN_EDGE_AFTER = lazy(r"^(?:度)?(?:以来|以前|之前|前|底前|底)")
+_SPAN_EDGE_BEFORE = lazy(r"(?:到|至)[ \t\u3000]*$")
+_CLAUSE_END = lazy(r"[。；;！？!?\n]")
 #: Words of intention after a year: with the year after the report year, a plan.
-_INTENT = re.compile(
+_INTENT = lazy(
     r"要(?!求|点|素|件|闻)|继续|持续|不断|目标|着力|力求|努力|争创|争取|力争|需要|进一步"
     r"|会(?!议|同|商|签|上|计|务|员)"
 )
 _INTENT_AFTER = 20
 #: Before a year in its sentence: the next step ("下一步，2019年…", "今后…").
-_NEXT_STEP = re.compile(r"下一步|下步|明年|来年|今后|接下来")
+_NEXT_STEP = lazy(r"下一步|下步|明年|来年|今后|接下来")
 
 
 @dataclass(frozen=True)
