@@ -20,6 +20,7 @@ across consecutive paragraphs of one section.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,11 +46,22 @@ _PAREN = lazy(rf"[（(]({ARABIC_MARK_NUMERAL})[）)](?=[\p{{Han}}“《])")
 #: "①" … "⑳".
 _CIRCLED = lazy(r"([①-⑳])")
 _STYLES = (("shi", _SHI), ("di", _DI), ("paren", _PAREN), ("circled", _CIRCLED))
+#: Characters one of which every mark of a style contains: a run without any has none
+#: (①-⑳ are found by one scan of their class).
+_NEEDLES = {"shi": "是", "di": "第", "paren": "（("}
+#: A run of prose is read for marks only when it holds one of these.
+_ANY_MARK_CHAR = re.compile("[是第（(①②③④⑤⑥⑦⑧⑨]")
+#: The characters a mark of any style starts with.
+_MARK_FIRST = frozenset("一二三四五六七八九十第（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
-#: A heading mark inside a run of prose: the run is cut there.
-_HEADING_INSIDE = lazy(
-    rf"(?<=[。；;！？!?\s])(?:[（(]{CN_MARK_NUMERAL}[）)]|{ARABIC_MARK_NUMERAL}[、．.](?![0-9０-９])"
-    rf"|{CN_MARK_NUMERAL}、)"
+#: ``regex``'s ``\\s`` written out for stdlib ``re`` (whose ``\\s`` also takes \\x1c-\\x1f).
+SPACE_CLASS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: A heading mark inside a run of prose (group ``mark``), with the character before it
+#: that lets it stand there: the run is cut at the mark. A pattern that starts with the
+#: mark behind a lookbehind is tried at every character, and stdlib ``re`` is quicker here.
+_HEADING_INSIDE = re.compile(
+    rf"[。；;！？!?{SPACE_CLASS}](?P<mark>[（(]{CN_MARK_NUMERAL}[）)]"
+    rf"|{ARABIC_MARK_NUMERAL}[、．.](?![0-9０-９])|{CN_MARK_NUMERAL}、)"
 )
 
 
@@ -101,6 +113,9 @@ def enumeration_marks(text: str, start: int) -> list[list[EnumMark]]:
     """The marks of each style in one run of prose, one list per style used twice or more."""
     out = []
     for style, rx in _STYLES:
+        needles = _NEEDLES.get(style)
+        if needles is not None and not any(ch in text for ch in needles):
+            continue
         marks = []
         for m in rx.finditer(text):
             n = _number(style, m.group(1))
@@ -157,8 +172,9 @@ def _runs(f: Facts):
         s = text[piece.start : piece.start + len(piece.text)]
         cut = 0
         for m in _HEADING_INSIDE.finditer(s):
-            yield s[cut : m.start()], piece.start + cut
-            cut = m.start()
+            mark = m.start("mark")
+            yield s[cut:mark], piece.start + cut
+            cut = mark
         yield s[cut:], piece.start + cut
 
 
@@ -172,6 +188,8 @@ def _leading_series(f: Facts):
     def leading(para) -> EnumMark | None:
         s = text[para.span.start : para.span.end]
         lead = len(s) - len(s.lstrip(" \t\u3000"))
+        if s[lead : lead + 1] not in _MARK_FIRST:
+            return None
         for style, rx in _STYLES:
             m = rx.match(s, lead)
             if m:
@@ -202,7 +220,7 @@ def enumeration_issues(f: Facts) -> list[EnumIssue]:
     """Inline enumerations whose numbers repeat, skip or go back, in document order."""
     out: list[EnumIssue] = []
     for s, start in _runs(f):
-        if not any(ch in s for ch in "是第（(①②③④⑤⑥⑦⑧⑨"):
+        if not _ANY_MARK_CHAR.search(s):
             continue
         for marks in enumeration_marks(s, start):
             out += series_issues(marks)

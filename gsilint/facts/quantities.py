@@ -94,7 +94,7 @@ class Share:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Quantity:
     """A number with its unit as printed in a sentence.
 
@@ -113,6 +113,30 @@ class Quantity:
     in_parens: bool = False
     share: Share | None = None
 
+    # About a thousand quantities per corpus pass: the fields are set through their
+    # slots (a frozen dataclass's own ``__init__`` goes through ``object.__setattr__``).
+    def __init__(
+        self,
+        value: Decimal,
+        unit: str,
+        span: Span,
+        label: str,
+        label_span: Span,
+        decimals: int = 0,
+        approximate: bool = False,
+        in_parens: bool = False,
+        share: Share | None = None,
+    ) -> None:
+        _set_value(self, value)
+        _set_unit(self, unit)
+        _set_span(self, span)
+        _set_label(self, label)
+        _set_label_span(self, label_span)
+        _set_decimals(self, decimals)
+        _set_approximate(self, approximate)
+        _set_in_parens(self, in_parens)
+        _set_share(self, share)
+
     @property
     def text(self) -> str:
         v = self.value
@@ -121,6 +145,17 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         return self.unit != "%"
+
+
+_set_value = Quantity.value.__set__
+_set_unit = Quantity.unit.__set__
+_set_span = Quantity.span.__set__
+_set_label = Quantity.label.__set__
+_set_label_span = Quantity.label_span.__set__
+_set_decimals = Quantity.decimals.__set__
+_set_approximate = Quantity.approximate.__set__
+_set_in_parens = Quantity.in_parens.__set__
+_set_share = Quantity.share.__set__
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +174,8 @@ _BRACKETS = lazy(r"[（()）]")
 def _in_parens(text: str, positions: list[int]) -> set[int]:
     """Which of the (sorted) ``positions`` lie inside round brackets."""
     inside: set[int] = set()
+    if "（" not in text and "(" not in text:
+        return inside  # no bracket opens: depth stays 0
     marks = [(m.start(), 1 if m.group() in "（(" else -1) for m in _BRACKETS.finditer(text)]
     if not marks:
         return inside
@@ -181,26 +218,17 @@ def _after_ordinal(text: str, start: int) -> bool:
 
 def _scan(text: str, base: int) -> list[Quantity]:
     """Quantities of one paragraph (``text`` is its ASCII-digit simplified slice)."""
-    found: list[tuple[int, int, int, Decimal, int, str, bool]] = []
+    found: list[tuple[int, int, Decimal, int, str, bool]] = []
     last_end = 0
     for m in _QTY.finditer(text):
         s = m.start("num")
-        floor, last_end = last_end, m.end()
+        e = m.end()
+        floor, last_end = last_end, e
         if _after_ordinal(text, s):
             continue
-        frac = m.group("frac")
-        approx = _approximate_before(text, s, floor) or bool(m.group("approx_after"))
-        found.append(
-            (
-                s,
-                m.end(),
-                m.end(),
-                _decimal(m.group("num"), frac),
-                len(frac or ""),
-                m.group("unit"),
-                approx,
-            )
-        )
+        num, frac, approx_after, unit = m.group("num", "frac", "approx_after", "unit")
+        approx = _approximate_before(text, s, floor) or approx_after is not None
+        found.append((s, e, _decimal(num, frac), len(frac) if frac else 0, unit, approx))
     if "数" in text:  # a bare count follows a label ending in 数
         for m in _BARE.finditer(text):
             frac = m.group("frac")
@@ -208,9 +236,8 @@ def _scan(text: str, base: int) -> list[Quantity]:
                 (
                     m.start("num"),
                     m.end(),
-                    m.end(),
                     _decimal(m.group("num"), frac),
-                    len(frac or ""),
+                    len(frac) if frac else 0,
                     "",
                     False,
                 )
@@ -219,7 +246,7 @@ def _scan(text: str, base: int) -> list[Quantity]:
     bracketed = _in_parens(text, [f[0] for f in found])
     out: list[Quantity] = []
     prev_end = 0
-    for s, e, _, value, decimals, unit, approx in found:
+    for s, e, value, decimals, unit, approx in found:
         if s < prev_end:
             continue
         if (

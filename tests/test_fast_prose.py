@@ -1,0 +1,360 @@
+"""The fast prose facts equal their plain reference versions.
+
+The prose facts (quantities, enumerations, the gazetteer, the outline …) are
+written for speed: cheap ``in`` tests before patterns, lookups keyed by what a
+match must end with, one pass where there were several. Each test keeps the
+plain version as first written as a reference and checks, on random text and
+on every report of the fixtures and the shared corpus, that the fast one gives
+the same answer.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+
+import pytest
+import regex
+from conftest import FIXTURES, REAL
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gsilint import document, gazetteer
+from gsilint.config import Config
+from gsilint.facts import Facts, body, enumerations, quantities
+from gsilint.parse import parse
+from gsilint.positions import Span
+from gsilint.sources import InputError, is_report_path, load_path
+from gsilint.vocabulary import ARABIC_MARK_NUMERAL, CN_MARK_NUMERAL
+
+
+@cache
+def _documents() -> tuple[Facts, ...]:
+    """Facts of every report of the fixtures and (when present) of the shared corpus."""
+    folders = [
+        FIXTURES / "real",
+        FIXTURES / "seeds",
+        FIXTURES / "html",
+        REAL,
+        REAL.parent / "seeds",
+    ]
+    out = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if not path.is_file() or not is_report_path(path):
+                continue
+            try:
+                source = load_path(str(path))
+            except InputError:
+                continue
+            out.append(Facts(parse(source.text), Config(), str(path)))
+    return tuple(out)
+
+
+# -- quantities: one paragraph's scan -------------------------------------------------------
+
+
+def _decimal_reference(num: str, frac: str | None) -> Decimal:
+    try:
+        return Decimal(num.replace(",", "") + ("." + frac if frac else ""))
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _in_parens_reference(text: str, positions: list[int]) -> set[int]:
+    inside: set[int] = set()
+    marks = [
+        (m.start(), 1 if m.group() in "（(" else -1) for m in regex.finditer(r"[（()）]", text)
+    ]
+    depth, k = 0, 0
+    for pos in positions:
+        while k < len(marks) and marks[k][0] < pos:
+            depth = max(0, depth + marks[k][1])
+            k += 1
+        if depth > 0:
+            inside.add(pos)
+    return inside
+
+
+def _scan_reference(text: str, base: int) -> list[quantities.Quantity]:
+    """``quantities._scan`` as first written (one group read at a time, every bracket walked)."""
+    q = quantities
+    found = []
+    last_end = 0
+    for m in q._QTY.finditer(text):
+        s = m.start("num")
+        floor, last_end = last_end, m.end()
+        if q._after_ordinal(text, s):
+            continue
+        frac = m.group("frac")
+        approx = q._approximate_before(text, s, floor) or bool(m.group("approx_after"))
+        found.append(
+            (
+                s,
+                m.end(),
+                m.end(),
+                _decimal_reference(m.group("num"), frac),
+                len(frac or ""),
+                m.group("unit"),
+                approx,
+            )
+        )
+    if "数" in text:
+        for m in q._BARE.finditer(text):
+            frac = m.group("frac")
+            found.append(
+                (
+                    m.start("num"),
+                    m.end(),
+                    m.end(),
+                    _decimal_reference(m.group("num"), frac),
+                    len(frac or ""),
+                    "",
+                    False,
+                )
+            )
+    found.sort()
+    bracketed = _in_parens_reference(text, [f[0] for f in found])
+    out: list[quantities.Quantity] = []
+    prev_end = 0
+    for s, e, _, value, decimals, unit, approx in found:
+        if s < prev_end:
+            continue
+        if (
+            unit == "%"
+            and out
+            and out[-1].share is not None
+            and out[-1].share.span.start == base + s
+        ):
+            prev_end = e
+            continue
+        label, lstart = q._label(text, s, prev_end)
+        share = None
+        if unit != "%":
+            sm = q._SHARE_AFTER.match(text, e)
+            if sm:
+                p = sm.group("p")
+                share = q.Share(
+                    Decimal(p),
+                    len(p.partition(".")[2]),
+                    Span(base + sm.start("p"), base + sm.end()),
+                )
+        out.append(
+            q.Quantity(
+                value=value,
+                unit=unit,
+                span=Span(base + s, base + e),
+                label=label,
+                label_span=Span(base + lstart, base + s),
+                decimals=decimals,
+                approximate=approx,
+                in_parens=s in bracketed,
+                share=share,
+            )
+        )
+        prev_end = share.span.end - base if share is not None else e
+    return out
+
+
+_NUMERIC_PROSE = list(
+    "0123456789,.%％ \n\u3000约近超过逾余多件条项次万元数第表占比（）()，。；：申请公开"
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_NUMERIC_PROSE, max_size=60), st.integers(0, 50))
+def test_scan_equals_its_reference(text, base):
+    assert quantities._scan(text, base) == _scan_reference(text, base)
+
+
+def test_scan_equals_its_reference_on_every_report():
+    for facts in _documents():
+        text = facts.numeric_text
+        for span in facts.prose_spans:
+            chunk = text[span.start : span.end]
+            assert quantities._scan(chunk, span.start) == _scan_reference(chunk, span.start)
+
+
+def test_quantity_is_still_a_frozen_value():
+    a = quantities.Quantity(Decimal(3), "件", Span(0, 2), "申请", Span(0, 0))
+    b = quantities.Quantity(
+        value=Decimal(3), unit="件", span=Span(0, 2), label="申请", label_span=Span(0, 0)
+    )
+    assert a == b and hash(a) == hash(b)
+    assert (a.decimals, a.approximate, a.in_parens, a.share) == (0, False, False, None)
+    with pytest.raises(AttributeError):
+        a.unit = "条"
+
+
+# -- enumerations ------------------------------------------------------------------------
+
+_HEADING_INSIDE_REFERENCE = regex.compile(
+    rf"(?<=[。；;！？!?\s])(?:[（(]{CN_MARK_NUMERAL}[）)]|{ARABIC_MARK_NUMERAL}[、．.](?![0-9０-９])"
+    rf"|{CN_MARK_NUMERAL}、)"
+)
+
+
+def test_space_class_is_exactly_regex_space():
+    space = re.compile(f"[{enumerations.SPACE_CLASS}]")
+    got = [cp for cp in range(0x110000) if space.match(chr(cp))]
+    assert got == [cp for cp in range(0x110000) if regex.match(r"\s", chr(cp))]
+
+
+def _cuts_reference(s: str) -> list[int]:
+    return [m.start() for m in _HEADING_INSIDE_REFERENCE.finditer(s)]
+
+
+def _cuts(s: str) -> list[int]:
+    return [m.start("mark") for m in enumerations._HEADING_INSIDE.finditer(s)]
+
+
+_ENUM_PROSE = list("一二三四五六十是否第（）()、．.12１０，。；：\n \u3000①②⑩统唯工作推进") + [
+    "\x1c"
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ENUM_PROSE, max_size=40))
+def test_heading_marks_inside_a_run_equal_the_lookbehind_pattern(text):
+    assert _cuts(text) == _cuts_reference(text)
+
+
+def _marks_reference(text: str, start: int) -> list[list[enumerations.EnumMark]]:
+    """``enumeration_marks`` as first written: every style's pattern on every run."""
+    out = []
+    for style, rx in enumerations._STYLES:
+        marks = []
+        for m in rx.finditer(text):
+            n = enumerations._number(style, m.group(1))
+            if n is None or n < 1:
+                continue
+            marks.append(
+                enumerations.EnumMark(
+                    Span(start + m.start(), start + m.end()), m.group(0), style, n
+                )
+            )
+        if len(marks) >= 2:
+            out.append(marks)
+    return out
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ENUM_PROSE, max_size=40))
+def test_enumeration_marks_equal_their_reference(text):
+    assert enumerations.enumeration_marks(text, 3) == _marks_reference(text, 3)
+
+
+def _enumeration_issues_reference(f: Facts) -> list[enumerations.EnumIssue]:
+    """``enumeration_issues`` as first written (lookbehind cuts, no character tests)."""
+    text = f.doc.simplified
+    out = []
+    for piece in f.hygiene_prose:
+        if piece.kind == "title":
+            continue
+        s = text[piece.start : piece.start + len(piece.text)]
+        cuts = [0, *_cuts_reference(s), len(s)]
+        for a, b in zip(cuts, cuts[1:]):
+            run = s[a:b]
+            if any(ch in run for ch in "是第（(①②③④⑤⑥⑦⑧⑨"):
+                for marks in _marks_reference(run, piece.start + a):
+                    out += enumerations.series_issues(marks)
+
+    def leading(para):
+        s = text[para.span.start : para.span.end]
+        lead = len(s) - len(s.lstrip(" \t\u3000"))
+        for style, rx in enumerations._STYLES:
+            m = rx.match(s, lead)
+            if m:
+                n = enumerations._number(style, m.group(1))
+                if n:
+                    span = Span(para.span.start + m.start(), para.span.start + m.end())
+                    return enumerations.EnumMark(span, m.group(0), style, n)
+        return None
+
+    for children in [f.doc.preamble, *(sec.children for sec in f.doc.all_sections())]:
+        run = []
+        for child in [*children, None]:
+            mark = leading(child) if isinstance(child, document.Paragraph) else None
+            if mark is not None and (not run or run[-1].style == mark.style):
+                run.append(mark)
+                continue
+            if len(run) >= 2:
+                out += enumerations.series_issues(run)
+            run = [mark] if mark is not None else []
+    out.sort(key=lambda i: i.mark.span.start)
+    return out
+
+
+def test_enumeration_issues_equal_their_reference_on_every_report():
+    for facts in _documents():
+        fresh = Facts(facts.doc, facts.config, facts.path)
+        assert fresh.enumeration_issues == _enumeration_issues_reference(facts)
+
+
+# -- gazetteer: full names found where a unit word ends ----------------------------------
+
+
+def _find_names_reference(text: str) -> list[tuple[int, int, tuple]]:
+    """``find_names`` as first written: every length from the longest name down, at each end."""
+    names = gazetteer._by_name()
+    longest = max((len(n) for n in names), default=0)
+    out = []
+    for m in regex.finditer(r"[省市县区旗盟州]", text):
+        end = m.end()
+        for size in range(min(longest, end), 1, -1):
+            hit = names.get(text[end - size : end])
+            if hit:
+                out.append((end - size, end, hit))
+                break
+    kept = []
+    for item in out:
+        if kept and item[0] < kept[-1][1]:
+            if item[1] - item[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
+
+
+@cache
+def _place_words() -> list[str]:
+    """Pieces of real division names, unit words and ordinary words, to build text from."""
+    names = sorted(gazetteer._by_name())[::50]
+    return [
+        *names,
+        *(n[1:] for n in names[::3]),
+        "省",
+        "市",
+        "县",
+        "区",
+        "全市",
+        "我县",
+        "的",
+        "，",
+    ]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.data())
+def test_find_names_equals_its_reference(data):
+    words = data.draw(st.lists(st.sampled_from(_place_words()), max_size=12))
+    text = "".join(words)
+    assert gazetteer.find_names(text) == _find_names_reference(text)
+
+
+def test_find_names_equals_its_reference_on_every_report():
+    for facts in _documents():
+        for piece in facts.hygiene_prose:
+            assert gazetteer.find_names(piece.text) == _find_names_reference(piece.text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("我本全省市州盟县区旗镇乡街道基安 \n"), max_size=30))
+def test_self_word_pattern_equals_the_regex_alternation(text):
+    reference = regex.compile(r"(?P<who>我|本|全)(?P<level>省|市|州|盟|县|区|旗|镇|乡|街道)")
+    got = [(m.span(), m.group("who", "level")) for m in body._SELF_WORD.finditer(text)]
+    assert got == [(m.span(), m.group("who", "level")) for m in reference.finditer(text)]
