@@ -14,6 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import regex
@@ -23,10 +24,12 @@ from hypothesis import strategies as st
 
 from gsilint import document, gazetteer
 from gsilint.config import Config
-from gsilint.facts import Facts, body, enumerations, quantities
+from gsilint.facts import Facts, body, enumerations, outline, quantities
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.sources import InputError, is_report_path, load_path
+from gsilint.tables.labels import match_label
+from gsilint.templates import get_template
 from gsilint.vocabulary import ARABIC_MARK_NUMERAL, CN_MARK_NUMERAL
 
 
@@ -358,3 +361,73 @@ def test_self_word_pattern_equals_the_regex_alternation(text):
     reference = regex.compile(r"(?P<who>我|本|全)(?P<level>省|市|州|盟|县|区|旗|镇|乡|街道)")
     got = [(m.span(), m.group("who", "level")) for m in body._SELF_WORD.finditer(text)]
     assert got == [(m.span(), m.group("who", "level")) for m in reference.finditer(text)]
+
+
+# -- outline: which heading is which template section ------------------------------------
+
+
+def _assign_reference(specs, sections) -> dict:
+    """``outline._assign`` as first written: every spec's test on every heading, per pass."""
+    out: dict = {}
+    used: set[int] = set()
+    for how in ("exact", "keywords", "misspelt"):
+        for spec in specs:
+            if spec.key in out:
+                continue
+            for sec in sections:
+                if id(sec) in used:
+                    continue
+                if how == "exact":
+                    fits = spec.exact(sec.title)
+                elif how == "keywords":
+                    fits = spec.matches(sec.title)
+                else:
+                    fits = match_label(sec.title, (spec.title,), spec.variants) is not None
+                if fits:
+                    out[spec.key] = sec
+                    used.add(id(sec))
+                    break
+    return out
+
+
+_TEMPLATES = ("2008", "2019", "2021")
+
+
+@cache
+def _heading_words() -> list[str]:
+    """Titles, variants and keywords of every template's sections, cut into pieces and
+    misspelt (a middle character left out or replaced)."""
+    words: set[str] = set()
+    for tid in _TEMPLATES:
+        for spec in get_template(tid).sections:
+            for label in (spec.title, *spec.variants, *(k for g in spec.keywords for k in g)):
+                mid = len(label) // 2
+                words.update((label, label[:-1], label[1:], label[:mid]))
+                words.update(
+                    (label[:mid] + label[mid + 1 :], label[:mid] + "某" + label[mid + 1 :])
+                )
+    return sorted(w for w in words if w)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_TEMPLATES),
+    st.lists(
+        st.lists(st.sampled_from(_heading_words()), min_size=1, max_size=3).map("".join),
+        max_size=12,
+    ),
+)
+def test_assign_equals_its_reference(tid, titles):
+    specs = get_template(tid).sections
+    sections = [SimpleNamespace(title=t) for t in titles]
+    assert outline._assign(specs, sections) == _assign_reference(specs, sections)
+
+
+def test_assign_equals_its_reference_on_every_report():
+    for facts in _documents():
+        secs = outline.outline_sections(facts.doc)
+        for tid in _TEMPLATES:
+            specs = get_template(tid).sections
+            for level in {sec.level for sec in secs}:
+                group = [sec for sec in secs if sec.level == level]
+                assert outline._assign(specs, group) == _assign_reference(specs, group)
