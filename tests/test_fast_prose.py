@@ -182,6 +182,54 @@ def test_scan_equals_its_reference_on_every_report():
             assert quantities._scan(chunk, span.start) == _scan_reference(chunk, span.start)
 
 
+def _sentences_reference(f: Facts) -> list[quantities.Sentence]:
+    """``quantities.sentences`` as first written, with the reference scan."""
+    text = f.numeric_text
+    out = []
+    for pi, span in enumerate(f.prose_spans):
+        ps, pe = span.start, span.end
+        chunk = text[ps:pe]
+        if not regex.search(r"\d", chunk):
+            continue
+        found = _scan_reference(chunk, ps)
+        if not found:
+            continue
+        start, bounds = 0, []
+        for m in regex.finditer(r"[。！？!?]|\n\s*\n", chunk):
+            bounds.append((start, m.end()))
+            start = m.end()
+        if start < len(chunk):
+            bounds.append((start, len(chunk)))
+        qi = 0
+        for s, e in bounds:
+            qs = []
+            while qi < len(found) and found[qi].span.start < ps + e:
+                qs.append(found[qi])
+                qi += 1
+            if qs:
+                out.append(quantities.Sentence(Span(ps + s, ps + e), tuple(qs), pi))
+    return out
+
+
+def test_sentences_equal_their_reference_on_every_report():
+    for facts in _documents():
+        assert quantities.sentences(facts) == _sentences_reference(facts)
+
+
+def test_every_space_but_the_ascii_one_is_unprintable():
+    # quantities._label substitutes spaces only in a label with " " or an unprintable character
+    spaces = [cp for cp in range(0x110000) if regex.match(r"\s", chr(cp))]
+    assert all(cp == 0x20 or not chr(cp).isprintable() for cp in spaces)
+
+
+def test_no_share_follows_a_han_character_but_zhan():
+    for cp in range(0x4E00, 0xA000):
+        ch = chr(cp)
+        assert quantities._may_share("1件" + ch, 2) == (ch == "占")
+        if ch != "占":
+            assert quantities._SHARE_AFTER.match("1件" + ch + "，占5%", 2) is None
+
+
 def test_quantity_is_still_a_frozen_value():
     a = quantities.Quantity(Decimal(3), "件", Span(0, 2), "申请", Span(0, 0))
     b = quantities.Quantity(

@@ -171,6 +171,13 @@ class Sentence:
 _BRACKETS = lazy(r"[（()）]")
 
 
+def _may_share(text: str, end: int) -> bool:
+    """Whether a share may follow the count ending at ``end``: it starts with spaces, "，",
+    "占", a bracket or a digit — never at the end of the text nor with another Han character."""
+    nxt = text[end : end + 1]
+    return nxt != "" and (nxt == "占" or not "\u4e00" <= nxt <= "\u9fff")
+
+
 def _in_parens(text: str, positions: list[int]) -> set[int]:
     """Which of the (sorted) ``positions`` lie inside round brackets."""
     inside: set[int] = set()
@@ -193,7 +200,11 @@ def _label(text: str, start: int, floor: int) -> tuple[str, int]:
     """The clause before ``start`` (from the last clause break, not before ``floor``)."""
     brk = _LAST_CLAUSE_BREAK.search(text, floor, start)
     i = brk.end() if brk else floor
-    return _SPACES.sub("", text[i:start]), i
+    label = text[i:start]
+    # every \s but the ASCII space is unprintable: most labels need no substitution
+    if " " in label or not label.isprintable():
+        label = _SPACES.sub("", label)
+    return label, i
 
 
 def _approximate_before(text: str, start: int, floor: int) -> bool:
@@ -259,7 +270,7 @@ def _scan(text: str, base: int) -> list[Quantity]:
             continue
         label, lstart = _label(text, s, prev_end)
         share = None
-        if unit != "%":
+        if unit != "%" and _may_share(text, e):
             sm = _SHARE_AFTER.match(text, e)
             if sm:
                 p = sm.group("p")
@@ -317,9 +328,9 @@ def sentences(f: Facts) -> list[Sentence]:
     out: list[Sentence] = []
     for pi, span in enumerate(f.prose_spans):
         ps, pe = span.start, span.end
-        chunk = text[ps:pe]
-        if not _DIGIT.search(chunk):
+        if not _DIGIT.search(text, ps, pe):
             continue
+        chunk = text[ps:pe]
         quantities = _scan(chunk, ps)
         if not quantities:
             continue
