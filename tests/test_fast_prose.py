@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from gsilint import document, gazetteer
 from gsilint.config import Config
-from gsilint.facts import Facts, body, enumerations, outline, quantities
+from gsilint.facts import Facts, body, breakdowns, enumerations, outline, quantities
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.sources import InputError, is_report_path, load_path
@@ -479,3 +479,73 @@ def test_assign_equals_its_reference_on_every_report():
             for level in {sec.level for sec in secs}:
                 group = [sec for sec in secs if sec.level == level]
                 assert outline._assign(specs, group) == _assign_reference(specs, group)
+
+
+# -- breakdowns ------------------------------------------------------------------------------
+
+_BREAKDOWN_PROSE = list("其中涉及分别为是包括主要类别有：:，,、 \n主动公开政府信息的内容") + [
+    "1",
+    "2",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=_BREAKDOWN_PROSE, max_size=30))
+def test_markers_and_main_categories_hold_their_words(text):
+    if breakdowns._MARKER.search(text):
+        assert any(w in text for w in breakdowns._MARKER_WORDS)
+    if breakdowns._MAIN_CATEGORIES.search(text):
+        assert "主要" in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_counts_equal_the_plain_filter(data):
+    facts = data.draw(st.sampled_from([f for f in _documents() if f.sentences]))
+    sent = data.draw(st.sampled_from(facts.sentences))
+    start = data.draw(
+        st.sampled_from([0, sent.span.start, *(q.span.start for q in sent.quantities)])
+    )
+    end = data.draw(
+        st.sampled_from([None, sent.span.end, *(q.span.start for q in sent.quantities)])
+    )
+    expected = [
+        q
+        for q in sent.quantities
+        if q.is_count
+        and not q.in_parens
+        and q.span.start >= start
+        and (end is None or q.span.start < end)
+    ]
+    assert breakdowns._counts(sent.quantities, start, end) == expected
+
+
+def _part_whole_reference(f: Facts) -> list[breakdowns.PartWhole]:
+    """``part_whole_pairs`` as first written: the carry-over read for every sentence."""
+    b = breakdowns
+    text = f.numeric_text
+    out = []
+    for sent in f.sentences:
+        counts = [q for q in b._counts(sent.quantities) if not q.approximate]
+        carry = b._CARRY.search(text, sent.span.start, sent.span.end) is not None
+        for whole, part in zip(counts, counts[1:]):
+            if whole.unit != part.unit:
+                continue
+            if b._SUBMITTED.search(whole.label) and (km := b._ADOPTED.search(part.label)):
+                relation = "报送/采用"
+            elif (
+                not carry
+                and b._RECEIVED.search(whole.label)
+                and (km := b._CLOSED.search(part.label))
+            ):
+                relation = "受理/办结"
+            else:
+                continue
+            kstart = part.label_span.start + b._label_offset(text, part, km.start())
+            out.append(b.PartWhole(whole, part, Span(kstart, part.span.end), relation))
+    return out
+
+
+def test_part_whole_pairs_equal_their_reference_on_every_report():
+    for facts in _documents():
+        assert breakdowns.part_whole_pairs(facts) == _part_whole_reference(facts)
