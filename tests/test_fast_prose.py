@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from gsilint import document, gazetteer
 from gsilint.config import Config
-from gsilint.facts import Facts, body, breakdowns, enumerations, outline, quantities
+from gsilint.facts import Facts, body, breakdowns, claims, enumerations, outline, quantities
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.sources import InputError, is_report_path, load_path
@@ -549,3 +549,94 @@ def _part_whole_reference(f: Facts) -> list[breakdowns.PartWhole]:
 def test_part_whole_pairs_equal_their_reference_on_every_report():
     for facts in _documents():
         assert breakdowns.part_whole_pairs(facts) == _part_whole_reference(facts)
+
+
+# -- claims -------------------------------------------------------------------------------------
+
+
+@cache
+def _old_label_words() -> list[str]:
+    """Labels the old table's patterns read, and pieces of them."""
+    words = [
+        "主动公开政府信息",
+        "累计",
+        "以来",
+        "网站",
+        "受理",
+        "申请",
+        "当面",
+        "网上",
+        "信函",
+        "传真",
+    ]
+    words += [
+        "电子邮件",
+        "同意公开",
+        "同意部分公开",
+        "不予公开",
+        "其中：",
+        "2015年",
+        "全县",
+        "乡镇",
+    ]
+    words += ["答复", "共", "信息", "的", "，"]
+    return words
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_old_label_words()), max_size=6).map("".join))
+def test_old_labels_union_finds_a_label_iff_one_of_its_patterns_does(label):
+    expected = any(rx.search(label) for rx, _, _ in claims._OLD)
+    assert bool(claims._old_any().search(label)) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=list("1920年度去上同比累计以来截至止结转申请 "), max_size=16),
+    st.integers(2015, 2024),
+)
+def test_other_year_equals_its_reference(label, year):
+    reference = bool(claims._OTHER_TIME.search(label)) or any(
+        int(y) != year for y in claims._YEAR.findall(label)
+    )
+    assert claims._other_year(label, year) == reference
+    assert claims._other_year(label, None) == bool(claims._OTHER_TIME.search(label))
+
+
+def _count_claims_reference(f: Facts) -> list[claims.CountClaim]:
+    """``count_claims`` as first written: every count classified, its paragraph cut each time."""
+    text = f.numeric_text
+    year = f.report_year.value if f.report_year is not None else None
+    out, by_span = [], {}
+    for sent in f.sentences:
+        s = text[sent.span.start : sent.span.end]
+        para = f.prose_spans[sent.paragraph]
+        for q in sent.quantities:
+            if not q.is_count or claims._other_year(q.label, year):
+                continue
+            kind = claims.classify(q, s, claims._tail(text, q), text[para.start : para.end])
+            if kind is not None:
+                carry = bool(claims._MENTIONS_CARRY.search(s)) and "新收" not in q.label
+                claim = claims.CountClaim(kind, q, with_carry=carry)
+                out.append(claim)
+                by_span[q.span] = claim
+    for b in f.breakdowns:
+        parent = by_span.get(b.total.span)
+        if parent is None:
+            continue
+        for p in b.parts:
+            sub = claims._sub_kind(parent.kind, p.label)
+            if sub is None:
+                continue
+            claim = claims.CountClaim(sub, p, parent, parent.with_carry)
+            if p.span in by_span:
+                out.remove(by_span[p.span])
+            by_span[p.span] = claim
+            out.append(claim)
+    out.sort(key=lambda c: c.quantity.span.start)
+    return out
+
+
+def test_count_claims_equal_their_reference_on_every_report():
+    for facts in _documents():
+        assert claims.count_claims(facts) == _count_claims_reference(facts)
