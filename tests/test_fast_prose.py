@@ -24,11 +24,22 @@ from hypothesis import strategies as st
 
 from gsilint import document, gazetteer
 from gsilint.config import Config
-from gsilint.facts import Facts, body, breakdowns, claims, enumerations, outline, quantities
+from gsilint.facts import (
+    Facts,
+    body,
+    breakdowns,
+    claims,
+    enumerations,
+    numbering,
+    outline,
+    quantities,
+    report,
+)
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.sources import InputError, is_report_path, load_path
 from gsilint.tables.labels import match_label
+from gsilint.tables.spec import format_ids
 from gsilint.templates import get_template
 from gsilint.vocabulary import ARABIC_MARK_NUMERAL, CN_MARK_NUMERAL
 
@@ -640,3 +651,63 @@ def _count_claims_reference(f: Facts) -> list[claims.CountClaim]:
 def test_count_claims_equal_their_reference_on_every_report():
     for facts in _documents():
         assert claims.count_claims(facts) == _count_claims_reference(facts)
+
+
+# -- numbering and the outline ----------------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("0123456789１２ .+-\t\u3000年件条一二三（）"), max_size=12))
+def test_row_like_titles_equal_the_plain_test(title):
+    sec = SimpleNamespace(title=title)
+    stripped = title.strip()
+    expected = (
+        not stripped
+        or bool(outline._ROW_TITLE.match(stripped))
+        or bool(outline._TRAILING_NUMBERS.search(stripped))
+    )
+    assert outline.is_row_like(sec) == expected
+
+
+def test_numbering_reads_the_text_around_headings_only_when_a_run_needs_it():
+    for facts in _documents():
+        around = numbering._Surroundings(facts.doc)
+        assert around.before == numbering._text_before_headings(facts.doc)
+        assert around.prose == numbering._prose_spans(facts.doc)
+
+
+# -- format labels ------------------------------------------------------------------------------
+
+
+def _label_pairs():
+    return [pair for fmt in report._newest_first() for pair in report._label_patterns(fmt)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["本年新制作数量", "本年", "第二十条第（九）项", "第二十条第(九)项", "第二十条第"]
+        )
+        | st.text(alphabet=list("本年第二十条（(九)）项制发件数 \n"), max_size=4),
+        max_size=8,
+    ).map("".join)
+)
+def test_label_occurrences_equal_finditer(text):
+    for needle, pattern in _label_pairs():
+        expected = [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+        assert report._occurrences(text, needle, pattern) == expected
+
+
+def test_format_labels_equal_finditer_on_every_report():
+    for facts in _documents():
+        text = facts.doc.simplified
+        expected = {
+            fmt: [
+                Span(m.start(), m.end())
+                for _, pattern in report._label_patterns(fmt)
+                for m in pattern.finditer(text)
+            ]
+            for fmt in reversed(format_ids())
+        }
+        assert report.format_labels(facts) == expected

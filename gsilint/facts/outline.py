@@ -30,7 +30,12 @@ _TRAILING_NUMBERS = lazy(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
 def is_row_like(sec: document.Section) -> bool:
     """A numbered line that is a table row label, not a heading."""
     title = sec.title.strip()
-    return not title or bool(_ROW_TITLE.match(title)) or bool(_TRAILING_NUMBERS.search(title))
+    return (
+        not title
+        or bool(_ROW_TITLE.match(title))
+        # numbers at the end: most titles end with a Han character, neither digit nor space
+        or (not "\u4e00" <= title[-1] <= "\u9fff" and bool(_TRAILING_NUMBERS.search(title)))
+    )
 
 
 def outline_sections(doc: document.Document) -> list[document.Section]:
