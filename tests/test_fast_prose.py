@@ -185,6 +185,13 @@ def test_scan_equals_its_reference(text, base):
     assert quantities._scan(text, base) == _scan_reference(text, base)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=list("（()）ab，"), max_size=30), st.data())
+def test_in_parens_equals_its_reference(text, data):
+    positions = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=6))))
+    assert quantities._in_parens(text, positions) == _in_parens_reference(text, positions)
+
+
 def test_scan_equals_its_reference_on_every_report():
     for facts in _documents():
         text = facts.numeric_text

@@ -56,7 +56,11 @@ _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?
 #: :func:`_approximate_before`: a pattern that may start with one is tried at
 #: every character of the text and takes about twice as long.
 _QTY = lazy(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
-_SPACE = lazy(r"\s")
+#: The characters ``regex``'s ``\s`` matches (a set test is quicker than a pattern call).
+_SPACE_CHARS = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 #: A count without a unit at the end of a clause, after a label ending in 数
 #: ("不予公开信息数1402。").
 _BARE = lazy(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
@@ -168,9 +172,6 @@ class Sentence:
     paragraph: int
 
 
-_BRACKETS = lazy(r"[（()）]")
-
-
 def _may_share(text: str, end: int) -> bool:
     """Whether a share may follow the count ending at ``end``: it starts with spaces, "，",
     "占", a bracket or a digit — never at the end of the text nor with another Han character."""
@@ -181,11 +182,12 @@ def _may_share(text: str, end: int) -> bool:
 def _in_parens(text: str, positions: list[int]) -> set[int]:
     """Which of the (sorted) ``positions`` lie inside round brackets."""
     inside: set[int] = set()
-    if "（" not in text and "(" not in text:
-        return inside  # no bracket opens: depth stays 0
-    marks = [(m.start(), 1 if m.group() in "（(" else -1) for m in _BRACKETS.finditer(text)]
-    if not marks:
+    if not positions:
         return inside
+    end = positions[-1]  # brackets after the last position do not matter
+    if text.find("（", 0, end) == -1 and text.find("(", 0, end) == -1:
+        return inside  # no bracket opens: depth stays 0
+    marks = _bracket_marks(text, end)
     depth, k = 0, 0
     for pos in positions:
         while k < len(marks) and marks[k][0] < pos:
@@ -194,6 +196,18 @@ def _in_parens(text: str, positions: list[int]) -> set[int]:
         if depth > 0:
             inside.add(pos)
     return inside
+
+
+def _bracket_marks(text: str, end: int) -> list[tuple[int, int]]:
+    """Where a round bracket opens (+1) or closes (-1) before ``end``, in order."""
+    marks = []
+    for ch, step in (("（", 1), ("(", 1), ("）", -1), (")", -1)):
+        i = text.find(ch, 0, end)
+        while i != -1:
+            marks.append((i, step))
+            i = text.find(ch, i + 1, end)
+    marks.sort()
+    return marks
 
 
 def _label(text: str, start: int, floor: int) -> tuple[str, int]:
@@ -212,7 +226,7 @@ def _approximate_before(text: str, start: int, floor: int) -> bool:
     ``start``, not before ``floor`` (where the previous match of ``_QTY`` ended).
     达/达到 do not count."""
     i = start
-    while i > floor and _SPACE.match(text, i - 1):
+    while i > floor and text[i - 1] in _SPACE_CHARS:
         i -= 1
     return (i > floor and text[i - 1] in "约近超逾") or (
         i - 2 >= floor and text[i - 2 : i] == "超过"
@@ -253,7 +267,7 @@ def _scan(text: str, base: int) -> list[Quantity]:
                     False,
                 )
             )
-    found.sort()
+        found.sort()  # the counts with a unit come in order
     bracketed = _in_parens(text, [f[0] for f in found])
     out: list[Quantity] = []
     prev_end = 0
@@ -278,18 +292,19 @@ def _scan(text: str, base: int) -> list[Quantity]:
                 share = Share(
                     Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end())
                 )
-        q = Quantity(
-            value=value,
-            unit=unit,
-            span=Span(base + s, base + e),
-            label=label,
-            label_span=Span(base + lstart, base + s),
-            decimals=decimals,
-            approximate=approx,
-            in_parens=s in bracketed,
-            share=share,
+        out.append(
+            Quantity(
+                value,
+                unit,
+                Span(base + s, base + e),
+                label,
+                Span(base + lstart, base + s),
+                decimals,
+                approx,
+                s in bracketed,
+                share,
+            )
         )
-        out.append(q)
         prev_end = share.span.end - base if share is not None else e
     return out
 
