@@ -29,12 +29,15 @@ from gsilint.facts import (
     body,
     breakdowns,
     claims,
+    declared_parts,
     enumerations,
     numbering,
     outline,
+    prose_text,
     quantities,
     report,
 )
+from gsilint.facts.prose_text import ProseText
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.sources import InputError, is_report_path, load_path
@@ -718,3 +721,58 @@ def test_format_labels_equal_finditer_on_every_report():
             for fmt in reversed(format_ids())
         }
         assert report.format_labels(facts) == expected
+
+
+# -- numeric text, declared parts ---------------------------------------------------------------
+
+_WIDE = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("０１２３４５６７８９％．0123456789%.年件 "), max_size=30))
+def test_numeric_text_equals_translate(text):
+    facts = SimpleNamespace(doc=SimpleNamespace(simplified=text))
+    assert quantities.numeric_text(facts) == text.translate(_WIDE)
+
+
+def test_numeric_text_equals_translate_on_every_report():
+    for facts in _documents():
+        assert facts.numeric_text == facts.doc.simplified.translate(_WIDE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("全文由包括概述、和情况等五六部 分组成。2"), max_size=30))
+def test_every_declaration_holds_bu(text):
+    if declared_parts._DECLARATION.search(text):
+        assert "部" in text
+
+
+def _hygiene_prose_reference(f: Facts) -> list[ProseText]:
+    """``hygiene_prose`` as first written: any node with a heading is a heading."""
+    doc = f.doc
+    pieces = []
+    if doc.title is not None:
+        pieces.append(ProseText(doc.title.text, doc.title.span.start, "title"))
+    for node in doc.walk():
+        heading = getattr(node, "heading", None)
+        if heading is not None:
+            start = (
+                heading.title_span.start
+                if heading.title
+                else (heading.body.span.start if heading.body else None)
+            )
+            if start is not None:
+                end = heading.body.span.end if heading.body is not None else heading.title_span.end
+                kind = "paragraph" if heading.body else "heading"
+                pieces.append(ProseText(doc.text[start:end], start, kind))
+        elif isinstance(node, document.Paragraph):
+            pieces.append(ProseText(node.text, node.span.start, "paragraph"))
+    return pieces
+
+
+def test_hygiene_prose_equals_its_reference_on_every_report():
+    for facts in _documents():
+        assert prose_text.hygiene_prose(facts) == _hygiene_prose_reference(facts)
+    piece = ProseText("申请", 3, "paragraph")
+    with pytest.raises(AttributeError):
+        piece.start = 4
