@@ -776,3 +776,9 @@ def test_hygiene_prose_equals_its_reference_on_every_report():
     piece = ProseText("申请", 3, "paragraph")
     with pytest.raises(AttributeError):
         piece.start = 4
+
+
+def test_quantity_patterns_number_their_groups_as_the_scan_reads_them():
+    assert quantities._QTY.groupindex == {"num": 1, "frac": 2, "approx_after": 3, "unit": 4}
+    assert quantities._BARE.groupindex == {"num": 1, "frac": 2}
+    assert quantities._SHARE_AFTER.groupindex == {"p": 1}

@@ -245,23 +245,24 @@ def _scan(text: str, base: int) -> list[Quantity]:
     """Quantities of one paragraph (``text`` is its ASCII-digit simplified slice)."""
     found: list[tuple[int, int, Decimal, int, str, bool]] = []
     last_end = 0
+    # groups by number: reading a ``regex`` group by name costs several times more
     for m in _QTY.finditer(text):
-        s = m.start("num")
+        s = m.start(1)
         e = m.end()
         floor, last_end = last_end, e
         if _after_ordinal(text, s):
             continue
-        num, frac, approx_after, unit = m.group("num", "frac", "approx_after", "unit")
+        num, frac, approx_after, unit = m.groups()
         approx = _approximate_before(text, s, floor) or approx_after is not None
         found.append((s, e, _decimal(num, frac), len(frac) if frac else 0, unit, approx))
     if "数" in text:  # a bare count follows a label ending in 数
         for m in _BARE.finditer(text):
-            frac = m.group("frac")
+            num, frac = m.groups()
             found.append(
                 (
-                    m.start("num"),
+                    m.start(1),
                     m.end(),
-                    _decimal(m.group("num"), frac),
+                    _decimal(num, frac),
                     len(frac) if frac else 0,
                     "",
                     False,
@@ -287,8 +288,8 @@ def _scan(text: str, base: int) -> list[Quantity]:
         if unit != "%" and _may_share(text, e):
             sm = _SHARE_AFTER.match(text, e)
             if sm:
-                p = sm.group("p")
-                ps = sm.start("p")
+                p = sm.group(1)  # the three alternatives' "p" is one group
+                ps = sm.start(1)
                 share = Share(
                     Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end())
                 )
