@@ -782,3 +782,32 @@ def test_quantity_patterns_number_their_groups_as_the_scan_reads_them():
     assert quantities._QTY.groupindex == {"num": 1, "frac": 2, "approx_after": 3, "unit": 4}
     assert quantities._BARE.groupindex == {"num": 1, "frac": 2}
     assert quantities._SHARE_AFTER.groupindex == {"p": 1}
+
+
+# -- body: what follows and precedes a place ---------------------------------------------------
+
+_BODY_WORDS = [
+    *"赴学习考察交流，。；\n县市区",
+    "人民政府网",
+    "政府网",
+    "门户网站",
+    "新闻网",
+    "融媒体中心",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_WORDS), max_size=12).map("".join), st.data())
+def test_words_around_a_place_equal_the_sliced_patterns(text, data):
+    at = data.draw(st.integers(0, len(text)))
+    media = regex.match(
+        r"^(?:人民政府网|政府网|门户网站|新闻网|电视台|广播电视台|融媒体中心|日报)", text[at:]
+    )
+    site = body._MEDIA_AFTER.match(text, at)
+    assert (site.end() - at if site else None) == (media.end() if media else None)
+    partner = regex.match(
+        r"^.{0,12}?(?:学习|考察|调研|交流|经验|来我|莅临|参观|指导|帮扶)", text[at:]
+    )
+    assert bool(body._PARTNER_AFTER.match(text, at)) == bool(partner)
+    cut = max((m.end() for m in regex.finditer(r"[，,；;：:。！？!?\n]", text[:at])), default=0)
+    assert body._clause_before(text, at) == text[cut:at]
