@@ -22,7 +22,7 @@ from conftest import FIXTURES, REAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gsilint import document, gazetteer
+from gsilint import document, gazetteer, numerals
 from gsilint.config import Config
 from gsilint.facts import (
     Facts,
@@ -811,3 +811,52 @@ def test_words_around_a_place_equal_the_sliced_patterns(text, data):
     assert bool(body._PARTNER_AFTER.match(text, at)) == bool(partner)
     cut = max((m.end() for m in regex.finditer(r"[，,；;：:。！？!?\n]", text[:at])), default=0)
     assert body._clause_before(text, at) == text[cut:at]
+
+
+# -- numerals, enumeration marks ----------------------------------------------------------------
+
+
+def _read_cn_reference(text: str) -> int | None:
+    """``numerals.read_cn`` as first written (no shortcut for a single digit)."""
+    if not text:
+        return None
+    if text[0] in numerals.ARABIC:
+        try:
+            return int(text)
+        except ValueError:
+            return None
+    s = text.replace("廿", "二十").replace("卅", "三十")
+    if len(s) == 1 and s in numerals.DIGITS:
+        return numerals.DIGITS[s]
+    total, digit, last_unit = 0, None, None
+    for ch in s:
+        if ch in numerals.DIGITS:
+            if digit is not None and not (digit == 0 and last_unit is not None):
+                return None
+            digit = numerals.DIGITS[ch]
+        elif ch in numerals.UNITS:
+            unit = numerals.UNITS[ch]
+            if (last_unit is not None and unit >= last_unit) or (digit is None and unit != 10):
+                return None
+            digit = 1 if digit is None else digit
+            if digit == 0:
+                return None
+            total += digit * unit
+            digit, last_unit = None, unit
+        else:
+            return None
+    return total + (digit or 0)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=list("〇○零OＯo一二两三四五六七八九十百千廿卅12３x"), max_size=4))
+def test_read_cn_equals_its_reference(text):
+    assert numerals.read_cn(text) == _read_cn_reference(text)
+
+
+def test_enum_mark_is_still_a_frozen_value():
+    a = enumerations.EnumMark(Span(0, 2), "一是", "shi", 1)
+    assert a == enumerations.EnumMark(Span(0, 2), "一是", "shi", 1)
+    assert hash(a) == hash(enumerations.EnumMark(Span(0, 2), "一是", "shi", 1))
+    with pytest.raises(AttributeError):
+        a.number = 2

@@ -65,7 +65,7 @@ _HEADING_INSIDE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class EnumMark:
     """One item mark of an inline enumeration."""
 
@@ -74,6 +74,20 @@ class EnumMark:
     #: shi (一是) | di (第一，) | paren (（1）) | circled (①)
     style: str
     number: int
+
+    # Made for every 一是 of the prose: the fields are set through their slots (a frozen
+    # dataclass's own ``__init__`` goes through ``object.__setattr__``).
+    def __init__(self, span: Span, text: str, style: str, number: int) -> None:
+        _set_span(self, span)
+        _set_text(self, text)
+        _set_style(self, style)
+        _set_number(self, number)
+
+
+_set_span = EnumMark.span.__set__
+_set_text = EnumMark.text.__set__
+_set_style = EnumMark.style.__set__
+_set_number = EnumMark.number.__set__
 
 
 @dataclass(frozen=True)
@@ -101,11 +115,14 @@ def render(style: str, n: int) -> str:
     return chr(ord("①") + n - 1) if 1 <= n <= 20 else str(n)
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _number(style: str, s: str) -> int | None:
     if style == "circled":
         return ord(s) - ord("①") + 1
     if style == "paren":
-        return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        return int(s.translate(_HALF_WIDTH))
     return read_cn(s)
 
 
