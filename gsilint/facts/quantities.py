@@ -354,22 +354,30 @@ def sentences(f: Facts) -> list[Sentence]:
         quantities = _scan(chunk, ps)
         if not quantities:
             continue
-        start = 0
-        bounds = []
+        # sentence by sentence up to the one holding the last quantity, then stop
+        start, qi, n = 0, 0, len(quantities)
         for m in _SENTENCE_END.finditer(chunk):
-            bounds.append((start, m.end()))
+            qi = _add_sentence(out, quantities, qi, ps + start, ps + m.end(), pi)
+            if qi == n:
+                break
             start = m.end()
-        if start < len(chunk):
-            bounds.append((start, len(chunk)))
-        qi = 0
-        for s, e in bounds:
-            qs = []
-            while qi < len(quantities) and quantities[qi].span.start < ps + e:
-                qs.append(quantities[qi])
-                qi += 1
-            if qs:
-                out.append(Sentence(Span(ps + s, ps + e), tuple(qs), pi))
+        else:
+            if start < len(chunk):
+                _add_sentence(out, quantities, qi, ps + start, pe, pi)
     return out
+
+
+def _add_sentence(
+    out: list[Sentence], quantities: list[Quantity], qi: int, start: int, end: int, para: int
+) -> int:
+    """Add the sentence [start, end) with the quantities from ``qi`` on that start in it,
+    if there are any; returns the index of the first quantity after it."""
+    k = qi
+    while k < len(quantities) and quantities[k].span.start < end:
+        k += 1
+    if k > qi:
+        out.append(Sentence(Span(start, end), tuple(quantities[qi:k]), para))
+    return k
 
 
 def quantities(f: Facts) -> list[Quantity]:
