@@ -860,3 +860,8 @@ def test_enum_mark_is_still_a_frozen_value():
     assert hash(a) == hash(enumerations.EnumMark(Span(0, 2), "一是", "shi", 1))
     with pytest.raises(AttributeError):
         a.number = 2
+
+
+def test_media_words_start_with_their_first_characters():
+    words = body._MEDIA_AFTER.pattern.strip("(?:)").split("|")
+    assert {w[0] for w in words} == body._MEDIA_FIRST

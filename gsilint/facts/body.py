@@ -115,6 +115,8 @@ _MEDIA_BOOK = lazy(
 _NATIONAL_PAPERS = frozenset({"光明", "新华", "解放", "人民", "经济", "中国", "法治", "工人"})
 #: (matched where the place ends, like ``_PARTNER_AFTER``)
 _MEDIA_AFTER = lazy(r"(?:人民政府网|政府网|门户网站|新闻网|电视台|广播电视台|融媒体中心|日报)")
+#: The characters those words start with: a name followed by another is never tried.
+_MEDIA_FIRST = frozenset("人政门新电广融日")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +313,8 @@ def _media(body: ReportingBody, text: str, start: int, names) -> list[ForeignMen
                 )
             )
     for a, b, divisions in names:
+        if text[b : b + 1] not in _MEDIA_FIRST:
+            continue
         site = _MEDIA_AFTER.match(text, b)
         if site and _foreign_place(body, divisions) and not _is_partner(text, a, b):
             out.append(
