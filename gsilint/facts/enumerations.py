@@ -181,18 +181,20 @@ def series_issues(marks: list[EnumMark]) -> list[EnumIssue]:
 
 
 def _runs(f: Facts):
-    """(text, start) of each run of prose, cut at heading marks inside it."""
+    """(text, start) of each run of prose, cut at heading marks inside it, that holds a
+    character some mark needs (a piece of prose without one is not even cut)."""
     text = f.doc.simplified
     for piece in f.hygiene_prose:
         if piece.kind == "title":
             continue
         s = text[piece.start : piece.start + len(piece.text)]
-        cut = 0
-        for m in _HEADING_INSIDE.finditer(s):
-            mark = m.start("mark")
-            yield s[cut:mark], piece.start + cut
-            cut = mark
-        yield s[cut:], piece.start + cut
+        if not _ANY_MARK_CHAR.search(s):
+            continue  # nor does any run of it
+        cuts = [m.start("mark") for m in _HEADING_INSIDE.finditer(s)]
+        for a, b in zip([0, *cuts], [*cuts, len(s)]):
+            run = s[a:b]
+            if _ANY_MARK_CHAR.search(run):
+                yield run, piece.start + a
 
 
 def _leading_series(f: Facts):
@@ -237,8 +239,6 @@ def enumeration_issues(f: Facts) -> list[EnumIssue]:
     """Inline enumerations whose numbers repeat, skip or go back, in document order."""
     out: list[EnumIssue] = []
     for s, start in _runs(f):
-        if not _ANY_MARK_CHAR.search(s):
-            continue
         for marks in enumeration_marks(s, start):
             out += series_issues(marks)
     for marks in _leading_series(f):
