@@ -45,6 +45,9 @@ def read_cn(text: str) -> int | None:
     """Value of a numeral written with units, or of decimal digits; None if it is neither."""
     if not text:
         return None
+    single = DIGITS.get(text)  # most numerals are one digit (一, 三)
+    if single is not None:
+        return single
     if text[0] in ARABIC:
         try:
             return int(text)

@@ -40,6 +40,7 @@ printed shares add up to 100%, the parts are a complete split (县直…乡镇�
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -113,14 +114,12 @@ def share_matches(part: Decimal, base: Decimal, printed: Decimal, decimals: int)
 
 
 def _counts(qs, start: int = 0, end: int | None = None) -> list[Quantity]:
-    return [
-        q
-        for q in qs
-        if q.is_count
-        and not q.in_parens
-        and q.span.start >= start
-        and (end is None or q.span.start < end)
-    ]
+    """The counts (not shares) outside brackets that start in [start, end)."""
+    if end is None and not start:
+        return [q for q in qs if q.unit != "%" and not q.in_parens]
+    if end is None:
+        end = sys.maxsize
+    return [q for q in qs if q.unit != "%" and not q.in_parens and start <= q.span.start < end]
 
 
 def _take_parts(candidates: list[Quantity], unit: str) -> list[Quantity]:
@@ -163,9 +162,15 @@ def _usable(total: Quantity, parts: list[Quantity]) -> bool:
     return len(parts) >= 1 and not total.approximate and not any(p.approximate for p in parts)
 
 
+#: Every marker holds one of these words.
+_MARKER_WORDS = ("中", "涉及", "分别", "包括")
+
+
 def _marked(sent: Sentence, prev: Sentence | None, text: str) -> list[Breakdown]:
     out: list[Breakdown] = []
     s0, s1 = sent.span.start, sent.span.end
+    if all(text.find(w, s0, s1) == -1 for w in _MARKER_WORDS):
+        return out
     markers = list(_MARKER.finditer(text, s0, s1))
     for i, m in enumerate(markers):
         word = m.group()
@@ -311,8 +316,8 @@ def _main_categories(sent: Sentence, earlier: list[Sentence], text: str) -> Brea
     )
 
 
-def _share_list(sent: Sentence, prev: Sentence | None, covered: set[Span]) -> Breakdown | None:
-    counts = [q for q in _counts(sent.quantities) if q.span not in covered]
+def _share_list(sent: Sentence, prev: Sentence | None) -> Breakdown | None:
+    counts = _counts(sent.quantities)
     shared = [q for q in counts if q.share is not None]
     if len(shared) < 2 or prev is None:
         return None
@@ -358,15 +363,15 @@ def breakdowns(f: Facts) -> list[Breakdown]:
             tb = _topic_list(sent, prev, text)
             if tb is not None:
                 found.append(tb)
-        if not found:
+        if not found and text.find("主要", sent.span.start, sent.span.end) != -1:
             earlier = [s for s in sents[max(0, k - 6) : k] if sent.paragraph - s.paragraph <= 2]
             mc = _main_categories(sent, earlier, text)
             if mc is not None:
                 found.append(mc)
-        covered = {p.span for b in found for p in b.parts} | {b.total.span for b in found}
-        sl = _share_list(sent, prev, covered) if not found else None
-        if sl is not None:
-            found.append(sl)
+        if not found:
+            sl = _share_list(sent, prev)
+            if sl is not None:
+                found.append(sl)
         if found and found[-1].kind in ("其中", "涉及", "包括", "topic"):
             found[-1], last = _continued(found[-1], k, sents, text)
             skip_to = max(skip_to, last)
@@ -446,13 +451,17 @@ def part_whole_pairs(f: Facts) -> list[PartWhole]:
     out: list[PartWhole] = []
     for sent in f.sentences:
         counts = [q for q in _counts(sent.quantities) if not q.approximate]
-        carry = _CARRY.search(text, sent.span.start, sent.span.end) is not None
+        carry = None  # whether the sentence mentions a carry-over, read when needed
         for whole, part in zip(counts, counts[1:]):
             if whole.unit != part.unit:
                 continue
             if _SUBMITTED.search(whole.label) and (km := _ADOPTED.search(part.label)):
                 relation = "报送/采用"
-            elif not carry and _RECEIVED.search(whole.label) and (km := _CLOSED.search(part.label)):
+            elif _RECEIVED.search(whole.label) and (km := _CLOSED.search(part.label)):
+                if carry is None:
+                    carry = _CARRY.search(text, sent.span.start, sent.span.end) is not None
+                if carry:
+                    continue
                 relation = "受理/办结"
             else:
                 continue

@@ -23,6 +23,7 @@ cumulative figure are left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -126,7 +127,11 @@ def _tail(text: str, q: Quantity) -> str:
 def _other_year(label: str, year: int | None) -> bool:
     if _OTHER_TIME.search(label):
         return True
-    return year is not None and any(int(y) != year for y in _YEAR.findall(label))
+    return (
+        year is not None
+        and "年" in label  # every year written holds it
+        and any(int(y) != year for y in _YEAR.findall(label))
+    )
 
 
 def _case_kind(label: str) -> str | None:
@@ -141,13 +146,17 @@ def _case_kind(label: str) -> str | None:
     return None
 
 
+#: The units of a count a claim may quote.
+_CLAIM_UNITS = ("件", "")
+
+
 def classify(q: Quantity, sentence: str, tail: str, paragraph: str | None = None) -> str | None:
     """The claim kind of a count, from its label, what follows it, its sentence and paragraph.
 
     ``received`` (收到, 接收, 新收) counts this year's new requests only;
     ``accepted`` (受理) may include last year's carry-over.
     """
-    if q.unit not in ("件", "") or q.approximate:
+    if q.unit not in _CLAIM_UNITS or q.approximate:
         return None
     label = q.label
     if "公开" not in (sentence if paragraph is None else paragraph):
@@ -203,12 +212,16 @@ def count_claims(f: Facts) -> list[CountClaim]:
     out: list[CountClaim] = []
     by_span: dict[Span, CountClaim] = {}
     paras = f.prose_spans
+    para_index, para_text = -1, ""
     for sent in sents:
         s = text[sent.span.start : sent.span.end]
-        para = paras[sent.paragraph]
-        para_text = text[para.start : para.end]
+        if sent.paragraph != para_index:  # the sentences of a paragraph follow each other
+            para_index = sent.paragraph
+            para = paras[para_index]
+            para_text = text[para.start : para.end]
         for q in sent.quantities:
-            if not q.is_count or _other_year(q.label, year):
+            # classify() takes only 件 and bare counts, never approximate ones
+            if q.unit not in _CLAIM_UNITS or q.approximate or _other_year(q.label, year):
                 continue
             kind = classify(q, s, _tail(text, q), para_text)
             if kind is not None:
@@ -237,6 +250,7 @@ def count_claims(f: Facts) -> list[CountClaim]:
 
 
 _SENTENCE = lazy(r"[^。！？!?；;]+")
+_COMMA = lazy(r"[，,]")
 #: Any of the claims in words. A paragraph without one is skipped at the cost of
 #: one search; none of these patterns looks around its match, so a claim in a
 #: sentence is also a match in its paragraph.
@@ -293,7 +307,7 @@ def _sentence_claims(sentence: str, base: int) -> list[WordClaim]:
                 WordClaim("all_upheld", Span(base + m.start(), base + m.end()), m.group(), groups)
             )
     for m in _ALL_CLOSED.finditer(sentence):
-        clause = regex.split(r"[，,]", sentence[: m.start()])[-1]
+        clause = _COMMA.split(sentence[: m.start()])[-1]
         if _CARRIED.search(clause):
             continue  # "上年结转的申请均已办结": last year's requests, not this year's
         out.append(WordClaim("all_closed", Span(base + m.start(), base + m.end()), m.group()))
@@ -320,6 +334,8 @@ _T2_COL = (
         ("issued", "made"),
     ),
 )
+#: the label ends with the documents counted
+_T2_DOCUMENTS_LAST = lazy(r"(?:规范性文件|规章)$")
 #: another body's documents, a list that names more than one kind, an old figure
 _T2_NOT = lazy(r"部门|等|及|和|、|解读|征求|修订|修改|起草|备案")
 
@@ -350,7 +366,7 @@ def table_two_claims(f: Facts) -> list[TableTwoClaim]:
         col = next((cols for rx, cols in _T2_COL if rx.search(label)), None)
         if row is None or col is None:
             continue
-        if not regex.search(r"(?:规范性文件|规章)$", label):
+        if not _T2_DOCUMENTS_LAST.search(label):
             continue  # the count is of the documents themselves, nothing after them
         out.append(TableTwoClaim(row, col, q))
     return out
@@ -457,6 +473,15 @@ _OLD = (
         "year",
     ),
 )
+
+
+@cache
+def _old_any():
+    """Any of the labels of ``_OLD``: most counts match none, found with one search, not
+    twelve (compiled on first use, like the patterns it joins)."""
+    return regex.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in _OLD))
+
+
 #: a count of part of the body (乡镇, 县直 …) or of one channel is not the table's total
 _OLD_SCOPE = lazy(r"乡镇|街道|县直|区直|市直|微博|微信|公报|媒体|电视|报刊|档案馆|图书馆")
 _OLD_UNITS = ("条", "件", "个", "项", "份", "")
@@ -489,26 +514,32 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
         return []
     year = f.report_year.value if f.report_year is not None else None
     text = f.numeric_text
+    old_any = _old_any().search
     out: list[OldTableClaim] = []
     for sent in f.sentences:
         s = text[sent.span.start : sent.span.end]
         if "公开" not in s:
             continue
-        whole_year = bool(_OLD_OPENS.match(s) or _OLD_HEADED.match(s))
-        as_of = _OLD_AS_OF.match(s)
-        as_of_now = as_of is not None and year is not None and int(as_of.group("y")) == year
+        # what the sentence opens with, read for the first count that needs it
+        whole_year: bool | None = None
+        as_of_now: bool | None = None
         for q in sent.quantities:
             if q.unit not in _OLD_UNITS or q.approximate or q.decimals or q.in_parens:
                 continue
             label = q.label
-            for rx, rows, column in _OLD:
+            for rx, rows, column in _OLD if old_any(label) else ():
                 if not rx.search(label):
                     continue
                 if _OLD_SCOPE.search(label):
                     break
-                if column == "year" and rows == ("old.proactive",) and as_of_now:
-                    out.append(OldTableClaim(rows, "as_of", q))
-                    break
+                if column == "year" and rows == ("old.proactive",):
+                    if as_of_now is None:
+                        as_of_now = _as_of_year(s, year)
+                    if as_of_now:
+                        out.append(OldTableClaim(rows, "as_of", q))
+                        break
+                if whole_year is None and column == "year":
+                    whole_year = _opens_with_year(s)
                 if column == "year" and not (whole_year or _OLD_OPENS.match(label)):
                     break  # "…科技局网公开…主动公开信息87条": one body's figure, not the year's
                 if column == "year" and _other_year(label, year):
@@ -521,23 +552,39 @@ def old_table_claims(f: Facts) -> list[OldTableClaim]:
                 break
             else:
                 case = _old_case(label, text, q)
+                if case is not None and whole_year is None:
+                    whole_year = _opens_with_year(s)
                 if case is not None and (whole_year or _OLD_OPENS.match(label)):
                     out.append(OldTableClaim((case,), "year", q))
     return out
 
 
+def _opens_with_year(sentence: str) -> bool:
+    """The sentence states the year's figures: it opens with the year (after a heading)."""
+    return bool(_OLD_OPENS.match(sentence) or _OLD_HEADED.match(sentence))
+
+
+def _as_of_year(sentence: str, year: int | None) -> bool:
+    """The sentence opens with "至{year}年底": its figure may be this year's or the cumulative."""
+    as_of = _OLD_AS_OF.match(sentence)
+    return as_of is not None and year is not None and int(as_of.group("y")) == year
+
+
 _CASE_TAIL = lazy(r"[^，,；;。]{0,24}")
+_OLD_REVIEW = lazy(r"行政复议(?:申请|案件)?$")
+_OLD_LITIGATION = lazy(r"行政诉讼(?:案件)?$")
+_OLD_CASE_VERB = lazy(r"(?:收到|受理|发生|接到)$")
 
 
 def _old_case(label: str, text: str, q: Quantity) -> str | None:
     """A count of review or litigation cases: "行政复议1件", "收到1份…行政复议申请"."""
     if q.unit not in ("件", "份", "起", ""):
         return None
-    if regex.search(r"行政复议(?:申请|案件)?$", label):
+    if _OLD_REVIEW.search(label):
         return "old.review"
-    if regex.search(r"行政诉讼(?:案件)?$", label):
+    if _OLD_LITIGATION.search(label):
         return "old.litigation"
-    if regex.search(r"(?:收到|受理|发生|接到)$", label):
+    if _OLD_CASE_VERB.search(label):
         m = _CASE_TAIL.match(text, q.span.end)
         tail = m.group() if m else ""
         if "行政复议" in tail and "诉讼" not in tail:

@@ -109,6 +109,8 @@ def declared_parts(f: Facts) -> DeclaredParts | None:
     doc = f.doc
     for para in _intro_paragraphs(doc):
         s = doc.slice(para.span)
+        if "部" not in s:  # every declaration ends with 部分
+            continue
         for m in _DECLARATION.finditer(s):
             if not _DECLARER.search(s, max(0, m.start() - 12), m.start()):
                 continue

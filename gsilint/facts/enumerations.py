@@ -20,6 +20,7 @@ across consecutive paragraphs of one section.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,15 +46,26 @@ _PAREN = lazy(rf"[（(]({ARABIC_MARK_NUMERAL})[）)](?=[\p{{Han}}“《])")
 #: "①" … "⑳".
 _CIRCLED = lazy(r"([①-⑳])")
 _STYLES = (("shi", _SHI), ("di", _DI), ("paren", _PAREN), ("circled", _CIRCLED))
+#: Characters one of which every mark of a style contains: a run without any has none
+#: (①-⑳ are found by one scan of their class).
+_NEEDLES = {"shi": "是", "di": "第", "paren": "（("}
+#: A run of prose is read for marks only when it holds one of these.
+_ANY_MARK_CHAR = re.compile("[是第（(①②③④⑤⑥⑦⑧⑨]")
+#: The characters a mark of any style starts with.
+_MARK_FIRST = frozenset("一二三四五六七八九十第（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
-#: A heading mark inside a run of prose: the run is cut there.
-_HEADING_INSIDE = lazy(
-    rf"(?<=[。；;！？!?\s])(?:[（(]{CN_MARK_NUMERAL}[）)]|{ARABIC_MARK_NUMERAL}[、．.](?![0-9０-９])"
-    rf"|{CN_MARK_NUMERAL}、)"
+#: ``regex``'s ``\\s`` written out for stdlib ``re`` (whose ``\\s`` also takes \\x1c-\\x1f).
+SPACE_CLASS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: A heading mark inside a run of prose (group ``mark``), with the character before it
+#: that lets it stand there: the run is cut at the mark. A pattern that starts with the
+#: mark behind a lookbehind is tried at every character, and stdlib ``re`` is quicker here.
+_HEADING_INSIDE = re.compile(
+    rf"[。；;！？!?{SPACE_CLASS}](?P<mark>[（(]{CN_MARK_NUMERAL}[）)]"
+    rf"|{ARABIC_MARK_NUMERAL}[、．.](?![0-9０-９])|{CN_MARK_NUMERAL}、)"
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class EnumMark:
     """One item mark of an inline enumeration."""
 
@@ -62,6 +74,20 @@ class EnumMark:
     #: shi (一是) | di (第一，) | paren (（1）) | circled (①)
     style: str
     number: int
+
+    # Made for every 一是 of the prose: the fields are set through their slots (a frozen
+    # dataclass's own ``__init__`` goes through ``object.__setattr__``).
+    def __init__(self, span: Span, text: str, style: str, number: int) -> None:
+        _set_span(self, span)
+        _set_text(self, text)
+        _set_style(self, style)
+        _set_number(self, number)
+
+
+_set_span = EnumMark.span.__set__
+_set_text = EnumMark.text.__set__
+_set_style = EnumMark.style.__set__
+_set_number = EnumMark.number.__set__
 
 
 @dataclass(frozen=True)
@@ -89,11 +115,14 @@ def render(style: str, n: int) -> str:
     return chr(ord("①") + n - 1) if 1 <= n <= 20 else str(n)
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _number(style: str, s: str) -> int | None:
     if style == "circled":
         return ord(s) - ord("①") + 1
     if style == "paren":
-        return int(s.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        return int(s.translate(_HALF_WIDTH))
     return read_cn(s)
 
 
@@ -101,6 +130,9 @@ def enumeration_marks(text: str, start: int) -> list[list[EnumMark]]:
     """The marks of each style in one run of prose, one list per style used twice or more."""
     out = []
     for style, rx in _STYLES:
+        needles = _NEEDLES.get(style)
+        if needles is not None and not any(ch in text for ch in needles):
+            continue
         marks = []
         for m in rx.finditer(text):
             n = _number(style, m.group(1))
@@ -149,17 +181,20 @@ def series_issues(marks: list[EnumMark]) -> list[EnumIssue]:
 
 
 def _runs(f: Facts):
-    """(text, start) of each run of prose, cut at heading marks inside it."""
+    """(text, start) of each run of prose, cut at heading marks inside it, that holds a
+    character some mark needs (a piece of prose without one is not even cut)."""
     text = f.doc.simplified
     for piece in f.hygiene_prose:
         if piece.kind == "title":
             continue
         s = text[piece.start : piece.start + len(piece.text)]
-        cut = 0
-        for m in _HEADING_INSIDE.finditer(s):
-            yield s[cut : m.start()], piece.start + cut
-            cut = m.start()
-        yield s[cut:], piece.start + cut
+        if not _ANY_MARK_CHAR.search(s):
+            continue  # nor does any run of it
+        cuts = [m.start("mark") for m in _HEADING_INSIDE.finditer(s)]
+        for a, b in zip([0, *cuts], [*cuts, len(s)]):
+            run = s[a:b]
+            if _ANY_MARK_CHAR.search(run):
+                yield run, piece.start + a
 
 
 def _leading_series(f: Facts):
@@ -172,6 +207,8 @@ def _leading_series(f: Facts):
     def leading(para) -> EnumMark | None:
         s = text[para.span.start : para.span.end]
         lead = len(s) - len(s.lstrip(" \t\u3000"))
+        if s[lead : lead + 1] not in _MARK_FIRST:
+            return None
         for style, rx in _STYLES:
             m = rx.match(s, lead)
             if m:
@@ -202,8 +239,6 @@ def enumeration_issues(f: Facts) -> list[EnumIssue]:
     """Inline enumerations whose numbers repeat, skip or go back, in document order."""
     out: list[EnumIssue] = []
     for s, start in _runs(f):
-        if not any(ch in s for ch in "是第（(①②③④⑤⑥⑦⑧⑨"):
-            continue
         for marks in enumeration_marks(s, start):
             out += series_issues(marks)
     for marks in _leading_series(f):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
@@ -85,9 +86,23 @@ def _prose_between(prose: list[Span], doc: document.Document, start: int, end: i
     return "\n".join(parts)
 
 
-def _check_run(
-    heads: list[document.Heading], doc: document.Document, before: dict[int, str], prose: list[Span]
-) -> list[NumberingIssue]:
+class _Surroundings:
+    """What a run of headings may need to know about the text around them, read from
+    the document on first use (most runs have no gap and no restart)."""
+
+    def __init__(self, doc: document.Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def before(self) -> dict[int, str]:
+        return _text_before_headings(self.doc)
+
+    @cached_property
+    def prose(self) -> list[Span]:
+        return _prose_spans(self.doc)
+
+
+def _check_run(heads: list[document.Heading], around: _Surroundings) -> list[NumberingIssue]:
     out: list[NumberingIssue] = []
     lead_ins: set[int] = set()
     prev: document.Heading | None = None
@@ -104,7 +119,7 @@ def _check_run(
             pass
         elif n > p + 1:
             # a flattened copy keeps items after "；" inline: "2.甲；3.乙。4.丙" → not a gap
-            between = _prose_between(prose, doc, prev.span.start, h.span.start)
+            between = _prose_between(around.prose, around.doc, prev.span.start, h.span.start)
             missing = tuple(
                 k for k in range(p + 1, n) if not _mark_pattern(style, k).search(between)
             )
@@ -115,7 +130,7 @@ def _check_run(
             # under one heading is not a restart; an embedded list is (below)
             out.append(NumberingIssue("restart", h, prev))
             outer = (prev, len(out) - 1)
-            if _LEAD_IN.search(before.get(id(h), "")):
+            if _LEAD_IN.search(around.before.get(id(h), "")):
                 lead_ins.add(id(h))
         elif outer is not None and n == outer[0].mark.number + 1:
             # the numbering from before the restart goes on: the restarted
@@ -169,8 +184,7 @@ def numbering_issues(f: Facts) -> list[NumberingIssue]:
     after a lead-in ending with "：".
     """
     out: list[NumberingIssue] = []
-    before = _text_before_headings(f.doc)
-    prose = _prose_spans(f.doc)
+    around = _Surroundings(f.doc)
     for sibs in _siblings(f.doc):
         by_style: dict[str, list[document.Heading]] = {}
         for sec in sibs:
@@ -178,6 +192,6 @@ def numbering_issues(f: Facts) -> list[NumberingIssue]:
                 continue
             by_style.setdefault(sec.heading.mark.style, []).append(sec.heading)
         for heads in by_style.values():
-            out.extend(_check_run(heads, f.doc, before, prose))
+            out.extend(_check_run(heads, around))
     out.sort(key=lambda i: i.heading.span.start)
     return out

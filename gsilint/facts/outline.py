@@ -9,12 +9,14 @@ are not outline headings: :func:`is_row_like` keeps them out of every fact.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gsilint import document
+from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
-from gsilint.tables.labels import match_label
+from gsilint.tables.labels import label_key, match_label
 from gsilint.tables.spec import table_words
 from gsilint.templates import SectionSpec
 
@@ -28,7 +30,12 @@ _TRAILING_NUMBERS = lazy(r"(?:\d{3,}|(?:\s+[+\-]?\d+(?:\.\d+)?){2,})\s*$")
 def is_row_like(sec: document.Section) -> bool:
     """A numbered line that is a table row label, not a heading."""
     title = sec.title.strip()
-    return not title or bool(_ROW_TITLE.match(title)) or bool(_TRAILING_NUMBERS.search(title))
+    return (
+        not title
+        or bool(_ROW_TITLE.match(title))
+        # numbers at the end: most titles end with a Han character, neither digit nor space
+        or (not "\u4e00" <= title[-1] <= "\u9fff" and bool(_TRAILING_NUMBERS.search(title)))
+    )
 
 
 def outline_sections(doc: document.Document) -> list[document.Section]:
@@ -41,33 +48,97 @@ def top_sections(f: Facts) -> list[document.Section]:
     return [s for s in f.doc.sections if s.level == 1 and not is_row_like(s)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """A section spec's names and keyword groups normalised as :meth:`SectionSpec.exact`
+    and :meth:`SectionSpec.matches` normalise them, and the first and last characters
+    of its labels' :func:`label_key` (a misspelt label keeps both: ``labels._typo``)."""
+
+    spec: SectionSpec
+    names: frozenset[str]
+    keyword_groups: tuple[tuple[str, ...], ...]
+    label_ends: frozenset[tuple[str, str]]
+
+
+@lru_cache(maxsize=1024)
+def _wording(spec: SectionSpec) -> _Wording:
+    labels = (spec.title, *spec.variants)
+    return _Wording(
+        spec,
+        frozenset(norm_label(n) for n in labels),
+        tuple(tuple(norm_label(k) for k in group) for group in spec.keywords),
+        frozenset(_ends(label_key(n)) for n in labels),
+    )
+
+
+def _ends(key: str) -> tuple[str, str]:
+    return key[:1], key[-1:]
+
+
+def _has_group(title: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether every keyword of one of the ``groups`` occurs in the (normalised) title."""
+    for group in groups:
+        for k in group:
+            if k not in title:
+                break
+        else:
+            return True
+    return False
+
+
 def _assign(
     specs: tuple[SectionSpec, ...], sections: list[document.Section]
 ) -> dict[str, document.Section]:
     """Spec key → the first section matching it; exact wording is assigned first,
-    then keywords, then a misspelt title or variant (:mod:`gsilint.tables.labels`)."""
+    then keywords, then a misspelt title or variant (:mod:`gsilint.tables.labels`).
+
+    The tests are ``SectionSpec.exact``, ``SectionSpec.matches`` and ``match_label``,
+    with each heading normalised once here, not once per spec and pass; exact names
+    are looked up, and only headings that start and end like a label are compared
+    with it for a misspelling.
+    """
+    titles = [norm_label(sec.title) for sec in sections]
+    exact_keys = [t.rstrip(":：。.;；") for t in titles]
+    by_key: dict[str, list[int]] = {}
+    for i, key in enumerate(exact_keys):
+        by_key.setdefault(key, []).append(i)
+    used = [False] * len(sections)
+    ends: list[tuple[str, str]] = []
+
+    def exact(w: _Wording) -> int | None:
+        found = [i for name in w.names for i in by_key.get(name, ()) if not used[i]]
+        return min(found) if found else None
+
+    def keywords(w: _Wording) -> int | None:
+        for i, t in enumerate(titles):
+            if not used[i] and (exact_keys[i] in w.names or _has_group(t, w.keyword_groups)):
+                return i
+        return None
+
+    def misspelt(w: _Wording) -> int | None:
+        if not ends:
+            ends.extend(_ends(label_key(sec.title)) for sec in sections)
+        spec = w.spec
+        for i, sec in enumerate(sections):
+            if (
+                not used[i]
+                and ends[i] in w.label_ends
+                and match_label(sec.title, (spec.title,), spec.variants)
+            ):
+                return i
+        return None
+
+    wordings = [_wording(spec) for spec in specs]
     out: dict[str, document.Section] = {}
-    used: set[int] = set()
-    for how in ("exact", "keywords", "misspelt"):
-        for spec in specs:
-            if spec.key in out:
+    for first_fit in (exact, keywords, misspelt):
+        for w in wordings:
+            if w.spec.key in out:
                 continue
-            for sec in sections:
-                if id(sec) in used:
-                    continue
-                if _fits(spec, sec.title, how):
-                    out[spec.key] = sec
-                    used.add(id(sec))
-                    break
+            i = first_fit(w)
+            if i is not None:
+                out[w.spec.key] = sections[i]
+                used[i] = True
     return out
-
-
-def _fits(spec: SectionSpec, title: str, how: str) -> bool:
-    if how == "exact":
-        return spec.exact(title)
-    if how == "keywords":
-        return spec.matches(title)
-    return match_label(title, (spec.title,), spec.variants) is not None
 
 
 def section_matches(f: Facts) -> dict[str, document.Section]:

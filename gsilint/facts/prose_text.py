@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gsilint.document import Paragraph
+from gsilint.document import Paragraph, Section
 from gsilint.positions import Span
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ProseText:
     """A run of prose: its text and where it starts in ``doc.text``."""
 
@@ -27,9 +27,21 @@ class ProseText:
     start: int
     kind: str  # title | paragraph | heading
 
+    # One per paragraph and heading: the fields are set through their slots (a frozen
+    # dataclass's own ``__init__`` goes through ``object.__setattr__``).
+    def __init__(self, text: str, start: int, kind: str) -> None:
+        _set_text(self, text)
+        _set_start(self, start)
+        _set_kind(self, kind)
+
     def span(self, a: int, b: int) -> Span:
         """Span of ``text[a:b]`` in document coordinates."""
         return Span(self.start + a, self.start + b)
+
+
+_set_text = ProseText.text.__set__
+_set_start = ProseText.start.__set__
+_set_kind = ProseText.kind.__set__
 
 
 def hygiene_prose(f: Facts) -> list[ProseText]:
@@ -42,8 +54,10 @@ def hygiene_prose(f: Facts) -> list[ProseText]:
     if doc.title is not None:
         pieces.append(ProseText(doc.title.text, doc.title.span.start, "title"))
     for node in doc.walk():
-        heading = getattr(node, "heading", None)
-        if heading is not None:
+        if isinstance(node, Paragraph):
+            pieces.append(ProseText(node.text, node.span.start, "paragraph"))
+        elif isinstance(node, Section):  # only a section has a heading
+            heading = node.heading
             # a heading's title and its run-on body read as one paragraph ("政府網站:依托…")
             start = (
                 heading.title_span.start
@@ -57,6 +71,4 @@ def hygiene_prose(f: Facts) -> list[ProseText]:
                         doc.text[start:end], start, "paragraph" if heading.body else "heading"
                     )
                 )
-        elif isinstance(node, Paragraph):
-            pieces.append(ProseText(node.text, node.span.start, "paragraph"))
     return pieces

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # -- tokens -------------------------------------------------------------------
 
 #: Same-length mapping of full-width digits and signs to ASCII.
-_ASCII = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": "."})
+_ASCII = (*((chr(0xFF10 + i), str(i)) for i in range(10)), ("％", "%"), ("．", "."))
 
 #: Units a counted quantity carries. Longest first (万元 before 元, 人次 before 次).
 UNITS = (
@@ -56,7 +56,11 @@ _NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?
 #: :func:`_approximate_before`: a pattern that may start with one is tried at
 #: every character of the text and takes about twice as long.
 _QTY = lazy(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
-_SPACE = lazy(r"\s")
+#: The characters ``regex``'s ``\s`` matches (a set test is quicker than a pattern call).
+_SPACE_CHARS = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 #: A count without a unit at the end of a clause, after a label ending in 数
 #: ("不予公开信息数1402。").
 _BARE = lazy(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
@@ -94,7 +98,7 @@ class Share:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Quantity:
     """A number with its unit as printed in a sentence.
 
@@ -113,6 +117,30 @@ class Quantity:
     in_parens: bool = False
     share: Share | None = None
 
+    # About a thousand quantities per corpus pass: the fields are set through their
+    # slots (a frozen dataclass's own ``__init__`` goes through ``object.__setattr__``).
+    def __init__(
+        self,
+        value: Decimal,
+        unit: str,
+        span: Span,
+        label: str,
+        label_span: Span,
+        decimals: int = 0,
+        approximate: bool = False,
+        in_parens: bool = False,
+        share: Share | None = None,
+    ) -> None:
+        _set_value(self, value)
+        _set_unit(self, unit)
+        _set_span(self, span)
+        _set_label(self, label)
+        _set_label_span(self, label_span)
+        _set_decimals(self, decimals)
+        _set_approximate(self, approximate)
+        _set_in_parens(self, in_parens)
+        _set_share(self, share)
+
     @property
     def text(self) -> str:
         v = self.value
@@ -121,6 +149,17 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         return self.unit != "%"
+
+
+_set_value = Quantity.value.__set__
+_set_unit = Quantity.unit.__set__
+_set_span = Quantity.span.__set__
+_set_label = Quantity.label.__set__
+_set_label_span = Quantity.label_span.__set__
+_set_decimals = Quantity.decimals.__set__
+_set_approximate = Quantity.approximate.__set__
+_set_in_parens = Quantity.in_parens.__set__
+_set_share = Quantity.share.__set__
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,15 +172,22 @@ class Sentence:
     paragraph: int
 
 
-_BRACKETS = lazy(r"[（()）]")
+def _may_share(text: str, end: int) -> bool:
+    """Whether a share may follow the count ending at ``end``: it starts with spaces, "，",
+    "占", a bracket or a digit — never at the end of the text nor with another Han character."""
+    nxt = text[end : end + 1]
+    return nxt != "" and (nxt == "占" or not "\u4e00" <= nxt <= "\u9fff")
 
 
 def _in_parens(text: str, positions: list[int]) -> set[int]:
     """Which of the (sorted) ``positions`` lie inside round brackets."""
     inside: set[int] = set()
-    marks = [(m.start(), 1 if m.group() in "（(" else -1) for m in _BRACKETS.finditer(text)]
-    if not marks:
+    if not positions:
         return inside
+    end = positions[-1]  # brackets after the last position do not matter
+    if text.find("（", 0, end) == -1 and text.find("(", 0, end) == -1:
+        return inside  # no bracket opens: depth stays 0
+    marks = _bracket_marks(text, end)
     depth, k = 0, 0
     for pos in positions:
         while k < len(marks) and marks[k][0] < pos:
@@ -152,11 +198,27 @@ def _in_parens(text: str, positions: list[int]) -> set[int]:
     return inside
 
 
+def _bracket_marks(text: str, end: int) -> list[tuple[int, int]]:
+    """Where a round bracket opens (+1) or closes (-1) before ``end``, in order."""
+    marks = []
+    for ch, step in (("（", 1), ("(", 1), ("）", -1), (")", -1)):
+        i = text.find(ch, 0, end)
+        while i != -1:
+            marks.append((i, step))
+            i = text.find(ch, i + 1, end)
+    marks.sort()
+    return marks
+
+
 def _label(text: str, start: int, floor: int) -> tuple[str, int]:
     """The clause before ``start`` (from the last clause break, not before ``floor``)."""
     brk = _LAST_CLAUSE_BREAK.search(text, floor, start)
     i = brk.end() if brk else floor
-    return _SPACES.sub("", text[i:start]), i
+    label = text[i:start]
+    # every \s but the ASCII space is unprintable: most labels need no substitution
+    if " " in label or not label.isprintable():
+        label = _SPACES.sub("", label)
+    return label, i
 
 
 def _approximate_before(text: str, start: int, floor: int) -> bool:
@@ -164,7 +226,7 @@ def _approximate_before(text: str, start: int, floor: int) -> bool:
     ``start``, not before ``floor`` (where the previous match of ``_QTY`` ended).
     达/达到 do not count."""
     i = start
-    while i > floor and _SPACE.match(text, i - 1):
+    while i > floor and text[i - 1] in _SPACE_CHARS:
         i -= 1
     return (i > floor and text[i - 1] in "约近超逾") or (
         i - 2 >= floor and text[i - 2 : i] == "超过"
@@ -181,45 +243,36 @@ def _after_ordinal(text: str, start: int) -> bool:
 
 def _scan(text: str, base: int) -> list[Quantity]:
     """Quantities of one paragraph (``text`` is its ASCII-digit simplified slice)."""
-    found: list[tuple[int, int, int, Decimal, int, str, bool]] = []
+    found: list[tuple[int, int, Decimal, int, str, bool]] = []
     last_end = 0
+    # groups by number: reading a ``regex`` group by name costs several times more
     for m in _QTY.finditer(text):
-        s = m.start("num")
-        floor, last_end = last_end, m.end()
+        s = m.start(1)
+        e = m.end()
+        floor, last_end = last_end, e
         if _after_ordinal(text, s):
             continue
-        frac = m.group("frac")
-        approx = _approximate_before(text, s, floor) or bool(m.group("approx_after"))
-        found.append(
-            (
-                s,
-                m.end(),
-                m.end(),
-                _decimal(m.group("num"), frac),
-                len(frac or ""),
-                m.group("unit"),
-                approx,
-            )
-        )
+        num, frac, approx_after, unit = m.groups()
+        approx = _approximate_before(text, s, floor) or approx_after is not None
+        found.append((s, e, _decimal(num, frac), len(frac) if frac else 0, unit, approx))
     if "数" in text:  # a bare count follows a label ending in 数
         for m in _BARE.finditer(text):
-            frac = m.group("frac")
+            num, frac = m.groups()
             found.append(
                 (
-                    m.start("num"),
+                    m.start(1),
                     m.end(),
-                    m.end(),
-                    _decimal(m.group("num"), frac),
-                    len(frac or ""),
+                    _decimal(num, frac),
+                    len(frac) if frac else 0,
                     "",
                     False,
                 )
             )
-    found.sort()
+        found.sort()  # the counts with a unit come in order
     bracketed = _in_parens(text, [f[0] for f in found])
     out: list[Quantity] = []
     prev_end = 0
-    for s, e, _, value, decimals, unit, approx in found:
+    for s, e, value, decimals, unit, approx in found:
         if s < prev_end:
             continue
         if (
@@ -232,26 +285,27 @@ def _scan(text: str, base: int) -> list[Quantity]:
             continue
         label, lstart = _label(text, s, prev_end)
         share = None
-        if unit != "%":
+        if unit != "%" and _may_share(text, e):
             sm = _SHARE_AFTER.match(text, e)
             if sm:
-                p = sm.group("p")
-                ps = sm.start("p")
+                p = sm.group(1)  # the three alternatives' "p" is one group
+                ps = sm.start(1)
                 share = Share(
                     Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end())
                 )
-        q = Quantity(
-            value=value,
-            unit=unit,
-            span=Span(base + s, base + e),
-            label=label,
-            label_span=Span(base + lstart, base + s),
-            decimals=decimals,
-            approximate=approx,
-            in_parens=s in bracketed,
-            share=share,
+        out.append(
+            Quantity(
+                value,
+                unit,
+                Span(base + s, base + e),
+                label,
+                Span(base + lstart, base + s),
+                decimals,
+                approx,
+                s in bracketed,
+                share,
+            )
         )
-        out.append(q)
         prev_end = share.span.end - base if share is not None else e
     return out
 
@@ -259,8 +313,12 @@ def _scan(text: str, base: int) -> list[Quantity]:
 def numeric_text(f: Facts) -> str:
     """``doc.simplified`` with full-width digits and signs mapped to ASCII (same length)."""
     text = f.doc.simplified
-    # ``in`` per character is ten times faster than a pattern, and translate is slow
-    return text.translate(_ASCII) if any(chr(c) in text for c in _ASCII) else text
+    # ``in`` and ``replace`` per character are many times faster than a pattern or
+    # ``str.translate`` (which maps a non-ASCII text character by character)
+    for wide, narrow in _ASCII:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 
 
 def prose_spans_fact(f: Facts) -> list[Span]:
@@ -290,28 +348,36 @@ def sentences(f: Facts) -> list[Sentence]:
     out: list[Sentence] = []
     for pi, span in enumerate(f.prose_spans):
         ps, pe = span.start, span.end
-        chunk = text[ps:pe]
-        if not _DIGIT.search(chunk):
+        if not _DIGIT.search(text, ps, pe):
             continue
+        chunk = text[ps:pe]
         quantities = _scan(chunk, ps)
         if not quantities:
             continue
-        start = 0
-        bounds = []
+        # sentence by sentence up to the one holding the last quantity, then stop
+        start, qi, n = 0, 0, len(quantities)
         for m in _SENTENCE_END.finditer(chunk):
-            bounds.append((start, m.end()))
+            qi = _add_sentence(out, quantities, qi, ps + start, ps + m.end(), pi)
+            if qi == n:
+                break
             start = m.end()
-        if start < len(chunk):
-            bounds.append((start, len(chunk)))
-        qi = 0
-        for s, e in bounds:
-            qs = []
-            while qi < len(quantities) and quantities[qi].span.start < ps + e:
-                qs.append(quantities[qi])
-                qi += 1
-            if qs:
-                out.append(Sentence(Span(ps + s, ps + e), tuple(qs), pi))
+        else:
+            if start < len(chunk):
+                _add_sentence(out, quantities, qi, ps + start, pe, pi)
     return out
+
+
+def _add_sentence(
+    out: list[Sentence], quantities: list[Quantity], qi: int, start: int, end: int, para: int
+) -> int:
+    """Add the sentence [start, end) with the quantities from ``qi`` on that start in it,
+    if there are any; returns the index of the first quantity after it."""
+    k = qi
+    while k < len(quantities) and quantities[k].span.start < end:
+        k += 1
+    if k > qi:
+        out.append(Sentence(Span(start, end), tuple(quantities[qi:k]), para))
+    return k
 
 
 def quantities(f: Facts) -> list[Quantity]:

@@ -42,19 +42,43 @@ def format_labels(f: Facts) -> dict[str, list[Span]]:
     """Table labels that only one national format uses, with their places."""
     found: dict[str, list[Span]] = {}
     text = f.doc.simplified
-    for fmt in reversed(format_ids()):  # newest first
+    for fmt in _newest_first():
         found[fmt] = []
-        for pattern in _label_patterns(fmt):
-            for m in pattern.finditer(text):
-                found[fmt].append(Span(m.start(), m.end()))
+        for needle, pattern in _label_patterns(fmt):
+            found[fmt] += _occurrences(text, needle, pattern)
     return found
 
 
 @cache
-def _label_patterns(fmt: str) -> tuple[regex.Pattern, ...]:
-    """The template labels of a format as patterns (half- or full-width brackets), compiled once."""
+def _newest_first() -> tuple[str, ...]:
+    """The national formats, newest first (``format_ids`` lists the data folder on each call)."""
+    return tuple(reversed(format_ids()))
+
+
+def _occurrences(text: str, needle: str, pattern: regex.Pattern) -> list[Span]:
+    """``pattern.finditer(text)`` as spans, for a pattern whose matches all start with
+    ``needle``: only where ``str.find`` finds the needle is the pattern tried."""
+    out: list[Span] = []
+    i = text.find(needle)
+    while i != -1:
+        m = pattern.match(text, i)
+        if m is None:
+            i = text.find(needle, i + 1)
+        else:
+            out.append(Span(m.start(), m.end()))
+            i = text.find(needle, m.end())
+    return out
+
+
+@cache
+def _label_patterns(fmt: str) -> tuple[tuple[str, regex.Pattern], ...]:
+    """The template labels of a format as patterns (half- or full-width brackets), compiled
+    once, each with its text before any bracket (with which every match starts)."""
     return tuple(
-        regex.compile(regex.escape(label).replace(r"\(", "[（(]").replace(r"\)", "[）)]"))
+        (
+            label.partition("(")[0],
+            regex.compile(regex.escape(label).replace(r"\(", "[（(]").replace(r"\)", "[）)]")),
+        )
         for label in table_format(fmt).template_labels
     )
 
