@@ -76,6 +76,16 @@ def prepared(folders: list[Path], mb: float):
     return sources, items, nbytes, config
 
 
+def median_cpu(fn, repeat: int) -> float:
+    """The median CPU seconds of ``repeat`` calls of ``fn()`` (this process, one core)."""
+    times = []
+    for _ in range(repeat):
+        t = time.process_time()
+        fn()
+        times.append(time.process_time() - t)
+    return statistics.median(times)
+
+
 def timed(fn, items, repeat: int) -> float:
     best = []
     for _ in range(repeat):

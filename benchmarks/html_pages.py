@@ -18,9 +18,9 @@ Usage: ``python benchmarks/html_pages.py [FOLDER ...] [--mb 5] [--repeat 3]`` (t
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
+
+from bench import median_cpu
 
 from gsilint.config import Config
 from gsilint.engine import lint_source
@@ -43,15 +43,6 @@ def load_pages(folders: list[Path]) -> list[tuple[str, bytes]]:
         for p in sorted(folder.rglob("*"))
         if p.suffix.lower() in (".html", ".htm")
     ]
-
-
-def _cpu(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -77,8 +68,8 @@ def main() -> None:
         for path, data in work:
             lint_source(read_html_source(path, data), config)
 
-    read = _cpu(read_all, args.repeat)
-    lint = _cpu(lint_all, args.repeat)
+    read = median_cpu(read_all, args.repeat)
+    lint = median_cpu(lint_all, args.repeat)
     print(f"pages: {len(pages)} ({base / 1e6:.2f} MB) x{times} = {total / 1e6:.2f} MB")
     print(
         f"read:  {read:.3f} s CPU  {total / 1e6 / read:.2f} MB/s  ({len(work) / read:.1f} pages/s)"

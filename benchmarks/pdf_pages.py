@@ -32,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import median_cpu  # noqa: E402
+
 from gsilint.config import Config  # noqa: E402
 from gsilint.engine import lint_source  # noqa: E402
 from gsilint.sources.pdf import read_pdf_source  # noqa: E402
@@ -62,15 +64,6 @@ def report(pages: int, size: float = 10.5) -> tuple[bytes, int]:
         body.extend(extra[: max(4, len(extra) * (pages - n) // (2 * pages))])
 
 
-def _cpu(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return statistics.median(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=30)
@@ -80,8 +73,8 @@ def main() -> None:
     data, pages = report(args.pages, args.size)
     config = Config()
     lint_source(read_pdf_source("warm.pdf", data), config)  # warm up rule imports and data
-    read = _cpu(lambda: read_pdf_source("r.pdf", data), args.repeat)
-    lint = _cpu(lambda: lint_source(read_pdf_source("r.pdf", data), config), args.repeat)
+    read = median_cpu(lambda: read_pdf_source("r.pdf", data), args.repeat)
+    lint = median_cpu(lambda: lint_source(read_pdf_source("r.pdf", data), config), args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.pdf"
         path.write_bytes(data)
