@@ -478,7 +478,7 @@ def test_generated_report_pages_read_as_before(monkeypatch, page):
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_real_pages_read_as_before(monkeypatch, path):
-    text, _ = html_reader._decode(path.read_bytes(), None)
+    text, _, _ = html_reader._decode(path.read_bytes(), None)
     assert_same(text, monkeypatch)
 
 

@@ -395,3 +395,31 @@ def test_article_header_is_kept_page_header_is_not():
         "本县主动公开信息12条。",
         "（此件公开发布）",
     ]
+
+
+def _e001s(tmp_path, page: bytes) -> list[tuple[int, int, str, str]]:
+    p = tmp_path / "page.html"
+    p.write_bytes(page)
+    [result] = check_paths([str(p)], Config(select=("E001",)))
+    return [(f.line, f.column, f.severity.label, f.message) for f in result.findings]
+
+
+def test_broken_bytes_in_a_page_are_replaced_and_reported_where_they_are(tmp_path):
+    good = PAGE.encode("utf-8")
+    at = good.index("主动公开政府信息情况".encode())
+    page = good[:at] + b"\xff" + good[at:]
+    line = good[:at].decode().count("\n") + 1
+    column = len(good[:at].decode().rsplit("\n", 1)[-1]) + 1
+    [(*where, message)] = _e001s(tmp_path, page)
+    assert where == [line, column, "warning"] and f"第一处在第 {at} 字节" in message
+
+
+def test_broken_bytes_outside_the_text_are_reported_with_their_byte(tmp_path):
+    # in a tag's attribute: the replacement character is not in the checked text
+    good = PAGE.encode("utf-8")
+    at = good.index(b"<p>")
+    page = good[:at] + b'<p title="\xff">' + good[at + 3 :]
+    [(_, _, severity, message)] = _e001s(tmp_path, page)
+    # placed where the checked text starts; the message gives the byte
+    assert severity == "warning" and f"第一处在第 {at + 10} 字节" in message
+    assert _e001s(tmp_path, good) == []

@@ -30,7 +30,7 @@ import re
 from collections.abc import Mapping
 from html import entities
 
-from gsilint.sources.base import InputError, Source
+from gsilint.sources.base import InputError, Source, Undecodable
 from gsilint.sources.cell_grid import (
     MAX_TABLE_CELLS,
     Anchor,
@@ -39,7 +39,7 @@ from gsilint.sources.cell_grid import (
     row_lines,
     too_many_cells,
 )
-from gsilint.sources.decode import decode_bytes
+from gsilint.sources.decode import decode_report
 from gsilint.sources.flatten import Flattener, Fragment, join_runs
 from gsilint.sources.html_tokens import Tokenizer
 
@@ -520,7 +520,8 @@ def _span(value: str | None, cap: int) -> int:
 # ---------------------------------------------------------------------------
 
 
-def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
+def _decode(data: bytes, encoding: str | None) -> tuple[str, str, Undecodable | None]:
+    """The page's text, its encoding, and the undecodable bytes replaced (if any)."""
     if encoding is None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _META_CHARSET.search(data[:4096])
         if m:
@@ -530,10 +531,10 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
             elif declared in ("big5", "x-big5"):
                 declared = "cp950"  # as browsers do
             try:
-                return data.decode(declared), declared
+                return data.decode(declared), declared, None
             except (UnicodeDecodeError, LookupError):
                 pass  # a wrong declaration: detect instead
-    return decode_bytes(data, encoding)
+    return decode_report(data, encoding)
 
 
 def html_to_source(path: str, text: str, encoding: str = "utf-8") -> Source:
@@ -598,5 +599,7 @@ def _within(node: _Node | None, ancestor: _Node) -> bool:
 
 
 def read_html_source(path: str, data: bytes, encoding: str | None = None) -> Source:
-    text, used = _decode(data, encoding)
-    return html_to_source(path, text, used)
+    text, used, undecodable = _decode(data, encoding)
+    source = html_to_source(path, text, used)
+    source.undecodable = undecodable  # E001 warns about the bytes replaced
+    return source

@@ -44,16 +44,7 @@ def unreadable_input(ctx):
     bad = ctx.source.undecodable
     if bad is None:
         return
-    text = ctx.source.text
-    if text is ctx.source.original:
-        at = bad.first_offset
-    else:  # a reflowed copy keeps every character: find the same replacement character
-        at = -1
-        for _ in range(bad.literal_before + 1):
-            at = text.find("\ufffd", at + 1)
-            if at < 0:
-                at = 0
-                break
+    at = _replacement_in_text(ctx.source, bad)
     yield Issue(
         Span(at, at + 1),
         f"有 {bad.count} 个字节不是有效的 UTF-8，已用“\ufffd”代替后照常检查；"
@@ -64,3 +55,20 @@ def unreadable_input(ctx):
         "or give the file's real encoding with --encoding",
         severity=Severity.WARNING,
     )
+
+
+def _replacement_in_text(source, bad) -> int:
+    """Where the first replacement character is in the checked text (0 if it is not there).
+
+    A reflowed copy keeps every character; an HTML page's text leaves out its tags and
+    scripts, where the broken bytes may be: the offset is found through the source map.
+    """
+    if source.text is source.original:
+        return bad.first_offset
+    text = source.text
+    at = text.find("\ufffd")
+    while at >= 0:
+        if source.to_original(at) == bad.first_offset:
+            return at
+        at = text.find("\ufffd", at + 1)
+    return 0
