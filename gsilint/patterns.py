@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import warnings
+import weakref
 from typing import Any
 
 import regex
@@ -43,8 +44,9 @@ _FORWARDED = (
     "groupindex",
 )
 
-#: every lazy pattern made, in order (for the engine-equivalence test)
-CREATED: list[LazyPattern] = []
+#: every lazy pattern still in use (for the engine-equivalence test); weak, so patterns
+#: made at run time (a rule pack's template statements) are not kept alive by it
+CREATED: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
 
 
 class LazyPattern:
@@ -55,7 +57,7 @@ class LazyPattern:
         self._flags = flags
         self._compiled: Any = None
         self.pattern = pattern
-        CREATED.append(self)
+        CREATED.add(self)
 
     def compiled(self) -> Any:
         """The compiled pattern (a ``re`` or a ``regex`` pattern object)."""
