@@ -8,11 +8,13 @@ instead of a line and column, and without the work the reader does not
 need: only the attributes it looks at (:data:`ATTRIBUTES`) are reported,
 and the common tokens are found by one compiled pattern (:data:`_FAST`, a
 strict subset of what the standard parser accepts, for which it gives the
-same tokens). Everything else — stray ``<`` and ``&``, odd attribute
-syntax, the parser's quirks at malformed character references and at the
-end of the page — goes through a transcription of the standard parser's
-own steps (``_slow_*``), so the token stream is the standard parser's token
-for token (tests hold it to that on the corpus and on generated markup).
+same tokens). Everything else goes through the standard parser itself:
+markup the fast pattern leaves (odd attribute syntax, unterminated tags,
+``<!…>``, ``<?…>``) is read by the parser's own step methods, run at that
+offset (:class:`_Steps`); stray ``<`` and ``&`` and the parser's quirks at
+malformed character references and at the end of the page follow its loop.
+So the token stream is the standard parser's token for token (tests hold it
+to that on the corpus and on generated markup).
 
 Handlers (override them; ``start`` is the token's offset in the page):
 
@@ -35,6 +37,7 @@ skipped.
 
 from __future__ import annotations
 
+import html.parser as _stdlib
 import re
 from collections.abc import Mapping
 from html import unescape
@@ -43,37 +46,11 @@ from types import MappingProxyType
 #: Elements whose content is raw text up to their end tag.
 _CDATA = ("script", "style")
 
-# The standard parser's own patterns (html.parser, _markupbase), unchanged, and compiled with
-# the standard ``re`` (not ``regex``, whose ``\s`` is another set): this module is imported
-# only when a page is read.
-_INCOMPLETE = re.compile(r"&[a-zA-Z#]")
-_ENTITYREF = re.compile(r"&([a-zA-Z][-.a-zA-Z0-9]*)[^a-zA-Z0-9]")
-_CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
-_COMMENT_CLOSE = re.compile(r"--\s*>")
-_TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
-_ATTRFIND = re.compile(
-    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
-    r"('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
-)
-_LOCATE_START_END = re.compile(
-    r"""
-  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
-  (?:[\s/]*                          # optional whitespace before attribute name
-    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
-      (?:\s*=+\s*                    # value indicator
-        (?:'[^']*'                   # LITA-enclosed value
-          |"[^"]*"                   # LIT-enclosed value
-          |(?!['"])[^>\s]*           # bare value
-         )
-        \s*                          # possibly followed by a space
-       )?(?:\s|/(?!>))*
-     )*
-   )?
-  \s*                                # trailing whitespace
-""",
-    re.VERBOSE,
-)
-_ENDTAGFIND = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
+# The standard parser's own patterns, taken from ``html.parser`` itself (not copied), for
+# the steps of its loop that are not methods of the parser (character references).
+_INCOMPLETE = _stdlib.incomplete
+_ENTITYREF = _stdlib.entityref
+_CHARREF = _stdlib.charref
 _CDATA_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in _CDATA}
 
 #: The attributes reported (the reader looks at no others).
@@ -163,6 +140,8 @@ class Tokenizer:
         self._scan = defuse(page)  # the text tokenized (data is taken from the page)
         self._end = False
         self._cdata: str | None = None  # inside <script>/<style>: the element's name
+        self._steps = _Steps(self)
+        self._steps.rawdata = self._scan
         n = len(page)
         i = self._goahead(0)
         self._end = True
@@ -311,112 +290,79 @@ class Tokenizer:
     def _data(self, start: int, end: int) -> None:
         self.handle_data(self._page[start:end], start)
 
-    # -- everything else, as the standard parser does it -----------------------------
+    # -- markup the fast path left: the standard parser's own steps ------------------------
     def _slow_markup(self, i: int) -> int | None:
-        """Markup at ``i`` ("<"): its end, -1 when unterminated, None when the loop stops."""
+        """Markup at ``i`` ("<"): its end, -1 when unterminated, None when the loop stops.
+
+        The standard parser's dispatch at a "<"; each step is the parser's own method
+        (:class:`_Steps`), run on the page at ``i``.
+        """
         text = self._scan
         startswith = text.startswith
+        steps = self._steps
+        steps.at = i
         if i + 1 < len(text) and text[i + 1].isascii() and text[i + 1].isalpha():
-            return self._slow_starttag(i)
+            return steps.parse_starttag(i)
         if startswith("</", i):
             return self._slow_endtag(i)
         if startswith("<!--", i):
-            return self._comment(i)
+            return steps.parse_comment(i)
         if startswith("<?", i):
-            j = text.find(">", i + 2)
-            return -1 if j < 0 else j + 1
+            return steps.parse_pi(i)
         if startswith("<!", i):
-            if text[i : i + 9].lower() == "<!doctype":
-                j = text.find(">", i + 9)
-                return -1 if j < 0 else j + 1
-            return self._bogus_comment(i)
+            return steps.parse_html_declaration(i)
         if i + 1 < len(text):
             self._data(i, i + 1)
             return i + 1
         return None
 
-    def _slow_starttag(self, i: int) -> int:
-        text = self._scan
-        endpos = self._whole_start_tag(i)
-        if endpos < 0:
-            return endpos
-        m = _TAGFIND.match(text, i + 1)
-        k = m.end()
-        tag = m.group(1).lower()
-        attrs: dict[str, str] = {}
-        while k < endpos:
-            a = _ATTRFIND.match(text, k)
-            if not a:
-                break
-            name, rest, value = a.group(1, 2, 3)
-            name = name.lower()
-            if name in ATTRIBUTES:
-                if not rest:
-                    value = ""
-                elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-                    value = value[1:-1]
-                attrs[name] = unescape(value) if value else ""
-            k = a.end()
-        ending = text[k:endpos].strip()
-        if ending not in (">", "/>"):
-            self._data(i, endpos)
-        elif ending.endswith("/>"):
-            self.handle_startendtag(tag, attrs, i)
-        else:
-            self.handle_starttag(tag, attrs, i)
-            if tag in _CDATA:
-                self._cdata = tag
-        return endpos
-
-    def _whole_start_tag(self, i: int) -> int:
-        text = self._scan
-        j = _LOCATE_START_END.match(text, i).end()
-        after = text[j : j + 1]
-        if after == ">":
-            return j + 1
-        if after == "/":
-            return j + 2 if text.startswith("/>", j) else -1
-        if after == "" or after in "abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-            return -1
-        return j if j > i else i + 1
-
     def _slow_endtag(self, i: int) -> int:
-        text = self._scan
-        gt = text.find(">", i + 1)
-        if gt < 0:
-            return -1
-        gtpos = gt + 1
-        m = _ENDTAGFIND.match(text, i)
-        if m is None:
-            if self._cdata is not None:
-                self._data(i, gtpos)
-                return gtpos
-            name = _TAGFIND.match(text, i + 2)
-            if name is None:
-                return i + 3 if text.startswith("</>", i) else self._bogus_comment(i)
-            self.handle_endtag(name.group(1).lower(), i)
-            return text.find(">", name.end()) + 1
-        tag = m.group(1).lower()
-        if self._cdata is not None and tag != self._cdata:
-            self._data(i, gtpos)
-            return gtpos
-        self.handle_endtag(tag, i)
-        self._cdata = None
-        return gtpos
+        steps = self._steps
+        steps.at = i
+        steps.cdata_elem = self._cdata
+        return steps.parse_endtag(i)
 
-    def _comment(self, i: int) -> int:
-        m = _COMMENT_CLOSE.search(self._scan, i + 4)
-        if m is None:
-            return -1
-        self.handle_comment(self._scan[i + 4 : m.start()], i)
-        return m.end()
 
-    def _bogus_comment(self, i: int) -> int:
-        gt = self._scan.find(">", i + 2)
-        if gt < 0:
-            return -1
-        self.handle_comment(self._scan[i + 2 : gt], i)
-        return gt + 1
+class _Steps(_stdlib.HTMLParser):
+    """The standard parser, used for its step methods only (``parse_starttag`` and the rest).
+
+    :class:`Tokenizer` sets ``rawdata`` to the page and ``at`` to the offset of the
+    step it runs; the handlers pass what the step reports on to the tokenizer, with
+    that offset.
+    """
+
+    def __init__(self, owner: Tokenizer) -> None:
+        super().__init__(convert_charrefs=False)
+        self.owner = owner
+        self.at = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.owner.handle_starttag(tag, _reported(attrs), self.at)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.owner.handle_startendtag(tag, _reported(attrs), self.at)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.owner.handle_endtag(tag, self.at)
+
+    def handle_comment(self, data: str) -> None:
+        self.owner.handle_comment(data, self.at)
+
+    def handle_data(self, data: str) -> None:  # markup the parser gives up on: text
+        self.owner._data(self.at, self.at + len(data))
+
+    def set_cdata_mode(self, elem: str) -> None:
+        super().set_cdata_mode(elem)
+        self.owner._cdata = self.cdata_elem
+
+    def clear_cdata_mode(self) -> None:
+        super().clear_cdata_mode()
+        self.owner._cdata = None
+
+
+def _reported(attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+    """The attributes of :data:`ATTRIBUTES` among the parser's (the last of a name wins)."""
+    return {name: value or "" for name, value in attrs if name in ATTRIBUTES}
 
 
 def _fast_attrs(found: tuple[str | None, ...]) -> dict[str, str]:
