@@ -24,7 +24,6 @@ Offsets are code points into the text given, so spans found in
 from __future__ import annotations
 
 import calendar
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -208,12 +207,12 @@ _DATE_OTHERS = (
 #: Characters that every date has one of, with at most ``_NEAR`` others between them,
 #: and the rest of the run of date characters the last one is in.
 _NEAR = 20
-_ANCHOR_CLUSTER = re.compile(
+_ANCHOR_CLUSTER = lazy(
     f"[{_DATE_ANCHORS}](?:[^{_DATE_ANCHORS}]{{0,{_NEAR}}}[{_DATE_ANCHORS}])*"
     f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*"
 )
 #: Date characters, from a place on: read in the text reversed, a run's start.
-_DATE_CHARS = re.compile(f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*")
+_DATE_CHARS = lazy(f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*")
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
@@ -254,7 +253,7 @@ def _date_stretches(text: str) -> list[tuple[int, int]]:
 
 
 #: The start of a numeric date: a year and a separator ("2019-").
-_NUMERIC_HEAD = re.compile(f"[12][{_DATE_DIGITS}]{{3}}[\\-/.．－]")
+_NUMERIC_HEAD = lazy(f"[12][{_DATE_DIGITS}]{{3}}[\\-/.．－]")
 
 
 def _could_hold_a_date(text: str, start: int, end: int) -> bool:

@@ -42,17 +42,11 @@ def format_labels(f: Facts) -> dict[str, list[Span]]:
     """Table labels that only one national format uses, with their places."""
     found: dict[str, list[Span]] = {}
     text = f.doc.simplified
-    for fmt in _newest_first():
+    for fmt in reversed(format_ids()):  # newest first
         found[fmt] = []
         for needle, pattern in _label_patterns(fmt):
             found[fmt] += _occurrences(text, needle, pattern)
     return found
-
-
-@cache
-def _newest_first() -> tuple[str, ...]:
-    """The national formats, newest first (``format_ids`` lists the data folder on each call)."""
-    return tuple(reversed(format_ids()))
 
 
 def _occurrences(text: str, needle: str, pattern: regex.Pattern) -> list[Span]:
