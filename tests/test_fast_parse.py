@@ -533,3 +533,52 @@ def test_nesting_is_the_reference_nesting_on_the_fixtures():
 def test_nesting_is_the_reference_nesting_on_the_corpus():
     for source in corpus_sources():
         _same_nesting(source)
+
+
+# -- title end ------------------------------------------------
+
+
+def reference_title_end():
+    """The title-end pattern without its leading look-ahead, as it was searched before."""
+    import regex
+
+    from gsilint.vocabulary import CN_MARK_NUMERAL
+
+    return regex.compile(
+        r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)"
+        rf"|(?<=\S{{2}})(?=[（(](?:{CN_MARK_NUMERAL}|\d{{1,2}})[）)])"
+        r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
+    )
+
+
+HEADING_REST = st.lists(
+    st.sampled_from(
+        list("。；;！？!?：: \u3000\t\n（()）一二三十是0123456789.．、a情况")
+        + ["总体情况", "1.", "（一）", "(12)", "三是", "２", "٣", "\xa0", "\x1c"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(HEADING_REST)
+def test_title_end_is_the_pattern_without_its_look_ahead(rest):
+    from gsilint.parse.headings import _TITLE_END
+
+    got, want = _TITLE_END.search(rest), reference_title_end().search(rest)
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_headings_of_the_fixtures_end_where_the_reference_ends():
+    from gsilint.parse.headings import _TITLE_END
+
+    reference = reference_title_end()
+    titles = 0
+    for source in fixture_sources():
+        for line in _page(source.text).lines:
+            if line.kind == "heading":
+                rest = source.text[line.tokens[-1].start_pos : line.end]
+                got, want = _TITLE_END.search(rest), reference.search(rest)
+                assert (got and got.span()) == (want and want.span())
+                titles += 1
+    assert titles > 100

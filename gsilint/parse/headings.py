@@ -9,11 +9,15 @@ from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.vocabulary import CN_MARK_NUMERAL
 
+#: Where a heading's title ends. Every branch starts at one of the characters of the
+#: leading look-ahead, so the search skips every other position at once (the branches'
+#: look-behinds would otherwise be tried at each character).
 _TITLE_END = lazy(
+    r"(?=[。；;！？!?：: \u3000\t（(一二三四五六七八九十\d])(?:"
     r"[。；;！？!?]|[：:](?=.)|(?<=\S{2})[ \u3000\t]+(?=\S)"
     rf"|(?<=\S{{2}})(?=[（(](?:{CN_MARK_NUMERAL}|\d{{1,2}})[）)])"
     # crawler copies: the body starts with an enumeration or an item mark
-    r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d))"
+    r"|(?<=\S{4})(?=[一二三四五六七八九十]是)|(?<=[^\d\s]{4})(?=\d{1,2}[.．、](?!\d)))"
 )
 #: The head nouns after which a long run-in title ends: "…改进情况目前，我县…".
 _HEAD_NOUNS = ("情况", "事项", "措施", "概述")
