@@ -582,3 +582,67 @@ def test_headings_of_the_fixtures_end_where_the_reference_ends():
                 assert (got and got.span()) == (want and want.span())
                 titles += 1
     assert titles > 100
+
+
+# -- spans of tables and sections --------------------------------------------
+
+
+def reference_section_span(sec: document.Section) -> Span:
+    """A section's span by covering its heading and children one by one."""
+    span = sec.heading.span
+    for child in sec.children:
+        span = span.cover(
+            reference_section_span(child) if isinstance(child, document.Section) else child.span
+        )
+    return span
+
+
+def _same_spans(source: Source) -> None:
+    from gsilint.parse.blocks import _cover_rows
+
+    doc = parse(source.text)
+    for sec in doc.all_sections():
+        assert sec.span == reference_section_span(sec)
+    for table in doc.tables():
+        if not table.rows:
+            continue
+        for opened in (
+            table.rows[0].span,
+            Span(table.rows[0].span.start, table.rows[0].span.start),
+        ):
+            want = opened
+            for row in table.rows:
+                want = want.cover(row.span)
+            copy = document.Table(list(table.rows), opened, table.kind)
+            _cover_rows(copy)
+            assert copy.span == want
+
+
+def test_spans_are_the_covers_one_by_one_on_the_fixtures():
+    for source in fixture_sources():
+        _same_spans(source)
+
+
+@needs_corpus
+def test_spans_are_the_covers_one_by_one_on_the_corpus():
+    for source in corpus_sources():
+        _same_spans(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("12 \u3000件条无—。a\n")), max_size=40))
+def test_ahead_counts_the_lone_cells(text):
+    from gsilint.parse.blocks import _Ahead
+    from gsilint.parse.tables import is_number_line
+
+    texts = [t.strip() or None for t in text.split("\n")]
+    ahead = _Ahead(texts)
+    nonblank = [t for t in texts if t]
+    counted = [0]
+    for t in nonblank:
+        lone = len(t) <= 16 and (
+            t in ("条", "件", "个", "项", "次", "人", "篇", "家", "元", "万元") or is_number_line(t)
+        )
+        counted.append(counted[-1] + lone)
+    assert ahead.cells == counted
+    assert ahead.nonblank_texts == nonblank

@@ -11,11 +11,13 @@ joined to their label rows (table kind ``lines``).
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from gsilint import document
 from gsilint.parse.closing import CHROME, DATE_LINE
 from gsilint.parse.headings import read_heading
 from gsilint.parse.lines import Line
-from gsilint.parse.page import Page
+from gsilint.parse.page import TRAILING_SPACE, Page
 from gsilint.parse.tables import (
     ends_cell_region,
     is_cell_line,
@@ -64,6 +66,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     def close_table():
         nonlocal table
         if table is not None and table.rows:
+            _cover_rows(table)
             if table.kind == "space":
                 join_cell_lines(table, region == "spread")
             out.append(table)
@@ -73,7 +76,7 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     ahead = _Ahead(texts)
     taken: set[int] = set()  # lines read as the title of the heading mark above them
     for i, line in enumerate(lines):
-        if i in taken:
+        if taken and i in taken:
             continue
         kind = line.kind
         if kind == "blank":
@@ -107,7 +110,6 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
                 table = document.Table([], Span(line.start, line.end), want)
             if row is not None:
                 table.rows.append(row)
-                table.span = table.span.cover(row.span)
             pending_blank = 0
             continue
         if table is not None and table.kind in ("tab", "pipe"):
@@ -140,12 +142,13 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
             else:
                 if table is None:
                     table = document.Table([], Span(s, e), "space")
-                row = space_row(page, s, e)
-                table.rows.append(row)
-                table.span = table.span.cover(row.span)
+                table.rows.append(space_row(page, s, e))
                 continue
 
-        split = _split_numeral(lines, texts, i) if kind == "paragraph" else None
+        # a numeral has three characters at most: the test is made only for such short lines
+        split = (
+            _split_numeral(lines, texts, i) if kind == "paragraph" and len(simple) <= 3 else None
+        )
         if split is not None:
             flush_para()
             out.append(_numeral_heading(page, s, e, lines[split]))
@@ -185,24 +188,43 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
     return out
 
 
+def _cover_rows(table: document.Table) -> None:
+    """Widen the span a table was opened with to cover its rows.
+
+    The rows are lines read in order, so the first starts first and the last
+    ends last (what covering the rows one by one gives, without a span each).
+    """
+    span, first, last = table.span, table.rows[0].span, table.rows[-1].span
+    start = span.start if span.start < first.start else first.start
+    end = span.end if span.end > last.end else last.end
+    if start != span.start or end != span.end:
+        table.span = Span(start, end)
+
+
 def _contents(
     page: Page, lines: list[Line]
 ) -> tuple[list[tuple[int, int, str] | None], list[str | None]]:
     """Each line's content span and simplified text, and that text stripped;
-    None for blank and comment lines."""
+    None for blank and comment lines (the content span is :meth:`Page.content`'s)."""
     contents: list[tuple[int, int, str] | None] = []
     texts: list[str | None] = []
+    add_content = contents.append
+    add_text = texts.append
+    text = page.text
     simplified = page.simplified
-    content = page.content
     for line in lines:
-        if line.kind == "blank" or line.kind == "directive":
-            contents.append(None)
-            texts.append(None)
+        kind = line.kind
+        if kind == "blank" or kind == "directive":
+            add_content(None)
+            add_text(None)
         else:
-            s, e = content(line)
+            s = line.content_start()
+            e = line.end
+            while e > s and text[e - 1] in TRAILING_SPACE:
+                e -= 1
             simple = simplified[s:e]
-            contents.append((s, e, simple))
-            texts.append(simple.strip())
+            add_content((s, e, simple))
+            add_text(simple.strip())
     return contents, texts
 
 
@@ -272,10 +294,9 @@ class _Ahead:
         nonblank = [j for j, t in enumerate(texts) if t]
         #: the non-blank lines' texts, in order
         self.nonblank_texts = [texts[j] for j in nonblank]
-        self.rank = {j: r for r, j in enumerate(nonblank)}
-        self.cells = [0]
-        for t in self.nonblank_texts:
-            self.cells.append(self.cells[-1] + is_cell_line(t))
+        self.rank = dict(zip(nonblank, range(len(nonblank))))
+        #: how many of the non-blank lines before each are lone cells
+        self.cells = list(accumulate(map(is_cell_line, self.nonblank_texts), initial=0))
 
     def lines(self, i: int, n: int) -> list[str]:
         r = self.rank[i]

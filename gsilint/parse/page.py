@@ -13,6 +13,9 @@ from gsilint.vocabulary import read_mark
 #: :func:`gsilint.vocabulary.read_mark`, remembered: a report repeats a handful of marks.
 mark_of = lru_cache(maxsize=1024)(read_mark)
 
+#: What :meth:`Page.content` strips from a line's end.
+TRAILING_SPACE = " \u3000\t\u00a0"
+
 
 @dataclass(slots=True)
 class Page:
@@ -30,7 +33,7 @@ class Page:
         start = line.content_start()
         end = line.end
         text = self.text
-        while end > start and text[end - 1] in " \u3000\t\u00a0":
+        while end > start and text[end - 1] in TRAILING_SPACE:
             end -= 1
         return start, end
 

@@ -25,11 +25,18 @@ def nest(doc: document.Document, blocks: list[object]) -> None:
         else:
             (stack[-1].children if stack else doc.preamble).append(b)  # type: ignore[arg-type]
 
-    # section spans cover their children
+    # section spans cover their children (one span made per section, not one per child)
     def close(sec: document.Section) -> Span:
         span = sec.heading.span
+        start, end = span.start, span.end
         for c in sec.children:
-            span = span.cover(close(c) if isinstance(c, document.Section) else c.span)
+            cs = close(c) if type(c) is document.Section else c.span
+            if cs.start < start:
+                start = cs.start
+            if cs.end > end:
+                end = cs.end
+        if start != span.start or end != span.end:
+            span = Span(start, end)
         sec.span = span
         return span
 

@@ -158,7 +158,9 @@ def is_number_line(simple: str) -> bool:
 
 def is_cell_line(simple: str) -> bool:
     """A number or a unit on a line of its own: a cell of a one-cell-per-line table."""
-    return len(simple) <= _NUMBER_MAX and (simple in _UNITS or is_number_line(simple))
+    return len(simple) <= _NUMBER_MAX and (
+        simple in _UNITS or _ONE_NUMBER.match(simple) is not None
+    )
 
 
 def opens_cell_region(texts: list[str]) -> str:
