@@ -646,3 +646,96 @@ def test_ahead_counts_the_lone_cells(text):
         counted.append(counted[-1] + lone)
     assert ahead.cells == counted
     assert ahead.nonblank_texts == nonblank
+
+
+# -- line reader ------------------------------------------------------------
+
+
+def reference_parse_lines(text: str) -> list:
+    """Every line through the line pattern, with all its tokens made at once."""
+    from gsilint.parse.lines import _line, _line_pattern
+
+    lines = []
+    for m in _line_pattern().finditer(text):
+        start, end = m.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_no = text.count("\n", 0, start) + 1
+        regs = m.regs
+        lines.append(
+            _line(text, start, end, regs[1][1], regs[2][1], regs[3][1], line_no, line_start)
+        )
+    return lines
+
+
+LINE_TEXT = st.lists(
+    st.sampled_from(
+        list(" \u3000\t\r\n|<#*a。")
+        + ["\n", "\r\n", "一、", "（二）", "3.", "①", "<!-- x -->", "## ", "**", "\ufeff"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+def _same_lines(text: str) -> None:
+    from gsilint.parse.lines import parse_lines
+
+    fast = parse_lines(text)
+    assert [ln.content_start() for ln in fast] == [
+        ln.content_start() for ln in reference_parse_lines(text)
+    ]
+    # the tokens made lazily are the eager tokens, with all their offsets
+    assert _line_fields(fast) == _line_fields(reference_parse_lines(text))
+
+
+def _line_fields(lines) -> list:
+    return [
+        (ln.kind, ln.start, ln.end)
+        + tuple(
+            (t.type, t.value, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column)
+            for t in ln.tokens
+        )
+        for ln in lines
+    ]
+
+
+@settings(max_examples=800, deadline=None)
+@given(LINE_TEXT)
+def test_lines_are_the_pattern_lines(text):
+    _same_lines(text)
+
+
+def test_lines_are_the_pattern_lines_on_the_fixtures():
+    for source in fixture_sources():
+        _same_lines(source.text)
+
+
+@needs_corpus
+def test_lines_are_the_pattern_lines_on_the_corpus():
+    for source in corpus_sources():
+        _same_lines(source.text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(LINE_TEXT.map(lambda t: t.lstrip("\n")), st.sampled_from(["INDENT", "HASHES", "MARK"]))
+def test_a_terminal_starts_with_one_of_its_first_characters(text, name):
+    import re
+
+    from gsilint.parse.grammar import terminal_pattern
+    from gsilint.parse.lines import _first_chars, _starters
+
+    first = _first_chars(terminal_pattern(name))
+    assert first is not None and first <= _starters()
+    m = re.match(terminal_pattern(name), text)
+    if m and m.end() > 0:
+        assert text[0] in first
+
+
+def test_first_chars_of_patterns():
+    from gsilint.parse.lines import _first_chars
+
+    assert _first_chars("(?:ab|[c-e])x?") == {"a", "c", "d", "e"}
+    assert _first_chars("(\\*\\*)?[一二]") == {"*", "一", "二"}
+    assert _first_chars("(?![#])#+") == {"#"}
+    assert _first_chars("\\s+") is None  # a category
+    assert _first_chars("a?") is None  # may match nothing
+    assert _first_chars("[^a]") is None

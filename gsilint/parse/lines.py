@@ -72,34 +72,138 @@ def _comment_start(text: str, start: int, end: int) -> int:
 
 
 def parse_lines(text: str) -> list[Line]:
-    """``text`` read as typed lines (the same lines as the Lark reader)."""
+    """``text`` read as typed lines (the same lines as the Lark reader).
+
+    The text is split at its "\\n"s in C. A line that cannot start with
+    INDENT, HASHES, MARK or a pipe (its first character says so, see
+    :func:`_starters`) and has no tab or "<" is plain prose, one TEXT token,
+    without running the line pattern; the others are matched by it.
+    """
     lines: list[Line] = []
     append = lines.append
     prose = Line.prose
-    line_no = 1  # Lark's line: 1 + the "\n"s before (a lone "\r" ends a line, not a Lark line)
-    line_start = 0  # offset after the last "\n"
-    prev_end = 0
-    for m in _line_pattern().finditer(text):
-        regs = m.regs  # the line, then INDENT, HASHES, MARK (each -1 when absent) … tab or "<"
-        start, end = regs[0]
-        indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
-        special_start, special_end = regs[-1]
-        if start == prev_end + 1 and text[prev_end] == "\n":  # the usual: one "\n" before
-            line_no += 1
-            line_start = start
+    match = _line_pattern().match
+    starters = _starters()
+    special = "\t" in text or "<" in text  # a row, a comment: the pattern reads such lines
+    has_cr = "\r" in text
+    pos = 0
+    line_no = 0
+    for piece in text.split("\n"):
+        line_no += 1
+        end = pos + len(piece)
+        if not piece:
+            pass
+        elif has_cr and "\r" in piece:  # a lone "\r" ends a line but not a Lark line
+            for m in _line_pattern().finditer(text, pos, end):
+                append(_matched(text, m, line_no, pos))
+        elif (
+            starters is not None
+            and piece[0] not in starters
+            and not (special and ("\t" in piece or "<" in piece))
+        ):
+            append(prose(text, pos, end, line_no, 1))
         else:
-            newlines = text.count("\n", prev_end, start)
-            if newlines:
-                line_no += newlines
-                line_start = text.rfind("\n", prev_end, start) + 1
-        prev_end = end
-        if (
-            indent == hashes == mark == -1 and special_start == special_end and text[start] != "|"
-        ):  # plain prose, the most common line: one TEXT token
-            append(prose(text, start, end, line_no, start - line_start + 1))
-        else:
-            append(_line(text, start, end, indent, hashes, mark, line_no, line_start))
+            append(_matched(text, match(text, pos, end), line_no, pos))
+        pos = end + 1
     return lines
+
+
+def _matched(text: str, m: re.Match, line_no: int, line_start: int) -> Line:
+    """The line the line pattern matched (``m``), on Lark line ``line_no`` from ``line_start``."""
+    regs = m.regs  # the line, then INDENT, HASHES, MARK (each -1 when absent) … tab or "<"
+    start, end = regs[0]
+    indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
+    special_start, special_end = regs[-1]
+    if hashes == mark == -1 and special_start == special_end:
+        # prose, the most common line: one TEXT token, after an INDENT token if indented
+        content = start if indent == -1 else indent
+        if content < end and text[content] != "|":
+            return Line.prose(text, start, end, line_no, start - line_start + 1, content)
+    return _line(text, start, end, indent, hashes, mark, line_no, line_start)
+
+
+@cache
+def _starters() -> frozenset[str] | None:
+    """Every character an INDENT, HASHES, MARK or PIPE_ROW can start with, or None
+    when the patterns do not say it simply (a class such as ``\\s``)."""
+    chars: set[str] = {"|"}
+    for name in ("INDENT", "HASHES", "MARK"):
+        first = _first_chars(terminal_pattern(name))
+        if first is None:
+            return None
+        chars |= first
+    return frozenset(chars)
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` can start with, read from its parse
+    (``re``'s own parser); None if a match can be empty or the start is not a
+    plain set of characters. Look-arounds are passed over: they only narrow it."""
+    try:
+        from re import _constants as sre
+        from re import _parser as sre_parse
+
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - another Python: no fast path, nothing wrong
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+
+    def of_set(items) -> set[str] | None:
+        out: set[str] = set()
+        for op, av in items:
+            if op is sre.LITERAL:
+                out.add(chr(av))
+            elif op is sre.RANGE and av[1] - av[0] < 4096:
+                out.update(map(chr, range(av[0], av[1] + 1)))
+            else:  # NEGATE, CATEGORY, a wide range
+                return None
+        return out
+
+    def of_sequence(items) -> tuple[set[str], bool] | None:
+        """First characters of a sequence, and whether it can match nothing."""
+        out: set[str] = set()
+        for op, av in items:
+            if op is sre.LITERAL:
+                first, empty = {chr(av)}, False
+            elif op is sre.IN:
+                chars = of_set(av)
+                if chars is None:
+                    return None
+                first, empty = chars, False
+            elif op is sre.SUBPATTERN:
+                if av[1] or av[2]:  # flags set inside the group
+                    return None
+                got = of_sequence(av[3])
+                if got is None:
+                    return None
+                first, empty = got
+            elif op is sre.BRANCH:
+                first, empty = set(), False
+                for branch in av[1]:
+                    got = of_sequence(branch)
+                    if got is None:
+                        return None
+                    first |= got[0]
+                    empty = empty or got[1]
+            elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
+                got = of_sequence(av[2])
+                if got is None:
+                    return None
+                first, empty = got[0], got[1] or av[0] == 0
+            elif op is sre.ASSERT or op is sre.ASSERT_NOT or op is sre.AT:
+                first, empty = set(), True
+            else:
+                return None
+            out |= first
+            if not empty:
+                return out, False
+        return out, True
+
+    got = of_sequence(list(parsed))
+    if got is None or got[1]:
+        return None
+    return got[0]
 
 
 def _line(

@@ -43,12 +43,13 @@ class Token(str):
 class Line:
     """A typed line: heading, paragraph, row, pipe_row, directive or blank, with its tokens.
 
-    Most lines of a report are plain prose, one TEXT token that the parser
-    hardly ever looks at: :meth:`prose` makes such a line without it, and
-    :attr:`tokens` makes the token when it is first asked for.
+    Most lines of a report are plain prose, one TEXT token (after an INDENT
+    token when the line is indented) that the parser hardly ever looks at:
+    :meth:`prose` makes such a line without its tokens, and :attr:`tokens`
+    makes them when they are first asked for.
     """
 
-    __slots__ = ("kind", "start", "end", "_tokens", "_text", "_line_no", "_column")
+    __slots__ = ("kind", "start", "end", "_tokens", "_text", "_line_no", "_column", "_content")
 
     def __init__(self, kind: str, tokens: list[Token], start: int, end: int) -> None:
         self.kind = kind  # heading | paragraph | row | pipe_row | directive | blank
@@ -57,8 +58,12 @@ class Line:
         self.end = end
 
     @classmethod
-    def prose(cls, text: str, start: int, end: int, line_no: int, column: int) -> Line:
-        """A paragraph line of one TEXT token, ``text[start:end]`` at ``line_no``/``column``."""
+    def prose(
+        cls, text: str, start: int, end: int, line_no: int, column: int, content: int = -1
+    ) -> Line:
+        """A paragraph line ``text[start:end]`` at ``line_no``/``column``: one TEXT token,
+        or, when ``content`` (where the text starts) is after ``start``, an INDENT token
+        up to it and the TEXT token from it."""
         line = _new(cls)
         line.kind = "paragraph"
         line._tokens = None
@@ -67,21 +72,27 @@ class Line:
         line._text = text
         line._line_no = line_no
         line._column = column
+        line._content = start if content == -1 else content
         return line
 
     @property
     def tokens(self) -> list[Token]:
         tokens = self._tokens
         if tokens is None:
-            a, b, line_no, col = self.start, self.end, self._line_no, self._column
-            tok = Token("TEXT", self._text[a:b], a, line_no, col, line_no, col + b - a, b)
-            tokens = self._tokens = [tok]
+            a, b, line_no, col, text = self.start, self.end, self._line_no, self._column, self._text
+            c = self._content
+            tokens = []
+            if c != a:
+                tokens.append(Token("INDENT", text[a:c], a, line_no, col, line_no, col + c - a, c))
+                col += c - a
+            tokens.append(Token("TEXT", text[c:b], c, line_no, col, line_no, col + b - c, b))
+            self._tokens = tokens
         return tokens
 
     def content_start(self) -> int:
         """Where the line's content starts: after its indentation and hashes (its end if none)."""
-        if self._tokens is None:  # one TEXT token from the start
-            return self.start
+        if self._tokens is None:  # prose: its TEXT token starts there
+            return self._content
         for tok in self._tokens:
             if tok.type != "INDENT" and tok.type != "HASHES":
                 return tok.start_pos
