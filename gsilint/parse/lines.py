@@ -55,6 +55,16 @@ def _line_pattern() -> re.Pattern:
     )
 
 
+@cache
+def _head_pattern() -> re.Pattern:
+    """The INDENT, HASHES and MARK a line may begin with (:func:`_line_pattern`'s groups)."""
+    return re.compile(
+        f"({terminal_pattern('INDENT')})?"
+        f"({terminal_pattern('HASHES')})?"
+        f"({terminal_pattern('MARK')})?"
+    )
+
+
 def _comment_start(text: str, start: int, end: int) -> int:
     """Where an HTML comment that runs to the end of the line begins, or -1.
 
@@ -77,12 +87,13 @@ def parse_lines(text: str) -> list[Line]:
     The text is split at its "\\n"s in C. A line that cannot start with
     INDENT, HASHES, MARK or a pipe (its first character says so, see
     :func:`_starters`) and has no tab or "<" is plain prose, one TEXT token,
-    without running the line pattern; the others are matched by it.
+    without running a pattern; the others have their INDENT, HASHES and MARK
+    matched (:func:`_head_pattern`) and are searched for a tab or "<" after them.
     """
     lines: list[Line] = []
     append = lines.append
     prose = Line.prose
-    match = _line_pattern().match
+    head = _head_pattern().match
     starters = _starters()
     special = "\t" in text or "<" in text  # a row, a comment: the pattern reads such lines
     has_cr = "\r" in text
@@ -103,7 +114,11 @@ def parse_lines(text: str) -> list[Line]:
         ):
             append(prose(text, pos, end, line_no, 1))
         else:
-            append(_matched(text, match(text, pos, end), line_no, pos))
+            regs = head(text, pos, end).regs
+            rest = regs[0][1] - pos  # a tab or "<" after the INDENT, HASHES and MARK
+            tab_or_lt = special and (piece.find("\t", rest) != -1 or piece.find("<", rest) != -1)
+            indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
+            append(_classified(text, pos, end, indent, hashes, mark, tab_or_lt, line_no, pos))
         pos = end + 1
     return lines
 
@@ -114,7 +129,24 @@ def _matched(text: str, m: re.Match, line_no: int, line_start: int) -> Line:
     start, end = regs[0]
     indent, hashes, mark = regs[1][1], regs[2][1], regs[3][1]
     special_start, special_end = regs[-1]
-    if hashes == mark == -1 and special_start == special_end:
+    tab_or_lt = special_start != special_end
+    return _classified(text, start, end, indent, hashes, mark, tab_or_lt, line_no, line_start)
+
+
+def _classified(
+    text: str,
+    start: int,
+    end: int,
+    indent: int,
+    hashes: int,
+    mark: int,
+    tab_or_lt: bool,
+    line_no: int,
+    line_start: int,
+) -> Line:
+    """The line ``text[start:end]``; ``indent``, ``hashes``, ``mark``: where each ends, or -1
+    if it is not there; ``tab_or_lt``: whether a tab or "<" follows them."""
+    if hashes == mark == -1 and not tab_or_lt:
         # prose, the most common line: one TEXT token, after an INDENT token if indented
         content = start if indent == -1 else indent
         if content < end and text[content] != "|":
