@@ -739,3 +739,42 @@ def test_first_chars_of_patterns():
     assert _first_chars("\\s+") is None  # a category
     assert _first_chars("a?") is None  # may match nothing
     assert _first_chars("[^a]") is None
+
+
+# -- cheap first tests of the table cues --------------------------------------
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            list(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u202f\u3000")
+            + list("0123456789０٣.+-a总计")
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_trailing_numbers_end_in_a_digit_after_spaces(rest):
+    from gsilint.parse.tables import _TRAILING_NUMBERS
+
+    if _TRAILING_NUMBERS.search(rest):
+        assert rest.rstrip()[-1:].isdecimal()
+
+
+def test_literal_heads_start_every_match():
+    import re
+
+    from gsilint.parse.tables import _T4_HEADS, _literal_head
+    from gsilint.tables.spec import table_words
+
+    assert _literal_head("行政复议\\s*行政诉讼") == "行政复议"
+    assert _literal_head("ab?c") == "a"
+    assert _literal_head("ab{0,2}") == "a"
+    assert _literal_head("ab+") == "ab"
+    assert _literal_head("a|b") == ""
+    assert _literal_head("[（(]?本列") == ""
+    words = table_words("t4", "region_openers")
+    assert _T4_HEADS is not None and len(_T4_HEADS) == len(words)
+    for word, head in zip(words, _T4_HEADS):
+        sample = re.sub(r"\\s\*", " ", word)
+        assert re.match(word, sample) and sample.startswith(head)

@@ -38,8 +38,25 @@ _PIPE_SEPARATOR = lazy(r"\|?[\s:|\-]+\|?\s*")
 _TRAILING_NUMBERS = lazy(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
 _NUMERIC = lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
 _GLUED_DIGITS = lazy(r"[^\d\s][0-9]{5,}")
-#: Five digits in a row: what every glued run has, and most text has not (a cheap first test).
-_FIVE_DIGITS = lazy(r"[0-9]{5}")
+
+
+def _literal_head(word: str) -> str:
+    """The plain characters every match of the pattern ``word`` starts with ("" if unsure)."""
+    if "|" in word:
+        return ""
+    n = 0
+    while n < len(word) and word[n] not in "\\.^$*+?{}[]()":
+        n += 1
+    if n < len(word) and word[n] in "*?{":  # the last plain character may be repeated 0 times
+        n -= 1
+    return word[:n]
+
+
+#: What every match of :data:`_T4_ANCHOR` starts with (a ``str`` search finds them
+#: faster than the pattern); None when a word of it has no plain start.
+_T4_HEADS = tuple(_literal_head(w) for w in table_words("t4", "region_openers"))
+if not all(_T4_HEADS):
+    _T4_HEADS = None
 _TOKEN = lazy(r"\S+")
 
 
@@ -119,10 +136,13 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def is_glued_table(page: Page, start: int, end: int) -> bool:
     """A table anchor followed by a run of digits: a crawler copy's table on one line."""
-    if not _FIVE_DIGITS.search(page.simplified, start, end):
-        return False
     s = page.s(start, end)
-    return bool((_TABLE_ANCHOR.search(s) or _T4_ANCHOR.search(s)) and _GLUED_DIGITS.search(s))
+    if not _TABLE_ANCHOR.match(s):  # anchored at the start: fails at once
+        if _T4_HEADS is not None and not any(head in s for head in _T4_HEADS):
+            return False
+        if not _T4_ANCHOR.search(s):
+            return False
+    return _GLUED_DIGITS.search(s) is not None
 
 
 def opens_table_region(simple: str) -> bool:
@@ -244,6 +264,8 @@ def row_like_heading(line: Line, simple: str) -> bool:
         return True  # a label broken out of a vertical cell: "三、本年度办理结果" as "三、本法提供"
     if not rest or _TABLE_ROW_TITLE.match(rest):
         return True
-    if _TRAILING_NUMBERS.search(rest):
+    # trailing numbers end in a digit (after spaces only, which rstrip takes off)
+    tail = rest.rstrip()[-1:]
+    if tail.isdecimal() and _TRAILING_NUMBERS.search(rest):
         return True
     return style != "cn" and len(rest) < 40 and not rest.endswith("。")
