@@ -84,8 +84,10 @@ def _long_title_cut(rest: str, cut: int) -> int:
             cut = min(cut, y.start())
             limit = min(cut, 40)
     head = rest[:limit]
-    if any(noun in head for noun in _HEAD_NOUNS):
-        y = _TITLE_NOUN.search(rest, 0, limit)
-        if y:
-            cut = min(cut, y.start())
+    for noun in _HEAD_NOUNS:
+        if noun in head:
+            y = _TITLE_NOUN.search(rest, 0, limit)
+            if y:
+                cut = min(cut, y.start())
+            break
     return cut

@@ -137,12 +137,20 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def is_glued_table(page: Page, start: int, end: int) -> bool:
     """A table anchor followed by a run of digits: a crawler copy's table on one line."""
     s = page.s(start, end)
-    if not _TABLE_ANCHOR.match(s):  # anchored at the start: fails at once
-        if _T4_HEADS is not None and not any(head in s for head in _T4_HEADS):
-            return False
-        if not _T4_ANCHOR.search(s):
-            return False
+    if not _TABLE_ANCHOR.match(s) and not _has_t4_anchor(s):  # the first: anchored at the start
+        return False
     return _GLUED_DIGITS.search(s) is not None
+
+
+def _has_t4_anchor(s: str) -> bool:
+    """Whether ``s`` holds table 四's header; the pattern runs only where a word's start is."""
+    if _T4_HEADS is not None:
+        for head in _T4_HEADS:
+            if head in s:
+                break
+        else:
+            return False
+    return _T4_ANCHOR.search(s) is not None
 
 
 def opens_table_region(simple: str) -> bool:
@@ -207,7 +215,7 @@ def opens_cell_region(texts: list[str]) -> str:
     # a long line or a sentence ahead (one search: the pattern is one character)
     if max(map(len, ahead)) > _CELL_MAX or _SENTENCE.search("".join(ahead)):
         return ""
-    cells = sum(1 for t in window if is_cell_line(t))
+    cells = sum(map(is_cell_line, window))
     return "dense" if cells >= _DENSE else ""
 
 
