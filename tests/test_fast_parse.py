@@ -778,3 +778,17 @@ def test_literal_heads_start_every_match():
     for word, head in zip(words, _T4_HEADS):
         sample = re.sub(r"\\s\*", " ", word)
         assert re.match(word, sample) and sample.startswith(head)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a \u3000\x1c\x1d\x1e\x1f\x1b1")), max_size=12))
+def test_c0_separators_are_found_in_the_page(text):
+    import re
+
+    page = _page(text)
+    assert page.has_c0_separators() == bool(re.search("[\x1c-\x1f]", text))
+    assert page.has_c0_separators() == bool(re.search("[\x1c-\x1f]", text))  # remembered
+    for start in range(len(text)):  # a row of one word, and the others, as the reference reads them
+        from gsilint.parse.tables import space_row
+
+        assert space_row(page, start, len(text)) == reference_space_row(page, start, len(text))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gsilint.document import Cell, Paragraph
@@ -23,6 +23,16 @@ class Page:
     #: ``text`` in simplified script, character for character
     simplified: str
     lines: list[Line]
+    #: whether ``text`` holds a character of U+001C..U+001F (asked once, then remembered)
+    _c0: bool | None = field(default=None, repr=False)
+
+    def has_c0_separators(self) -> bool:
+        """Whether the text holds U+001C..U+001F: spaces to ``str.split``, not to ``\\S``."""
+        c0 = self._c0
+        if c0 is None:
+            text = self.text
+            c0 = self._c0 = any(ch in text for ch in "\x1c\x1d\x1e\x1f")
+        return c0
 
     def s(self, start: int, end: int) -> str:
         """Simplified text between two offsets."""

@@ -98,9 +98,17 @@ def space_row(page: Page, start: int, end: int) -> document.Row:
 
     The words are runs of non-space characters, so each is a cell as it
     stands (nothing to strip); the trailing numbers are one cell each and
-    the words before them one label cell.
+    the words before them one label cell. A row of one word is one cell,
+    whatever the word (most rows of a table laid out one cell per line).
     """
     text = page.text
+    if not page.has_c0_separators():
+        row = text[start:end]
+        words = row.split()
+        if len(words) == 1:
+            w = words[0]
+            a = start + row.find(w)  # only spaces before it
+            return document.Row([document.Cell(w, Span(a, a + len(w)))], Span(start, end))
     words = _words(text, start, end)
     k = len(words)
     while k > 0 and _NUMERIC.match(words[k - 1][0]):
