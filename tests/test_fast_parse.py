@@ -792,3 +792,19 @@ def test_c0_separators_are_found_in_the_page(text):
         from gsilint.parse.tables import space_row
 
         assert space_row(page, start, len(text)) == reference_space_row(page, start, len(text))
+
+
+@settings(max_examples=800, deadline=None)
+@given(PATTERN_TEXT)
+def test_number_lines_are_the_pattern_test(text):
+    import regex
+
+    from gsilint.parse.tables import is_cell_line, is_number_line
+
+    number = r"(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])"
+    reference = regex.compile(rf"^[\s\u3000]*{number}[\s\u3000]*$")
+    for simple in (text, text.strip(), text[:3]):
+        want = reference.match(simple) is not None
+        assert is_number_line(simple) == want
+        units = {"条", "件", "个", "项", "次", "人", "篇", "家", "元", "万元"}
+        assert is_cell_line(simple) == (len(simple) <= 16 and (simple in units or want))

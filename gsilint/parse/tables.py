@@ -13,7 +13,7 @@ table: only its span is kept.
 from __future__ import annotations
 
 from gsilint import document
-from gsilint.parse.lines import Line
+from gsilint.parse.lines import Line, _first_chars
 from gsilint.parse.page import Page, mark_of
 from gsilint.patterns import lazy
 from gsilint.positions import Span
@@ -36,8 +36,16 @@ _TABLE_ROW_TITLE = lazy("^(?:" + "|".join(table_words("t3", "row_starts")) + ")"
 _STATUTORY = lazy(STATUTORY_WORDS)
 _PIPE_SEPARATOR = lazy(r"\|?[\s:|\-]+\|?\s*")
 _TRAILING_NUMBERS = lazy(r"(?:\s[+\-]?\d+(?:\.\d+)?)+\s*$")
-_NUMERIC = lazy(r"^(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])$")
+#: A number, or the mark of a number not reported: one cell of a row.
+_NUMBER = r"(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])"
+_NUMERIC = lazy(rf"^{_NUMBER}$")
 _GLUED_DIGITS = lazy(r"[^\d\s][0-9]{5,}")
+
+
+def _first_set(words: list[str] | tuple[str, ...]) -> frozenset[str] | None:
+    """The characters a match of any of the patterns ``words`` starts with (None: not known)."""
+    first = _first_chars("|".join(f"(?:{w})" for w in words))
+    return None if first is None else frozenset(first)
 
 
 def _literal_head(word: str) -> str:
@@ -164,13 +172,31 @@ def _has_t4_anchor(s: str) -> bool:
 def opens_table_region(simple: str) -> bool:
     """Whether a line (simplified, without indentation) opens a table of PDF text:
     it starts with a table anchor, or is shorter than 40 and starts with table 四's header."""
+    if not _may_start(simple, _OPENER_FIRST):
+        return False
     return bool(_REGION_OPENER.match(simple))
 
 
-#: A line that is one number (or a not-reported mark): a cell on a line of its own.
-_ONE_NUMBER = lazy(
-    r"^[\s\u3000]*(?:[+\-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[/—\-－–无])[\s\u3000]*$"
+def _may_start(simple: str, first: frozenset[str] | None) -> bool:
+    """A cheap test before a pattern that matches at the start after optional spaces
+    (:data:`_REGION_OPENER`, :data:`_ONE_NUMBER`): ``simple`` starts with a space or one
+    of the characters ``first`` of the words after the spaces (None: not known)."""
+    c = simple[:1]
+    return first is None or c in first or c.isspace()
+
+
+#: The characters the words of :data:`_REGION_OPENER` start with.
+_OPENER_FIRST = _first_set(
+    table_words("t2", "region_openers")
+    + table_words("t3", "region_openers")
+    + table_words("t4", "region_openers")
 )
+
+
+#: A line that is one number (or a not-reported mark): a cell on a line of its own.
+_ONE_NUMBER = lazy(rf"^[\s\u3000]*{_NUMBER}[\s\u3000]*$")
+#: The characters a number of :data:`_ONE_NUMBER` starts with.
+_NUMBER_FIRST = _first_set([_NUMBER])
 #: Sentence punctuation: a line that has it is prose, not a cell.
 _SENTENCE = lazy(r"[。，；！？]")
 #: How far ahead a line of one cell looks for the rest of its table.
@@ -189,13 +215,14 @@ _CELL_MAX = 40
 
 def is_number_line(simple: str) -> bool:
     """A line holding one number and nothing else (one cell per line)."""
-    return bool(_ONE_NUMBER.match(simple))
+    return _may_start(simple, _NUMBER_FIRST) and _ONE_NUMBER.match(simple) is not None
 
 
 def is_cell_line(simple: str) -> bool:
     """A number or a unit on a line of its own: a cell of a one-cell-per-line table."""
     return len(simple) <= _NUMBER_MAX and (
-        simple in _UNITS or _ONE_NUMBER.match(simple) is not None
+        simple in _UNITS
+        or (_may_start(simple, _NUMBER_FIRST) and _ONE_NUMBER.match(simple) is not None)
     )
 
 
