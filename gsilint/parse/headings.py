@@ -22,7 +22,8 @@ _TITLE_END = lazy(
 #: The head nouns after which a long run-in title ends: "…改进情况目前，我县…".
 _HEAD_NOUNS = ("情况", "事项", "措施", "概述")
 _TITLE_NOUN = lazy(rf"(?<=\S{{4}}(?:{'|'.join(_HEAD_NOUNS)}))(?=\S)(?!统计表|表)")
-_YEAR_START = lazy(r"(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
+#: A year that starts a long title's run-on text (the look-ahead first, as in _TITLE_END).
+_YEAR_START = lazy(r"(?=[12])(?<=\S{2})(?=(?:19|20)\d\d\s*年)")
 #: What ends a title and the spaces after it, skipped before the run-on text.
 _RUN_END = "。；;！？!?：:”）)》 \u3000\t"
 
