@@ -808,3 +808,59 @@ def test_number_lines_are_the_pattern_test(text):
         assert is_number_line(simple) == want
         units = {"条", "件", "个", "项", "次", "人", "篇", "家", "元", "万元"}
         assert is_cell_line(simple) == (len(simple) <= 16 and (simple in units or want))
+
+
+def reference_join_cell_lines(table: document.Table, spread: bool) -> None:
+    """Each number joined to the row above as the rows are read, as it was done before."""
+    from gsilint.parse.tables import is_number_line
+
+    units = {"条", "件", "个", "项", "次", "人", "篇", "家", "元", "万元"}
+    rows: list[document.Row] = []
+    one_cell = False
+    joined = 0
+    for row in table.rows:
+        single = len(row.cells) == 1
+        text = row.cells[0].text if single else ""
+        if single and one_cell and rows and (is_number_line(text) or text in units):
+            last = rows[-1]
+            rows[-1] = document.Row(last.cells + row.cells, last.span.cover(row.span))
+            joined += text not in units
+        else:
+            rows.append(row)
+        one_cell = single
+    if joined >= 3 or (spread and joined):
+        table.rows = rows
+        table.kind = "lines"
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["12", "3.5", "无", "条", "件", "合计", "行政复议", "a"]),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=1,
+        max_size=14,
+    ),
+    st.booleans(),
+)
+def test_join_cell_lines_is_the_row_by_row_join(texts, spread):
+    from gsilint.parse.tables import join_cell_lines
+
+    def table() -> document.Table:
+        rows, pos = [], 0
+        for cells in texts:
+            start = pos
+            row_cells = []
+            for t in cells:
+                row_cells.append(document.Cell(t, Span(pos, pos + len(t))))
+                pos += len(t) + 1
+            rows.append(document.Row(row_cells, Span(start, pos - 1)))
+        return document.Table(rows, Span(0, pos), "space")
+
+    fast, reference = table(), table()
+    join_cell_lines(fast, spread)
+    reference_join_cell_lines(reference, spread)
+    assert (fast.kind, fast.rows, fast.span) == (reference.kind, reference.rows, reference.span)

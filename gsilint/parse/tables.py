@@ -261,24 +261,53 @@ def join_cell_lines(table: document.Table, spread: bool) -> None:
     a line of one cell (at least three), or by a caption spread over lines
     (``spread``) and at least one such number; the table's kind becomes
     ``lines``. A table of PDF text with a stray number (a page number) is
-    left alone.
+    left alone. The rows that would join are counted first, so a table left
+    alone has no joined rows made for it.
     """
-    rows: list[document.Row] = []
+    joins = []  # for each row, whether it joins the row above it
     one_cell = False
     joined = 0
     for row in table.rows:
-        single = len(row.cells) == 1
-        text = row.cells[0].text if single else ""
-        if single and one_cell and rows and (is_number_line(text) or text in _UNITS):
-            last = rows[-1]
-            rows[-1] = document.Row(last.cells + row.cells, last.span.cover(row.span))
-            joined += text not in _UNITS
-        else:
-            rows.append(row)
+        cells = row.cells
+        single = len(cells) == 1
+        join = False
+        if single and one_cell:
+            text = cells[0].text
+            if text in _UNITS:
+                join = True
+            elif is_number_line(text):
+                join = True
+                joined += 1
+        joins.append(join)
         one_cell = single
-    if joined >= _DENSE or (spread and joined):
-        table.rows = rows
-        table.kind = "lines"
+    if not (joined >= _DENSE or (spread and joined)):
+        return
+    rows: list[document.Row] = []
+    group: list[document.Row] = []  # a row and the rows that join it
+    for row, join in zip(table.rows, joins):
+        if not join and group:
+            rows.append(_joined(group))
+            group = []
+        group.append(row)
+    rows.append(_joined(group))
+    table.rows = rows
+    table.kind = "lines"
+
+
+def _joined(group: list[document.Row]) -> document.Row:
+    """One row of the cells of ``group``, covering their spans (a row alone is kept)."""
+    if len(group) == 1:
+        return group[0]
+    span = group[0].span
+    start, end = span.start, span.end
+    cells = list(group[0].cells)
+    for row in group[1:]:
+        cells += row.cells
+        if row.span.start < start:
+            start = row.span.start
+        if row.span.end > end:
+            end = row.span.end
+    return document.Row(cells, Span(start, end))
 
 
 def is_heading_title(simple: str) -> bool:
