@@ -29,6 +29,7 @@ from gsilint.facts import (
     body,
     breakdowns,
     claims,
+    copying,
     declared_parts,
     enumerations,
     numbering,
@@ -865,3 +866,53 @@ def test_enum_mark_is_still_a_frozen_value():
 def test_media_words_start_with_their_first_characters():
     words = body._MEDIA_AFTER.pattern.strip("(?:)").split("|")
     assert {w[0] for w in words} == body._MEDIA_FIRST
+
+
+# -- quantities: the number pattern starts with a lookahead the engine can skip with ------
+
+
+_QTY_AS_FIRST_WRITTEN = regex.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(quantities.UNITS) + r")"
+)
+
+
+def _qty_matches(pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.start(1), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_NUMERIC_PROSE + list("٣۴"), max_size=60))
+def test_quantity_pattern_matches_as_first_written(text):
+    assert _qty_matches(quantities._QTY, text) == _qty_matches(_QTY_AS_FIRST_WRITTEN, text)
+
+
+def test_quantity_pattern_matches_as_first_written_on_every_report():
+    for facts in _documents():
+        text = facts.numeric_text
+        assert _qty_matches(quantities._QTY, text) == _qty_matches(_QTY_AS_FIRST_WRITTEN, text)
+
+
+# -- copying: the template-sentence openers read by ``re`` as by ``regex`` ---------------
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["本报告", "报告", "根据", "中华人民共和国政府信息公开条例", "统计期限"])
+        | st.sampled_from(["数据", "全文", "共由", "组成", "分为", "#", "个部分", "特此报告"])
+        | st.text(alphabet=list("本年度是依据的所列公开信息ab#\n"), max_size=8),
+        max_size=10,
+    ).map("".join)
+)
+def test_openers_match_as_regex_reads_them(head):
+    openers = copying._genre_sentences()[1]
+    slow = regex.compile(openers.pattern)
+    fast = openers.match(head)
+    assert (fast and fast.span()) == (slow.match(head) and slow.match(head).span())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("一二。！？!?；;\x00 "), max_size=20))
+def test_sentence_ends_are_marked_as_the_pattern_marks_them(text):
+    assert copying._mark_ends(text) == regex.sub("[。！？!?；;]", copying._END, text)

@@ -50,7 +50,9 @@ UNITS = (
     "%",
 )
 
-_NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+#: ``(?=\d)`` first lets the engine skip to the next digit instead of trying the
+#: lookbehind at every character (half the time of the scan).
+_NUMBER = r"(?=\d)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
 #: A number and its unit ("1084条", "3.5 万元", "20余件"). A word before the
 #: number that makes it approximate (约 近 超 超过 逾) is read by
 #: :func:`_approximate_before`: a pattern that may start with one is tried at
