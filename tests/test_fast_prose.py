@@ -949,3 +949,44 @@ def test_shi_and_di_patterns_match_as_first_written_on_every_report():
             (enumerations._DI, _DI_AS_FIRST_WRITTEN),
         ):
             assert _mark_matches(fast, text) == _mark_matches(slow, text)
+
+
+# -- body: the places named are read only where an office or a medium can follow ---------
+
+
+def _foreign_mentions_reference(f: Facts) -> list[body.ForeignMention]:
+    """``foreign_mentions`` as first written: every piece's places read, every test run."""
+    own = f.reporting_body
+    if own is None:
+        return []
+    out = []
+    for piece in f.hygiene_prose:
+        if piece.kind == "title":
+            continue
+        out += body._self_words(own, piece.text, piece.start)
+        names = gazetteer.find_names(piece.text) if own.places else []
+        out += body._other_bodies(own, piece.text, piece.start, names)
+        out += body._media(own, piece.text, piece.start, names)
+    out.sort(key=lambda m: (m.span.start, m.span.end))
+    return out
+
+
+#: bodies of every kind: a government, offices (one with an alias), a town, a zone, unknown
+_BODIES = [
+    "淮安市洪泽区人民政府",
+    "平潭综合实验区地方税务局",
+    "莆田市科技局",
+    "定安县住房和城乡建设局",
+    "城关镇人民政府",
+    "沐阳县人民政府",
+    "某某单位",
+]
+
+
+def test_foreign_mentions_equal_their_reference_on_every_report_for_any_body():
+    for facts in _documents():
+        for name in [None, *_BODIES]:
+            f = Facts(facts.doc, facts.config, facts.path)
+            if name is not None:
+                f.__dict__["reporting_body"] = body.parse_body(name)
+            assert body.foreign_mentions(f) == _foreign_mentions_reference(f)
