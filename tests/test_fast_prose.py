@@ -98,6 +98,29 @@ def _in_parens_reference(text: str, positions: list[int]) -> set[int]:
     return inside
 
 
+_SHARE_AFTER_AS_FIRST_WRITTEN = regex.compile(
+    r"\G\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(?P<p>\d+(?:\.\d+)?)\s*%"
+    r"|[（(]\s*(?:占(?:比)?\s*)?(?P<p>\d+(?:\.\d+)?)\s*%"
+    r"|(?P<p>\d+(?:\.\d+)?)\s*%\s*占)"
+)
+_LAST_CLAUSE_BREAK_AS_FIRST_WRITTEN = regex.compile(r"(?r)[，,；;：:、。！？!?（）()“”\"]")
+
+
+def _label_reference(text: str, start: int, floor: int) -> tuple[str, int]:
+    """``quantities._label`` as first written: ``regex`` searching backwards."""
+    brk = _LAST_CLAUSE_BREAK_AS_FIRST_WRITTEN.search(text, floor, start)
+    i = brk.end() if brk else floor
+    return regex.sub(r"\s+", "", text[i:start]), i
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=list('12，,；:、。!（）()“" \n\u3000数量申请'), max_size=40), st.data())
+def test_label_equals_its_reference(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    assert quantities._label(text, start, floor) == _label_reference(text, start, floor)
+
+
 def _scan_reference(text: str, base: int) -> list[quantities.Quantity]:
     """``quantities._scan`` as first written (one group read at a time, every bracket walked)."""
     q = quantities
@@ -150,10 +173,10 @@ def _scan_reference(text: str, base: int) -> list[quantities.Quantity]:
         ):
             prev_end = e
             continue
-        label, lstart = q._label(text, s, prev_end)
+        label, lstart = _label_reference(text, s, prev_end)
         share = None
         if unit != "%":
-            sm = q._SHARE_AFTER.match(text, e)
+            sm = _SHARE_AFTER_AS_FIRST_WRITTEN.match(text, e)
             if sm:
                 p = sm.group("p")
                 share = q.Share(
@@ -782,7 +805,7 @@ def test_hygiene_prose_equals_its_reference_on_every_report():
 def test_quantity_patterns_number_their_groups_as_the_scan_reads_them():
     assert quantities._QTY.groupindex == {"num": 1, "frac": 2, "approx_after": 3, "unit": 4}
     assert quantities._BARE.groupindex == {"num": 1, "frac": 2}
-    assert quantities._SHARE_AFTER.groupindex == {"p": 1}
+    assert quantities._SHARE_AFTER.groups == 3  # the percentage: one group per alternative
 
 
 # -- body: what follows and precedes a place ---------------------------------------------------

@@ -66,15 +66,16 @@ _SPACE_CHARS = frozenset(
 #: A count without a unit at the end of a clause, after a label ending in 数
 #: ("不予公开信息数1402。").
 _BARE = lazy(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
-#: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占".
+#: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占",
+#: matched where the count ends. The percentage is group 1, 2 or 3, one per alternative
+#: (``match.lastindex``): stdlib ``re`` then reads it, three times as fast as ``regex``.
 _SHARE_AFTER = lazy(
-    r"\G\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(?P<p>\d+(?:\.\d+)?)\s*%|[（(]\s*(?:占(?:比)?\s*)?(?P<p>\d+(?:\.\d+)?)\s*%"
-    r"|(?P<p>\d+(?:\.\d+)?)\s*%\s*占)"
+    r"\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(\d+(?:\.\d+)?)\s*%|[（(]\s*(?:占(?:比)?\s*)?(\d+(?:\.\d+)?)\s*%"
+    r"|(\d+(?:\.\d+)?)\s*%\s*占)"
 )
-#: Where a clause starts: the label of a count runs from here to the number.
+#: Where a clause starts: the label of a count runs from here to the number (the
+#: nearest break before it is searched for in the reversed text before the number).
 _CLAUSE_BREAK = lazy(r"[，,；;：:、。！？!?（）()“”\"]")
-#: The same, searched backwards from the number (``(?r)``): the nearest break before it.
-_LAST_CLAUSE_BREAK = lazy(r"(?r)" + _CLAUSE_BREAK.pattern)
 _SPACES = lazy(r"\s+")
 _DIGIT = lazy(r"\d")
 _SENTENCE_END = lazy(r"[。！？!?]|\n\s*\n")
@@ -214,8 +215,10 @@ def _bracket_marks(text: str, end: int) -> list[tuple[int, int]]:
 
 def _label(text: str, start: int, floor: int) -> tuple[str, int]:
     """The clause before ``start`` (from the last clause break, not before ``floor``)."""
-    brk = _LAST_CLAUSE_BREAK.search(text, floor, start)
-    i = brk.end() if brk else floor
+    # stdlib ``re`` cannot search backwards: it searches the window reversed, in a
+    # third of the time ``regex``'s ``(?r)`` takes
+    brk = _CLAUSE_BREAK.search(text[floor:start][::-1])
+    i = start - brk.start() if brk else floor
     label = text[i:start]
     # every \s but the ASCII space is unprintable: most labels need no substitution
     if " " in label or not label.isprintable():
@@ -290,8 +293,9 @@ def _scan(text: str, base: int) -> list[Quantity]:
         if unit != "%" and _may_share(text, e):
             sm = _SHARE_AFTER.match(text, e)
             if sm:
-                p = sm.group(1)  # the three alternatives' "p" is one group
-                ps = sm.start(1)
+                k = sm.lastindex  # the alternative that matched
+                p = sm.group(k)
+                ps = sm.start(k)
                 share = Share(
                     Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end())
                 )
