@@ -1013,3 +1013,22 @@ def test_foreign_mentions_equal_their_reference_on_every_report_for_any_body():
             if name is not None:
                 f.__dict__["reporting_body"] = body.parse_body(name)
             assert body.foreign_mentions(f) == _foreign_mentions_reference(f)
+
+
+# -- sentences and hashed sentences: still frozen values, set through their slots ---------
+
+
+def test_sentence_and_hashed_sentence_are_still_frozen_values():
+    q = quantities.Quantity(Decimal(3), "件", Span(0, 2), "申请", Span(0, 0))
+    a = quantities.Sentence(Span(0, 5), (q,), 2)
+    b = quantities.Sentence(span=Span(0, 5), quantities=(q,), paragraph=2)
+    assert a == b and hash(a) == hash(b) and a.paragraph == 2
+    assert repr(a).startswith("Sentence(span=Span(start=0, end=5), quantities=(")
+    with pytest.raises(AttributeError):
+        a.paragraph = 3
+    h = copying.HashedSentence(7, 12, Span(1, 3))
+    assert h == copying.HashedSentence(digest=7, chars=12, span=Span(1, 3))
+    assert hash(h) == hash(copying.HashedSentence(7, 12, Span(1, 3)))
+    assert (h.digest, h.chars, h.span) == (7, 12, Span(1, 3))
+    with pytest.raises(AttributeError):
+        h.chars = 1

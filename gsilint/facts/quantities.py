@@ -165,7 +165,7 @@ _set_in_parens = Quantity.in_parens.__set__
 _set_share = Quantity.share.__set__
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     """A sentence of prose (ends at 。！？ or a blank line) and its quantities, in order."""
 
@@ -173,6 +173,17 @@ class Sentence:
     quantities: tuple[Quantity, ...]
     #: index of the paragraph it belongs to, in document order
     paragraph: int
+
+    # set through the slots, like ``Quantity``'s fields
+    def __init__(self, span: Span, quantities: tuple[Quantity, ...], paragraph: int) -> None:
+        _set_sentence_span(self, span)
+        _set_quantities(self, quantities)
+        _set_paragraph(self, paragraph)
+
+
+_set_sentence_span = Sentence.span.__set__
+_set_quantities = Sentence.quantities.__set__
+_set_paragraph = Sentence.paragraph.__set__
 
 
 def _may_share(text: str, end: int) -> bool:
