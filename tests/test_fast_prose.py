@@ -900,6 +900,12 @@ _QTY_AS_FIRST_WRITTEN = regex.compile(
 )
 
 
+_BARE_AS_FIRST_WRITTEN = regex.compile(
+    r"(?<=数\s*)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?=\s*[。，,；;）)]|\s*$)"
+)
+
+
 def _qty_matches(pattern, text: str) -> list[tuple]:
     return [(m.span(), m.start(1), m.groups()) for m in pattern.finditer(text)]
 
@@ -908,12 +914,14 @@ def _qty_matches(pattern, text: str) -> list[tuple]:
 @given(st.text(alphabet=_NUMERIC_PROSE + list("٣۴"), max_size=60))
 def test_quantity_pattern_matches_as_first_written(text):
     assert _qty_matches(quantities._QTY, text) == _qty_matches(_QTY_AS_FIRST_WRITTEN, text)
+    assert _qty_matches(quantities._BARE, text) == _qty_matches(_BARE_AS_FIRST_WRITTEN, text)
 
 
 def test_quantity_pattern_matches_as_first_written_on_every_report():
     for facts in _documents():
         text = facts.numeric_text
         assert _qty_matches(quantities._QTY, text) == _qty_matches(_QTY_AS_FIRST_WRITTEN, text)
+        assert _qty_matches(quantities._BARE, text) == _qty_matches(_BARE_AS_FIRST_WRITTEN, text)
 
 
 # -- copying: the template-sentence openers read by ``re`` as by ``regex`` ---------------

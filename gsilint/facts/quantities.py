@@ -51,13 +51,16 @@ UNITS = (
 )
 
 #: ``(?=\d)`` first lets the engine skip to the next digit instead of trying the
-#: lookbehind at every character (half the time of the scan).
-_NUMBER = r"(?=\d)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+#: lookbehind at every character (half the time of the scan). The runs of digits and
+#: spaces are possessive (``++``, ``*+``): giving back a digit or a space never lets a
+#: unit follow, so the engine is spared trying (a number not followed by a unit, a
+#: year, is the common case).
+_NUMBER = r"(?=\d)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d++)(?:\.(?P<frac>\d++))?"
 #: A number and its unit ("1084条", "3.5 万元", "20余件"). A word before the
 #: number that makes it approximate (约 近 超 超过 逾) is read by
 #: :func:`_approximate_before`: a pattern that may start with one is tried at
 #: every character of the text and takes about twice as long.
-_QTY = lazy(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
+_QTY = lazy(_NUMBER + r"\s*+(?P<approx_after>余|多)?\s*+(?P<unit>" + "|".join(UNITS) + r")")
 #: The characters ``regex``'s ``\s`` matches (a set test is quicker than a pattern call).
 _SPACE_CHARS = frozenset(
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
