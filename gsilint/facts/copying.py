@@ -113,8 +113,8 @@ def _normalise_marked(marked: str) -> list[str]:
     return _NUMBER_RUN.sub("#", kept).split(_END)
 
 
-def digest(normalised: str, _blake2b=hashlib.blake2b, _from_bytes=int.from_bytes) -> int:
-    return _from_bytes(_blake2b(normalised.encode(), digest_size=8).digest(), "big")
+def digest(normalised: str) -> int:
+    return int.from_bytes(hashlib.blake2b(normalised.encode(), digest_size=8).digest(), "big")
 
 
 def _mark_ends(text: str) -> str:
