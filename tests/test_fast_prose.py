@@ -29,6 +29,7 @@ from gsilint.facts import (
     body,
     breakdowns,
     claims,
+    copying,
     declared_parts,
     enumerations,
     numbering,
@@ -97,6 +98,29 @@ def _in_parens_reference(text: str, positions: list[int]) -> set[int]:
     return inside
 
 
+_SHARE_AFTER_AS_FIRST_WRITTEN = regex.compile(
+    r"\G\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(?P<p>\d+(?:\.\d+)?)\s*%"
+    r"|[（(]\s*(?:占(?:比)?\s*)?(?P<p>\d+(?:\.\d+)?)\s*%"
+    r"|(?P<p>\d+(?:\.\d+)?)\s*%\s*占)"
+)
+_LAST_CLAUSE_BREAK_AS_FIRST_WRITTEN = regex.compile(r"(?r)[，,；;：:、。！？!?（）()“”\"]")
+
+
+def _label_reference(text: str, start: int, floor: int) -> tuple[str, int]:
+    """``quantities._label`` as first written: ``regex`` searching backwards."""
+    brk = _LAST_CLAUSE_BREAK_AS_FIRST_WRITTEN.search(text, floor, start)
+    i = brk.end() if brk else floor
+    return regex.sub(r"\s+", "", text[i:start]), i
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=list('12，,；:、。!（）()“" \n\u3000数量申请'), max_size=40), st.data())
+def test_label_equals_its_reference(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    assert quantities._label(text, start, floor) == _label_reference(text, start, floor)
+
+
 def _scan_reference(text: str, base: int) -> list[quantities.Quantity]:
     """``quantities._scan`` as first written (one group read at a time, every bracket walked)."""
     q = quantities
@@ -149,10 +173,10 @@ def _scan_reference(text: str, base: int) -> list[quantities.Quantity]:
         ):
             prev_end = e
             continue
-        label, lstart = q._label(text, s, prev_end)
+        label, lstart = _label_reference(text, s, prev_end)
         share = None
         if unit != "%":
-            sm = q._SHARE_AFTER.match(text, e)
+            sm = _SHARE_AFTER_AS_FIRST_WRITTEN.match(text, e)
             if sm:
                 p = sm.group("p")
                 share = q.Share(
@@ -781,7 +805,7 @@ def test_hygiene_prose_equals_its_reference_on_every_report():
 def test_quantity_patterns_number_their_groups_as_the_scan_reads_them():
     assert quantities._QTY.groupindex == {"num": 1, "frac": 2, "approx_after": 3, "unit": 4}
     assert quantities._BARE.groupindex == {"num": 1, "frac": 2}
-    assert quantities._SHARE_AFTER.groupindex == {"p": 1}
+    assert quantities._SHARE_AFTER.groups == 3  # the percentage: one group per alternative
 
 
 # -- body: what follows and precedes a place ---------------------------------------------------
@@ -865,3 +889,154 @@ def test_enum_mark_is_still_a_frozen_value():
 def test_media_words_start_with_their_first_characters():
     words = body._MEDIA_AFTER.pattern.strip("(?:)").split("|")
     assert {w[0] for w in words} == body._MEDIA_FIRST
+
+
+# -- quantities: the number pattern starts with a lookahead the engine can skip with ------
+
+
+_QTY_AS_FIRST_WRITTEN = regex.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(quantities.UNITS) + r")"
+)
+
+
+_BARE_AS_FIRST_WRITTEN = regex.compile(
+    r"(?<=数\s*)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?=\s*[。，,；;）)]|\s*$)"
+)
+
+
+def _qty_matches(pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.start(1), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_NUMERIC_PROSE + list("٣۴"), max_size=60))
+def test_quantity_pattern_matches_as_first_written(text):
+    assert _qty_matches(quantities._QTY, text) == _qty_matches(_QTY_AS_FIRST_WRITTEN, text)
+    assert _qty_matches(quantities._BARE, text) == _qty_matches(_BARE_AS_FIRST_WRITTEN, text)
+
+
+def test_quantity_pattern_matches_as_first_written_on_every_report():
+    for facts in _documents():
+        text = facts.numeric_text
+        assert _qty_matches(quantities._QTY, text) == _qty_matches(_QTY_AS_FIRST_WRITTEN, text)
+        assert _qty_matches(quantities._BARE, text) == _qty_matches(_BARE_AS_FIRST_WRITTEN, text)
+
+
+# -- copying: the template-sentence openers read by ``re`` as by ``regex`` ---------------
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["本报告", "报告", "根据", "中华人民共和国政府信息公开条例", "统计期限"])
+        | st.sampled_from(["数据", "全文", "共由", "组成", "分为", "#", "个部分", "特此报告"])
+        | st.text(alphabet=list("本年度是依据的所列公开信息ab#\n"), max_size=8),
+        max_size=10,
+    ).map("".join)
+)
+def test_openers_match_as_regex_reads_them(head):
+    openers = copying._genre_sentences()[1]
+    slow = regex.compile(openers.pattern)
+    fast = openers.match(head)
+    assert (fast and fast.span()) == (slow.match(head) and slow.match(head).span())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("一二。！？!?；;\x00 "), max_size=20))
+def test_sentence_ends_are_marked_as_the_pattern_marks_them(text):
+    assert copying._mark_ends(text) == regex.sub("[。！？!?；;]", copying._END, text)
+
+
+# -- enumerations: 一是 and 第一 patterns start with a lookahead the engine skips with -----
+
+
+_SHI_AS_FIRST_WRITTEN = regex.compile(
+    rf"(?<![统唯同单第万之不划逐专归合再了为其惟星一二三四五六七八九十])"
+    rf"({CN_MARK_NUMERAL})是(?!否)"
+)
+_DI_AS_FIRST_WRITTEN = regex.compile(
+    rf"(?:^|(?<=[。；;！？!?：:，,\s]))第({CN_MARK_NUMERAL})(?=[，,、：:])"
+)
+
+
+def _mark_matches(pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.group(1)) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_ENUM_PROSE + list("第是统一十"), max_size=40))
+def test_shi_and_di_patterns_match_as_first_written(text):
+    assert _mark_matches(enumerations._SHI, text) == _mark_matches(_SHI_AS_FIRST_WRITTEN, text)
+    assert _mark_matches(enumerations._DI, text) == _mark_matches(_DI_AS_FIRST_WRITTEN, text)
+
+
+def test_shi_and_di_patterns_match_as_first_written_on_every_report():
+    for facts in _documents():
+        text = facts.doc.simplified
+        for fast, slow in (
+            (enumerations._SHI, _SHI_AS_FIRST_WRITTEN),
+            (enumerations._DI, _DI_AS_FIRST_WRITTEN),
+        ):
+            assert _mark_matches(fast, text) == _mark_matches(slow, text)
+
+
+# -- body: the places named are read only where an office or a medium can follow ---------
+
+
+def _foreign_mentions_reference(f: Facts) -> list[body.ForeignMention]:
+    """``foreign_mentions`` as first written: every piece's places read, every test run."""
+    own = f.reporting_body
+    if own is None:
+        return []
+    out = []
+    for piece in f.hygiene_prose:
+        if piece.kind == "title":
+            continue
+        out += body._self_words(own, piece.text, piece.start)
+        names = gazetteer.find_names(piece.text) if own.places else []
+        out += body._other_bodies(own, piece.text, piece.start, names)
+        out += body._media(own, piece.text, piece.start, names)
+    out.sort(key=lambda m: (m.span.start, m.span.end))
+    return out
+
+
+#: bodies of every kind: a government, offices (one with an alias), a town, a zone, unknown
+_BODIES = [
+    "淮安市洪泽区人民政府",
+    "平潭综合实验区地方税务局",
+    "莆田市科技局",
+    "定安县住房和城乡建设局",
+    "城关镇人民政府",
+    "沐阳县人民政府",
+    "某某单位",
+]
+
+
+def test_foreign_mentions_equal_their_reference_on_every_report_for_any_body():
+    for facts in _documents():
+        for name in [None, *_BODIES]:
+            f = Facts(facts.doc, facts.config, facts.path)
+            if name is not None:
+                f.__dict__["reporting_body"] = body.parse_body(name)
+            assert body.foreign_mentions(f) == _foreign_mentions_reference(f)
+
+
+# -- sentences and hashed sentences: still frozen values, set through their slots ---------
+
+
+def test_sentence_and_hashed_sentence_are_still_frozen_values():
+    q = quantities.Quantity(Decimal(3), "件", Span(0, 2), "申请", Span(0, 0))
+    a = quantities.Sentence(Span(0, 5), (q,), 2)
+    b = quantities.Sentence(span=Span(0, 5), quantities=(q,), paragraph=2)
+    assert a == b and hash(a) == hash(b) and a.paragraph == 2
+    assert repr(a).startswith("Sentence(span=Span(start=0, end=5), quantities=(")
+    with pytest.raises(AttributeError):
+        a.paragraph = 3
+    h = copying.HashedSentence(7, 12, Span(1, 3))
+    assert h == copying.HashedSentence(digest=7, chars=12, span=Span(1, 3))
+    assert hash(h) == hash(copying.HashedSentence(7, 12, Span(1, 3)))
+    assert (h.digest, h.chars, h.span) == (7, 12, Span(1, 3))
+    with pytest.raises(AttributeError):
+        h.chars = 1

@@ -241,8 +241,13 @@ def _is_partner(text: str, start: int, end: int) -> bool:
     )
 
 
+def _reads_offices(body: ReportingBody) -> bool:
+    """Whether other places' offices are looked for: not in a government's report."""
+    return bool(body.dept) and not _GOVERNMENT.match(body.dept)
+
+
 def _other_bodies(body: ReportingBody, text: str, start: int, names) -> list[ForeignMention]:
-    if not body.dept or _GOVERNMENT.match(body.dept):
+    if not _reads_offices(body):
         return []
     forms = _dept_forms(body.dept)
     out = []
@@ -334,12 +339,19 @@ def foreign_mentions(f: Facts) -> list[ForeignMention]:
     if body is None:
         return []
     out: list[ForeignMention] = []
+    offices = _reads_offices(body)
     for piece in f.hygiene_prose:
         if piece.kind == "title":
             continue
-        out += _self_words(body, piece.text, piece.start)
-        names = gazetteer.find_names(piece.text) if body.places else []
-        out += _other_bodies(body, piece.text, piece.start, names)
-        out += _media(body, piece.text, piece.start, names)
+        text, start = piece.text, piece.start
+        out += _self_words(body, text, start)
+        if not body.places:
+            continue  # neither other bodies nor media can be told from the body's own
+        # the places named are read only where they can matter: before an office's
+        # name in a report that is not a government's, or before a medium's name
+        names = gazetteer.find_names(text) if offices or _MEDIA_AFTER.search(text) else []
+        if offices:
+            out += _other_bodies(body, text, start, names)
+        out += _media(body, text, start, names)
     out.sort(key=lambda m: (m.span.start, m.span.end))
     return out

@@ -34,20 +34,22 @@ if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 #: "一是", "十二是" — not "唯一是", "统一是", "第一是", "再三是" (words, not list items),
-#: nor "一是否".
+#: nor "一是否". A pattern that starts with a lookbehind is tried at every character: the
+#: lookahead before it lets the engine skip to the next numeral (likewise 第 below).
 _SHI = lazy(
+    rf"(?={CN_MARK_NUMERAL.partition('{')[0]})"
     rf"(?<![统唯同单第万之不划逐专归合再了为其惟星一二三四五六七八九十])"
     rf"({CN_MARK_NUMERAL})是(?!否)"
 )
 #: "第一，" "第二、" at a clause start — not "服务第一，质量第一" nor "第一季度".
-_DI = lazy(rf"(?:^|(?<=[。；;！？!?：:，,\s]))第({CN_MARK_NUMERAL})(?=[，,、：:])")
+_DI = lazy(rf"(?=第)(?:^|(?<=[。；;！？!?：:，,\s]))第({CN_MARK_NUMERAL})(?=[，,、：:])")
 #: "（1）" "(2)" followed by words.
 _PAREN = lazy(rf"[（(]({ARABIC_MARK_NUMERAL})[）)](?=[\p{{Han}}“《])")
 #: "①" … "⑳".
 _CIRCLED = lazy(r"([①-⑳])")
 _STYLES = (("shi", _SHI), ("di", _DI), ("paren", _PAREN), ("circled", _CIRCLED))
-#: Characters one of which every mark of a style contains: a run without any has none
-#: (①-⑳ are found by one scan of their class).
+#: Characters one of which every mark of a style contains: a run with fewer than two of
+#: them has not the two marks a list needs (①-⑳ are found by one scan of their class).
 _NEEDLES = {"shi": "是", "di": "第", "paren": "（("}
 #: A run of prose is read for marks only when it holds one of these.
 _ANY_MARK_CHAR = re.compile("[是第（(①②③④⑤⑥⑦⑧⑨]")
@@ -131,7 +133,7 @@ def enumeration_marks(text: str, start: int) -> list[list[EnumMark]]:
     out = []
     for style, rx in _STYLES:
         needles = _NEEDLES.get(style)
-        if needles is not None and not any(ch in text for ch in needles):
+        if needles is not None and sum(map(text.count, needles)) < 2:
             continue
         marks = []
         for m in rx.finditer(text):

@@ -50,12 +50,17 @@ UNITS = (
     "%",
 )
 
-_NUMBER = r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+#: ``(?=\d)`` first lets the engine skip to the next digit instead of trying the
+#: lookbehind at every character (half the time of the scan). The runs of digits and
+#: spaces are possessive (``++``, ``*+``): giving back a digit or a space never lets a
+#: unit follow, so the engine is spared trying (a number not followed by a unit, a
+#: year, is the common case).
+_NUMBER = r"(?=\d)(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d++)(?:\.(?P<frac>\d++))?"
 #: A number and its unit ("1084条", "3.5 万元", "20余件"). A word before the
 #: number that makes it approximate (约 近 超 超过 逾) is read by
 #: :func:`_approximate_before`: a pattern that may start with one is tried at
 #: every character of the text and takes about twice as long.
-_QTY = lazy(_NUMBER + r"\s*(?P<approx_after>余|多)?\s*(?P<unit>" + "|".join(UNITS) + r")")
+_QTY = lazy(_NUMBER + r"\s*+(?P<approx_after>余|多)?\s*+(?P<unit>" + "|".join(UNITS) + r")")
 #: The characters ``regex``'s ``\s`` matches (a set test is quicker than a pattern call).
 _SPACE_CHARS = frozenset(
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -64,15 +69,16 @@ _SPACE_CHARS = frozenset(
 #: A count without a unit at the end of a clause, after a label ending in 数
 #: ("不予公开信息数1402。").
 _BARE = lazy(r"(?<=数\s*)" + _NUMBER + r"(?=\s*[。，,；;）)]|\s*$)")
-#: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占".
+#: A share attached after a count: "，占5.2%", "（17.46%）", "占比4.5%", "，2.04%占",
+#: matched where the count ends. The percentage is group 1, 2 or 3, one per alternative
+#: (``match.lastindex``): stdlib ``re`` then reads it, three times as fast as ``regex``.
 _SHARE_AFTER = lazy(
-    r"\G\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(?P<p>\d+(?:\.\d+)?)\s*%|[（(]\s*(?:占(?:比)?\s*)?(?P<p>\d+(?:\.\d+)?)\s*%"
-    r"|(?P<p>\d+(?:\.\d+)?)\s*%\s*占)"
+    r"\s*(?:[，,]\s*)?(?:占(?:比|比为|比达)?\s*(\d+(?:\.\d+)?)\s*%|[（(]\s*(?:占(?:比)?\s*)?(\d+(?:\.\d+)?)\s*%"
+    r"|(\d+(?:\.\d+)?)\s*%\s*占)"
 )
-#: Where a clause starts: the label of a count runs from here to the number.
+#: Where a clause starts: the label of a count runs from here to the number (the
+#: nearest break before it is searched for in the reversed text before the number).
 _CLAUSE_BREAK = lazy(r"[，,；;：:、。！？!?（）()“”\"]")
-#: The same, searched backwards from the number (``(?r)``): the nearest break before it.
-_LAST_CLAUSE_BREAK = lazy(r"(?r)" + _CLAUSE_BREAK.pattern)
 _SPACES = lazy(r"\s+")
 _DIGIT = lazy(r"\d")
 _SENTENCE_END = lazy(r"[。！？!?]|\n\s*\n")
@@ -162,7 +168,7 @@ _set_in_parens = Quantity.in_parens.__set__
 _set_share = Quantity.share.__set__
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     """A sentence of prose (ends at 。！？ or a blank line) and its quantities, in order."""
 
@@ -170,6 +176,17 @@ class Sentence:
     quantities: tuple[Quantity, ...]
     #: index of the paragraph it belongs to, in document order
     paragraph: int
+
+    # set through the slots, like ``Quantity``'s fields
+    def __init__(self, span: Span, quantities: tuple[Quantity, ...], paragraph: int) -> None:
+        _set_sentence_span(self, span)
+        _set_quantities(self, quantities)
+        _set_paragraph(self, paragraph)
+
+
+_set_sentence_span = Sentence.span.__set__
+_set_quantities = Sentence.quantities.__set__
+_set_paragraph = Sentence.paragraph.__set__
 
 
 def _may_share(text: str, end: int) -> bool:
@@ -212,8 +229,10 @@ def _bracket_marks(text: str, end: int) -> list[tuple[int, int]]:
 
 def _label(text: str, start: int, floor: int) -> tuple[str, int]:
     """The clause before ``start`` (from the last clause break, not before ``floor``)."""
-    brk = _LAST_CLAUSE_BREAK.search(text, floor, start)
-    i = brk.end() if brk else floor
+    # stdlib ``re`` cannot search backwards: it searches the window reversed, in a
+    # third of the time ``regex``'s ``(?r)`` takes
+    brk = _CLAUSE_BREAK.search(text[floor:start][::-1])
+    i = start - brk.start() if brk else floor
     label = text[i:start]
     # every \s but the ASCII space is unprintable: most labels need no substitution
     if " " in label or not label.isprintable():
@@ -288,8 +307,9 @@ def _scan(text: str, base: int) -> list[Quantity]:
         if unit != "%" and _may_share(text, e):
             sm = _SHARE_AFTER.match(text, e)
             if sm:
-                p = sm.group(1)  # the three alternatives' "p" is one group
-                ps = sm.start(1)
+                k = sm.lastindex  # the alternative that matched
+                p = sm.group(k)
+                ps = sm.start(k)
                 share = Share(
                     Decimal(p), len(p.partition(".")[2]), Span(base + ps, base + sm.end())
                 )
