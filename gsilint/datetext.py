@@ -24,10 +24,13 @@ Offsets are code points into the text given, so spans found in
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -52,10 +55,12 @@ _YMD = lazy(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号
 _NUMERIC = lazy(
     r"(?<![0-9０-９.．])(?P<y>[12]\d{3})(?P<sep>[-/.．－])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9０-９]|[.．][0-9])"
 )
-#: 12月31日 without a year (month and day both required)
-_MD = lazy(
-    rf"(?<![0-9０-９一二三四五六七八九十年{_ZERO}]{_SP})(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]"
-)
+#: 12月31日 without a year (month and day both required), where
+#: :func:`_month_days` finds no number or 年 before it (through spaces)
+_MD = lazy(rf"(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]")
+#: What may not come before a month-day (with only spaces between).
+_BEFORE_MD = frozenset(f"0123456789０１２３４５６７８９一二三四五六七八九十年{_ZERO}")
+_SPACES = " \t\u3000\u00a0"
 #: A year written with two or three digits where four belong: "20年度", "20年1月13日".
 _TRUNCATED = lazy(
     r"(?<![0-9０-９.．:：/\-近第约满每逾超余])(?P<y>[0-9０-９]{2,3})[ \t\u3000]*年"
@@ -74,7 +79,7 @@ _DATE_BREAK = lazy(
 _RANGE_JOIN = lazy(r"^\s*(?:起)?\s*(?:至|到|—+|－|-|~|～|–)\s*\Z")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class DateMention:
     """One written year, year-month, date or month-day.
 
@@ -95,6 +100,33 @@ class DateMention:
     inferred_year: bool = False
     #: the year is written with two or three digits ("20年度"): cut short by a crawler or a typo
     truncated: bool = False
+
+    # Mentions are made by the hundred per report: the fields are set through their
+    # slots (a frozen dataclass's own ``__init__`` goes through ``object.__setattr__``).
+    def __init__(
+        self,
+        span: Span,
+        text: str,
+        year: int | None,
+        month: int | None = None,
+        day: int | None = None,
+        year_span: Span | None = None,
+        valid: bool = True,
+        problem: tuple[str, str] | None = None,
+        inferred_year: bool = False,
+        truncated: bool = False,
+    ) -> None:
+        _set = _MENTION_SETTERS
+        _set[0](self, span)
+        _set[1](self, text)
+        _set[2](self, year)
+        _set[3](self, month)
+        _set[4](self, day)
+        _set[5](self, year_span)
+        _set[6](self, valid)
+        _set[7](self, problem)
+        _set[8](self, inferred_year)
+        _set[9](self, truncated)
 
     @property
     def is_date(self) -> bool:
@@ -120,6 +152,12 @@ class DateMention:
         if self.day is None:
             return f"{y}-{m}"
         return f"{y}-{m}-{self.day:02d}"
+
+
+#: The slots' setters, in the order of the fields.
+_MENTION_SETTERS = tuple(
+    getattr(DateMention, f.name).__set__ for f in dataclasses.fields(DateMention)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +199,9 @@ def _check(
     return True, None
 
 
+#: year, month, day, valid, problem
+_Values = tuple[int | None, int | None, int | None, bool, tuple[str, str] | None]
+
 #: Maps a (start, end) of the text read to the span to report.
 Place = Callable[[int, int], Span]
 
@@ -168,6 +209,18 @@ Place = Callable[[int, int], Span]
 def _mention(
     text: str, span: Span, y: str | None, m: str | None, d: str | None, year_span: Span | None
 ) -> DateMention | None:
+    values = _values(y, m, d)
+    if values is None:
+        return None
+    year, month, day, valid, problem = values
+    return DateMention(span, text, year, month, day, year_span, valid, problem)
+
+
+@lru_cache(maxsize=4096)
+def _values(y: str | None, m: str | None, d: str | None) -> _Values | None:
+    """The year, month and day the parts of a date write, and whether they make a date
+    (:func:`_check`); None when one is no number or the year is out of range.
+    Remembered: reports write the same parts again and again."""
     year = read_digits(y) if y else None
     if y and (year is None or not 1900 <= year <= 2199):
         return None
@@ -175,8 +228,7 @@ def _mention(
     day = cn_number(d) if d else None
     if (m and month is None) or (d and day is None):
         return None
-    valid, problem = _check(year, month, day)
-    return DateMention(span, text, year, month, day, year_span, valid, problem)
+    return (year, month, day, *_check(year, month, day))
 
 
 def _mention_of(m: regex.Match, place: Place) -> DateMention | None:
@@ -388,7 +440,7 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), end)
-    for m in _MD.finditer(text):
+    for m in _month_days(text):
         if taken.overlaps(m.start(), m.end()):
             continue
         mm = _mention(m.group(0), place(m.start(), m.end()), None, m.group("m"), m.group("d"), None)
@@ -415,6 +467,23 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
         )
     out.sort(key=lambda d: d.span.start)
     return out
+
+
+def _month_days(text: str) -> Iterator[re.Match]:
+    """The matches of :data:`_MD` with no number or 年 before them, through spaces
+    (a variable-width look-behind, which stdlib ``re`` has not): where one has,
+    the search goes on from the next character, as the look-behind's would."""
+    pos = 0
+    while (m := _MD.search(text, pos)) is not None:
+        i = m.start()
+        j = i
+        while j > 0 and text[j - 1] in _SPACES:
+            j -= 1
+        if j > 0 and text[j - 1] in _BEFORE_MD:
+            pos = i + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 class _Taken:

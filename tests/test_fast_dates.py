@@ -533,3 +533,94 @@ def test_a_bmp_only_text_is_told_by_its_utf16_length(text):
     from gsilint.rules.hygiene.t501_repeated_word import _bmp_only
 
     assert _bmp_only(text) == all(ord(c) <= 0xFFFF for c in text)
+
+
+# -- dates: month-days found with stdlib re, mentions made through their slots ----------
+
+#: ``datetext._MD`` as first written, for ``regex``: the look-behind in the pattern.
+_MD_REFERENCE = (
+    r"(?<![0-9０-９一二三四五六七八九十年〇○OＯ零][ \t\u3000\u00a0]*)"
+    r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)[ \t\u3000\u00a0]*月[ \t\u3000\u00a0]*"
+    r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,4})[ \t\u3000\u00a0]*[日号]"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_DATE_FRAGMENTS, max_size=40))
+def test_month_days_are_the_matches_of_the_look_behind_pattern(fragments):
+    import regex
+
+    text = "".join(fragments)
+    fast = [(m.span(), m.group("m"), m.group("d")) for m in datetext._month_days(text)]
+    slow = [
+        (m.span(), m.group("m"), m.group("d")) for m in regex.compile(_MD_REFERENCE).finditer(text)
+    ]
+    assert fast == slow
+
+
+def test_month_days_on_the_corpus_are_the_matches_of_the_look_behind_pattern():
+    import regex
+
+    reference = regex.compile(_MD_REFERENCE)
+    found = 0
+    for text in _corpus_texts():
+        fast = [m.span() for m in datetext._month_days(text)]
+        assert fast == [m.span() for m in reference.finditer(text)]
+        found += len(fast)
+    assert found > 10
+
+
+def test_a_mention_made_through_its_slots_holds_every_field():
+    import dataclasses
+
+    values = dict(
+        span=Span(3, 9),
+        text="2月30日",
+        year=2019,
+        month=2,
+        day=30,
+        year_span=Span(1, 2),
+        valid=False,
+        problem=("p", "q"),
+        inferred_year=True,
+        truncated=True,
+    )
+    by_name = datetext.DateMention(**values)
+    by_place = datetext.DateMention(*values.values())
+    for d in (by_name, by_place):
+        assert {f.name: getattr(d, f.name) for f in dataclasses.fields(d)} == values
+    assert by_name == by_place and hash(by_name) == hash(by_place)
+    short = datetext.DateMention(Span(0, 5), "2019年", 2019)
+    assert (short.month, short.day, short.year_span, short.valid, short.problem) == (
+        None,
+        None,
+        None,
+        True,
+        None,
+    )
+    assert not short.inferred_year and not short.truncated
+    moved = dataclasses.replace(short, year=2020, inferred_year=True)
+    assert (moved.year, moved.inferred_year, moved.text) == (2020, True, "2019年")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        short.year = 2000  # type: ignore[misc]
+
+
+def test_topic_coverage_reads_the_levels_as_the_level_by_level_filter_does():
+    from gsilint.config import Config
+    from gsilint.facts import Facts, outline
+
+    checked = 0
+    for text in _corpus_texts():
+        f = Facts(parse(text), Config(), None)
+        if f.template.id != "2008":
+            continue
+        heads: dict = {}
+        secs = outline.outline_sections(f.doc)
+        for level in sorted({sec.level for sec in secs}):
+            rest = tuple(sp for sp in f.template.sections if sp.key not in heads)
+            heads.update(outline._assign(rest, [sec for sec in secs if sec.level == level]))
+        assert {c.key: c.heading for c in f.topic_coverage} == {
+            sp.key: heads.get(sp.key) for sp in f.template.sections
+        }
+        checked += 1
+    assert checked > 5

@@ -174,10 +174,14 @@ def topic_coverage(f: Facts) -> list[Coverage]:
         return [Coverage(s.key, s.title, s.required, m.get(s.key)) for s in tpl.sections]
     # outer headings first: "六、…存在的主要问题及改进情况" before its "（一）存在的主要问题："
     heads: dict[str, document.Section] = {}
-    secs = outline_sections(f.doc)
-    for level in sorted({sec.level for sec in secs}):
+    by_level: dict[int, list[document.Section]] = {}
+    for sec in outline_sections(f.doc):
+        by_level.setdefault(sec.level, []).append(sec)
+    for level in sorted(by_level):
         rest = tuple(sp for sp in tpl.sections if sp.key not in heads)
-        heads.update(_assign(rest, [sec for sec in secs if sec.level == level]))
+        if not rest:
+            break
+        heads.update(_assign(rest, by_level[level]))
     declared = f.declared_parts
     skip = declared.span if declared else None
     text = f.doc.simplified
