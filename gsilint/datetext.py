@@ -56,7 +56,7 @@ _NUMERIC = lazy(
     r"(?<![0-9０-９.．])(?P<y>[12]\d{3})(?P<sep>[-/.．－])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9０-９]|[.．][0-9])"
 )
 #: 12月31日 without a year (month and day both required), where
-#: :func:`_month_days` finds no number or 年 before it (through spaces)
+#: :func:`_month_day_start` finds no number or 年 before it (through spaces)
 _MD = lazy(rf"(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]")
 #: What may not come before a month-day (with only spaces between).
 _BEFORE_MD = frozenset(f"0123456789０１２３４５６７８９一二三四五六七八九十年{_ZERO}")
@@ -421,7 +421,7 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
-    for m in _YMD.finditer(text):
+    for m in _anchored(_YMD, text, "年", _year_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         end = m.end()
@@ -440,14 +440,14 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), end)
-    for m in _month_days(text):
+    for m in _anchored(_MD, text, "月", _month_day_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         mm = _mention(m.group(0), place(m.start(), m.end()), None, m.group("m"), m.group("d"), None)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
-    for m in _TRUNCATED.finditer(text):
+    for m in _anchored(_TRUNCATED, text, "年", _truncated_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         y = m.group("y")
@@ -469,21 +469,72 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
     return out
 
 
-def _month_days(text: str) -> Iterator[re.Match]:
-    """The matches of :data:`_MD` with no number or 年 before them, through spaces
-    (a variable-width look-behind, which stdlib ``re`` has not): where one has,
-    the search goes on from the next character, as the look-behind's would."""
-    pos = 0
-    while (m := _MD.search(text, pos)) is not None:
-        i = m.start()
-        j = i
-        while j > 0 and text[j - 1] in _SPACES:
-            j -= 1
-        if j > 0 and text[j - 1] in _BEFORE_MD:
-            pos = i + 1
-            continue
-        yield m
-        pos = m.end()
+#: Where a match holding the anchor at an offset starts (None: no match holds it).
+_StartOf = Callable[[str, int], "int | None"]
+
+
+def _anchored(
+    pattern: re.Pattern, text: str, anchor: str, start_of: _StartOf
+) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose matches hold ``anchor``
+    once, each starting where ``start_of(text, k)`` says for its anchor at ``k`` (None:
+    no match can hold that anchor): one ``match`` per anchor, not a search at every
+    character (date patterns begin with classes of digits, which the engine tries
+    everywhere). The starts grow with the anchors, so matches that would overlap the
+    one before are left out, as ``finditer`` leaves them out."""
+    end = 0
+    k = text.find(anchor)
+    while k >= 0:
+        start = start_of(text, k)
+        if start is not None and start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+        k = text.find(anchor, k + 1)
+
+
+def _after_spaces(text: str, k: int, spaces: str = _SPACES) -> int:
+    """Where the run of ``spaces`` that ends at ``k`` starts."""
+    while k > 0 and text[k - 1] in spaces:
+        k -= 1
+    return k
+
+
+def _year_start(text: str, k: int) -> int:
+    """Where a year-month-day with its 年 at ``k`` starts: four characters of year, then spaces."""
+    return _after_spaces(text, k) - 4
+
+
+def _truncated_start(text: str, k: int) -> int | None:
+    """Where a truncated year with its 年 at ``k`` starts: at the first of its digits (the
+    pattern looks behind for no digit)."""
+    i = j = _after_spaces(text, k, _TRUNCATED_SPACES)
+    while i > 0 and text[i - 1] in _DIGITS:
+        i -= 1
+    return i if i < j else None
+
+
+def _month_day_start(text: str, k: int) -> int | None:
+    """Where a month-day with its 月 at ``k`` starts: at the first of the month's numerals,
+    or at 元; None when a number or 年 comes before it, through spaces (the look-behind of
+    the first pattern, which ``re`` cannot write: every numeral of a run but its first
+    has one before it)."""
+    i = j = _after_spaces(text, k)
+    while i > 0 and text[i - 1] in _MONTH_NUMERALS:
+        i -= 1
+    if i == j:
+        if i == 0 or text[i - 1] != "元":
+            return None
+        i -= 1
+    before = _after_spaces(text, i)
+    if before > 0 and text[before - 1] in _BEFORE_MD:
+        return None
+    return i
+
+
+_TRUNCATED_SPACES = " \t\u3000"
+_MONTH_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十")
 
 
 class _Taken:

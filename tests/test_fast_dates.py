@@ -545,29 +545,49 @@ _MD_REFERENCE = (
 )
 
 
+def _anchored_and_reference():
+    """(what ``_find_dates`` reads each pattern with, the ``regex`` pattern first written)."""
+    import regex
+
+    return [
+        (
+            lambda text: datetext._anchored(datetext._YMD, text, "年", datetext._year_start),
+            regex.compile(datetext._YMD.pattern),
+        ),
+        (
+            lambda text: datetext._anchored(datetext._MD, text, "月", datetext._month_day_start),
+            regex.compile(_MD_REFERENCE),
+        ),
+        (
+            lambda text: datetext._anchored(
+                datetext._TRUNCATED, text, "年", datetext._truncated_start
+            ),
+            regex.compile(datetext._TRUNCATED.pattern),
+        ),
+    ]
+
+
+def _matches(found) -> list:
+    return [(m.span(), m.groupdict()) for m in found]
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(_DATE_FRAGMENTS, max_size=40))
-def test_month_days_are_the_matches_of_the_look_behind_pattern(fragments):
-    import regex
-
+def test_anchored_matches_are_the_matches_of_a_search_at_every_character(fragments):
     text = "".join(fragments)
-    fast = [(m.span(), m.group("m"), m.group("d")) for m in datetext._month_days(text)]
-    slow = [
-        (m.span(), m.group("m"), m.group("d")) for m in regex.compile(_MD_REFERENCE).finditer(text)
-    ]
-    assert fast == slow
+    for anchored, reference in _anchored_and_reference():
+        assert _matches(anchored(text)) == _matches(reference.finditer(text)), reference.pattern
 
 
-def test_month_days_on_the_corpus_are_the_matches_of_the_look_behind_pattern():
-    import regex
-
-    reference = regex.compile(_MD_REFERENCE)
+def test_anchored_matches_on_the_corpus_are_those_of_a_search_at_every_character():
     found = 0
+    pairs = _anchored_and_reference()
     for text in _corpus_texts():
-        fast = [m.span() for m in datetext._month_days(text)]
-        assert fast == [m.span() for m in reference.finditer(text)]
-        found += len(fast)
-    assert found > 10
+        for anchored, reference in pairs:
+            fast = _matches(anchored(text))
+            assert fast == _matches(reference.finditer(text))
+            found += len(fast)
+    assert found > 300
 
 
 def test_a_mention_made_through_its_slots_holds_every_field():
