@@ -256,13 +256,10 @@ _DATE_DIGITS = r"\d\U00010000-\U0010ffff"
 _DATE_OTHERS = (
     _DATE_DIGITS + r"〇○OＯ零一二三四五六七八九十廿卅元正日号度至到起止 \t\u3000\u00a0\r\n"
 )
-#: Characters that every date has one of, with at most ``_NEAR`` others between them,
-#: and the rest of the run of date characters the last one is in.
+#: The characters of ``_DATE_ANCHORS`` one by one.
+_ANCHOR_CHARS = "年月-/.．－"
+#: How many other characters may come between two anchors of one cluster.
 _NEAR = 20
-_ANCHOR_CLUSTER = lazy(
-    f"[{_DATE_ANCHORS}](?:[^{_DATE_ANCHORS}]{{0,{_NEAR}}}[{_DATE_ANCHORS}])*"
-    f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*"
-)
 #: Date characters, from a place on: read in the text reversed, a run's start.
 _DATE_CHARS = lazy(f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*")
 
@@ -295,13 +292,33 @@ def _date_stretches(text: str) -> list[tuple[int, int]]:
     reverse = text[::-1]
     n = len(text)
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR_CLUSTER.finditer(text):
-        start = n - _DATE_CHARS.match(reverse, n - m.start()).end()
-        end = m.end()
+    for first, end in _anchor_clusters(text):
+        start = n - _DATE_CHARS.match(reverse, n - first).end()
         if out and start <= out[-1][1]:
             start = out.pop()[0]
         out.append((start, end))
     return [(a, b) for a, b in out if _could_hold_a_date(text, a, b)]
+
+
+def _anchor_clusters(text: str) -> Iterator[tuple[int, int]]:
+    """Clusters of anchors (``_ANCHOR_CHARS``), each with at most ``_NEAR`` other
+    characters between one and the next, as (the first's offset, the end of the run of
+    date characters the last is in); a cluster starts at the first anchor after the
+    run before. The anchors are found with ``str.find``: a search for their class
+    would test every character of the text."""
+    anchors = [k for ch in _ANCHOR_CHARS for k in _offsets(text, ch)]
+    anchors.sort()
+    i, count = 0, len(anchors)
+    while i < count:
+        first = last = anchors[i]
+        i += 1
+        while i < count and anchors[i] - last <= _NEAR + 1:
+            last = anchors[i]
+            i += 1
+        end = _DATE_CHARS.match(text, last + 1).end()
+        yield first, end
+        while i < count and anchors[i] < end:
+            i += 1
 
 
 #: The start of a numeric date: a year and a separator ("2019-").
@@ -416,12 +433,13 @@ def _before_join(where: list[tuple[int, int]], i: int, end: bool) -> int:
 def _find_dates(text: str, place: Place) -> list[DateMention]:
     out: list[DateMention] = []
     taken = _Taken()
+    years = _offsets(text, "年")
     for m in _NUMERIC.finditer(text):
         mm = _mention_of(m, place)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
-    for m in _anchored(_YMD, text, "年", _year_start):
+    for m in _anchored(_YMD, text, years, _year_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         end = m.end()
@@ -440,14 +458,14 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), end)
-    for m in _anchored(_MD, text, "月", _month_day_start):
+    for m in _anchored(_MD, text, _offsets(text, "月"), _month_day_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         mm = _mention(m.group(0), place(m.start(), m.end()), None, m.group("m"), m.group("d"), None)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
-    for m in _anchored(_TRUNCATED, text, "年", _truncated_start):
+    for m in _anchored(_TRUNCATED, text, years, _truncated_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         y = m.group("y")
@@ -474,24 +492,33 @@ _StartOf = Callable[[str, int], "int | None"]
 
 
 def _anchored(
-    pattern: re.Pattern, text: str, anchor: str, start_of: _StartOf
+    pattern: re.Pattern, text: str, anchors: list[int], start_of: _StartOf
 ) -> Iterator[re.Match]:
-    """What ``pattern.finditer(text)`` finds, for a pattern whose matches hold ``anchor``
-    once, each starting where ``start_of(text, k)`` says for its anchor at ``k`` (None:
-    no match can hold that anchor): one ``match`` per anchor, not a search at every
-    character (date patterns begin with classes of digits, which the engine tries
-    everywhere). The starts grow with the anchors, so matches that would overlap the
-    one before are left out, as ``finditer`` leaves them out."""
+    """What ``pattern.finditer(text)`` finds, for a pattern whose matches hold one anchor
+    character once, each starting where ``start_of(text, k)`` says for its anchor at
+    ``k`` (None: no match can hold that anchor); ``anchors`` are the anchor's offsets
+    (:func:`_offsets`). One ``match`` per anchor, not a search at every character (date
+    patterns begin with classes of digits, which the engine tries everywhere). The
+    starts grow with the anchors, so matches that would overlap the one before are
+    left out, as ``finditer`` leaves them out."""
     end = 0
-    k = text.find(anchor)
-    while k >= 0:
+    for k in anchors:
         start = start_of(text, k)
         if start is not None and start >= end:
             m = pattern.match(text, start)
             if m is not None:
                 yield m
                 end = m.end()
-        k = text.find(anchor, k + 1)
+
+
+def _offsets(text: str, ch: str) -> list[int]:
+    """Where ``ch`` is in ``text``, in order."""
+    out = []
+    k = text.find(ch)
+    while k >= 0:
+        out.append(k)
+        k = text.find(ch, k + 1)
+    return out
 
 
 def _after_spaces(text: str, k: int, spaces: str = _SPACES) -> int:
@@ -507,12 +534,12 @@ def _year_start(text: str, k: int) -> int:
 
 
 def _truncated_start(text: str, k: int) -> int | None:
-    """Where a truncated year with its 年 at ``k`` starts: at the first of its digits (the
-    pattern looks behind for no digit)."""
+    """Where a truncated year with its 年 at ``k`` starts: at the first of its two or three
+    digits (the pattern looks behind for no digit); None when there are more or fewer."""
     i = j = _after_spaces(text, k, _TRUNCATED_SPACES)
     while i > 0 and text[i - 1] in _DIGITS:
         i -= 1
-    return i if i < j else None
+    return i if 2 <= j - i <= 3 else None
 
 
 def _month_day_start(text: str, k: int) -> int | None:

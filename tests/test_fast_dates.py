@@ -551,16 +551,20 @@ def _anchored_and_reference():
 
     return [
         (
-            lambda text: datetext._anchored(datetext._YMD, text, "年", datetext._year_start),
+            lambda text: datetext._anchored(
+                datetext._YMD, text, datetext._offsets(text, "年"), datetext._year_start
+            ),
             regex.compile(datetext._YMD.pattern),
         ),
         (
-            lambda text: datetext._anchored(datetext._MD, text, "月", datetext._month_day_start),
+            lambda text: datetext._anchored(
+                datetext._MD, text, datetext._offsets(text, "月"), datetext._month_day_start
+            ),
             regex.compile(_MD_REFERENCE),
         ),
         (
             lambda text: datetext._anchored(
-                datetext._TRUNCATED, text, "年", datetext._truncated_start
+                datetext._TRUNCATED, text, datetext._offsets(text, "年"), datetext._truncated_start
             ),
             regex.compile(datetext._TRUNCATED.pattern),
         ),
@@ -644,3 +648,36 @@ def test_topic_coverage_reads_the_levels_as_the_level_by_level_filter_does():
         }
         checked += 1
     assert checked > 5
+
+
+#: The clusters of date anchors as first found: one ``re`` search for the anchors' class.
+_CLUSTER_REFERENCE = (
+    f"[{datetext._DATE_ANCHORS}](?:[^{datetext._DATE_ANCHORS}]{{0,{datetext._NEAR}}}"
+    f"[{datetext._DATE_ANCHORS}])*[{datetext._DATE_OTHERS}{datetext._DATE_ANCHORS}]*"
+)
+
+
+def _clusters_reference(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [(m.start(), m.end()) for m in re.finditer(_CLUSTER_REFERENCE, text)]
+
+
+_GAPS = st.text(st.sampled_from(list("公开信息 0\n")), min_size=15, max_size=25)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(_DATE_FRAGMENTS, _GAPS), max_size=60))
+def test_anchor_clusters_are_those_of_the_class_search(fragments):
+    text = "".join(fragments)
+    assert list(datetext._anchor_clusters(text)) == _clusters_reference(text)
+
+
+def test_anchor_clusters_on_the_corpus_are_those_of_the_class_search():
+    found = 0
+    for text in _corpus_texts():
+        simplified = parse(text).simplified
+        fast = list(datetext._anchor_clusters(simplified))
+        assert fast == _clusters_reference(simplified)
+        found += len(fast)
+    assert found > 300
