@@ -681,3 +681,18 @@ def test_anchor_clusters_on_the_corpus_are_those_of_the_class_search():
         assert fast == _clusters_reference(simplified)
         found += len(fast)
     assert found > 300
+
+
+def test_a_spec_s_wording_is_remembered_by_the_spec_and_equals_a_new_one():
+    from gsilint.facts import outline
+    from gsilint.templates import SectionSpec
+
+    specs = [
+        SectionSpec(f"k{i}", f"一、标题{i}", variants=(f"标题{i}",), keywords=(("标", "题"),))
+        for i in range(outline._WORDINGS_KEPT + 5)
+    ]
+    for spec in specs:
+        w = outline._wording(spec)
+        assert w is outline._wording(spec)
+        assert w == outline._new_wording(spec) and w.spec is spec
+    assert len(outline._WORDINGS) <= outline._WORDINGS_KEPT
