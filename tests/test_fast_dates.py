@@ -696,3 +696,51 @@ def test_a_spec_s_wording_is_remembered_by_the_spec_and_equals_a_new_one():
         assert w is outline._wording(spec)
         assert w == outline._new_wording(spec) and w.spec is spec
     assert len(outline._WORDINGS) <= outline._WORDINGS_KEPT
+
+
+def test_year_uses_enter_only_sections_that_hold_a_year_as_when_every_one_is_entered(
+    monkeypatch,
+):
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+    from gsilint.facts import year_statements as ys
+
+    docs = [parse(text) for text in _corpus_texts()]
+    fast = [ys.year_uses(Facts(doc, Config(), None)) for doc in docs]
+    walk = ys._paragraph_sections
+    monkeypatch.setattr(ys, "_paragraph_sections", lambda doc, holds: walk(doc, lambda s: True))
+    assert fast == [ys.year_uses(Facts(doc, Config(), None)) for doc in docs]
+    assert sum(map(len, fast)) > 50
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from(list("《》“”a")), max_size=20), st.data())
+def test_in_quotes_reads_the_text_as_its_slice_would(text, data):
+    from gsilint.facts import year_statements as ys
+
+    start = data.draw(st.integers(0, len(text)))
+    para_start = data.draw(st.integers(0, len(text)))
+    before = text[para_start:start]
+    expected = before.rfind("《") > before.rfind("》") or before.rfind("“") > before.rfind("”")
+    assert ys._in_quotes(text, start, para_start) == expected
+
+
+def test_years_alone_in_a_span_are_those_mentions_in_finds_there():
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+    from gsilint.facts import year_statements as ys
+    from gsilint.facts.dates import mentions_in
+
+    checked = 0
+    for text in _corpus_texts():
+        f = Facts(parse(text), Config(), None)
+        years = [d for d in f.date_mentions if d.year_only]
+        starts = [d.span.start for d in years]
+        spans = [p.span for p in f.doc.paragraphs()]
+        spans += [s.heading.title_span for s in f.doc.all_sections()]
+        spans += [Span(d.span.start, d.span.end + k) for d in f.date_mentions for k in (0, 3)]
+        for span in spans:
+            expected = [d for d in mentions_in(f, span) if d.year_only]
+            assert ys._years_in(years, starts, span) == expected
+            checked += bool(expected)
+    assert checked > 100
