@@ -371,7 +371,7 @@ def _find_dates_in_runs(text: str, offset: int) -> list[DateMention]:
 def _breaks_inside_a_date(text: str) -> list[tuple[int, int]]:
     """The line breaks of ``text`` that fall between two parts of one date."""
     out = []
-    for m in _DATE_BREAK.finditer(text):
+    for m in _anchored(_DATE_BREAK, text, _offsets(text, "\n"), _break_start):
         a, b = m.start(), m.end()
         left, right = text[a - 1], text[b]
         if left in _DIGITS and right in _DIGITS:
@@ -400,6 +400,15 @@ def _breaks_inside_a_date(text: str) -> list[tuple[int, int]]:
         ):
             out.append((a, b))
     return out
+
+
+def _break_start(text: str, k: int) -> int:
+    """Where a line break with its first "\n" at ``k`` starts: at the spaces before the
+    "\n" (and its "\r"). A break's later "\n"s give starts inside it, which
+    :func:`_anchored` passes over."""
+    if k > 0 and text[k - 1] == "\r":
+        k -= 1
+    return _after_spaces(text, k, _NARROW_SPACES)
 
 
 def _joined(text: str) -> tuple[str, list[tuple[int, int]] | None]:
@@ -494,13 +503,13 @@ _StartOf = Callable[[str, int], "int | None"]
 def _anchored(
     pattern: re.Pattern, text: str, anchors: list[int], start_of: _StartOf
 ) -> Iterator[re.Match]:
-    """What ``pattern.finditer(text)`` finds, for a pattern whose matches hold one anchor
-    character once, each starting where ``start_of(text, k)`` says for its anchor at
-    ``k`` (None: no match can hold that anchor); ``anchors`` are the anchor's offsets
-    (:func:`_offsets`). One ``match`` per anchor, not a search at every character (date
-    patterns begin with classes of digits, which the engine tries everywhere). The
-    starts grow with the anchors, so matches that would overlap the one before are
-    left out, as ``finditer`` leaves them out."""
+    """What ``pattern.finditer(text)`` finds, for a pattern each of whose matches starts
+    where ``start_of(text, k)`` says for the first anchor character ``k`` it holds (None:
+    no match starts there); ``anchors`` are the anchor's offsets (:func:`_offsets`).
+    One ``match`` per anchor, not a search at every character (date patterns begin
+    with classes of digits, which the engine tries everywhere). The starts grow with
+    the anchors, so the starts of a match's later anchors, and matches that would
+    overlap the one before, are passed over, as ``finditer`` passes over them."""
     end = 0
     for k in anchors:
         start = start_of(text, k)
@@ -536,7 +545,7 @@ def _year_start(text: str, k: int) -> int:
 def _truncated_start(text: str, k: int) -> int | None:
     """Where a truncated year with its 年 at ``k`` starts: at the first of its two or three
     digits (the pattern looks behind for no digit); None when there are more or fewer."""
-    i = j = _after_spaces(text, k, _TRUNCATED_SPACES)
+    i = j = _after_spaces(text, k, _NARROW_SPACES)
     while i > 0 and text[i - 1] in _DIGITS:
         i -= 1
     return i if 2 <= j - i <= 3 else None
@@ -560,7 +569,9 @@ def _month_day_start(text: str, k: int) -> int | None:
     return i
 
 
-_TRUNCATED_SPACES = " \t\u3000"
+#: The spaces of a truncated year's pattern and of a line break's (no U+00A0).
+#: Spaces without U+00A0 (what a truncated year's and a line break's patterns allow).
+_NARROW_SPACES = " \t\u3000"
 _MONTH_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十")
 
 

@@ -568,6 +568,12 @@ def _anchored_and_reference():
             ),
             regex.compile(datetext._TRUNCATED.pattern),
         ),
+        (
+            lambda text: datetext._anchored(
+                datetext._DATE_BREAK, text, datetext._offsets(text, "\n"), datetext._break_start
+            ),
+            regex.compile(datetext._DATE_BREAK.pattern),
+        ),
     ]
 
 
