@@ -24,10 +24,13 @@ Offsets are code points into the text given, so spans found in
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -52,10 +55,12 @@ _YMD = lazy(rf"{_YEAR}{_SP}年(?:{_SP}{_MONTH}{_SP}月(?:{_SP}{_DAY}{_SP}[日号
 _NUMERIC = lazy(
     r"(?<![0-9０-９.．])(?P<y>[12]\d{3})(?P<sep>[-/.．－])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9０-９]|[.．][0-9])"
 )
-#: 12月31日 without a year (month and day both required)
-_MD = lazy(
-    rf"(?<![0-9０-９一二三四五六七八九十年{_ZERO}]{_SP})(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]"
-)
+#: 12月31日 without a year (month and day both required), where
+#: :func:`_month_day_start` finds no number or 年 before it (through spaces)
+_MD = lazy(rf"(?P<m>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}}|元){_SP}月{_SP}{_DAY}{_SP}[日号]")
+#: What may not come before a month-day (with only spaces between).
+_BEFORE_MD = frozenset(f"0123456789０１２３４５６７８９一二三四五六七八九十年{_ZERO}")
+_SPACES = " \t\u3000\u00a0"
 #: A year written with two or three digits where four belong: "20年度", "20年1月13日".
 _TRUNCATED = lazy(
     r"(?<![0-9０-９.．:：/\-近第约满每逾超余])(?P<y>[0-9０-９]{2,3})[ \t\u3000]*年"
@@ -74,7 +79,7 @@ _DATE_BREAK = lazy(
 _RANGE_JOIN = lazy(r"^\s*(?:起)?\s*(?:至|到|—+|－|-|~|～|–)\s*\Z")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class DateMention:
     """One written year, year-month, date or month-day.
 
@@ -95,6 +100,33 @@ class DateMention:
     inferred_year: bool = False
     #: the year is written with two or three digits ("20年度"): cut short by a crawler or a typo
     truncated: bool = False
+
+    # Mentions are made by the hundred per report: the fields are set through their
+    # slots (a frozen dataclass's own ``__init__`` goes through ``object.__setattr__``).
+    def __init__(
+        self,
+        span: Span,
+        text: str,
+        year: int | None,
+        month: int | None = None,
+        day: int | None = None,
+        year_span: Span | None = None,
+        valid: bool = True,
+        problem: tuple[str, str] | None = None,
+        inferred_year: bool = False,
+        truncated: bool = False,
+    ) -> None:
+        _set = _MENTION_SETTERS
+        _set[0](self, span)
+        _set[1](self, text)
+        _set[2](self, year)
+        _set[3](self, month)
+        _set[4](self, day)
+        _set[5](self, year_span)
+        _set[6](self, valid)
+        _set[7](self, problem)
+        _set[8](self, inferred_year)
+        _set[9](self, truncated)
 
     @property
     def is_date(self) -> bool:
@@ -120,6 +152,12 @@ class DateMention:
         if self.day is None:
             return f"{y}-{m}"
         return f"{y}-{m}-{self.day:02d}"
+
+
+#: The slots' setters, in the order of the fields.
+_MENTION_SETTERS = tuple(
+    getattr(DateMention, f.name).__set__ for f in dataclasses.fields(DateMention)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +199,9 @@ def _check(
     return True, None
 
 
+#: year, month, day, valid, problem
+_Values = tuple[int | None, int | None, int | None, bool, tuple[str, str] | None]
+
 #: Maps a (start, end) of the text read to the span to report.
 Place = Callable[[int, int], Span]
 
@@ -168,6 +209,18 @@ Place = Callable[[int, int], Span]
 def _mention(
     text: str, span: Span, y: str | None, m: str | None, d: str | None, year_span: Span | None
 ) -> DateMention | None:
+    values = _values(y, m, d)
+    if values is None:
+        return None
+    year, month, day, valid, problem = values
+    return DateMention(span, text, year, month, day, year_span, valid, problem)
+
+
+@lru_cache(maxsize=4096)
+def _values(y: str | None, m: str | None, d: str | None) -> _Values | None:
+    """The year, month and day the parts of a date write, and whether they make a date
+    (:func:`_check`); None when one is no number or the year is out of range.
+    Remembered: reports write the same parts again and again."""
     year = read_digits(y) if y else None
     if y and (year is None or not 1900 <= year <= 2199):
         return None
@@ -175,8 +228,7 @@ def _mention(
     day = cn_number(d) if d else None
     if (m and month is None) or (d and day is None):
         return None
-    valid, problem = _check(year, month, day)
-    return DateMention(span, text, year, month, day, year_span, valid, problem)
+    return (year, month, day, *_check(year, month, day))
 
 
 def _mention_of(m: regex.Match, place: Place) -> DateMention | None:
@@ -204,13 +256,10 @@ _DATE_DIGITS = r"\d\U00010000-\U0010ffff"
 _DATE_OTHERS = (
     _DATE_DIGITS + r"〇○OＯ零一二三四五六七八九十廿卅元正日号度至到起止 \t\u3000\u00a0\r\n"
 )
-#: Characters that every date has one of, with at most ``_NEAR`` others between them,
-#: and the rest of the run of date characters the last one is in.
+#: The characters of ``_DATE_ANCHORS`` one by one.
+_ANCHOR_CHARS = "年月-/.．－"
+#: How many other characters may come between two anchors of one cluster.
 _NEAR = 20
-_ANCHOR_CLUSTER = lazy(
-    f"[{_DATE_ANCHORS}](?:[^{_DATE_ANCHORS}]{{0,{_NEAR}}}[{_DATE_ANCHORS}])*"
-    f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*"
-)
 #: Date characters, from a place on: read in the text reversed, a run's start.
 _DATE_CHARS = lazy(f"[{_DATE_OTHERS}{_DATE_ANCHORS}]*")
 
@@ -243,13 +292,33 @@ def _date_stretches(text: str) -> list[tuple[int, int]]:
     reverse = text[::-1]
     n = len(text)
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR_CLUSTER.finditer(text):
-        start = n - _DATE_CHARS.match(reverse, n - m.start()).end()
-        end = m.end()
+    for first, end in _anchor_clusters(text):
+        start = n - _DATE_CHARS.match(reverse, n - first).end()
         if out and start <= out[-1][1]:
             start = out.pop()[0]
         out.append((start, end))
     return [(a, b) for a, b in out if _could_hold_a_date(text, a, b)]
+
+
+def _anchor_clusters(text: str) -> Iterator[tuple[int, int]]:
+    """Clusters of anchors (``_ANCHOR_CHARS``), each with at most ``_NEAR`` other
+    characters between one and the next, as (the first's offset, the end of the run of
+    date characters the last is in); a cluster starts at the first anchor after the
+    run before. The anchors are found with ``str.find``: a search for their class
+    would test every character of the text."""
+    anchors = [k for ch in _ANCHOR_CHARS for k in _offsets(text, ch)]
+    anchors.sort()
+    i, count = 0, len(anchors)
+    while i < count:
+        first = last = anchors[i]
+        i += 1
+        while i < count and anchors[i] - last <= _NEAR + 1:
+            last = anchors[i]
+            i += 1
+        end = _DATE_CHARS.match(text, last + 1).end()
+        yield first, end
+        while i < count and anchors[i] < end:
+            i += 1
 
 
 #: The start of a numeric date: a year and a separator ("2019-").
@@ -302,7 +371,7 @@ def _find_dates_in_runs(text: str, offset: int) -> list[DateMention]:
 def _breaks_inside_a_date(text: str) -> list[tuple[int, int]]:
     """The line breaks of ``text`` that fall between two parts of one date."""
     out = []
-    for m in _DATE_BREAK.finditer(text):
+    for m in _anchored(_DATE_BREAK, text, _offsets(text, "\n"), _break_start):
         a, b = m.start(), m.end()
         left, right = text[a - 1], text[b]
         if left in _DIGITS and right in _DIGITS:
@@ -331,6 +400,15 @@ def _breaks_inside_a_date(text: str) -> list[tuple[int, int]]:
         ):
             out.append((a, b))
     return out
+
+
+def _break_start(text: str, k: int) -> int:
+    """Where a line break with its first "\n" at ``k`` starts: at the spaces before the
+    "\n" (and its "\r"). A break's later "\n"s give starts inside it, which
+    :func:`_anchored` passes over."""
+    if k > 0 and text[k - 1] == "\r":
+        k -= 1
+    return _after_spaces(text, k, _NARROW_SPACES)
 
 
 def _joined(text: str) -> tuple[str, list[tuple[int, int]] | None]:
@@ -364,12 +442,13 @@ def _before_join(where: list[tuple[int, int]], i: int, end: bool) -> int:
 def _find_dates(text: str, place: Place) -> list[DateMention]:
     out: list[DateMention] = []
     taken = _Taken()
+    years = _offsets(text, "年")
     for m in _NUMERIC.finditer(text):
         mm = _mention_of(m, place)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
-    for m in _YMD.finditer(text):
+    for m in _anchored(_YMD, text, years, _year_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         end = m.end()
@@ -388,14 +467,14 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), end)
-    for m in _MD.finditer(text):
+    for m in _anchored(_MD, text, _offsets(text, "月"), _month_day_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         mm = _mention(m.group(0), place(m.start(), m.end()), None, m.group("m"), m.group("d"), None)
         if mm is not None:
             out.append(mm)
             taken.add(m.start(), m.end())
-    for m in _TRUNCATED.finditer(text):
+    for m in _anchored(_TRUNCATED, text, years, _truncated_start):
         if taken.overlaps(m.start(), m.end()):
             continue
         y = m.group("y")
@@ -415,6 +494,85 @@ def _find_dates(text: str, place: Place) -> list[DateMention]:
         )
     out.sort(key=lambda d: d.span.start)
     return out
+
+
+#: Where a match holding the anchor at an offset starts (None: no match holds it).
+_StartOf = Callable[[str, int], "int | None"]
+
+
+def _anchored(
+    pattern: re.Pattern, text: str, anchors: list[int], start_of: _StartOf
+) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` finds, for a pattern each of whose matches starts
+    where ``start_of(text, k)`` says for the first anchor character ``k`` it holds (None:
+    no match starts there); ``anchors`` are the anchor's offsets (:func:`_offsets`).
+    One ``match`` per anchor, not a search at every character (date patterns begin
+    with classes of digits, which the engine tries everywhere). The starts grow with
+    the anchors, so the starts of a match's later anchors, and matches that would
+    overlap the one before, are passed over, as ``finditer`` passes over them."""
+    end = 0
+    for k in anchors:
+        start = start_of(text, k)
+        if start is not None and start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+def _offsets(text: str, ch: str) -> list[int]:
+    """Where ``ch`` is in ``text``, in order."""
+    out = []
+    k = text.find(ch)
+    while k >= 0:
+        out.append(k)
+        k = text.find(ch, k + 1)
+    return out
+
+
+def _after_spaces(text: str, k: int, spaces: str = _SPACES) -> int:
+    """Where the run of ``spaces`` that ends at ``k`` starts."""
+    while k > 0 and text[k - 1] in spaces:
+        k -= 1
+    return k
+
+
+def _year_start(text: str, k: int) -> int:
+    """Where a year-month-day with its 年 at ``k`` starts: four characters of year, then spaces."""
+    return _after_spaces(text, k) - 4
+
+
+def _truncated_start(text: str, k: int) -> int | None:
+    """Where a truncated year with its 年 at ``k`` starts: at the first of its two or three
+    digits (the pattern looks behind for no digit); None when there are more or fewer."""
+    i = j = _after_spaces(text, k, _NARROW_SPACES)
+    while i > 0 and text[i - 1] in _DIGITS:
+        i -= 1
+    return i if 2 <= j - i <= 3 else None
+
+
+def _month_day_start(text: str, k: int) -> int | None:
+    """Where a month-day with its 月 at ``k`` starts: at the first of the month's numerals,
+    or at 元; None when a number or 年 comes before it, through spaces (the look-behind of
+    the first pattern, which ``re`` cannot write: every numeral of a run but its first
+    has one before it)."""
+    i = j = _after_spaces(text, k)
+    while i > 0 and text[i - 1] in _MONTH_NUMERALS:
+        i -= 1
+    if i == j:
+        if i == 0 or text[i - 1] != "元":
+            return None
+        i -= 1
+    before = _after_spaces(text, i)
+    if before > 0 and text[before - 1] in _BEFORE_MD:
+        return None
+    return i
+
+
+#: The spaces of a truncated year's pattern and of a line break's (no U+00A0).
+#: Spaces without U+00A0 (what a truncated year's and a line break's patterns allow).
+_NARROW_SPACES = " \t\u3000"
+_MONTH_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十")
 
 
 class _Taken:

@@ -533,3 +533,220 @@ def test_a_bmp_only_text_is_told_by_its_utf16_length(text):
     from gsilint.rules.hygiene.t501_repeated_word import _bmp_only
 
     assert _bmp_only(text) == all(ord(c) <= 0xFFFF for c in text)
+
+
+# -- dates: month-days found with stdlib re, mentions made through their slots ----------
+
+#: ``datetext._MD`` as first written, for ``regex``: the look-behind in the pattern.
+_MD_REFERENCE = (
+    r"(?<![0-9０-９一二三四五六七八九十年〇○OＯ零][ \t\u3000\u00a0]*)"
+    r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|元)[ \t\u3000\u00a0]*月[ \t\u3000\u00a0]*"
+    r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,4})[ \t\u3000\u00a0]*[日号]"
+)
+
+
+def _anchored_and_reference():
+    """(what ``_find_dates`` reads each pattern with, the ``regex`` pattern first written)."""
+    import regex
+
+    return [
+        (
+            lambda text: datetext._anchored(
+                datetext._YMD, text, datetext._offsets(text, "年"), datetext._year_start
+            ),
+            regex.compile(datetext._YMD.pattern),
+        ),
+        (
+            lambda text: datetext._anchored(
+                datetext._MD, text, datetext._offsets(text, "月"), datetext._month_day_start
+            ),
+            regex.compile(_MD_REFERENCE),
+        ),
+        (
+            lambda text: datetext._anchored(
+                datetext._TRUNCATED, text, datetext._offsets(text, "年"), datetext._truncated_start
+            ),
+            regex.compile(datetext._TRUNCATED.pattern),
+        ),
+        (
+            lambda text: datetext._anchored(
+                datetext._DATE_BREAK, text, datetext._offsets(text, "\n"), datetext._break_start
+            ),
+            regex.compile(datetext._DATE_BREAK.pattern),
+        ),
+    ]
+
+
+def _matches(found) -> list:
+    return [(m.span(), m.groupdict()) for m in found]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_DATE_FRAGMENTS, max_size=40))
+def test_anchored_matches_are_the_matches_of_a_search_at_every_character(fragments):
+    text = "".join(fragments)
+    for anchored, reference in _anchored_and_reference():
+        assert _matches(anchored(text)) == _matches(reference.finditer(text)), reference.pattern
+
+
+def test_anchored_matches_on_the_corpus_are_those_of_a_search_at_every_character():
+    found = 0
+    pairs = _anchored_and_reference()
+    for text in _corpus_texts():
+        for anchored, reference in pairs:
+            fast = _matches(anchored(text))
+            assert fast == _matches(reference.finditer(text))
+            found += len(fast)
+    assert found > 300
+
+
+def test_a_mention_made_through_its_slots_holds_every_field():
+    import dataclasses
+
+    values = dict(
+        span=Span(3, 9),
+        text="2月30日",
+        year=2019,
+        month=2,
+        day=30,
+        year_span=Span(1, 2),
+        valid=False,
+        problem=("p", "q"),
+        inferred_year=True,
+        truncated=True,
+    )
+    by_name = datetext.DateMention(**values)
+    by_place = datetext.DateMention(*values.values())
+    for d in (by_name, by_place):
+        assert {f.name: getattr(d, f.name) for f in dataclasses.fields(d)} == values
+    assert by_name == by_place and hash(by_name) == hash(by_place)
+    short = datetext.DateMention(Span(0, 5), "2019年", 2019)
+    assert (short.month, short.day, short.year_span, short.valid, short.problem) == (
+        None,
+        None,
+        None,
+        True,
+        None,
+    )
+    assert not short.inferred_year and not short.truncated
+    moved = dataclasses.replace(short, year=2020, inferred_year=True)
+    assert (moved.year, moved.inferred_year, moved.text) == (2020, True, "2019年")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        short.year = 2000  # type: ignore[misc]
+
+
+def test_topic_coverage_reads_the_levels_as_the_level_by_level_filter_does():
+    from gsilint.config import Config
+    from gsilint.facts import Facts, outline
+
+    checked = 0
+    for text in _corpus_texts():
+        f = Facts(parse(text), Config(), None)
+        if f.template.id != "2008":
+            continue
+        heads: dict = {}
+        secs = outline.outline_sections(f.doc)
+        for level in sorted({sec.level for sec in secs}):
+            rest = tuple(sp for sp in f.template.sections if sp.key not in heads)
+            heads.update(outline._assign(rest, [sec for sec in secs if sec.level == level]))
+        assert {c.key: c.heading for c in f.topic_coverage} == {
+            sp.key: heads.get(sp.key) for sp in f.template.sections
+        }
+        checked += 1
+    assert checked > 5
+
+
+#: The clusters of date anchors as first found: one ``re`` search for the anchors' class.
+_CLUSTER_REFERENCE = (
+    f"[{datetext._DATE_ANCHORS}](?:[^{datetext._DATE_ANCHORS}]{{0,{datetext._NEAR}}}"
+    f"[{datetext._DATE_ANCHORS}])*[{datetext._DATE_OTHERS}{datetext._DATE_ANCHORS}]*"
+)
+
+
+def _clusters_reference(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [(m.start(), m.end()) for m in re.finditer(_CLUSTER_REFERENCE, text)]
+
+
+_GAPS = st.text(st.sampled_from(list("公开信息 0\n")), min_size=15, max_size=25)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(_DATE_FRAGMENTS, _GAPS), max_size=60))
+def test_anchor_clusters_are_those_of_the_class_search(fragments):
+    text = "".join(fragments)
+    assert list(datetext._anchor_clusters(text)) == _clusters_reference(text)
+
+
+def test_anchor_clusters_on_the_corpus_are_those_of_the_class_search():
+    found = 0
+    for text in _corpus_texts():
+        simplified = parse(text).simplified
+        fast = list(datetext._anchor_clusters(simplified))
+        assert fast == _clusters_reference(simplified)
+        found += len(fast)
+    assert found > 300
+
+
+def test_a_spec_s_wording_is_remembered_by_the_spec_and_equals_a_new_one():
+    from gsilint.facts import outline
+    from gsilint.templates import SectionSpec
+
+    specs = [
+        SectionSpec(f"k{i}", f"一、标题{i}", variants=(f"标题{i}",), keywords=(("标", "题"),))
+        for i in range(outline._WORDINGS_KEPT + 5)
+    ]
+    for spec in specs:
+        w = outline._wording(spec)
+        assert w is outline._wording(spec)
+        assert w == outline._new_wording(spec) and w.spec is spec
+    assert len(outline._WORDINGS) <= outline._WORDINGS_KEPT
+
+
+def test_year_uses_enter_only_sections_that_hold_a_year_as_when_every_one_is_entered(
+    monkeypatch,
+):
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+    from gsilint.facts import year_statements as ys
+
+    docs = [parse(text) for text in _corpus_texts()]
+    fast = [ys.year_uses(Facts(doc, Config(), None)) for doc in docs]
+    walk = ys._paragraph_sections
+    monkeypatch.setattr(ys, "_paragraph_sections", lambda doc, holds: walk(doc, lambda s: True))
+    assert fast == [ys.year_uses(Facts(doc, Config(), None)) for doc in docs]
+    assert sum(map(len, fast)) > 50
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from(list("《》“”a")), max_size=20), st.data())
+def test_in_quotes_reads_the_text_as_its_slice_would(text, data):
+    from gsilint.facts import year_statements as ys
+
+    start = data.draw(st.integers(0, len(text)))
+    para_start = data.draw(st.integers(0, len(text)))
+    before = text[para_start:start]
+    expected = before.rfind("《") > before.rfind("》") or before.rfind("“") > before.rfind("”")
+    assert ys._in_quotes(text, start, para_start) == expected
+
+
+def test_years_alone_in_a_span_are_those_mentions_in_finds_there():
+    from gsilint.config import Config
+    from gsilint.facts import Facts
+    from gsilint.facts import year_statements as ys
+    from gsilint.facts.dates import mentions_in
+
+    checked = 0
+    for text in _corpus_texts():
+        f = Facts(parse(text), Config(), None)
+        years = [d for d in f.date_mentions if d.year_only]
+        starts = [d.span.start for d in years]
+        spans = [p.span for p in f.doc.paragraphs()]
+        spans += [s.heading.title_span for s in f.doc.all_sections()]
+        spans += [Span(d.span.start, d.span.end + k) for d in f.date_mentions for k in (0, 3)]
+        for span in spans:
+            expected = [d for d in mentions_in(f, span) if d.year_only]
+            assert ys._years_in(years, starts, span) == expected
+            checked += bool(expected)
+    assert checked > 100

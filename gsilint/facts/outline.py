@@ -9,7 +9,6 @@ are not outline headings: :func:`is_row_like` keeps them out of every fact.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gsilint import document
@@ -60,8 +59,22 @@ class _Wording:
     label_ends: frozenset[tuple[str, str]]
 
 
-@lru_cache(maxsize=1024)
+#: id(spec) -> its wording (which holds the spec, so the id is not reused while the
+#: entry is kept): a spec's own hash reads every field of it, nested tuples included.
+_WORDINGS: dict[int, _Wording] = {}
+_WORDINGS_KEPT = 1024
+
+
 def _wording(spec: SectionSpec) -> _Wording:
+    w = _WORDINGS.get(id(spec))
+    if w is None or w.spec is not spec:
+        if len(_WORDINGS) >= _WORDINGS_KEPT:
+            _WORDINGS.clear()
+        w = _WORDINGS[id(spec)] = _new_wording(spec)
+    return w
+
+
+def _new_wording(spec: SectionSpec) -> _Wording:
     labels = (spec.title, *spec.variants)
     return _Wording(
         spec,
@@ -174,10 +187,14 @@ def topic_coverage(f: Facts) -> list[Coverage]:
         return [Coverage(s.key, s.title, s.required, m.get(s.key)) for s in tpl.sections]
     # outer headings first: "六、…存在的主要问题及改进情况" before its "（一）存在的主要问题："
     heads: dict[str, document.Section] = {}
-    secs = outline_sections(f.doc)
-    for level in sorted({sec.level for sec in secs}):
+    by_level: dict[int, list[document.Section]] = {}
+    for sec in outline_sections(f.doc):
+        by_level.setdefault(sec.level, []).append(sec)
+    for level in sorted(by_level):
         rest = tuple(sp for sp in tpl.sections if sp.key not in heads)
-        heads.update(_assign(rest, [sec for sec in secs if sec.level == level]))
+        if not rest:
+            break
+        heads.update(_assign(rest, by_level[level]))
     declared = f.declared_parts
     skip = declared.span if declared else None
     text = f.doc.simplified

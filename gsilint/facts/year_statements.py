@@ -13,12 +13,12 @@ puts it after the body's name ("本镇2017年没有受理…"). These are
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint import document
 from gsilint.datetext import DateMention
-from gsilint.facts.dates import mentions_in
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 
@@ -106,17 +106,22 @@ class YearUse:
 
 
 def _in_quotes(text: str, start: int, para_start: int) -> bool:
-    before = text[para_start:start]
-    return before.rfind("《") > before.rfind("》") or before.rfind("“") > before.rfind("”")
+    find = text.rfind
+    return find("《", para_start, start) > find("》", para_start, start) or find(
+        "“", para_start, start
+    ) > find("”", para_start, start)
 
 
-def _paragraph_sections(doc: document.Document):
-    """(paragraph, innermost section) in order."""
+def _paragraph_sections(doc: document.Document, holds: Callable[[Span], bool]):
+    """(paragraph, innermost section) in order; sections whose span ``holds`` nothing
+    are not entered (a section's span covers its heading and all it holds)."""
     for b in doc.preamble:
         if isinstance(b, document.Paragraph):
             yield b, None
 
     def walk(sec: document.Section):
+        if not holds(sec.span):
+            return
         if sec.heading.body is not None:
             yield sec.heading.body, sec
         for c in sec.children:
@@ -129,23 +134,41 @@ def _paragraph_sections(doc: document.Document):
         yield from walk(s)
 
 
+def _years_in(years: list[DateMention], starts: list[int], span: Span) -> list[DateMention]:
+    """The years alone (``years``, sorted, with their ``starts``) inside ``span``: what
+    ``mentions_in`` finds there that is a year alone (mentions do not overlap, so the
+    first that ends past ``span`` is the last that starts in it)."""
+    i = bisect_left(starts, span.start)
+    found = []
+    while i < len(years) and years[i].span.end <= span.end:
+        found.append(years[i])
+        i += 1
+    return found
+
+
 def year_uses(f: Facts) -> list[YearUse]:
     """Year-only mentions in prose that state the year's work (statement) or a plan."""
     doc = f.doc
     text = doc.simplified
     out: list[YearUse] = []
-    # most paragraphs write no year alone: skip those without reading their mentions
-    year_only_starts = [d.span.start for d in f.date_mentions if d.year_only]
+    # most paragraphs write no year alone: only the years alone are looked up
+    year_only = [d for d in f.date_mentions if d.year is not None and d.month is None]
+    if not year_only:
+        return out
+    year_only_starts = [d.span.start for d in year_only]
 
     def has_year_only(span: Span) -> bool:
         i = bisect_left(year_only_starts, span.start)
         return i < len(year_only_starts) and year_only_starts[i] < span.end
 
-    for para, sec in _paragraph_sections(doc):
+    def years_in(span: Span) -> list[DateMention]:
+        return _years_in(year_only, year_only_starts, span)
+
+    for para, sec in _paragraph_sections(doc, has_year_only):
         if not has_year_only(para.span):
             continue
-        for d in mentions_in(f, para.span):
-            if not d.year_only or d.year_span is None:
+        for d in years_in(para.span):
+            if d.year_span is None:
                 continue
             if _in_quotes(text, d.span.start, para.span.start):
                 continue
@@ -198,8 +221,8 @@ def year_uses(f: Facts) -> list[YearUse]:
         h = sec.heading
         if not has_year_only(h.title_span):
             continue
-        for d in mentions_in(f, h.title_span):
-            if not d.year_only or _in_quotes(text, d.span.start, h.title_span.start):
+        for d in years_in(h.title_span):
+            if _in_quotes(text, d.span.start, h.title_span.start):
                 continue
             rest = text[d.span.end : h.title_span.end]
             if _PLAN_NOUN_AFTER.match(rest) or _PLAN.search(
