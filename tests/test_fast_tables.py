@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import FrozenInstanceError, dataclass
+from decimal import Decimal
 from functools import cache
 
 import pytest
@@ -142,6 +143,11 @@ _CELLS = st.one_of(
     ),
     st.just(CellValue(None, Span(0, 0), False, "")),  # not reported
     st.just(CellValue(None, Span(0, 1), True, "若干", "not_number")),  # invalid
+    st.just(CellValue(None, Span(0, 1), True, "?")),  # reported, no value, no problem named
+    st.builds(  # an amount (万元)
+        lambda v: CellValue(Decimal(v) / 4, Span(0, 1), True, str(Decimal(v) / 4)),
+        st.integers(min_value=0, max_value=40),
+    ),
 )
 
 
@@ -893,3 +899,45 @@ def test_paragraph_rows_stop_at_prose_as_the_reference_cuts_them_on_the_corpus()
             assert old_format._token_rows(text, base) == _token_rows_reference(text, base)
             seen += 1
     assert seen
+
+
+# -- old-table row candidates --------------------------------------------------------------
+
+
+def _candidates_reference(key: str, rows) -> list:
+    """Row by row: each row's longest fragment found in the label; the rows whose is longest."""
+    best: list = []
+    size = 0
+    for rs in rows:
+        n = max((len(m) for m in rs.match if m in key), default=0)
+        if n and n > size:
+            best, size = [rs], n
+        elif n and n == size:
+            best.append(rs)
+    return best
+
+
+_OLD_FRAGMENTS = sorted({m for rs in old_table().table.rows for m in rs.match})
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_OLD_FRAGMENTS), st.text(alphabet="总数其中申请答复件条", max_size=3)
+        ),
+        max_size=4,
+    )
+)
+def test_old_table_candidates_equal_the_row_by_row_reference(parts):
+    rows = old_table().table.rows
+    key = "".join(parts)
+    assert old_format._candidates(key, rows) == _candidates_reference(key, rows)
+
+
+def test_old_table_candidates_equal_the_row_by_row_reference_on_the_corpus():
+    rows = old_table().table.rows
+    for f in _reports():
+        for r in table_stream(f.doc):
+            for key in (r.key, r.key[: len(r.key) // 2]):
+                assert old_format._candidates(key, rows) == _candidates_reference(key, rows)
