@@ -15,6 +15,7 @@ import itertools
 from dataclasses import FrozenInstanceError, dataclass
 from decimal import Decimal
 from functools import cache
+from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS, FIXTURES
@@ -941,3 +942,72 @@ def test_old_table_candidates_equal_the_row_by_row_reference_on_the_corpus():
         for r in table_stream(f.doc):
             for key in (r.key, r.key[: len(r.key) // 2]):
                 assert old_format._candidates(key, rows) == _candidates_reference(key, rows)
+
+
+def _table_stream_reference(doc) -> list[StreamRow]:
+    """Every row split by ``split_row``; empty rows and page markers dropped."""
+    out = []
+    for n, table in enumerate(doc.tables()):
+        if table.glued:
+            continue
+        for row in table.rows:
+            sr = split_row(row, table.kind, n)
+            parts = sr.labels + sr.values
+            marker = len(parts) <= 3 and bool(
+                _PAGE_MARK.match(norm_label("".join(c.text for c in parts)))
+            )
+            if (sr.labels or sr.is_data) and not marker:
+                out.append(sr)
+    return out
+
+
+class _Doc:
+    """What ``table_stream`` reads of a document: its tables."""
+
+    def __init__(self, tables):
+        self._tables = tables
+
+    def tables(self):
+        return iter(self._tables)
+
+
+_STREAM_TEXTS = st.sampled_from(
+    ["", " ", "0", "12", "-", "/", "—", "无", "- 4 -", "—6—", "第3页", "第 3 页", "1/5", "①"]
+    + ["件", "（一）予以公开", "页", "第", "共2页", "第1页共2页", "-12-", "3/"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["lines", "tab", "pipe"]),
+            st.booleans(),
+            st.lists(st.lists(_STREAM_TEXTS, min_size=1, max_size=4), max_size=8),
+        ),
+        max_size=3,
+    )
+)
+def test_the_row_stream_equals_the_reference_stream(tables):
+    doc = _Doc(
+        [
+            SimpleNamespace(
+                kind=kind,
+                glued=is_glued,
+                rows=[
+                    document.Row(
+                        [document.Cell(t, Span(i, i + 1)) for i, t in enumerate(texts)],
+                        Span(0, len(texts)),
+                    )
+                    for texts in rows
+                ],
+            )
+            for kind, is_glued, rows in tables
+        ]
+    )
+    assert table_stream(doc) == _table_stream_reference(doc)
+
+
+def test_the_row_stream_equals_the_reference_stream_on_the_corpus():
+    for f in _reports():
+        assert table_stream(f.doc) == _table_stream_reference(f.doc)
