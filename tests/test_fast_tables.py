@@ -26,6 +26,7 @@ from tables_helpers import T3_2021, build
 from gsilint import document
 from gsilint.config import Config
 from gsilint.facts import Facts
+from gsilint.facts import breakdowns as breakdowns_module
 from gsilint.facts import tables as facts_tables
 from gsilint.normalize import norm_label
 from gsilint.parse import parse
@@ -1011,3 +1012,79 @@ def test_the_row_stream_equals_the_reference_stream(tables):
 def test_the_row_stream_equals_the_reference_stream_on_the_corpus():
     for f in _reports():
         assert table_stream(f.doc) == _table_stream_reference(f.doc)
+
+
+# -- breakdowns ---------------------------------------------------------------------------
+
+
+def _breakdowns_reference(f: Facts) -> list:
+    """``breakdowns`` with every sentence tried, whether it holds quantities or not."""
+    text = f.numeric_text
+    sents = f.sentences
+    out: list = []
+    skip_to = skip_to_prev = -1
+    for k, sent in enumerate(sents):
+        prev = (
+            sents[k - 1]
+            if k
+            and sents[k - 1].paragraph == sent.paragraph
+            and sents[k - 1].span.end == sent.span.start
+            else None
+        )
+        found = breakdowns_module._marked(sent, prev, text)
+        if not found and prev is not None:
+            tb = breakdowns_module._topic_list(sent, prev, text)
+            if tb is not None:
+                found.append(tb)
+        if not found and text.find("主要", sent.span.start, sent.span.end) != -1:
+            earlier = [s for s in sents[max(0, k - 6) : k] if sent.paragraph - s.paragraph <= 2]
+            mc = breakdowns_module._main_categories(sent, earlier, text)
+            if mc is not None:
+                found.append(mc)
+        if not found:
+            sl = breakdowns_module._share_list(sent, prev)
+            if sl is not None:
+                found.append(sl)
+        if found and found[-1].kind in ("其中", "涉及", "包括", "topic"):
+            found[-1], last = breakdowns_module._continued(found[-1], k, sents, text)
+            skip_to = max(skip_to, last)
+        if k <= skip_to_prev:
+            found = [b for b in found if b.kind != "shares"]
+        skip_to_prev = skip_to
+        out.extend(found)
+    return out
+
+
+_PROSE = st.sampled_from(
+    [
+        "本年度主动公开政府信息1331条",
+        "（其中县直812条，乡镇519条）",
+        "其中，",
+        "县直单位公开812条，占61%",
+        "各乡镇公开519条，占39%",
+        "主动公开的政府信息，",
+        "主要类别为",
+        "规范性文件12件",
+        "其他7件",
+        "。",
+        "。\n\n",
+        "，",
+        "分别为",
+        "受理申请20件，办结18件",
+        "工作稳步推进",
+        "涉及",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PROSE, max_size=14))
+def test_breakdowns_equal_the_every_sentence_reference(parts):
+    text = "一、总体情况\n\n" + "".join(parts) + "\n"
+    f = Facts(parse(text), Config(), "r.txt")
+    assert breakdowns_module.breakdowns(f) == _breakdowns_reference(f)
+
+
+def test_breakdowns_equal_the_every_sentence_reference_on_the_corpus():
+    for f in _reports():
+        assert breakdowns_module.breakdowns(f) == _breakdowns_reference(f)
