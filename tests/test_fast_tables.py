@@ -13,7 +13,9 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import FrozenInstanceError, dataclass
+from decimal import Decimal
 from functools import cache
+from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS, FIXTURES
@@ -24,6 +26,7 @@ from tables_helpers import T3_2021, build
 from gsilint import document
 from gsilint.config import Config
 from gsilint.facts import Facts
+from gsilint.facts import breakdowns as breakdowns_module
 from gsilint.facts import tables as facts_tables
 from gsilint.normalize import norm_label
 from gsilint.parse import parse
@@ -142,6 +145,11 @@ _CELLS = st.one_of(
     ),
     st.just(CellValue(None, Span(0, 0), False, "")),  # not reported
     st.just(CellValue(None, Span(0, 1), True, "若干", "not_number")),  # invalid
+    st.just(CellValue(None, Span(0, 1), True, "?")),  # reported, no value, no problem named
+    st.builds(  # an amount (万元)
+        lambda v: CellValue(Decimal(v) / 4, Span(0, 1), True, str(Decimal(v) / 4)),
+        st.integers(min_value=0, max_value=40),
+    ),
 )
 
 
@@ -893,3 +901,190 @@ def test_paragraph_rows_stop_at_prose_as_the_reference_cuts_them_on_the_corpus()
             assert old_format._token_rows(text, base) == _token_rows_reference(text, base)
             seen += 1
     assert seen
+
+
+# -- old-table row candidates --------------------------------------------------------------
+
+
+def _candidates_reference(key: str, rows) -> list:
+    """Row by row: each row's longest fragment found in the label; the rows whose is longest."""
+    best: list = []
+    size = 0
+    for rs in rows:
+        n = max((len(m) for m in rs.match if m in key), default=0)
+        if n and n > size:
+            best, size = [rs], n
+        elif n and n == size:
+            best.append(rs)
+    return best
+
+
+_OLD_FRAGMENTS = sorted({m for rs in old_table().table.rows for m in rs.match})
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_OLD_FRAGMENTS), st.text(alphabet="总数其中申请答复件条", max_size=3)
+        ),
+        max_size=4,
+    )
+)
+def test_old_table_candidates_equal_the_row_by_row_reference(parts):
+    rows = old_table().table.rows
+    key = "".join(parts)
+    assert old_format._candidates(key, rows) == _candidates_reference(key, rows)
+
+
+def test_old_table_candidates_equal_the_row_by_row_reference_on_the_corpus():
+    rows = old_table().table.rows
+    for f in _reports():
+        for r in table_stream(f.doc):
+            for key in (r.key, r.key[: len(r.key) // 2]):
+                assert old_format._candidates(key, rows) == _candidates_reference(key, rows)
+
+
+def _table_stream_reference(doc) -> list[StreamRow]:
+    """Every row split by ``split_row``; empty rows and page markers dropped."""
+    out = []
+    for n, table in enumerate(doc.tables()):
+        if table.glued:
+            continue
+        for row in table.rows:
+            sr = split_row(row, table.kind, n)
+            parts = sr.labels + sr.values
+            marker = len(parts) <= 3 and bool(
+                _PAGE_MARK.match(norm_label("".join(c.text for c in parts)))
+            )
+            if (sr.labels or sr.is_data) and not marker:
+                out.append(sr)
+    return out
+
+
+class _Doc:
+    """What ``table_stream`` reads of a document: its tables."""
+
+    def __init__(self, tables):
+        self._tables = tables
+
+    def tables(self):
+        return iter(self._tables)
+
+
+_STREAM_TEXTS = st.sampled_from(
+    ["", " ", "0", "12", "-", "/", "—", "无", "- 4 -", "—6—", "第3页", "第 3 页", "1/5", "①"]
+    + ["件", "（一）予以公开", "页", "第", "共2页", "第1页共2页", "-12-", "3/"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["lines", "tab", "pipe"]),
+            st.booleans(),
+            st.lists(st.lists(_STREAM_TEXTS, min_size=1, max_size=4), max_size=8),
+        ),
+        max_size=3,
+    )
+)
+def test_the_row_stream_equals_the_reference_stream(tables):
+    doc = _Doc(
+        [
+            SimpleNamespace(
+                kind=kind,
+                glued=is_glued,
+                rows=[
+                    document.Row(
+                        [document.Cell(t, Span(i, i + 1)) for i, t in enumerate(texts)],
+                        Span(0, len(texts)),
+                    )
+                    for texts in rows
+                ],
+            )
+            for kind, is_glued, rows in tables
+        ]
+    )
+    assert table_stream(doc) == _table_stream_reference(doc)
+
+
+def test_the_row_stream_equals_the_reference_stream_on_the_corpus():
+    for f in _reports():
+        assert table_stream(f.doc) == _table_stream_reference(f.doc)
+
+
+# -- breakdowns ---------------------------------------------------------------------------
+
+
+def _breakdowns_reference(f: Facts) -> list:
+    """``breakdowns`` with every sentence tried, whether it holds quantities or not."""
+    text = f.numeric_text
+    sents = f.sentences
+    out: list = []
+    skip_to = skip_to_prev = -1
+    for k, sent in enumerate(sents):
+        prev = (
+            sents[k - 1]
+            if k
+            and sents[k - 1].paragraph == sent.paragraph
+            and sents[k - 1].span.end == sent.span.start
+            else None
+        )
+        found = breakdowns_module._marked(sent, prev, text)
+        if not found and prev is not None:
+            tb = breakdowns_module._topic_list(sent, prev, text)
+            if tb is not None:
+                found.append(tb)
+        if not found and text.find("主要", sent.span.start, sent.span.end) != -1:
+            earlier = [s for s in sents[max(0, k - 6) : k] if sent.paragraph - s.paragraph <= 2]
+            mc = breakdowns_module._main_categories(sent, earlier, text)
+            if mc is not None:
+                found.append(mc)
+        if not found:
+            sl = breakdowns_module._share_list(sent, prev)
+            if sl is not None:
+                found.append(sl)
+        if found and found[-1].kind in ("其中", "涉及", "包括", "topic"):
+            found[-1], last = breakdowns_module._continued(found[-1], k, sents, text)
+            skip_to = max(skip_to, last)
+        if k <= skip_to_prev:
+            found = [b for b in found if b.kind != "shares"]
+        skip_to_prev = skip_to
+        out.extend(found)
+    return out
+
+
+_PROSE = st.sampled_from(
+    [
+        "本年度主动公开政府信息1331条",
+        "（其中县直812条，乡镇519条）",
+        "其中，",
+        "县直单位公开812条，占61%",
+        "各乡镇公开519条，占39%",
+        "主动公开的政府信息，",
+        "主要类别为",
+        "规范性文件12件",
+        "其他7件",
+        "。",
+        "。\n\n",
+        "，",
+        "分别为",
+        "受理申请20件，办结18件",
+        "工作稳步推进",
+        "涉及",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PROSE, max_size=14))
+def test_breakdowns_equal_the_every_sentence_reference(parts):
+    text = "一、总体情况\n\n" + "".join(parts) + "\n"
+    f = Facts(parse(text), Config(), "r.txt")
+    assert breakdowns_module.breakdowns(f) == _breakdowns_reference(f)
+
+
+def test_breakdowns_equal_the_every_sentence_reference_on_the_corpus():
+    for f in _reports():
+        assert breakdowns_module.breakdowns(f) == _breakdowns_reference(f)

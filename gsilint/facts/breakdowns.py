@@ -351,6 +351,9 @@ def breakdowns(f: Facts) -> list[Breakdown]:
     #: sentences a list carried on into: they make no share list of their own
     skip_to = skip_to_prev = -1
     for k, sent in enumerate(sents):
+        if not sent.quantities:  # every kind of list takes its parts from the sentence
+            skip_to_prev = skip_to
+            continue
         prev = (
             sents[k - 1]
             if k

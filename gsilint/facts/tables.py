@@ -115,6 +115,21 @@ def _read_glued(f: Facts, grids: dict, layout: str, glued_tables: set[int]) -> N
     digits run into its label.
     """
     doc = f.doc
+    if glued_tables or any(t.glued for t in doc.tables()):
+        _split_glued_tables(doc, grids, layout, glued_tables)
+    if grids["t4"] is None and "结果维持" in doc.simplified and "尚未审结" in doc.simplified:
+        # table 四 flattened into prose (a heading's run-on text): its header words, then 15 numbers
+        for para in doc.paragraphs():
+            text = doc.slice(para.span)
+            if "结果维持" in text and "尚未审结" in text:
+                grids["t4"] = split_t4(doc.text, para.span, layout)
+                break
+
+
+def _split_glued_tables(
+    doc: document.Document, grids: dict, layout: str, glued_tables: set[int]
+) -> None:
+    """Tables 三/四 read from the glued parsed tables (see :func:`_read_glued`)."""
     nodes = list(doc.walk())
     n = -1  # the table's index among the document's tables
     for i, node in enumerate(nodes):
@@ -140,13 +155,6 @@ def _read_glued(f: Facts, grids: dict, layout: str, glued_tables: set[int]) -> N
             grids["t3"] = split_t3(doc.text, doc.simplified, Span(node.span.start, end), layout)
         elif grids["t4"] is None and _T4_GLUED.search(text):
             grids["t4"] = split_t4(doc.text, node.span, layout)
-    if grids["t4"] is None and "结果维持" in doc.simplified and "尚未审结" in doc.simplified:
-        # table 四 flattened into prose (a heading's run-on text): its header words, then 15 numbers
-        for para in doc.paragraphs():
-            text = doc.slice(para.span)
-            if "结果维持" in text and "尚未审结" in text:
-                grids["t4"] = split_t4(doc.text, para.span, layout)
-                break
 
 
 def glued_tables_read(f: Facts) -> list[Span]:

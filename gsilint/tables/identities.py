@@ -128,20 +128,32 @@ def fails(instances: tuple[Instance, ...], cells: dict[Key, CellValue]) -> bool:
     """Whether one of ``instances`` (see :func:`plan`) fails on ``cells`` (stops at the
     first): what a search over the readings of some rows asks of each reading."""
     get = cells.get
-    for spec, _inst, lhs, _rhs, operands, _at in instances:
-        values = _values(operands, get)
-        if values is not None and not isinstance(values, list):
-            n = len(lhs)
-            if not _holds(spec, sum(values[:n]), sum(values[n:])):
-                return True
+    for spec, _inst, lhs, rhs, _operands, _at in instances:
+        lhs_sum = _usable_sum(lhs, get)
+        if lhs_sum is None:
+            continue
+        rhs_sum = _usable_sum(rhs, get)
+        if rhs_sum is not None and not _holds(spec, lhs_sum, rhs_sum):
+            return True
     return False
 
 
-def _values(operands: list[Key], get) -> tuple | list[Key] | None:
-    """The operands' values; None when one is missing or invalid (the check is skipped);
-    the operands not reported (a list) when some are, and none is missing or invalid."""
-    values = []
-    not_reported = None
+def _usable_sum(keys: list[Key], get):
+    """The sum of the values at ``keys`` when every cell there is usable (present,
+    reported, valid), else None: one pass, no list of the values."""
+    total = 0
+    for k in keys:
+        c = get(k)
+        if c is None or not c.reported or c.problem is not None or c.value is None:
+            return None
+        total += c.value
+    return total
+
+
+def _not_reported(operands: list[Key], get) -> list[Key] | None:
+    """For an instance with an operand that is not usable: the operands not reported, or
+    None when one is missing or invalid (then the check is skipped)."""
+    not_reported = []
     for k in operands:
         c = get(k)
         if c is None:
@@ -149,12 +161,9 @@ def _values(operands: list[Key], get) -> tuple | list[Key] | None:
         if c.reported:
             if c.problem is not None or c.value is None:
                 return None
-            values.append(c.value)
-        elif not_reported is None:
-            not_reported = [k]
         else:
             not_reported.append(k)
-    return not_reported if not_reported is not None else tuple(values)
+    return not_reported
 
 
 def _holds(spec: IdentitySpec, lhs_sum, rhs_sum) -> bool:
@@ -163,15 +172,15 @@ def _holds(spec: IdentitySpec, lhs_sum, rhs_sum) -> bool:
 
 def _check(instance: Instance, get) -> Check:
     spec, inst, lhs, rhs, operands, at = instance
-    values = _values(operands, get)
-    if values is None:
+    lhs_sum = _usable_sum(lhs, get)
+    rhs_sum = _usable_sum(rhs, get) if lhs_sum is not None else None
+    if rhs_sum is not None:  # every operand usable: the identity holds or fails
+        status = "ok" if _holds(spec, lhs_sum, rhs_sum) else "fail"
+        return Check(spec, inst, lhs, rhs, at, status, lhs_sum, rhs_sum)
+    not_reported = _not_reported(operands, get)
+    if not_reported is None:
         return Check(spec, inst, lhs, rhs, at, "skipped")
-    if isinstance(values, list):
-        return Check(spec, inst, lhs, rhs, at, "not_evaluable", not_reported=values)
-    n = len(lhs)
-    lhs_sum, rhs_sum = sum(values[:n]), sum(values[n:])
-    status = "ok" if _holds(spec, lhs_sum, rhs_sum) else "fail"
-    return Check(spec, inst, lhs, rhs, at, status, lhs_sum, rhs_sum)
+    return Check(spec, inst, lhs, rhs, at, "not_evaluable", not_reported=not_reported)
 
 
 def locate(checks: list[Check]) -> dict[int, Key]:

@@ -69,15 +69,32 @@ def candidates(key: str, rows: tuple[RowSpec, ...]) -> tuple[RowSpec, ...]:
 
 
 def _candidates(key: str, rows: tuple[RowSpec, ...]) -> list[RowSpec]:
-    best: list[RowSpec] = []
+    # the fragments longest first: the first length at which one is in the label is the
+    # longest any row finds, and the rows with a fragment of that length are the candidates
     size = 0
-    for rs in rows:
-        n = max((len(m) for m in rs.match if m in key), default=0)
-        if n and n > size:
-            best, size = [rs], n
-        elif n and n == size:
-            best.append(rs)
-    return best
+    found = set()
+    for n, fragment, i in _fragments(rows):
+        if n < size:
+            break
+        if fragment in key:
+            size = n
+            found.add(i)
+    return [rows[i] for i in sorted(found)]
+
+
+#: id of a rows tuple → (the tuple, its :func:`_fragments`)
+_FRAGMENTS: dict[int, tuple[tuple[RowSpec, ...], list[tuple[int, str, int]]]] = {}
+
+
+def _fragments(rows: tuple[RowSpec, ...]) -> list[tuple[int, str, int]]:
+    """Every non-empty ``match`` fragment of ``rows`` as (length, fragment, row index),
+    longest first."""
+    entry = _FRAGMENTS.get(id(rows))
+    if entry is None or entry[0] is not rows:
+        index = [(len(m), m, i) for i, rs in enumerate(rows) for m in rs.match if m]
+        index.sort(key=lambda x: -x[0])
+        entry = _FRAGMENTS[id(rows)] = (rows, index)
+    return entry[1]
 
 
 def match_row(key: str, rows: tuple[RowSpec, ...], seen: dict[str, int] | None = None):

@@ -148,11 +148,16 @@ def table_stream(doc: document.Document) -> list[StreamRow]:
     for n, table in enumerate(doc.tables()):
         if table.glued:
             continue
+        kind = table.kind
         for row in table.rows:
-            sr = split_row(row, table.kind, n)
-            if not sr.labels and not sr.is_data:
+            if len(row.cells) == 1:
+                # one cell: a value is no page marker (none is a lone number or mark), and a
+                # label's key is the cell's text normalised, what a page marker is matched in
+                sr = _split_one(row, kind, n)
+                if sr.is_data or (sr.labels and not _PAGE_MARK.match(sr.key)):
+                    out.append(sr)
                 continue
-            if is_page_marker(sr):
-                continue
-            out.append(sr)
+            sr = split_row(row, kind, n)
+            if (sr.labels or sr.is_data) and not is_page_marker(sr):
+                out.append(sr)
     return out
