@@ -1,0 +1,163 @@
+"""The fast rule and engine code equals its plain reference versions.
+
+Rule selection is remembered per selection, the source map clamps with
+comparisons, T501 asks jieba's dictionary last. Each test keeps the plain
+version as first written and checks that the fast one gives the same answer.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gsilint.config import Config, matches, per_file_ignores
+from gsilint.rules import load_rules
+from gsilint.rules.hygiene import t501_repeated_word
+from gsilint.selection import selected_rules
+from gsilint.sources.base import SourceMap
+
+# --- rule selection -----------------------------------------------------------------
+
+
+def _reference_selected(config: Config, path: str | None) -> list:
+    rules = load_rules()
+    chosen = []
+    ignores = list(config.ignore)
+    if path is not None:
+        ignores.extend(per_file_ignores(config, path))
+    for code in sorted(rules):
+        selected = matches(code, config.select) if config.select else True
+        selected = selected or matches(code, config.extend_select)
+        if selected and not matches(code, tuple(ignores)):
+            chosen.append(rules[code])
+    return chosen
+
+
+_PATTERNS = st.lists(
+    st.sampled_from(["ALL", "all", "T", "T5", "T501", "X4", "s1", " E ", "A3", "Y", "Z9"]),
+    max_size=3,
+).map(tuple)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PATTERNS, _PATTERNS, _PATTERNS, _PATTERNS, st.sampled_from([None, "a.txt", "old/b.txt"]))
+def test_selected_rules_equal_the_reference(select, extend, ignore, per_file, path):
+    config = Config(
+        select=select,
+        extend_select=extend,
+        ignore=ignore,
+        per_file_ignores={"old/*.txt": per_file} if per_file else {},
+    )
+    for _ in range(2):  # the second answer comes from what was remembered
+        assert selected_rules(config, path) == _reference_selected(config, path)
+
+
+# --- the source map -----------------------------------------------------------------
+
+
+def _reference_to_original(m: SourceMap, offset: int) -> int:
+    i = bisect_right(m._flat, offset) - 1
+    result = m._orig[i] + (offset - m._flat[i])
+    if i + 1 < len(m._flat) and m._orig[i + 1] >= m._orig[i]:
+        result = min(result, m._orig[i + 1])
+    return max(0, min(result, m._orig_len))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8),
+    st.integers(0, 70),
+    st.lists(st.integers(-3, 80), min_size=1, max_size=20),
+)
+def test_source_map_equals_the_reference(segments, length, offsets):
+    m = SourceMap(segments, length)
+    for offset in offsets:
+        assert m.to_original(offset) == _reference_to_original(m, offset)
+
+
+# --- T501 asks the dictionary last ---------------------------------------------------
+
+
+class _Ctx:
+    def __init__(self, pieces):
+        self.facts = type("F", (), {"hygiene_prose": pieces})()
+
+
+def _pieces(texts):
+    from gsilint.facts.prose_text import ProseText
+
+    out, at = [], 0
+    for t in texts:
+        out.append(ProseText(t, at, "paragraph"))
+        at += len(t) + 1
+    return out
+
+
+_HAN = st.text(alphabet="公开工作资金的确目统一量大业创新时适地研究一步信息", max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_HAN, max_size=4))
+def test_t501_findings_do_not_depend_on_the_order_of_its_tests(texts):
+    """The reference reads the dictionary before the counts; the rule reads it last."""
+    ctx = _Ctx(_pieces(texts))
+    fast = [(i.span, i.zh) for i in t501_repeated_word.repeated_word(ctx)]
+    assert fast == [(i.span, i.zh) for i in _reference_t501(ctx)]
+
+
+def _reference_t501(ctx):
+    from gsilint.rules.hygiene.t501_repeated_word import (
+        _DOUBLED,
+        Issue,
+        _counter,
+        _data,
+        _is_a_word,
+        _on_word_boundary,
+        common_words,
+    )
+
+    allowed, numerals, singles = _data()
+    words = common_words()
+    pieces = ctx.facts.hygiene_prose
+    count = _counter("\n".join(p.text for p in pieces))
+    for piece in pieces:
+        text, pos = piece.text, 0
+        while (m := _DOUBLED.search(text, pos)) is not None:
+            unit = m.group(1)
+            if len(unit) == 1:
+                unless = singles.get(unit)
+                found = unless is not None and not (unless and text.startswith(unless, m.end()))
+            else:
+                found = (
+                    m.group(0) not in allowed
+                    and not set(unit) <= numerals
+                    and _is_a_word(unit, words)
+                    and ((len(unit) == 2 and unit in words) or count(unit) > count(m.group(0)) * 2)
+                )
+            if found and _on_word_boundary(text, m.start(), m.end(), unit):
+                found = False
+            if not found:
+                pos = m.start() + 1
+                continue
+            yield Issue(
+                piece.span(m.start(), m.end()),
+                f"“{unit}”连写了两遍（“{m.group(0)}”），应删去一个",
+                "",
+            )
+            pos = m.end()
+
+
+def test_t501_does_not_ask_the_dictionary_about_a_unit_it_would_not_report(monkeypatch):
+    asked = []
+    monkeypatch.setattr(t501_repeated_word, "is_word", lambda s: asked.append(s) or s == "资金")
+    monkeypatch.setattr(t501_repeated_word, "dictionary_available", lambda: True)
+    # 业创 (企业|创业|创新) is no word of the genre and stands nowhere else: never looked up
+    ctx = _Ctx(_pieces(["鼓励企业创业创新。"]))
+    assert list(t501_repeated_word.repeated_word(ctx)) == []
+    assert asked == []
+    # 资金 is a word of the genre: reported, the dictionary asked only about the boundaries
+    ctx = _Ctx(_pieces(["统筹资金资金使用。"]))
+    assert len(list(t501_repeated_word.repeated_word(ctx))) == 1
+    assert asked == ["筹资金", "资金使"]
