@@ -8,15 +8,43 @@ version as first written and checks that the fast one gives the same answer.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
+from pathlib import Path
 
+from conftest import FIXTURES, REAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gsilint.config import Config, matches, per_file_ignores
+from gsilint.facts import Facts
+from gsilint.facts.prose_text import ProseText
+from gsilint.parse import parse
 from gsilint.rules import load_rules
-from gsilint.rules.hygiene import t501_repeated_word
+from gsilint.rules.context import Context
+from gsilint.rules.hygiene import t501_repeated_word, t503_malformed_url, t508_misspelt_label
 from gsilint.selection import selected_rules
+from gsilint.sources import InputError, is_report_path, load_path
 from gsilint.sources.base import SourceMap
+
+
+@cache
+def _contexts() -> tuple[Context, ...]:
+    """A context for every report of the fixtures and (when present) of the shared corpus."""
+    out = []
+    for folder in (FIXTURES / "real", FIXTURES / "seeds", FIXTURES / "html", REAL):
+        if not folder.is_dir():
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if not path.is_file() or not is_report_path(path):
+                continue
+            try:
+                source = load_path(str(path))
+            except InputError:
+                continue
+            facts = Facts(parse(source.text), Config(), str(path))
+            out.append(Context(facts.doc, facts, Config(), source))
+    return tuple(out)
+
 
 # --- rule selection -----------------------------------------------------------------
 
@@ -86,8 +114,6 @@ class _Ctx:
 
 
 def _pieces(texts):
-    from gsilint.facts.prose_text import ProseText
-
     out, at = [], 0
     for t in texts:
         out.append(ProseText(t, at, "paragraph"))
@@ -95,7 +121,7 @@ def _pieces(texts):
     return out
 
 
-_HAN = st.text(alphabet="公开工作资金的确目统一量大业创新时适地研究一步信息", max_size=40)
+_HAN = st.text(alphabet="公开工作资金的确目统一量大业创新时适地研究一步信息\n，", max_size=40)
 
 
 @settings(max_examples=200, deadline=None)
@@ -161,3 +187,62 @@ def test_t501_does_not_ask_the_dictionary_about_a_unit_it_would_not_report(monke
     ctx = _Ctx(_pieces(["统筹资金资金使用。"]))
     assert len(list(t501_repeated_word.repeated_word(ctx))) == 1
     assert asked == ["筹资金", "资金使"]
+
+
+def test_t501_equals_the_reference_on_every_report():
+    for ctx in _contexts():
+        fast = [(i.span, i.zh) for i in t501_repeated_word.repeated_word(ctx)]
+        assert fast == [(i.span, i.zh) for i in _reference_t501(ctx)], ctx.facts.path
+
+
+# --- T503 looks for "ttp" only where a p is ----------------------------------------------
+
+
+def test_only_p_lowers_to_a_p():
+    assert [c for c in map(chr, range(0x110000)) if "p" in c.lower()] == ["P", "p"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="httpHTTPs:/ .wgov公开\u0130\u212a", max_size=30))
+def test_t503_scheme_gate_equals_lowering(text):
+    assert t503_malformed_url._may_hold_scheme(text) == ("ttp" in text.lower())
+
+
+# --- T508 reads the template's other wordings last ---------------------------------------
+
+
+def _reference_t508_rows(ctx):
+    from gsilint.rules.hygiene.t508_misspelt_label import (
+        _TABLES,
+        _listed_variant,
+        _locate,
+        _match,
+        label_key,
+        last_label,
+        table_format,
+    )
+
+    for name in ("t2", "t3"):
+        grid = getattr(ctx.facts, name)
+        if grid is None:
+            continue
+        spec = getattr(table_format(grid.layout), name)
+        labels = tuple(r.label for r in spec.rows)
+        for key, written in (grid.written or grid.row_labels).items():
+            row = spec.row(key)
+            if row is None or key not in grid.row_spans or _listed_variant(row, written):
+                continue
+            seg = last_label(written)
+            m = _match(seg, labels)
+            if m is None or m.exact or m.label != row.label:
+                continue
+            span = grid.row_spans[key]
+            if grid.written:
+                span = type(span)(grid.span.start, span.end)
+            yield _locate(ctx.doc, span, label_key(seg)), f"{_TABLES[name]}栏目名称“{seg}”"
+
+
+def test_t508_rows_equal_the_reference_on_every_report():
+    for ctx in _contexts():
+        fast = [(i.span, i.zh.split("有误")[0]) for i in t508_misspelt_label._rows(ctx)]
+        assert fast == list(_reference_t508_rows(ctx)), ctx.facts.path

@@ -175,10 +175,12 @@ class Source:
         else:
             to_original = self.map.to_original
             start = to_original(span.start)
-            end = max(start, to_original(span.end))
-        position = self.index.position
+            end = to_original(span.end)
+            if end < start:
+                end = start
+        position = (self._index or self.index).position
         line, col = position(start)
-        end_line, end_col = position(end)
+        end_line, end_col = position(end) if end != start else (line, col)
         label = self.label_at(start) if self.labels else None
         return Location(start, end, line, col, end_line, end_col, label)
 
