@@ -21,7 +21,12 @@ from gsilint.facts.prose_text import ProseText
 from gsilint.parse import parse
 from gsilint.rules import load_rules
 from gsilint.rules.context import Context
-from gsilint.rules.hygiene import t501_repeated_word, t503_malformed_url, t508_misspelt_label
+from gsilint.rules.hygiene import (
+    t501_repeated_word,
+    t503_malformed_url,
+    t504_mixed_script,
+    t508_misspelt_label,
+)
 from gsilint.selection import selected_rules
 from gsilint.sources import InputError, is_report_path, load_path
 from gsilint.sources.base import SourceMap
@@ -246,3 +251,42 @@ def test_t508_rows_equal_the_reference_on_every_report():
     for ctx in _contexts():
         fast = [(i.span, i.zh.split("有误")[0]) for i in t508_misspelt_label._rows(ctx)]
         assert fast == list(_reference_t508_rows(ctx)), ctx.facts.path
+
+
+# --- T504 -------------------------------------------------------------------------------
+
+_MIXED = st.text(alphabet="公开報告规范規範著于於后後干乾《》“”「」，。a①\n", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED, _MIXED)
+def test_t504_differences_equal_a_plain_comparison(a, b):
+    n = min(len(a), len(b))
+    assert list(t504_mixed_script._differences(a, b)) == [i for i in range(n) if a[i] != b[i]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED, st.sampled_from(["t", "s"]))
+def test_t504_marks_equal_the_reference(text, kind):
+    from gsilint.normalize import to_simplified, to_traditional
+
+    other = (to_simplified() if kind == "t" else to_traditional()).convert(text)
+    quoted = [(m.start(), m.end()) for m in t504_mixed_script._QUOTED.finditer(text)]
+    reference = [
+        (i, kind)
+        for i in range(min(len(text), len(other)))
+        if text[i] != other[i]
+        and t504_mixed_script.script_of(text[i]) == kind
+        and not any(s <= i < e for s, e in quoted)
+    ]
+    assert t504_mixed_script._marks(text, other, kind) == reference
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED)
+def test_t504_character_sets_tell_a_piece_without_marks(text):
+    kinds = {t504_mixed_script.script_of(ch) for ch in text}
+    if t504_mixed_script._encodable(text, "gb2312"):
+        assert "t" not in kinds
+    if t504_mixed_script._encodable(text, "big5"):
+        assert "s" not in kinds
