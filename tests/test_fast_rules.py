@@ -25,6 +25,7 @@ from gsilint.rules.hygiene import (
     t501_repeated_word,
     t503_malformed_url,
     t504_mixed_script,
+    t505_halfwidth_punctuation,
     t508_misspelt_label,
 )
 from gsilint.selection import selected_rules
@@ -290,3 +291,41 @@ def test_t504_character_sets_tell_a_piece_without_marks(text):
         assert "t" not in kinds
     if t504_mixed_script._encodable(text, "big5"):
         assert "s" not in kinds
+
+
+# --- T505 scans a block with a pattern only when it holds that pattern's marks ----------
+
+
+def _reference_bad_marks(text: str, pos: int, endpos: int) -> list[int]:
+    from gsilint.rules.hygiene.t505_halfwidth_punctuation import _HAN, _MARK, _PARENS
+
+    at = [m.start() for m in _MARK.finditer(text, pos, endpos)]
+    for m in _PARENS.finditer(text, pos, endpos):
+        inner = m.group(1)
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if _HAN.search(inner) or (_HAN.match(before) and _HAN.match(after)):
+            at.extend((m.start(), m.end() - 1))
+    return sorted(set(at))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="公开工作,;:?!()（）]1２% 　\nab/", max_size=50),
+    st.integers(0, 50),
+    st.integers(0, 50),
+)
+def test_t505_bad_marks_equal_the_reference(text, a, b):
+    pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
+    fast = t505_halfwidth_punctuation._bad_marks(text, pos, endpos)
+    assert fast == _reference_bad_marks(text, pos, endpos)
+
+
+def test_t505_bad_marks_equal_the_reference_on_every_report():
+    for ctx in _contexts():
+        text = ctx.doc.text
+        for piece in ctx.facts.hygiene_prose:
+            end = piece.start + len(piece.text)
+            assert t505_halfwidth_punctuation._bad_marks(
+                text, piece.start, end
+            ) == _reference_bad_marks(text, piece.start, end)
