@@ -23,6 +23,7 @@ from gsilint.rules import load_rules
 from gsilint.rules.context import Context
 from gsilint.rules.hygiene import (
     t501_repeated_word,
+    t502_placeholder,
     t503_malformed_url,
     t504_mixed_script,
     t505_halfwidth_punctuation,
@@ -329,3 +330,61 @@ def test_t505_bad_marks_equal_the_reference_on_every_report():
             assert t505_halfwidth_punctuation._bad_marks(
                 text, piece.start, end
             ) == _reference_bad_marks(text, piece.start, end)
+
+
+# --- T502 searches the joined prose first --------------------------------------------------
+
+
+def test_t502_shipped_patterns_are_joinable():
+    from gsilint.rules.hygiene._data import hygiene_data
+
+    pats = hygiene_data()["placeholder"]["pattern"]
+    assert all(t502_placeholder.joinable(p["regex"]) for p in pats)
+    assert t502_placeholder._patterns()[2]
+
+
+def test_t502_patterns_that_look_at_a_line_break_are_not_joinable():
+    for pattern in [
+        r"^XX",
+        r"XX$",
+        r"\bXX",
+        r"(?<![^a])XX",
+        r"(?<!\s)XX",
+        r"XX(?!\n)",
+        r"(?<!ab)XX",
+        r"(?=XX$)X",
+        r"(?:a|\b)XX",
+        r"X{2}(?![\x00-\x7f])",
+        r"\p{Han}X",
+        r"(a)(?(1)\b|c)",
+    ]:
+        assert not t502_placeholder.joinable(pattern), pattern
+    for pattern in [r"XX(?![a-z])", r"(?<!a)某某", r"(x)\1", r"a.b[^c]", r"(?=X)X"]:
+        assert t502_placeholder.joinable(pattern), pattern
+
+
+_PLACEHOLDER_TEXT = st.text(
+    alphabet="XＸx.某○〇二年此处填写请补充（(名称)）《》 \n公开a", max_size=30
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PLACEHOLDER_TEXT, max_size=5))
+def test_t502_a_match_in_a_piece_is_a_match_in_the_joined_pieces(texts):
+    pattern = t502_placeholder._patterns()[0]
+    if any(pattern.search(t) for t in texts):
+        assert pattern.search("\n".join(texts)) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PLACEHOLDER_TEXT, max_size=5))
+def test_t502_equals_reading_each_piece(texts):
+    ctx = _Ctx(_pieces(texts))
+    pattern = t502_placeholder._patterns()[0]
+    reference = [
+        (p.span(m.start(), m.end()), m.group(0))
+        for p in _pieces(texts)
+        for m in pattern.finditer(p.text)
+    ]
+    fast = [(i.span, i.zh.split("”")[0].split("“")[1]) for i in t502_placeholder.placeholder(ctx)]
+    assert fast == reference
