@@ -27,6 +27,7 @@ from gsilint.rules.hygiene import (
     t503_malformed_url,
     t504_mixed_script,
     t505_halfwidth_punctuation,
+    t506_stray_space,
     t508_misspelt_label,
 )
 from gsilint.selection import selected_rules
@@ -388,3 +389,51 @@ def test_t502_equals_reading_each_piece(texts):
     ]
     fast = [(i.span, i.zh.split("”")[0].split("“")[1]) for i in t502_placeholder.placeholder(ctx)]
     assert fast == reference
+
+
+# --- T506 looks a gap's word up before its clause ----------------------------------------
+
+
+def _reference_t506(ctx):
+    from gsilint.rules.hygiene.t506_stray_space import (
+        _CLAUSE_BOUNDARY,
+        _GAP,
+        _HAN1,
+        _only_space_of_its_clause,
+        common_words,
+    )
+
+    simplified = ctx.doc.simplified
+    words = common_words()
+    for piece in ctx.facts.hygiene_prose:
+        text = piece.text
+        gaps = [m.start() for m in _GAP.finditer(text)]
+        bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text)]
+        for i in gaps:
+            if not _only_space_of_its_clause(text, i, bounds):
+                continue
+            a = piece.start + i
+            word = simplified[a - 1] + simplified[a + 1]
+            if word not in words or word not in simplified:
+                continue
+            if text[i + 2 : i + 3] in ("：", ":") and not _HAN1.match(text[i - 2 : i - 1]):
+                continue
+            yield piece.span(i, i + 1)
+
+
+def test_t506_equals_the_reference_on_every_report():
+    for ctx in _contexts():
+        fast = [i.span for i in t506_stray_space.stray_space(ctx)]
+        assert fast == list(_reference_t506(ctx)), ctx.facts.path
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="发 展资 金公开，。　电话：:工作", max_size=30), max_size=4))
+def test_t506_equals_the_reference_on_random_text(texts):
+    ctx = _Ctx(_pieces(texts))
+    ctx.doc = type("D", (), {"simplified": "\n".join(texts), "text": "\n".join(texts)})()
+    ctx.source = type(
+        "S", (), {"to_original": staticmethod(lambda o: o), "original": "\n".join(texts)}
+    )()
+    fast = [i.span for i in t506_stray_space.stray_space(ctx)]
+    assert fast == list(_reference_t506(ctx))
