@@ -13,10 +13,9 @@ from gsilint.rules.hygiene._data import hygiene_data
 from gsilint.rules.hygiene._prose import clip, prose
 
 try:  # the parser behind ``re.compile`` (``re._parser`` since Python 3.11)
-    from re import _constants as _sre
     from re import _parser as _sre_parse
 except ImportError:  # pragma: no cover - without it every piece is read on its own
-    _sre = _sre_parse = None
+    _sre_parse = None
 
 
 @lru_cache(maxsize=1)
