@@ -28,6 +28,7 @@ from gsilint.parse import parse
 from gsilint.rules import load_rules
 from gsilint.rules.context import Context
 from gsilint.rules.hygiene import (
+    _dictionary,
     t501_repeated_word,
     t502_placeholder,
     t503_malformed_url,
@@ -443,3 +444,22 @@ def test_t506_equals_the_reference_on_random_text(texts):
     )()
     fast = [i.span for i in t506_stray_space.stray_space(ctx)]
     assert fast == list(_reference_t506(ctx))
+
+
+# --- jieba's dictionary read into a set by one scan -------------------------------------
+
+
+def _reference_word_set(text: bytes) -> frozenset[bytes]:
+    return frozenset(line.split(b" ", 1)[0] for line in text.split(b"\n") if b" " in line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="公开工作 \n\r3nvx", max_size=60))
+def test_dictionary_word_set_equals_splitting_each_line(text):
+    data = b"\n" + text.encode()
+    assert _dictionary._word_set(data) == _reference_word_set(data)
+
+
+def test_dictionary_word_set_equals_splitting_each_line_of_jieba():
+    data = _dictionary._dictionary_text()
+    assert _dictionary._word_set(data) == _reference_word_set(data)
