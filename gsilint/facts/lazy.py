@@ -43,14 +43,15 @@ class fact(Generic[T]):
     def __get__(self, facts: Facts | None, owner: type | None = None) -> Any:
         if facts is None:
             return self
+        name = self.name
         computing = facts._computing
-        if self.name in computing:
-            raise RuntimeError(f"fact '{self.name}' depends on itself")
-        computing.add(self.name)
+        if name in computing:
+            raise RuntimeError(f"fact '{name}' depends on itself")
+        computing.add(name)
         try:
             value = self.compute(facts)
         finally:
-            computing.discard(self.name)
+            computing.discard(name)
         # a non-data descriptor: the instance attribute answers every later read
-        facts.__dict__[self.name] = value
+        facts.__dict__[name] = value
         return value

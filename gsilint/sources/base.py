@@ -113,12 +113,18 @@ class SourceMap:
         return cls([(0, 0)], length)
 
     def to_original(self, offset: int) -> int:
-        i = bisect_right(self._flat, offset) - 1
-        result = self._orig[i] + (offset - self._flat[i])
-        if i + 1 < len(self._flat) and self._orig[i + 1] >= self._orig[i]:
-            # an inserted run maps onto its origin, not past the next segment
-            result = min(result, self._orig[i + 1])
-        return max(0, min(result, self._orig_len))
+        flat, orig = self._flat, self._orig
+        i = bisect_right(flat, offset) - 1
+        result = orig[i] + (offset - flat[i])
+        if i + 1 < len(flat):
+            following = orig[i + 1]
+            if following >= orig[i] and result > following:
+                # an inserted run maps onto its origin, not past the next segment
+                result = following
+        # clamped into the original (comparisons: ``max``/``min`` calls cost more)
+        if result > self._orig_len:
+            return self._orig_len
+        return result if result > 0 else 0
 
 
 @dataclass
@@ -169,10 +175,12 @@ class Source:
         else:
             to_original = self.map.to_original
             start = to_original(span.start)
-            end = max(start, to_original(span.end))
-        position = self.index.position
+            end = to_original(span.end)
+            if end < start:
+                end = start
+        position = (self._index or self.index).position
         line, col = position(start)
-        end_line, end_col = position(end)
+        end_line, end_col = position(end) if end != start else (line, col)
         label = self.label_at(start) if self.labels else None
         return Location(start, end, line, col, end_line, end_col, label)
 

@@ -114,17 +114,15 @@ def compare_copies(notes: Mapping[str, CopyNote]) -> Iterator[RunIssue]:
 def _starts(ctx, starts: list[int]) -> tuple[SentenceStart, ...]:
     """Where each sentence starts (parsed-text offsets ``starts``) in the original file."""
     source = ctx.source
-    to_original = source.to_original
-    position = source.index.position
-    label_at = source.label_at
     original = source.original
-    out = []
-    for start in starts:
-        at = to_original(start)
-        line, column = position(at)
+    # a plain text file is its own original: the offsets need no mapping
+    ats = starts if source.text is original else map(source.to_original, starts)
+    position = source.index.position
+    if source.labels:
+        label_at = source.label_at
         # what ``source.excerpt`` gives for the empty location at ``at``
-        out.append((at, line, column, label_at(at), original[at : at + 20]))
-    return tuple(out)
+        return tuple((at, *position(at), label_at(at), original[at : at + 20]) for at in ats)
+    return tuple((at, *position(at), None, original[at : at + 20]) for at in ats)
 
 
 def _place(start: SentenceStart) -> Place:

@@ -96,15 +96,16 @@ def repeated_word(ctx):
                 unless = singles.get(unit)
                 found = unless is not None and not (unless and text.startswith(unless, m.end()))
             else:
+                # the dictionary (a search of 5 MB before its set is built) is asked last
                 found = (
                     m.group(0) not in allowed
                     and not set(unit) <= numerals
-                    and _is_a_word(unit, words)
                     and (
                         (len(unit) == 2 and unit in words)
                         # the word stands alone elsewhere: more occurrences than this doubling holds
                         or count(unit) > count(m.group(0)) * 2
                     )
+                    and _is_a_word(unit, words)
                 )
             if found and _on_word_boundary(text, m.start(), m.end(), unit):
                 found = False

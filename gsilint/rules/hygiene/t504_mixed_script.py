@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import count
 
 from gsilint.findings import Issue, Severity
 from gsilint.normalize import to_simplified, to_traditional
@@ -15,9 +17,10 @@ from gsilint.rules.hygiene._prose import prose
 _QUOTED = lazy(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,80}〉|“[^“”\n]{0,40}”|「[^「」\n]{0,40}」")
 
 
-def _encodable(ch: str, codec: str) -> bool:
+def _encodable(text: str, codec: str) -> bool:
+    """Whether every character of ``text`` is in the character set of ``codec``."""
     try:
-        ch.encode(codec)
+        text.encode(codec)
         return True
     except UnicodeEncodeError:
         return False
@@ -51,19 +54,26 @@ def _differences(a: str, b: str) -> Iterator[int]:
     n = min(len(a), len(b))
     for start in range(0, n, _CHUNK):
         end = min(start + _CHUNK, n)
-        if a[start:end] != b[start:end]:
-            yield from (i for i in range(start, end) if a[i] != b[i])
+        x, y = a[start:end], b[start:end]
+        if x != y:
+            yield from (i for i, p, q in zip(count(start), x, y) if p != q)
 
 
 def _marks(text: str, other: str, kind: str) -> list[tuple[int, str]]:
     """Offsets where ``text`` has a ``kind``-only character (``other`` is its conversion)."""
-    quoted = None
+    quoted_starts: list[int] | None = None
+    quoted_ends: list[int] = []
     out = []
     for i in _differences(text, other):
         if script_of(text[i]) == kind:
-            if quoted is None:
-                quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-            if not any(s <= i < e for s, e in quoted):
+            if quoted_starts is None:
+                quoted_starts = []
+                for m in _QUOTED.finditer(text):
+                    quoted_starts.append(m.start())
+                    quoted_ends.append(m.end())
+            # the quotations do not overlap: only the last one starting at or before i may hold it
+            k = bisect_right(quoted_starts, i) - 1
+            if k < 0 or i >= quoted_ends[k]:
                 out.append((i, kind))
     return out
 
@@ -108,6 +118,8 @@ def mixed_script(ctx):
     t2s, s2t = to_simplified(), to_traditional()
     for n, (piece, marks) in enumerate(found):
         text = piece.text
+        if _encodable(text, "big5"):
+            continue  # a simplified-only character is never in Big5: nothing to convert
         conv = s2t.convert(text)
         if len(conv) != len(text):
             conv = "".join(c if len(c) == 1 else o for o, c in ((o, s2t.convert(o)) for o in text))

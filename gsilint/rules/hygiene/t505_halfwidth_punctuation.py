@@ -27,6 +27,8 @@ _MARK = lazy(
 )
 #: What T505 may report (one stdlib search tells a piece has none).
 _ASCII_MARK = re.compile("[,;:()?!]")
+#: What :data:`_MARK` reports.
+_MARK_CHAR = re.compile("[,;:?!]")
 #: A pair of ASCII parentheses around or next to Chinese text: (以下简称《条例》).
 _PARENS = lazy(r"(?<!\])\(([^()\n]{0,80})\)")
 _HAN = lazy(r"\p{Han}")
@@ -54,7 +56,14 @@ def _bad_marks(text: str, pos: int, endpos: int) -> list[int]:
     The document text is searched within the piece's bounds, so a mark at the
     start of a heading's run-on body still sees the title before it.
     """
-    at = [m.start() for m in _MARK.finditer(text, pos, endpos)]
+    # each pattern takes one of its own marks: a block without them is not scanned by it
+    at = (
+        [m.start() for m in _MARK.finditer(text, pos, endpos)]
+        if _MARK_CHAR.search(text, pos, endpos)
+        else []
+    )
+    if text.find("(", pos, endpos) < 0:
+        return sorted(set(at))
     for m in _PARENS.finditer(text, pos, endpos):
         inner = m.group(1)
         before = text[m.start() - 1 : m.start()]

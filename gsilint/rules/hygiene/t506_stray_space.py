@@ -57,14 +57,19 @@ def stray_space(ctx):
         gaps = [m.start() for m in _GAP.finditer(text)]
         if not gaps:
             continue
-        bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text)]
+        bounds: list[int] | None = None  # the clause boundaries, found for the first word
         for i in gaps:
-            if not _only_space_of_its_clause(text, i, bounds):
-                continue
             a = piece.start + i
             word = simplified[a - 1] + simplified[a + 1]
-            # a word of the genre, written together elsewhere in this report
-            if word not in words or word not in simplified:
+            # a word of the genre (most gaps are not: a set look-up tells) …
+            if word not in words:
+                continue
+            if bounds is None:
+                bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text)]
+            if not _only_space_of_its_clause(text, i, bounds):
+                continue
+            # … written together elsewhere in this report
+            if word not in simplified:
                 continue
             # a letter-spaced label: "电 话：0591-…", "邮 编：350400"
             if text[i + 2 : i + 3] in ("：", ":") and not _HAN1.match(text[i - 2 : i - 1]):

@@ -33,8 +33,11 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     bracket opened after that one is closed; 《《 with one 》 leaves the outer
     《 unpaired.
     """
-    if _well_nested("".join(_ANY.findall(text))):
-        return []
+    return [] if _well_nested("".join(_ANY.findall(text))) else _unpaired(text)
+
+
+def _unpaired(text: str) -> list[tuple[int, str]]:
+    """:func:`unbalanced` for a text whose brackets do not pair up."""
     stack: list[int] = []
     bad: list[tuple[int, str]] = []
     for m in _ANY.finditer(text):
@@ -123,9 +126,10 @@ def unbalanced_brackets(ctx):
     """
     for piece in _joined(ctx):
         text = piece.text
-        if not _ANY.search(text):
+        # one scan for the marks: most paragraphs have none, or have them well nested
+        if _well_nested("".join(_ANY.findall(text))):
             continue
-        for i, kind in unbalanced(text):
+        for i, kind in _unpaired(text):
             ch = text[i]
             if kind == "open":
                 zh = f"{NAMES[ch]}没有对应的{NAMES[PAIRS[ch]]}：“{clip(text, i)}”"

@@ -52,11 +52,13 @@ def _rows(ctx):
         # a glued copy's rows carry the template's labels; what it wrote is kept aside
         for key, written in (grid.written or grid.row_labels).items():
             row = spec.row(key)
-            if row is None or key not in grid.row_spans or _listed_variant(row, written):
+            if row is None or key not in grid.row_spans:
                 continue
             seg = last_label(written)
             m = _match(seg, labels)
-            if m is None or m.exact or m.label != row.label:
+            # most rows are written as the template has them: only a near miss is looked
+            # at for the template's other wordings
+            if m is None or m.exact or m.label != row.label or _listed_variant(row, written):
                 continue
             span = grid.row_spans[key]
             if grid.written:  # a glued row's span is its digits: the label is before them
