@@ -23,11 +23,11 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint.findings import Finding
 from gsilint.fingerprints import normalise_context  # the same normalisation as SARIF fingerprints
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.run import FileResult

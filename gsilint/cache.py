@@ -36,6 +36,7 @@ from pathlib import Path
 
 from gsilint.config import Config
 from gsilint.excerpts import Excerpts
+from gsilint.records import dataclass
 from gsilint.run import FileResult
 
 CACHE_DIR_NAME = ".gsilint_cache"
@@ -56,7 +57,7 @@ _NOT_IN_KEY = {
 }
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class Slot:
     """Where a file's entry lives and the key it must carry."""
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from gsilint.findings import Severity
+from gsilint.records import dataclass
 
 TEMPLATES = ("auto", "2008", "2019", "2021")
 

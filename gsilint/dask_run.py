@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from gsilint.config import Config
+from gsilint.records import dataclass
 from gsilint.run import FileResult
 
 #: Files per Dask task at most: enough to amortise scheduling, small enough to balance.

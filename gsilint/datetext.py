@@ -28,7 +28,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -37,6 +37,7 @@ import regex
 from gsilint.numerals import ARABIC, UNITS, read_cn, read_digits
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 _D = "[0-9０-９]"
 _ZERO = "〇○OＯ零"

@@ -32,11 +32,12 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 
 from gsilint.config import Config
+from gsilint.records import dataclass
 from gsilint.sources import READERS
 from gsilint.sources.base import not_a_file, os_error
 

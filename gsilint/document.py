@@ -9,9 +9,10 @@ right offsets for the original.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.vocabulary import STYLE_RANK
 
 

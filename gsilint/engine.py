@@ -9,7 +9,7 @@ parse problems become E-findings; nothing here raises for bad input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from gsilint.config import Config
@@ -18,6 +18,7 @@ from gsilint.facts import Facts
 from gsilint.findings import Finding, Issue
 from gsilint.parse import ParseError, parse
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.resolve import make_finding
 from gsilint.rules import RULES, load_rules
 from gsilint.rules.context import Context

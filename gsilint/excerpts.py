@@ -11,10 +11,11 @@ run — is read from the file by :meth:`gsilint.run.FileResult.line_text`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from gsilint.findings import Finding
 from gsilint.positions import LineIndex
+from gsilint.records import dataclass
 
 
 @dataclass(frozen=True, slots=True)

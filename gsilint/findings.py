@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import IntEnum
 
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 
 class Severity(IntEnum):

@@ -22,12 +22,13 @@ import difflib
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from gsilint.config import Config
 from gsilint.engine import FileLint, lint_file
 from gsilint.findings import Finding, Fix
+from gsilint.records import dataclass
 from gsilint.sources import READERS, InputError, Source, read_text_source
 
 #: Lint-and-fix passes before giving up on reaching a fixed point.

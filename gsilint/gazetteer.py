@@ -15,8 +15,10 @@ places are the same, or one contains the other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
+
+from gsilint.records import dataclass
 
 #: Unit words a division's name ends with, longest first (the rest is its short name).
 SUFFIXES = (

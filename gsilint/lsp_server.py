@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePath
 from urllib.parse import unquote
 
@@ -41,6 +41,7 @@ from gsilint.engine import lint_source
 from gsilint.findings import Finding
 from gsilint.output.lsp import diagnostic, lsp_position
 from gsilint.positions import LineIndex
+from gsilint.records import dataclass
 from gsilint.rules import load_rules
 from gsilint.sources import READERS, InputError, Source, read_text_source, source_from_text
 

@@ -18,6 +18,16 @@ about 1.5x faster. So a pattern is compiled by ``re`` (its ``\\s`` written as
 measured: ``re`` compiles such a large set 4x slower than ``regex``.)
 ``tests/test_patterns.py`` holds every lazy pattern of the package to give the
 same matches under both engines on the corpus and on random text.
+
+What ``re`` compiles is kept between runs (:func:`kept_stdlib`): compiling
+gsilint's hundred patterns costs a cold ``gsilint check`` about 30 ms, most of
+it in ``re``'s pure-Python compiler, which turns a pattern into a list of
+integers that its C engine then takes. That list depends only on the
+pattern, its flags and the Python version, so the
+:mod:`~gsilint.startup_cache` keeps it, and a later run hands it straight to
+the engine. This reads two private parts of ``re`` (its compiler, and the
+engine's ``compile``), as ``re.compile`` itself does; when they are missing
+or refuse, the pattern is compiled by ``re.compile`` as usual.
 """
 
 from __future__ import annotations
@@ -28,6 +38,15 @@ import weakref
 from typing import Any
 
 import regex
+
+from gsilint.startup_cache import startup_cache
+
+try:  # what ``re.compile`` is made of (see the module docstring)
+    import _sre
+    from re import _compiler as _sre_compiler
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another Python: patterns are compiled each run
+    _sre = _sre_compiler = _sre_parser = None
 
 #: the methods and attributes of a compiled pattern that callers use
 _FORWARDED = (
@@ -146,8 +165,62 @@ def stdlib_compiled(pattern: str, flags: int = 0) -> re.Pattern | None:
     source = for_stdlib(pattern)
     if source is None:
         return None
+    return kept_stdlib(source, flags)
+
+
+#: what :func:`_engine_arguments` returns for a pattern ``re`` refuses or warns about
+_REFUSED = False
+
+
+def kept_stdlib(source: str, flags: int = 0) -> re.Pattern | None:
+    """``re.compile(source, flags)``, from the startup cache when it holds it; None when
+    ``re`` refuses the pattern or warns about it (then ``regex`` must read it)."""
+    if _sre is None:
+        return _plain_stdlib(source, flags)
+    flags = int(flags)  # a flag enum is an int that marshal cannot write
+    key = ("re", source, flags, _sre.MAGIC)
+    arguments = startup_cache().get(key, lambda: _engine_arguments(source, flags))
+    if arguments is _REFUSED:
+        return None
+    if arguments is None:  # re's compiler is not what this module expects
+        return _plain_stdlib(source, flags)
+    return _sre.compile(*arguments)
+
+
+def _engine_arguments(source: str, flags: int) -> tuple | bool | None:
+    """What ``re.compile`` would hand its C engine for ``source``: ``_REFUSED`` when
+    ``re`` refuses it or warns, None when the compiler's parts do not work as expected."""
     with warnings.catch_warnings():
         # re warns about syntax regex reads differently (nested sets, '[[', '--', '&&')
+        warnings.simplefilter("error")
+        try:
+            parsed = _sre_parser.parse(source, flags)
+            code = _sre_compiler._code(parsed, flags)
+        except (re.error, FutureWarning, DeprecationWarning):
+            return _REFUSED
+        except Exception:  # noqa: BLE001 - another Python's compiler: compile as usual
+            return None
+    state = parsed.state
+    names: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        names[index] = name
+    arguments = (
+        source,
+        flags | state.flags,
+        [int(op) for op in code],  # re's opcodes are int subclasses marshal cannot write
+        state.groups - 1,
+        dict(state.groupdict),
+        tuple(names),
+    )
+    try:
+        _sre.compile(*arguments)
+    except Exception:  # noqa: BLE001 - the engine takes other arguments here
+        return None
+    return arguments
+
+
+def _plain_stdlib(source: str, flags: int) -> re.Pattern | None:
+    with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
             return re.compile(source, flags)

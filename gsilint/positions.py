@@ -10,7 +10,8 @@ SARIF and GitHub; 0-based line and UTF-16 code units for LSP.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+
+from gsilint.records import dataclass
 
 
 @dataclass(frozen=True, slots=True, init=False)

@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from gsilint.findings import Severity
+from gsilint.records import dataclass
 
 #: the built-in templates a pack may name
 TEMPLATE_IDS = ("2008", "2019", "2021")

@@ -11,7 +11,7 @@ any other finding. The result never depends on file order or ``--jobs``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from gsilint.config import Config
 from gsilint.excerpts import Excerpts, take_excerpts
 from gsilint.findings import Finding
 from gsilint.positions import LineIndex
+from gsilint.records import dataclass
 from gsilint.resolve import input_error_finding, make_run_finding
 from gsilint.sources import InputError, Source, load_path, original_text, read_bytes
 from gsilint.sources.base import damaged, os_error

@@ -26,12 +26,13 @@ made after suppression and cannot themselves be suppressed by a directive
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from gsilint.config import matches
 from gsilint.findings import Finding, Issue
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.resolve import make_finding
 from gsilint.rules import load_rules
 from gsilint.selection import selected_rules

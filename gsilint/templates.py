@@ -26,7 +26,7 @@ A pack that cannot be read is reported in ``Template.problems`` (shown by
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,9 @@ import regex
 
 from gsilint.normalize import norm_label
 from gsilint.patterns import LazyPattern, lazy
+from gsilint.records import dataclass
 from gsilint.resources import data_dir
+from gsilint.startup_cache import kept_toml
 
 
 class TemplateError(ValueError):
@@ -149,8 +151,7 @@ def _section(raw: Any, origin: str = "template") -> SectionSpec:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return kept_toml(path)
     except OSError as exc:
         raise TemplateError(f"cannot read {path}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:

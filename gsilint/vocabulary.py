@@ -14,15 +14,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from gsilint.numerals import read_cn, write_cn
+from gsilint.records import dataclass
 from gsilint.resources import data_dir
+from gsilint.startup_cache import kept_toml
 
 #: Chinese numerals of a heading mark (一 … 九十九).
 CN_MARK_NUMERAL = "[一二三四五六七八九十]{1,3}"
@@ -106,8 +106,7 @@ def render_mark(style: str, n: int) -> str:
 
 @cache
 def _words() -> dict:
-    with (data_dir("rules") / "vocabulary.toml").open("rb") as fh:
-        return tomllib.load(fh)
+    return kept_toml(data_dir("rules") / "vocabulary.toml")
 
 
 def _alternation(key: str) -> str:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from gsilint import Config, lint_text
+# The tests (and the gsilint processes they start) keep their start-up cache apart from
+# the user's; tests/test_startup_cache.py tests the cache itself.
+os.environ.setdefault(
+    "GSILINT_STARTUP_CACHE", os.path.join(tempfile.gettempdir(), "gsilint-tests-startup-cache")
+)
+
+from gsilint import Config, lint_text  # noqa: E402 - after the cache is placed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"

@@ -25,13 +25,13 @@ behind, precision first:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint import gazetteer
 from gsilint.gazetteer import Division
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

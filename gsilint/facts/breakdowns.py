@@ -41,13 +41,13 @@ printed shares add up to 100%, the parts are a complete split (县直…乡镇�
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from gsilint.facts.quantities import Quantity, Sentence
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

@@ -22,7 +22,6 @@ cumulative figure are left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,7 @@ from gsilint.facts.breakdowns import Breakdown
 from gsilint.facts.quantities import Quantity, Sentence
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -31,7 +29,9 @@ from typing import TYPE_CHECKING
 from gsilint.normalize import norm_label
 from gsilint.patterns import LazyPattern, lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.resources import data_dir
+from gsilint.startup_cache import kept_toml
 from gsilint.tables.spec import format_ids, table_format
 from gsilint.templates import get_template
 
@@ -140,8 +140,7 @@ def _genre_sentences() -> tuple[frozenset[str], LazyPattern | None]:
     for tid in ("2008", "2019", "2021"):
         for section in get_template(tid).sections:
             labels.update(normalise_sentence(t) for t in (section.title, *section.variants))
-    with (data_dir("rules") / "vocabulary.toml").open("rb") as fh:
-        openers = tomllib.load(fh).get("template_sentences", [])
+    openers = kept_toml(data_dir("rules") / "vocabulary.toml").get("template_sentences", [])
     # near the start: a flattened copy may run the title's tail into the first sentence
     # (``lazy`` compiles it with ``re`` when it can: twice as quick as ``regex`` here)
     pattern = lazy(r"^.{0,24}?(?:" + "|".join(openers) + ")") if openers else None

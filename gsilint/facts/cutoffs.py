@@ -6,11 +6,11 @@ whole year (Y202 compares these with the report year).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

@@ -17,7 +17,6 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
@@ -34,6 +33,7 @@ from gsilint.datetext import (
 from gsilint.numerals import read_digits
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

@@ -9,11 +9,11 @@ configuration overrides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from gsilint.patterns import lazy
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint import document
@@ -10,6 +9,7 @@ from gsilint.normalize import norm_label
 from gsilint.numerals import read_cn
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.templates import Template, topic_of
 
 if TYPE_CHECKING:

@@ -21,13 +21,13 @@ across consecutive paragraphs of one section.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint import document
 from gsilint.numerals import read_cn
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.vocabulary import ARABIC_MARK_NUMERAL, CN_MARK_NUMERAL
 
 if TYPE_CHECKING:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from gsilint.facts.outline import is_row_like
 from gsilint.numerals import write_cn
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.vocabulary import MARK_STYLES, STYLES
 
 if TYPE_CHECKING:

@@ -8,13 +8,13 @@ are not outline headings: :func:`is_row_like` keeps them out of every fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint import document
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.tables.labels import label_key, match_label
 from gsilint.tables.spec import table_words
 from gsilint.templates import SectionSpec

@@ -9,11 +9,11 @@ character of the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint.document import Paragraph, Section
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

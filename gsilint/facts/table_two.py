@@ -15,7 +15,6 @@ with it instead of the row silently dropping out of every check:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ import regex
 
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.tables.spec import table_format
 
 if TYPE_CHECKING:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint import document
 from gsilint.datetext import DateMention
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.facts import Facts

@@ -12,10 +12,10 @@ import importlib
 import os
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from gsilint.findings import Severity
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.run import FileResult

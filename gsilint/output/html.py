@@ -25,7 +25,7 @@ import hashlib
 import html
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from importlib import resources
 from pathlib import PurePath
 from typing import TextIO
@@ -35,6 +35,7 @@ from gsilint.config import Config
 from gsilint.findings import Finding, Location, Severity
 from gsilint.output import OutputOptions, output_format, summary_counts
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 _SEV_WORD = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},

@@ -10,9 +10,8 @@ the terminal shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gsilint.positions import display_width
+from gsilint.records import dataclass
 
 #: tab stops of the shown line, in cells
 TAB_SIZE = 4

@@ -8,11 +8,11 @@ to stderr.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import TextIO
 
 from gsilint.findings import Severity
 from gsilint.output import SEVERITY_WORDS, can_fix
+from gsilint.records import dataclass
 
 #: Formats read by people: statistics may follow their output on the same stream.
 HUMAN_FORMATS = frozenset({"text", "concise"})

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from gsilint.document import Cell, Paragraph
 from gsilint.parse.tokens import Line
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.vocabulary import read_mark
 
 #: :func:`gsilint.vocabulary.read_mark`, remembered: a report repeats a handful of marks.

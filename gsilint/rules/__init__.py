@@ -25,10 +25,10 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint.findings import Issue, Severity
+from gsilint.records import dataclass
 
 if TYPE_CHECKING:
     from gsilint.rules.context import Context

@@ -6,11 +6,11 @@ the engine builds one :class:`Context` per file and hands it to each rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gsilint.config import Config
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.rules.crossfile import Place
 
 if TYPE_CHECKING:

@@ -23,10 +23,10 @@ inside that file's suppressions, like any other finding.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from gsilint.findings import Location, Severity
+from gsilint.records import dataclass
 
 
 @dataclass(frozen=True, slots=True)

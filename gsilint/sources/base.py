@@ -12,10 +12,11 @@ from __future__ import annotations
 import errno
 import stat
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from gsilint.findings import Location
 from gsilint.positions import LineIndex, Span
+from gsilint.records import dataclass
 
 
 class InputError(Exception):

@@ -13,9 +13,8 @@ tab-separated line (:func:`row_lines`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gsilint.patterns import lazy
+from gsilint.records import dataclass
 from gsilint.sources.base import InputError
 from gsilint.sources.flatten import Fragment
 

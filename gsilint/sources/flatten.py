@@ -11,8 +11,7 @@ onto one original offset) — and produces the flat text with a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from gsilint.records import dataclass
 from gsilint.sources.base import SourceMap
 
 #: Horizontal whitespace trimmed at the two ends of a line.

@@ -32,11 +32,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
 from gsilint.patterns import lazy
+from gsilint.records import dataclass
 from gsilint.sources.cell_grid import Anchor, CellGrid, compact, row_lines
 from gsilint.sources.flatten import Flattener, Fragment
 

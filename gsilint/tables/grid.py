@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from gsilint.positions import Span
+from gsilint.records import dataclass
 
 
 @dataclass(frozen=True, slots=True, init=False)

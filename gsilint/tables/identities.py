@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from gsilint.records import dataclass
 from gsilint.tables.grid import CellValue, Grid
 from gsilint.tables.spec import IdentitySpec, identities_of
 

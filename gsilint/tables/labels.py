@@ -26,11 +26,11 @@ one:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
+from gsilint.records import dataclass
 
 #: Numbering marks anywhere in a label: （三） (3) 三、 1. 1、 ①
 _MARK = lazy(

@@ -16,12 +16,12 @@ reported as a shape problem (S109).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.labels import last_label, match_label
 from gsilint.tables.readings import read_collapsed, read_split, row_identities

@@ -20,9 +20,9 @@ with more numbers than columns is read by joining adjacent numbers
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
 from gsilint import document
+from gsilint.records import dataclass
 from gsilint.tables.spec import ColSpec, FormatSpec
 from gsilint.tables.values import read_value
 

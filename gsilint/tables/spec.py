@@ -9,12 +9,12 @@ and group titles from here, never re-typed.
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from functools import cache, cached_property
 
 from gsilint.normalize import norm_label
+from gsilint.records import dataclass
 from gsilint.resources import data_dir
+from gsilint.startup_cache import kept_toml
 
 
 @dataclass(frozen=True)
@@ -180,9 +180,7 @@ def _table_files() -> tuple[str, ...]:
 
 @cache
 def _raw(fmt: str) -> dict:
-    path = data_dir("rules") / "tables" / f"{fmt}.toml"
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    return kept_toml(data_dir("rules") / "tables" / f"{fmt}.toml")
 
 
 @cache

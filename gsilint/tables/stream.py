@@ -10,13 +10,13 @@ after the last label cell (for PDF text, the numbers after the label).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gsilint import document
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.tables.values import is_value_text
 
 #: "- 4 -", "— 6 —", "第 3 页": page markers inside tables.

@@ -6,11 +6,11 @@ English names below are for ``--lang en`` (no template key ever reaches a messag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gsilint.facts.quantities import quote_label
 from gsilint.positions import Span
+from gsilint.records import dataclass
 from gsilint.tables.spec import RowSpec, format_ids, table_format
 
 #: Rows of table 三 that messages name by the table's own label, not the report's wording.

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from gsilint.facts.breakdowns import share_matches
 from gsilint.facts.claims import CountClaim, splits
 from gsilint.findings import Issue, Severity
+from gsilint.records import dataclass
 from gsilint.rules import rule
 from gsilint.rules.crosscheck._common import (
     _APPLICANTS,

@@ -9,9 +9,10 @@ pairs the reports of one body in consecutive years once every file is checked.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from gsilint.findings import Severity
+from gsilint.records import dataclass
 from gsilint.rules import rule
 from gsilint.rules.crosscheck._common import _APPLICANTS, _COL_ZH, _t3_row, _usable
 from gsilint.rules.crossfile import Place, RunIssue

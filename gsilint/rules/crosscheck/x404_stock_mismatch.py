@@ -8,9 +8,9 @@ reports of one body in consecutive years (:mod:`gsilint.rules.crossfile_pairing`
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
 from gsilint.findings import Severity
+from gsilint.records import dataclass
 from gsilint.rules import rule
 from gsilint.rules.crosscheck._common import _usable
 from gsilint.rules.crossfile import Place, RunIssue

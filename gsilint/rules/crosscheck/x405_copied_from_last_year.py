@@ -11,9 +11,9 @@ year's. Hashing makes it linear in the length of the reports.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
 from gsilint.findings import Location, Severity
+from gsilint.records import dataclass
 from gsilint.rules import rule
 from gsilint.rules.crossfile import Place, RunIssue
 from gsilint.rules.crossfile_pairing import body_key, last_year

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from typing import Any
 
 from gsilint.resources import data_dir
+from gsilint.startup_cache import kept_toml
 
 
 @lru_cache(maxsize=1)
 def hygiene_data() -> dict[str, Any]:
-    with open(data_dir("rules") / "hygiene.toml", "rb") as fh:
-        return tomllib.load(fh)
+    return kept_toml(data_dir("rules") / "hygiene.toml")
 
 
 @lru_cache(maxsize=1)
