@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
@@ -42,6 +41,7 @@ from typing import Any
 
 from gsilint.config import TEMPLATES, Config, per_file_settings
 from gsilint.findings import Severity
+from gsilint.patterns import re_compile
 from gsilint.rule_packs import PackError, read_pack
 
 GSILINT_TOML = "gsilint.toml"
@@ -71,7 +71,7 @@ KEYS = {
 }
 #: the settings a ``per-file`` glob can give
 PER_FILE_KEYS = ("year", "template", "deadline", "encoding")
-_DEADLINE = re.compile(r"^(\d{2})-(\d{2})$")
+_DEADLINE = re_compile(r"^(\d{2})-(\d{2})$")
 
 
 class ConfigError(Exception):

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import unicodedata
 from collections.abc import Iterable
 
 from gsilint.findings import Finding
+from gsilint.patterns import re_compile
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re_compile(r"\s+")
 
 
 def normalise_context(text: str) -> str:

@@ -14,10 +14,10 @@ places are the same, or one contains the other.
 
 from __future__ import annotations
 
-import re
 from dataclasses import field
 from functools import cache
 
+from gsilint.patterns import re_compile
 from gsilint.records import dataclass
 
 #: Unit words a division's name ends with, longest first (the rest is its short name).
@@ -87,7 +87,7 @@ def _short(name: str) -> str:
 
 
 #: Where a division's name may end (a plain class: stdlib ``re`` scans it three times faster).
-_UNIT_END = re.compile("[省市县区旗盟州]")
+_UNIT_END = re_compile("[省市县区旗盟州]")
 
 
 def _rank(code: str) -> str:

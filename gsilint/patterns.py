@@ -172,6 +172,11 @@ def stdlib_compiled(pattern: str, flags: int = 0) -> re.Pattern | None:
 _REFUSED = False
 
 
+def re_compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)`` (``re``'s syntax and meaning), kept between runs."""
+    return kept_stdlib(pattern, flags) or re.compile(pattern, flags)  # the latter raises
+
+
 def kept_stdlib(source: str, flags: int = 0) -> re.Pattern | None:
     """``re.compile(source, flags)``, from the startup cache when it holds it; None when
     ``re`` refuses the pattern or warns about it (then ``regex`` must read it)."""

@@ -13,8 +13,9 @@ The cache is one file per Python version in the user's cache folder
 cache off). It is read once, on first use, and written at exit only when
 something new was computed: to a temporary file renamed into place, so
 concurrent runs never read half a file. Keys are the inputs themselves, so
-an entry can never be stale; entries no run has asked for are dropped when
-the file grows past :data:`MAX_ENTRIES`. A file that cannot be read or
+an entry can never be wrong; a save drops the entries this run did not ask
+for when they outnumber those it did (or the file holds more than
+:data:`MAX_ENTRIES`), so entries of old versions do not pile up. A file that cannot be read or
 written is ignored: the cache only ever skips work.
 
 What is kept: compiled code (:func:`compiled_code`, for :mod:`gsilint.records`),
@@ -38,7 +39,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
-#: past this many entries, a save keeps only what the current run used
+#: past this many entries, a save keeps only what the current run used (see the module)
 MAX_ENTRIES = 4000
 
 _UNSET: Any = object()
@@ -81,7 +82,9 @@ class StartupCache:
         if self.path is None or not self._added or self._entries is None:
             return
         entries = self._entries
-        if len(entries) > MAX_ENTRIES:
+        stale = len(entries) - len(self._used)
+        if stale > len(self._used) or len(entries) > MAX_ENTRIES:
+            # more entries unused by this run than used: keep what this run used
             entries = {k: v for k, v in entries.items() if k in self._used}
         try:
             data = marshal.dumps(entries)
@@ -143,6 +146,7 @@ def kept_toml(path: str | os.PathLike) -> dict[str, Any]:
 
 def compiled_code(source: str, filename: str = "<gsilint>") -> Any:
     """``compile(source, filename, "exec")``, kept between runs."""
+    digest = hashlib.blake2b(source.encode(), digest_size=16).digest()
     return startup_cache().get(
-        ("code", filename, source), lambda: compile(source, filename, "exec")
+        ("code", filename, digest), lambda: compile(source, filename, "exec")
     )

@@ -17,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-import regex
-
 from gsilint.numerals import read_cn, write_cn
+from gsilint.patterns import LazyPattern, lazy
 from gsilint.records import dataclass
 from gsilint.resources import data_dir
 from gsilint.startup_cache import kept_toml
@@ -55,7 +54,7 @@ class MarkStyle:
         return self.template.replace("{n}", self.numeral)
 
     @property
-    def reader(self) -> regex.Pattern:
+    def reader(self) -> LazyPattern:
         """:attr:`pattern` with the number as group 1."""
         return _reader(self.template, self.numeral)
 
@@ -67,8 +66,8 @@ class MarkStyle:
 
 
 @cache
-def _reader(template: str, numeral: str) -> regex.Pattern:
-    return regex.compile(template.replace("{n}", f"({numeral})"))
+def _reader(template: str, numeral: str) -> LazyPattern:
+    return lazy(template.replace("{n}", f"({numeral})"))
 
 
 #: Heading mark styles, outermost first.

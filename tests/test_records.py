@@ -212,3 +212,18 @@ def test_a_recursive_repr_does_not_loop():
     node = Node()
     node.child = node
     assert repr(node) == "test_a_recursive_repr_does_not_loop.<locals>.Node(child=...)"
+
+
+def test_a_class_without_a_docstring_gets_its_field_names():
+    @records.dataclass
+    class Pair:
+        left: int
+        right: int = 0
+
+    @records.dataclass
+    class Documented:
+        """Mine."""
+
+        x: int
+
+    assert (Pair.__doc__, Documented.__doc__) == ("Pair(left, right)", "Mine.")

@@ -103,6 +103,26 @@ def test_past_the_limit_only_what_this_run_used_is_kept(tmp_path, monkeypatch):
     assert StartupCache(path).get("e", lambda: "made") == "e"
 
 
+def test_unused_entries_are_dropped_when_they_outnumber_the_used_ones(tmp_path):
+    path = tmp_path / "c.marshal"
+
+    def run(keys: str) -> None:
+        cache = StartupCache(path)
+        for k in keys:
+            cache.get(k, lambda k=k: k)
+        cache.save()
+
+    def kept() -> str:
+        entries = StartupCache(path)._load()
+        return "".join(sorted(entries))
+
+    run("abcd")
+    run("abe")  # c and d unused, but fewer than the three used: kept
+    assert kept() == "abcde"
+    run("f")  # five unused, one used: only f is kept
+    assert kept() == "f"
+
+
 def test_the_file_is_per_python_and_the_environment_names_or_disables_it(monkeypatch, tmp_path):
     monkeypatch.setenv("GSILINT_STARTUP_CACHE", str(tmp_path))
     path = cache_path()

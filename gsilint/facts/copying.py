@@ -27,7 +27,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from gsilint.normalize import norm_label
-from gsilint.patterns import LazyPattern, lazy
+from gsilint.patterns import LazyPattern, lazy, re_compile
 from gsilint.positions import Span
 from gsilint.records import dataclass
 from gsilint.resources import data_dir
@@ -165,7 +165,7 @@ def _table_labels() -> tuple[str, ...]:
 def _any_table_label() -> re.Pattern:
     """Finds whether a sentence holds any of :func:`_table_labels` (most hold none): one
     search that skips the places where no label can start."""
-    return re.compile("|".join(re.escape(label) for label in _table_labels()))
+    return re_compile("|".join(re.escape(label) for label in _table_labels()))
 
 
 def _kept(normalised: str) -> bool:

@@ -20,12 +20,11 @@ across consecutive paragraphs of one section.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from gsilint import document
 from gsilint.numerals import read_cn
-from gsilint.patterns import lazy
+from gsilint.patterns import lazy, re_compile
 from gsilint.positions import Span
 from gsilint.records import dataclass
 from gsilint.vocabulary import ARABIC_MARK_NUMERAL, CN_MARK_NUMERAL
@@ -52,7 +51,7 @@ _STYLES = (("shi", _SHI), ("di", _DI), ("paren", _PAREN), ("circled", _CIRCLED))
 #: them has not the two marks a list needs (①-⑳ are found by one scan of their class).
 _NEEDLES = {"shi": "是", "di": "第", "paren": "（("}
 #: A run of prose is read for marks only when it holds one of these.
-_ANY_MARK_CHAR = re.compile("[是第（(①②③④⑤⑥⑦⑧⑨]")
+_ANY_MARK_CHAR = re_compile("[是第（(①②③④⑤⑥⑦⑧⑨]")
 #: The characters a mark of any style starts with.
 _MARK_FIRST = frozenset("一二三四五六七八九十第（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
@@ -61,7 +60,7 @@ SPACE_CLASS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205
 #: A heading mark inside a run of prose (group ``mark``), with the character before it
 #: that lets it stand there: the run is cut at the mark. A pattern that starts with the
 #: mark behind a lookbehind is tried at every character, and stdlib ``re`` is quicker here.
-_HEADING_INSIDE = re.compile(
+_HEADING_INSIDE = re_compile(
     rf"[。；;！？!?{SPACE_CLASS}](?P<mark>[（(]{CN_MARK_NUMERAL}[）)]"
     rf"|{ARABIC_MARK_NUMERAL}[、．.](?![0-9０-９])|{CN_MARK_NUMERAL}、)"
 )

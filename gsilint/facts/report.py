@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from gsilint import document
-from gsilint.patterns import lazy
+from gsilint.patterns import LazyPattern, lazy
 from gsilint.positions import Span
 from gsilint.tables.spec import format_ids, table_format
 from gsilint.templates import Template, get_template
@@ -49,7 +49,7 @@ def format_labels(f: Facts) -> dict[str, list[Span]]:
     return found
 
 
-def _occurrences(text: str, needle: str, pattern: regex.Pattern) -> list[Span]:
+def _occurrences(text: str, needle: str, pattern: LazyPattern) -> list[Span]:
     """``pattern.finditer(text)`` as spans, for a pattern whose matches all start with
     ``needle``: only where ``str.find`` finds the needle is the pattern tried."""
     out: list[Span] = []
@@ -65,13 +65,13 @@ def _occurrences(text: str, needle: str, pattern: regex.Pattern) -> list[Span]:
 
 
 @cache
-def _label_patterns(fmt: str) -> tuple[tuple[str, regex.Pattern], ...]:
+def _label_patterns(fmt: str) -> tuple[tuple[str, LazyPattern], ...]:
     """The template labels of a format as patterns (half- or full-width brackets), compiled
     once, each with its text before any bracket (with which every match starts)."""
     return tuple(
         (
             label.partition("(")[0],
-            regex.compile(regex.escape(label).replace(r"\(", "[（(]").replace(r"\)", "[）)]")),
+            lazy(regex.escape(label).replace(r"\(", "[（(]").replace(r"\)", "[）)]")),
         )
         for label in table_format(fmt).template_labels
     )

@@ -11,13 +11,13 @@ number, with a label such as "第3页 第12行").
 from __future__ import annotations
 
 import json
-import re
 from typing import TextIO
 
 from gsilint.findings import Finding
 from gsilint.output import OutputOptions, output_format
+from gsilint.patterns import re_compile
 
-_PAGE = re.compile(r"第(\d+)页")
+_PAGE = re_compile(r"第(\d+)页")
 
 
 def label_page(label: str | None) -> int | None:

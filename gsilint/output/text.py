@@ -7,7 +7,6 @@ CJK text (two cells per character). Colours only on a terminal.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from typing import TextIO
 
@@ -23,10 +22,11 @@ from gsilint.output import (
     summary_counts,
 )
 from gsilint.output.line_window import line_window
+from gsilint.patterns import re_compile
 from gsilint.positions import display_width
 
 #: the control characters rich removes from text it prints
-_CONTROL_CODES = re.compile("[\x07\x08\x0b\x0c\r]")
+_CONTROL_CODES = re_compile("[\x07\x08\x0b\x0c\r]")
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 

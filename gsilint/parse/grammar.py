@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from gsilint.patterns import re_compile
 from gsilint.resources import data_dir
 from gsilint.vocabulary import mark_lexer_pattern
 
@@ -19,7 +20,7 @@ from gsilint.vocabulary import mark_lexer_pattern
 MARK_STYLES_SLOT = "@MARK_STYLES@"
 
 #: A terminal definition: ``NAME.priority: /pattern/``.
-_TERMINAL = re.compile(r"^([A-Z_]+)(?:\.\d+)?: /(.*)/$", re.MULTILINE)
+_TERMINAL = re_compile(r"^([A-Z_]+)(?:\.\d+)?: /(.*)/$", re.MULTILINE)
 
 
 @cache

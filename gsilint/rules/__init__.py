@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from gsilint.findings import Issue, Severity
+from gsilint.patterns import re_compile
 from gsilint.records import dataclass
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from gsilint.rules.crossfile import CompareFn
 
 CheckFn = Callable[["Context"], Iterable[Issue]]
-_CODE = re.compile(r"^[ESYAXT]\d{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = re_compile(r"^[ESYAXT]\d{3}$")
+_NAME = re_compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,9 @@ scoring tables come from the codecs themselves (GB2312 level 1 and Big5's
 from __future__ import annotations
 
 import codecs
-import re
 from functools import lru_cache
 
+from gsilint.patterns import re_compile
 from gsilint.sources.base import InputError, Undecodable
 
 #: Files larger than this are refused before decoding (E001 names the limit).
@@ -61,7 +61,7 @@ _SAMPLE = 20000
 
 #: Broken bytes tolerated in a UTF-8 file, as a share of its non-ASCII bytes.
 MAX_BROKEN_SHARE = 0.02
-_ESCAPED = re.compile("[\udc80-\udcff]+")
+_ESCAPED = re_compile("[\udc80-\udcff]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 _COMMON_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·％／－＋＝０１２３４５６７８９　"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gsilint.facts.prose_text import ProseText
 from gsilint.findings import Issue, Severity
-from gsilint.patterns import lazy
+from gsilint.patterns import lazy, re_compile
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import clip, prose, safe_fix
 
@@ -26,9 +25,9 @@ _MARK = lazy(
     rf"|(?<=[0-9０-９%％])[,;:?!](?=\p{{Han}})"
 )
 #: What T505 may report (one stdlib search tells a piece has none).
-_ASCII_MARK = re.compile("[,;:()?!]")
+_ASCII_MARK = re_compile("[,;:()?!]")
 #: What :data:`_MARK` reports.
-_MARK_CHAR = re.compile("[,;:?!]")
+_MARK_CHAR = re_compile("[,;:?!]")
 #: A pair of ASCII parentheses around or next to Chinese text: (以下简称《条例》).
 _PARENS = lazy(r"(?<!\])\(([^()\n]{0,80})\)")
 _HAN = lazy(r"\p{Han}")

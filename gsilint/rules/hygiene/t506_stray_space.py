@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from gsilint.findings import Issue, Severity
-from gsilint.patterns import lazy
+from gsilint.patterns import lazy, re_compile
 from gsilint.rules import rule
 from gsilint.rules.hygiene._data import common_words
 from gsilint.rules.hygiene._prose import clip, prose, safe_fix
@@ -14,7 +13,7 @@ from gsilint.rules.hygiene._prose import clip, prose, safe_fix
 #: One space (ASCII, ideographic or no-break) between two Han characters.
 _GAP = lazy(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
 #: Clause boundaries: a word split by a space lies inside one clause.
-_CLAUSE_BOUNDARY = re.compile(r"[，。；：、！？,;:!?\n（）()《》“”]")
+_CLAUSE_BOUNDARY = re_compile(r"[，。；：、！？,;:!?\n（）()《》“”]")
 _HAN1 = lazy(r"\p{Han}")
 _SPACES = " \u3000\u00a0\t"
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from gsilint.facts.prose_text import ProseText
 from gsilint.findings import Issue, Severity
+from gsilint.patterns import re_compile
 from gsilint.rules import rule
 from gsilint.rules.hygiene._prose import clip, prose
 
@@ -23,7 +22,7 @@ NAMES = {
     "【": "左方头括号“【”",
     "】": "右方头括号“】”",
 }
-_ANY = re.compile("[《》（）“”【】]")
+_ANY = re_compile("[《》（）“”【】]")
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
