@@ -1,3 +1,3 @@
-from gsilint.cli import main
+from gsilint.launch import main
 
 main()
