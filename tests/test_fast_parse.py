@@ -721,24 +721,14 @@ def test_a_terminal_starts_with_one_of_its_first_characters(text, name):
     import re
 
     from gsilint.parse.grammar import terminal_pattern
-    from gsilint.parse.lines import _first_chars, _starters
+    from gsilint.parse.lines import _starters
+    from gsilint.pattern_shapes import first_chars
 
-    first = _first_chars(terminal_pattern(name))
+    first = first_chars(terminal_pattern(name))
     assert first is not None and first <= _starters()
     m = re.match(terminal_pattern(name), text)
     if m and m.end() > 0:
         assert text[0] in first
-
-
-def test_first_chars_of_patterns():
-    from gsilint.parse.lines import _first_chars
-
-    assert _first_chars("(?:ab|[c-e])x?") == {"a", "c", "d", "e"}
-    assert _first_chars("(\\*\\*)?[一二]") == {"*", "一", "二"}
-    assert _first_chars("(?![#])#+") == {"#"}
-    assert _first_chars("\\s+") is None  # a category
-    assert _first_chars("a?") is None  # may match nothing
-    assert _first_chars("[^a]") is None
 
 
 # -- cheap first tests of the table cues --------------------------------------

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import REPEATED_WORD_TEXTS, as_pieces, text_start_floor
 
 from gsilint.datetext import _Taken
 from gsilint.facts import quantities
@@ -89,23 +90,10 @@ def _t501(pieces: list[ProseText]) -> list[tuple[int, int, str]]:
     return [(i.span.start, i.span.end, i.en.split("'")[1]) for i in RULES["T501"].check(ctx)]
 
 
-def _pieces(texts: list[str]) -> list[ProseText]:
-    out, start = [], 0
-    for t in texts:
-        out.append(ProseText(t, start, "paragraph"))
-        start += len(t) + 1
-    return out
-
-
-#: a small alphabet, so that doubled units, words of the word list, allowed
-#: doublings, numerals and never-doubled characters (的) all occur often
-_ALPHABET = list("公开信息工作的确研究一二〇年") + ["。", "，", "\n", "a", "1", "𠀀"]
-
-
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), min_size=1, max_size=4))
+@given(REPEATED_WORD_TEXTS)
 def test_t501_equals_its_reference(texts):
-    pieces = _pieces(texts)
+    pieces = as_pieces(texts)
     assert _t501(pieces) == _t501_reference(pieces)
 
 
@@ -116,7 +104,7 @@ def test_t501_with_thousands_of_candidates_equals_its_reference(monkeypatch):
     monkeypatch.setattr(t501, "_on_word_boundary", lambda text, start, end, unit: False)
     units = [chr(0x4E00 + 7 * i) + chr(0x4E01 + 7 * i) for i in range(300)]
     text = "，".join(u + u + "。" + u for u in units * 10)
-    pieces = _pieces([text[i : i + 2000] for i in range(0, len(text), 2000)])
+    pieces = as_pieces([text[i : i + 2000] for i in range(0, len(text), 2000)])
     found = _t501(pieces)
     assert len(found) > 2000
     assert found == _t501_reference(pieces)
@@ -176,14 +164,10 @@ def test_approximate_words_are_read_as_the_pattern_read_them(text):
     assert _quantities_fast(text) == _quantities_reference(text)
 
 
-_PROSE = list("第附件表图No.约 \n，。（）“”、数1234件条申请公开") + ["\u3000"]
-
-
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=_PROSE, max_size=30), st.data())
-def test_label_is_the_text_after_the_last_clause_break(text, data):
-    start = data.draw(st.integers(0, len(text)))
-    floor = data.draw(st.integers(0, start))
+@given(text_start_floor())
+def test_label_is_the_text_after_the_last_clause_break(case):
+    text, start, floor = case
     i = start  # the label as first written: step back one character at a time
     while i > floor and not quantities._CLAUSE_BREAK.match(text, i - 1):
         i -= 1
@@ -191,9 +175,9 @@ def test_label_is_the_text_after_the_last_clause_break(text, data):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=_PROSE, max_size=12), st.data())
-def test_ordinal_test_equals_its_pattern(text, data):
-    start = data.draw(st.integers(0, len(text)))
+@given(text_start_floor(max_size=12))
+def test_ordinal_test_equals_its_pattern(case):
+    text, start, _ = case
     expected = bool(quantities._ORDINAL_BEFORE.search(text, max(0, start - 4), start))
     assert quantities._after_ordinal(text, start) == expected
 

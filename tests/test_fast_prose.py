@@ -21,6 +21,7 @@ import regex
 from conftest import FIXTURES, REAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import text_start_floor
 
 from gsilint import document, gazetteer, numerals
 from gsilint.config import Config
@@ -114,10 +115,9 @@ def _label_reference(text: str, start: int, floor: int) -> tuple[str, int]:
 
 
 @settings(max_examples=1500, deadline=None)
-@given(st.text(alphabet=list('12，,；:、。!（）()“" \n\u3000数量申请'), max_size=40), st.data())
-def test_label_equals_its_reference(text, data):
-    start = data.draw(st.integers(0, len(text)))
-    floor = data.draw(st.integers(0, start))
+@given(text_start_floor())
+def test_label_equals_its_reference(case):
+    text, start, floor = case
     assert quantities._label(text, start, floor) == _label_reference(text, start, floor)
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from conftest import FIXTURES, REAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import REPEATED_WORD_TEXTS, as_pieces, prose_texts
 
 from gsilint.config import Config, matches, per_file_ignores
 from gsilint.facts import Facts
-from gsilint.facts.prose_text import ProseText
 from gsilint.parse import parse
 from gsilint.rules import load_rules
 from gsilint.rules.context import Context
@@ -128,22 +128,11 @@ class _Ctx:
         self.facts = type("F", (), {"hygiene_prose": pieces})()
 
 
-def _pieces(texts):
-    out, at = [], 0
-    for t in texts:
-        out.append(ProseText(t, at, "paragraph"))
-        at += len(t) + 1
-    return out
-
-
-_HAN = st.text(alphabet="公开工作资金的确目统一量大业创新时适地研究一步信息\n，", max_size=40)
-
-
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_HAN, max_size=4))
+@given(REPEATED_WORD_TEXTS)
 def test_t501_findings_do_not_depend_on_the_order_of_its_tests(texts):
     """The reference reads the dictionary before the counts; the rule reads it last."""
-    ctx = _Ctx(_pieces(texts))
+    ctx = _Ctx(as_pieces(texts))
     fast = [(i.span, i.zh) for i in t501_repeated_word.repeated_word(ctx)]
     assert fast == [(i.span, i.zh) for i in _reference_t501(ctx)]
 
@@ -195,11 +184,11 @@ def test_t501_does_not_ask_the_dictionary_about_a_unit_it_would_not_report(monke
     monkeypatch.setattr(t501_repeated_word, "is_word", lambda s: asked.append(s) or s == "资金")
     monkeypatch.setattr(t501_repeated_word, "dictionary_available", lambda: True)
     # 业创 (企业|创业|创新) is no word of the genre and stands nowhere else: never looked up
-    ctx = _Ctx(_pieces(["鼓励企业创业创新。"]))
+    ctx = _Ctx(as_pieces(["鼓励企业创业创新。"]))
     assert list(t501_repeated_word.repeated_word(ctx)) == []
     assert asked == []
     # 资金 is a word of the genre: reported, the dictionary asked only about the boundaries
-    ctx = _Ctx(_pieces(["统筹资金资金使用。"]))
+    ctx = _Ctx(as_pieces(["统筹资金资金使用。"]))
     assert len(list(t501_repeated_word.repeated_word(ctx))) == 1
     assert asked == ["筹资金", "资金使"]
 
@@ -347,37 +336,24 @@ def test_t502_shipped_patterns_are_joinable():
     from gsilint.rules.hygiene._data import hygiene_data
 
     pats = hygiene_data()["placeholder"]["pattern"]
-    assert all(t502_placeholder.joinable(p["regex"]) for p in pats)
+    assert all(t502_placeholder._joinable(p["regex"]) for p in pats)
     assert t502_placeholder._patterns()[2]
 
 
-def test_t502_patterns_that_look_at_a_line_break_are_not_joinable():
-    for pattern in [
-        r"^XX",
-        r"XX$",
-        r"\bXX",
-        r"(?<![^a])XX",
-        r"(?<!\s)XX",
-        r"XX(?!\n)",
-        r"(?<!ab)XX",
-        r"(?=XX$)X",
-        r"(?:a|\b)XX",
-        r"X{2}(?![\x00-\x7f])",
-        r"\p{Han}X",
-        r"(a)(?(1)\b|c)",
-    ]:
-        assert not t502_placeholder.joinable(pattern), pattern
-    for pattern in [r"XX(?![a-z])", r"(?<!a)某某", r"(x)\1", r"a.b[^c]", r"(?=X)X"]:
-        assert t502_placeholder.joinable(pattern), pattern
+def test_t502_reads_its_patterns_as_re_reads_them():
+    # the cases of each pattern shape are in test_pattern_shapes.py
+    assert t502_placeholder._joinable(r"(?<!a)某某")
+    assert t502_placeholder._joinable(r"XX(?![a-z\s])") is False  # regex's \s, a class
+    assert t502_placeholder._joinable(r"\p{Han}X") is False  # re cannot read it
 
 
-_PLACEHOLDER_TEXT = st.text(
-    alphabet="XＸx.某○〇二年此处填写请补充（(名称)）《》 \n公开a", max_size=30
+_PLACEHOLDER_TEXTS = prose_texts(
+    "XＸx.某○〇二年此处填写请补充（(名称)）《》 \n公开a", max_size=30, max_pieces=5
 )
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_PLACEHOLDER_TEXT, max_size=5))
+@given(_PLACEHOLDER_TEXTS)
 def test_t502_a_match_in_a_piece_is_a_match_in_the_joined_pieces(texts):
     pattern = t502_placeholder._patterns()[0]
     if any(pattern.search(t) for t in texts):
@@ -385,13 +361,13 @@ def test_t502_a_match_in_a_piece_is_a_match_in_the_joined_pieces(texts):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_PLACEHOLDER_TEXT, max_size=5))
+@given(_PLACEHOLDER_TEXTS)
 def test_t502_equals_reading_each_piece(texts):
-    ctx = _Ctx(_pieces(texts))
+    ctx = _Ctx(as_pieces(texts))
     pattern = t502_placeholder._patterns()[0]
     reference = [
         (p.span(m.start(), m.end()), m.group(0))
-        for p in _pieces(texts)
+        for p in as_pieces(texts)
         for m in pattern.finditer(p.text)
     ]
     fast = [(i.span, i.zh.split("”")[0].split("“")[1]) for i in t502_placeholder.placeholder(ctx)]
@@ -435,9 +411,9 @@ def test_t506_equals_the_reference_on_every_report():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="发 展资 金公开，。　电话：:工作", max_size=30), max_size=4))
+@given(prose_texts("发 展资 金公开，。　电话：:工作", max_size=30))
 def test_t506_equals_the_reference_on_random_text(texts):
-    ctx = _Ctx(_pieces(texts))
+    ctx = _Ctx(as_pieces(texts))
     ctx.doc = type("D", (), {"simplified": "\n".join(texts), "text": "\n".join(texts)})()
     ctx.source = type(
         "S", (), {"to_original": staticmethod(lambda o: o), "original": "\n".join(texts)}

@@ -8,6 +8,7 @@ from conftest import lint as lint_all
 
 from gsilint.cli import main
 from gsilint.config import Config
+from gsilint.parse import parse
 from gsilint.run import check_file
 
 SECTION_3 = "三、收到和处理政府信息公开申请情况"
@@ -250,4 +251,35 @@ def test_compact_spelling_without_spaces():
     text = report(top=["<!--gsilint-disable-->", "<!--gsilint-enable-->"])
     assert [f.code for f in lint(text, select=None, ignore=CROSS_FILE) if f.code == "E003"] == [
         "E003"
+    ]
+
+
+def test_directives_are_read_at_their_places_among_many_lines():
+    """Comments on a few of 400 lines: directive lines (also indented), comments ending a
+    heading, a paragraph and a tab row; "<!--" that opens no comment ending its line is
+    none."""
+    lines = [f"第{i}段正文，本年度主动公开政府信息{i}条。" for i in range(400)]
+    lines[10] = "<!-- gsilint-disable S101 -- 原因 -->"
+    lines[120] = "## 二、主动公开政府信息情况 <!-- gsilint-disable-next-line A1 -->"
+    lines[200] = "项目\t10\t20 <!-- 注 -->"
+    lines[250] = "一段提到 <!-- 的正文"
+    lines[260] = "前 <!-- 中间的注释 --> 后"
+    lines[300] = "  <!-- gsilint-enable S101 -->"
+    lines[399] = "本段结束。<!-- gsilint-disable-next-line Y201 -->  "
+    text = "\n".join(lines)
+
+    def line_start(n: int) -> int:
+        return sum(len(line) + 1 for line in lines[:n])
+
+    def inline(n: int, comment: str) -> tuple[str, int, int, bool]:
+        start = line_start(n) + lines[n].index(comment)
+        return (comment, start, start + len(comment), True)
+
+    doc = parse(text)
+    assert [(d.text, d.span.start, d.span.end, d.inline) for d in doc.directives] == [
+        (lines[10], line_start(10), line_start(10) + len(lines[10]), False),
+        inline(120, "<!-- gsilint-disable-next-line A1 -->"),
+        inline(200, "<!-- 注 -->"),
+        (lines[300].strip(), line_start(300), line_start(300) + len(lines[300]), False),
+        inline(399, "<!-- gsilint-disable-next-line Y201 -->"),
     ]

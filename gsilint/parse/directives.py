@@ -18,16 +18,19 @@ def read_directives(page: Page, doc: document.Document) -> None:
     A comment that ends a text line is taken off the line (the text's
     nodes end before it) and kept as an ``inline`` directive. The grammar
     gives heading and paragraph lines a COMMENT token; a tab row is one
-    token, so its trailing comment is cut off here.
+    token, so its trailing comment is cut off here. Only a line that holds
+    "<!--" can hold a comment: the others' tokens (made on demand for a
+    prose line) are not looked at.
     """
-    if "<!--" not in page.text:
+    text = page.text
+    if "<!--" not in text:
         return
     for line in page.lines:
+        if text.find("<!--", line.start, line.end) == -1:
+            continue
         if line.kind == "directive":
             doc.directives.append(
-                document.Directive(
-                    page.text[line.start : line.end].strip(), Span(line.start, line.end)
-                )
+                document.Directive(text[line.start : line.end].strip(), Span(line.start, line.end))
             )
             continue
         tok = line.tokens[-1] if line.tokens else None
@@ -52,10 +55,10 @@ def read_directives(page: Page, doc: document.Document) -> None:
             line.end = tok.start_pos + m.start()
         elif tok.type == "COMMENT" and len(line.tokens) > 1:
             line.tokens.pop()
-            text = tok.value.rstrip()
+            comment = tok.value.rstrip()
             doc.directives.append(
                 document.Directive(
-                    text, Span(tok.start_pos, tok.start_pos + len(text)), inline=True
+                    comment, Span(tok.start_pos, tok.start_pos + len(comment)), inline=True
                 )
             )
             line.end = line.tokens[-1].end_pos

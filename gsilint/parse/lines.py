@@ -18,6 +18,7 @@ from functools import cache
 from gsilint.parse.grammar import MARK_STYLES_SLOT, grammar_text, terminal_pattern
 from gsilint.parse.lark_lines import lark_parser as grammar_parser  # the reference reader
 from gsilint.parse.tokens import Line, Token
+from gsilint.pattern_shapes import first_chars as _first_chars  # also read by tables.py
 
 __all__ = [
     "MARK_STYLES_SLOT",
@@ -165,77 +166,6 @@ def _starters() -> frozenset[str] | None:
             return None
         chars |= first
     return frozenset(chars)
-
-
-def _first_chars(pattern: str) -> set[str] | None:
-    """The characters a match of ``pattern`` can start with, read from its parse
-    (``re``'s own parser); None if a match can be empty or the start is not a
-    plain set of characters. Look-arounds are passed over: they only narrow it."""
-    try:
-        from re import _constants as sre
-        from re import _parser as sre_parse
-
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - another Python: no fast path, nothing wrong
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-
-    def of_set(items) -> set[str] | None:
-        out: set[str] = set()
-        for op, av in items:
-            if op is sre.LITERAL:
-                out.add(chr(av))
-            elif op is sre.RANGE and av[1] - av[0] < 4096:
-                out.update(map(chr, range(av[0], av[1] + 1)))
-            else:  # NEGATE, CATEGORY, a wide range
-                return None
-        return out
-
-    def of_sequence(items) -> tuple[set[str], bool] | None:
-        """First characters of a sequence, and whether it can match nothing."""
-        out: set[str] = set()
-        for op, av in items:
-            if op is sre.LITERAL:
-                first, empty = {chr(av)}, False
-            elif op is sre.IN:
-                chars = of_set(av)
-                if chars is None:
-                    return None
-                first, empty = chars, False
-            elif op is sre.SUBPATTERN:
-                if av[1] or av[2]:  # flags set inside the group
-                    return None
-                got = of_sequence(av[3])
-                if got is None:
-                    return None
-                first, empty = got
-            elif op is sre.BRANCH:
-                first, empty = set(), False
-                for branch in av[1]:
-                    got = of_sequence(branch)
-                    if got is None:
-                        return None
-                    first |= got[0]
-                    empty = empty or got[1]
-            elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
-                got = of_sequence(av[2])
-                if got is None:
-                    return None
-                first, empty = got[0], got[1] or av[0] == 0
-            elif op is sre.ASSERT or op is sre.ASSERT_NOT or op is sre.AT:
-                first, empty = set(), True
-            else:
-                return None
-            out |= first
-            if not empty:
-                return out, False
-        return out, True
-
-    got = of_sequence(list(parsed))
-    if got is None or got[1]:
-        return None
-    return got[0]
 
 
 def _line(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
 from gsilint.facts.breakdowns import share_matches
 from gsilint.facts.claims import CountClaim, splits
@@ -27,6 +28,9 @@ from gsilint.rules.crosscheck._common import (
     quote,
     related,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _ORGS = _APPLICANTS[1:]
 _KIND_ZH = {
@@ -87,6 +91,27 @@ _T2_COL_EN = {
 }
 #: position of each column of table 二's (一)项 in a glued crawler row
 _T2_ORDER = ("issued", "repealed", "in_force")
+#: Who a count of requests is of, by the claim's sub-kind, as the name of a sum ends.
+_WHO_ZH = {
+    "": "",
+    "natural_person": _COL_ZH["natural_person"],
+    "commercial": _COL_ZH["commercial"],
+    "organisations": "法人或其他组织",
+}
+_WHO_EN = {
+    "": "",
+    "natural_person": f", {_COL_EN['natural_person']}",
+    "commercial": f", {_COL_EN['commercial']}",
+    "organisations": ", legal persons and other organisations",
+}
+
+
+class Description(NamedTuple):
+    """How a finding shows a :class:`Reading`: the cells it sums and the sum's name."""
+
+    cells: tuple[Operand, ...]
+    zh: str
+    en: str
 
 
 @dataclass(frozen=True)
@@ -94,12 +119,11 @@ class Reading:
     """One way to compute a text figure from the tables: the sum of some cells.
 
     ``missing`` > 0: that many cells are not reported, so ``value`` (the sum of the
-    reported ones) is a lower bound."""
+    reported ones) is a lower bound. ``describe`` writes its :class:`Description`,
+    only for a finding: most readings agree with the text."""
 
     value: int
-    cells: tuple[Operand, ...]
-    zh: str
-    en: str
+    describe: Callable[[], Description]
     missing: int = 0
 
     def allows(self, said: int) -> bool:
@@ -128,10 +152,12 @@ def _leaves(grid, group: str) -> list[str]:
 def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
     out: list[Reading] = []
 
-    def add(rows, zh, en, cols=None):
+    def add(rows, names: Callable[[], tuple[str, str]], cols=None):
+        """The reading that sums ``rows`` (over ``cols``); ``names()``: its (zh, en) name."""
         got = _rows_sum(t3, rows, cols)
         if got is not None:
-            out.append(Reading(got[0], tuple(got[1]), zh, en, got[2]))
+            value, cells, missing = got
+            out.append(Reading(value, lambda: Description(tuple(cells), *names()), missing))
 
     def name(key: str) -> str:
         return _t3_row(key, t3.layout).quoted
@@ -144,29 +170,19 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
             "commercial": ("commercial",),
             "organisations": _ORGS,
         }.get(sub)
-        who_zh = {
-            "": "",
-            "natural_person": _COL_ZH["natural_person"],
-            "commercial": _COL_ZH["commercial"],
-            "organisations": "法人或其他组织",
-        }[sub]
-        who_en = {
-            "": "",
-            "natural_person": f", {_COL_EN['natural_person']}",
-            "commercial": f", {_COL_EN['commercial']}",
-            "organisations": ", legal persons and other organisations",
-        }[sub]
+        who_zh, who_en = _WHO_ZH[sub], _WHO_EN[sub]
         add(
             ["t3.new"],
-            f"表三 {name('t3.new')}{who_zh}",
-            f"table III {_ROW_EN['t3.new']}{who_en}",
+            lambda: (f"表三 {name('t3.new')}{who_zh}", f"table III {_ROW_EN['t3.new']}{who_en}"),
             cols,
         )
         if base == "accepted" or with_carry:
             add(
                 ["t3.new", "t3.carried_over"],
-                f"表三 一+二（含上年结转）{who_zh}",
-                f"table III rows 1+2 (with carry-over){who_en}",
+                lambda: (
+                    f"表三 一+二（含上年结转）{who_zh}",
+                    f"table III rows 1+2 (with carry-over){who_en}",
+                ),
                 cols,
             )
     elif kind in ("closed", "carried_over", "carry_forward", "granted", "partial"):
@@ -177,21 +193,26 @@ def _t3_readings(t3, kind: str, with_carry: bool = True) -> list[Reading]:
             "granted": "t3.results.granted",
             "partial": "t3.results.partial",
         }[kind]
-        label = _t3_row(key, t3.layout).label if kind == "carry_forward" else name(key)
-        sep = " " if not label.startswith("（") else ""
-        add([key], f"表三{sep}{label}", f"table III {_ROW_EN[key]}")
+
+        def row_names() -> tuple[str, str]:
+            label = _t3_row(key, t3.layout).label if kind == "carry_forward" else name(key)
+            sep = " " if not label.startswith("（") else ""
+            return f"表三{sep}{label}", f"table III {_ROW_EN[key]}"
+
+        add([key], row_names)
     elif kind == "granted_partial":
         add(
             ["t3.results.granted", "t3.results.partial"],
-            "表三（一）+（二）",
-            "table III (1)+(2)",
+            lambda: ("表三（一）+（二）", "table III (1)+(2)"),
         )
     elif kind in ("refused", "unable", "not_processed", "other_processed"):
         group = "other" if kind == "other_processed" else kind
         add(
             _leaves(t3, group),
-            f"表三{_group_title(group, t3.layout)}各项之和",
-            f"table III {_GROUP_EN[group]} (sum of its rows)",
+            lambda: (
+                f"表三{_group_title(group, t3.layout)}各项之和",
+                f"table III {_GROUP_EN[group]} (sum of its rows)",
+            ),
         )
     return out
 
@@ -210,17 +231,22 @@ def _t4_readings(t4, kind: str) -> list[Reading]:
     cells = [t4.value("t4.cases", f"{g}.{col}") for g in groups]
     if not all(_usable(c) for c in cells):
         return []
-    desc = tuple(
-        Operand(
-            c.span,
-            f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}",
-            f"table IV {_T4_EN[g]}, {_T4_COL_EN[col]} = {c.value}",
+
+    def describe() -> Description:
+        return Description(
+            tuple(
+                Operand(
+                    c.span,
+                    f"表四 {_T4_ZH[g]}{_T4_COL_ZH[col]} = {c.value}",
+                    f"table IV {_T4_EN[g]}, {_T4_COL_EN[col]} = {c.value}",
+                )
+                for c, g in zip(cells, groups)
+            ),
+            "表四 " + "+".join(f"{_T4_ZH[g]}{_T4_COL_ZH[col]}" for g in groups),
+            "table IV " + " + ".join(f"{_T4_EN[g]} ({_T4_COL_EN[col]})" for g in groups),
         )
-        for c, g in zip(cells, groups)
-    )
-    zh = "表四 " + "+".join(f"{_T4_ZH[g]}{_T4_COL_ZH[col]}" for g in groups)
-    en = "table IV " + " + ".join(f"{_T4_EN[g]} ({_T4_COL_EN[col]})" for g in groups)
-    return [Reading(sum(c.value for c in cells), desc, zh, en)]
+
+    return [Reading(sum(c.value for c in cells), describe)]
 
 
 def readings(ctx, claim: CountClaim) -> list[Reading]:
@@ -255,16 +281,16 @@ def _gap(said: int, value: int) -> tuple[str, str]:
     return f"正文少{-diff}", f"the text says {-diff} fewer"
 
 
-def _alt_zh(r: Reading) -> str:
+def _alt_zh(r: Reading, d: Description) -> str:
     if r.missing:
-        return f"{r.zh}至少为{r.value}（另有{r.missing}个单元格未填报）"
-    return f"{r.zh}为{r.value}"
+        return f"{d.zh}至少为{r.value}（另有{r.missing}个单元格未填报）"
+    return f"{d.zh}为{r.value}"
 
 
-def _alt_en(r: Reading) -> str:
+def _alt_en(r: Reading, d: Description) -> str:
     if r.missing:
-        return f"{r.en} is at least {r.value} ({r.missing} cells not reported)"
-    return f"{r.en} is {r.value}"
+        return f"{d.en} is at least {r.value} ({r.missing} cells not reported)"
+    return f"{d.en} is {r.value}"
 
 
 def _count_findings(ctx):
@@ -288,15 +314,28 @@ def _count_findings(ctx):
                     f"; {said} is rows 1+2 (with last year's carry-over), "
                     "which were not received this year"
                 )
+        described = [(r, r.describe()) for r in options]
         yield Issue(
             q.span,
             f"正文与表格不一致：正文{_kind_zh(claim.kind)}为{said}件（“{quote(q.label)}{q.text}{q.unit}”），"
-            f"而{'，'.join(_alt_zh(r) for r in options)}，{gap_zh}{hint_zh}",
+            f"而{'，'.join(_alt_zh(r, d) for r, d in described)}，{gap_zh}{hint_zh}",
             f"the text contradicts the tables: it says {said} {_kind_en(claim.kind)} "
             f"('{quote(q.label)}{q.text}{q.unit}'), but "
-            f"{', '.join(_alt_en(r) for r in options)}; {gap_en}{hint_en}",
-            related=related(o for r in options for o in r.cells),
+            f"{', '.join(_alt_en(r, d) for r, d in described)}; {gap_en}{hint_en}",
+            related=related(o for _, d in described for o in d.cells),
         )
+
+
+def _t2_said(claim) -> tuple[str, str]:
+    """What the text says of table 二, as a finding quotes it (zh, en)."""
+    q = claim.quantity
+    said = int(q.value)
+    row_zh, row_en = _T2_ROW_ZH[claim.row], _T2_ROW_EN[claim.row]
+    return (
+        f"正文{row_zh}{_T2_COL_ZH[claim.columns[0]]}为{said}件（“{quote(q.label)}{q.text}{q.unit}”）",
+        f"the text says {said} {row_en} {_T2_COL_EN[claim.columns[0]]} "
+        f"('{quote(q.label)}{q.text}{q.unit}')",
+    )
 
 
 def _t2_findings(ctx):
@@ -306,14 +345,6 @@ def _t2_findings(ctx):
         q = claim.quantity
         said = int(q.value)
         row_zh, row_en = _T2_ROW_ZH[claim.row], _T2_ROW_EN[claim.row]
-        said_zh = (
-            f"正文{row_zh}{_T2_COL_ZH[claim.columns[0]]}为{said}件"
-            f"（“{quote(q.label)}{q.text}{q.unit}”）"
-        )
-        said_en = (
-            f"the text says {said} {row_en} {_T2_COL_EN[claim.columns[0]]} "
-            f"('{quote(q.label)}{q.text}{q.unit}')"
-        )
         if t2 is not None:
             col = claim.columns[0] if t2.layout == "2021" else claim.columns[1]
             if col is None:
@@ -322,6 +353,7 @@ def _t2_findings(ctx):
             if not _usable(cell) or cell.value == said:
                 continue
             gap_zh, gap_en = _gap(said, cell.value)
+            said_zh, said_en = _t2_said(claim)
             zh_name = f"表二“{row_zh}”{_T2_COL_ZH[col]}"
             en_name = f"table II {row_en}, {_T2_COL_EN[col]}"
             yield Issue(
@@ -338,6 +370,7 @@ def _t2_findings(ctx):
             if not options or any(o[at] == said for o in options):
                 continue
             col = _T2_COL_ZH[claim.columns[0]]
+            said_zh, said_en = _t2_said(claim)
             yield Issue(
                 q.span,
                 f"正文与表格不一致：{said_zh}，而表二“{row_zh}”一行的数字连在一起（{g.digits}），"
@@ -400,7 +433,7 @@ def _share_findings(ctx):
             f"the share does not match the tables: the text prints {sh.value:f}% for "
             f"{said} {_kind_en(claim.kind)}, but {said}/{base.value} (table III (7) total) "
             f"= {want:f}%" + (" — a rounding slip in the last digit" if slip else ""),
-            related=related((*part.cells, *base.operands)),
+            related=related((*part.describe().cells, *base.operands)),
             severity=Severity.WARNING if slip else None,
         )
 

@@ -7,92 +7,31 @@ from functools import lru_cache
 import regex
 
 from gsilint.findings import Issue, Severity
+from gsilint.pattern_shapes import joinable
 from gsilint.patterns import for_stdlib
 from gsilint.rules import rule
 from gsilint.rules.hygiene._data import hygiene_data
 from gsilint.rules.hygiene._prose import clip, prose
 
-try:  # the parser behind ``re.compile`` (``re._parser`` since Python 3.11)
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - without it every piece is read on its own
-    _sre_parse = None
-
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[regex.Pattern, list[str], bool]:
     """The placeholder patterns as one, their names, and whether each is
-    :func:`joinable` (then a report whose pieces joined hold no match has none)."""
+    :func:`_joinable` (then a report whose pieces joined hold no match has none)."""
     pats = hygiene_data()["placeholder"]["pattern"]
     joined = "|".join(f"(?P<p{i}>{p['regex']})" for i, p in enumerate(pats))
     return (
         regex.compile(joined),
         [p["what"] for p in pats],
-        all(joinable(p["regex"]) for p in pats),
+        all(_joinable(p["regex"]) for p in pats),
     )
 
 
-def joinable(pattern: str) -> bool:
-    """Whether every match of ``pattern`` (``regex`` syntax) in a text is also a match in
-    any text that holds it between two line breaks: the pattern looks at no line start
-    or end (``^``, ``$``, ``\\b`` …), and what it must not follow or precede is one
-    character, never a line break. False when that is not known."""
+def _joinable(pattern: str) -> bool:
+    """Whether ``pattern`` (``regex`` syntax) is :func:`~gsilint.pattern_shapes.joinable`
+    as ``re`` reads it; False for what ``re`` cannot read (``\\p{Han}`` …)."""
     source = for_stdlib(pattern)
-    if source is None or _sre_parse is None:
-        return False
-    try:
-        parsed = _sre_parse.parse(source)
-    except Exception:  # noqa: BLE001 - what re cannot read is simply not known
-        return False
-    return _joinable(list(parsed))
-
-
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-#: What takes one character of the text and looks at nothing else.
-_CHARACTERS = ("LITERAL", "NOT_LITERAL", "IN", "ANY", "GROUPREF")
-
-
-def _joinable(items: list) -> bool:
-    for op, av in items:
-        name = str(op)
-        if name == "AT":
-            return False
-        if name == "ASSERT_NOT":
-            if not _one_character_but_a_line_break(av[1]):
-                return False
-        elif name == "ASSERT":
-            if not _joinable(list(av[1])):
-                return False
-        elif name == "SUBPATTERN":
-            if not _joinable(list(av[3])):
-                return False
-        elif name == "BRANCH":
-            if not all(_joinable(list(alt)) for alt in av[1]):
-                return False
-        elif name in _REPEATS:
-            if not _joinable(list(av[2])):
-                return False
-        elif name not in _CHARACTERS:
-            return False  # a conditional, an atomic group …: not looked into
-    return True
-
-
-def _one_character_but_a_line_break(sub) -> bool:
-    """Whether ``sub`` matches one character, listed or in listed ranges, never "\\n"."""
-    items = list(sub)
-    if len(items) != 1:
-        return False
-    op, av = items[0]
-    if str(op) == "LITERAL":
-        return av != ord("\n")
-    if str(op) != "IN":
-        return False
-    for kind, value in av:
-        if str(kind) == "LITERAL" and value != ord("\n"):
-            continue
-        if str(kind) == "RANGE" and not value[0] <= ord("\n") <= value[1]:
-            continue
-        return False  # negated, a category (\\s), or the line break itself
-    return True
+    return source is not None and joinable(source)
 
 
 @rule(
