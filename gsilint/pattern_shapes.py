@@ -30,6 +30,9 @@ _T = TypeVar("_T")
 
 #: The repeats (``*``, ``+?``, ``{2,}``, ``*+`` …); their node holds (min, max, items).
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+#: Repeats that give characters back: a possessive one can swallow the line break
+#: that joins two pieces and then fail a look-ahead it never met inside one piece.
+_GIVING_BACK_REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
 #: What takes one character of the text and looks at nothing else.
 _CHARACTERS = ("LITERAL", "NOT_LITERAL", "IN", "ANY", "GROUPREF")
 #: The widest range of a set that :func:`first_chars` spells out character by character.
@@ -157,7 +160,7 @@ def _joinable(items: list) -> bool:
         elif kind == "BRANCH":
             if not all(_joinable(list(alt)) for alt in av[1]):
                 return False
-        elif kind in _REPEATS:
+        elif kind in _GIVING_BACK_REPEATS:
             if not _joinable(list(av[2])):
                 return False
         elif kind not in _CHARACTERS:

@@ -107,11 +107,18 @@ def test_joinable(pattern):
         "(?:a|\\b)XX",
         "(a)?(?(1)\\b|c)",  # a conditional: not looked into
         "(?>a)X",  # an atomic group: not looked into
+        "某[^。]*+(?!。)",  # a possessive repeat keeps the line break it swallowed
         "[",  # refused by the parser
     ],
 )
 def test_not_joinable(pattern):
     assert joinable(pattern) is False
+
+
+def test_why_a_possessive_repeat_is_not_joinable():
+    # in its own piece "请填某" the pattern finds 某; joined to the next piece it finds nothing
+    pattern = re.compile("某[^。]*+(?!。)")
+    assert pattern.search("请填某") and not pattern.search("请填某\n。")
 
 
 # -- without the private parser, or with one of another shape --------------------------

@@ -178,6 +178,12 @@ def test_a_heading_mark_on_its_own_line_takes_the_title_below():
     ]
 
 
+@pytest.mark.parametrize("numeral_line", ["一\u2003\u2003\u2003", "\f\u3000\u3000一"])
+def test_a_numeral_with_wide_spaces_or_a_page_break_still_takes_the_title_below(numeral_line):
+    text = f"某局2020年政府信息公开工作年度报告\n{numeral_line}\n、总体情况\n本局认真落实条例。\n"
+    assert [s.heading.title for s in parse(text).all_sections()] == ["总体情况"]
+
+
 def test_an_old_statistics_row_is_not_table_four():
     text = collapse(build(2023, kind="lines").text)
     old = "\n".join(["行政复议数", "件", "0", "行政诉讼数", "件", "2"])

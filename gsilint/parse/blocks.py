@@ -146,8 +146,12 @@ def read_blocks(page: Page, doc: document.Document, lines: list[Line]) -> list[o
                 continue
 
         # a numeral has three characters at most: the test is made only for such short lines
+        # (measured on the stripped text the test reads: ``strip`` takes more than ``simple``)
+        text = texts[i]
         split = (
-            _split_numeral(lines, texts, i) if kind == "paragraph" and len(simple) <= 3 else None
+            _split_numeral(lines, texts, i)
+            if kind == "paragraph" and text is not None and len(text) <= 3
+            else None
         )
         if split is not None:
             flush_para()
