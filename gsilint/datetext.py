@@ -24,7 +24,6 @@ Offsets are code points into the text given, so spans found in
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -80,7 +79,7 @@ _DATE_BREAK = lazy(
 _RANGE_JOIN = lazy(r"^\s*(?:起)?\s*(?:至|到|—+|－|-|~|～|–)\s*\Z")
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """One written year, year-month, date or month-day.
 
@@ -101,33 +100,6 @@ class DateMention:
     inferred_year: bool = False
     #: the year is written with two or three digits ("20年度"): cut short by a crawler or a typo
     truncated: bool = False
-
-    # Mentions are made by the hundred per report: the fields are set through their
-    # slots (a frozen dataclass's own ``__init__`` goes through ``object.__setattr__``).
-    def __init__(
-        self,
-        span: Span,
-        text: str,
-        year: int | None,
-        month: int | None = None,
-        day: int | None = None,
-        year_span: Span | None = None,
-        valid: bool = True,
-        problem: tuple[str, str] | None = None,
-        inferred_year: bool = False,
-        truncated: bool = False,
-    ) -> None:
-        _set = _MENTION_SETTERS
-        _set[0](self, span)
-        _set[1](self, text)
-        _set[2](self, year)
-        _set[3](self, month)
-        _set[4](self, day)
-        _set[5](self, year_span)
-        _set[6](self, valid)
-        _set[7](self, problem)
-        _set[8](self, inferred_year)
-        _set[9](self, truncated)
 
     @property
     def is_date(self) -> bool:
@@ -153,12 +125,6 @@ class DateMention:
         if self.day is None:
             return f"{y}-{m}"
         return f"{y}-{m}-{self.day:02d}"
-
-
-#: The slots' setters, in the order of the fields.
-_MENTION_SETTERS = tuple(
-    getattr(DateMention, f.name).__set__ for f in dataclasses.fields(DateMention)
-)
 
 
 @dataclass(frozen=True, slots=True)

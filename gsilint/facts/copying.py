@@ -49,25 +49,13 @@ _HASHES = lazy(r"#{2,}")
 _OPENER_WORDS = ("报告", "条例", "统计期限")
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class HashedSentence:
     """One prose sentence: its normalised hash, its length (normalised) and its place."""
 
     digest: int
     chars: int
     span: Span
-
-    # made by the thousand per corpus pass: the fields are set through their slots (a
-    # frozen dataclass's own ``__init__`` goes through ``object.__setattr__``)
-    def __init__(self, digest: int, chars: int, span: Span) -> None:
-        _set_digest(self, digest)
-        _set_chars(self, chars)
-        _set_span(self, span)
-
-
-_set_digest = HashedSentence.digest.__set__
-_set_chars = HashedSentence.chars.__set__
-_set_span = HashedSentence.span.__set__
 
 
 def normalise_sentence(text: str, simplified: bool = False) -> str:

@@ -66,7 +66,7 @@ _HEADING_INSIDE = re_compile(
 )
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class EnumMark:
     """One item mark of an inline enumeration."""
 
@@ -75,20 +75,6 @@ class EnumMark:
     #: shi (一是) | di (第一，) | paren (（1）) | circled (①)
     style: str
     number: int
-
-    # Made for every 一是 of the prose: the fields are set through their slots (a frozen
-    # dataclass's own ``__init__`` goes through ``object.__setattr__``).
-    def __init__(self, span: Span, text: str, style: str, number: int) -> None:
-        _set_span(self, span)
-        _set_text(self, text)
-        _set_style(self, style)
-        _set_number(self, number)
-
-
-_set_span = EnumMark.span.__set__
-_set_text = EnumMark.text.__set__
-_set_style = EnumMark.style.__set__
-_set_number = EnumMark.number.__set__
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from gsilint.facts import Facts
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class ProseText:
     """A run of prose: its text and where it starts in ``doc.text``."""
 
@@ -27,21 +27,9 @@ class ProseText:
     start: int
     kind: str  # title | paragraph | heading
 
-    # One per paragraph and heading: the fields are set through their slots (a frozen
-    # dataclass's own ``__init__`` goes through ``object.__setattr__``).
-    def __init__(self, text: str, start: int, kind: str) -> None:
-        _set_text(self, text)
-        _set_start(self, start)
-        _set_kind(self, kind)
-
     def span(self, a: int, b: int) -> Span:
         """Span of ``text[a:b]`` in document coordinates."""
         return Span(self.start + a, self.start + b)
-
-
-_set_text = ProseText.text.__set__
-_set_start = ProseText.start.__set__
-_set_kind = ProseText.kind.__set__
 
 
 def hygiene_prose(f: Facts) -> list[ProseText]:

@@ -104,7 +104,7 @@ class Share:
     span: Span
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with its unit as printed in a sentence.
 
@@ -123,30 +123,6 @@ class Quantity:
     in_parens: bool = False
     share: Share | None = None
 
-    # About a thousand quantities per corpus pass: the fields are set through their
-    # slots (a frozen dataclass's own ``__init__`` goes through ``object.__setattr__``).
-    def __init__(
-        self,
-        value: Decimal,
-        unit: str,
-        span: Span,
-        label: str,
-        label_span: Span,
-        decimals: int = 0,
-        approximate: bool = False,
-        in_parens: bool = False,
-        share: Share | None = None,
-    ) -> None:
-        _set_value(self, value)
-        _set_unit(self, unit)
-        _set_span(self, span)
-        _set_label(self, label)
-        _set_label_span(self, label_span)
-        _set_decimals(self, decimals)
-        _set_approximate(self, approximate)
-        _set_in_parens(self, in_parens)
-        _set_share(self, share)
-
     @property
     def text(self) -> str:
         v = self.value
@@ -157,18 +133,7 @@ class Quantity:
         return self.unit != "%"
 
 
-_set_value = Quantity.value.__set__
-_set_unit = Quantity.unit.__set__
-_set_span = Quantity.span.__set__
-_set_label = Quantity.label.__set__
-_set_label_span = Quantity.label_span.__set__
-_set_decimals = Quantity.decimals.__set__
-_set_approximate = Quantity.approximate.__set__
-_set_in_parens = Quantity.in_parens.__set__
-_set_share = Quantity.share.__set__
-
-
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of prose (ends at 。！？ or a blank line) and its quantities, in order."""
 
@@ -176,17 +141,6 @@ class Sentence:
     quantities: tuple[Quantity, ...]
     #: index of the paragraph it belongs to, in document order
     paragraph: int
-
-    # set through the slots, like ``Quantity``'s fields
-    def __init__(self, span: Span, quantities: tuple[Quantity, ...], paragraph: int) -> None:
-        _set_sentence_span(self, span)
-        _set_quantities(self, quantities)
-        _set_paragraph(self, paragraph)
-
-
-_set_sentence_span = Sentence.span.__set__
-_set_quantities = Sentence.quantities.__set__
-_set_paragraph = Sentence.paragraph.__set__
 
 
 def _may_share(text: str, end: int) -> bool:
