@@ -537,7 +537,6 @@ def _month_day_start(text: str, k: int) -> int | None:
 
 
 #: The spaces of a truncated year's pattern and of a line break's (no U+00A0).
-#: Spaces without U+00A0 (what a truncated year's and a line break's patterns allow).
 _NARROW_SPACES = " \t\u3000"
 _MONTH_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十")
 

@@ -2,10 +2,12 @@
 
 Each line is a heading, paragraph, tab row, pipe row, directive or blank
 line, with its tokens and their offsets. The grammar is the definition;
-this reader follows it line by line without a parser: one regular
-expression finds each line with its INDENT, HASHES and MARK (the grammar's
-own patterns), and plain string tests settle the rest, in the order of the
-grammar's terminal priorities. It gives exactly the lines of the Lark reader
+this reader follows it line by line without a parser: a line that cannot
+start an INDENT, HASHES, MARK or pipe row (its first character says so) and
+holds no tab or "<" is prose at once; any other line is read by one regular
+expression made of the grammar's own INDENT, HASHES and MARK patterns, and
+plain string tests settle the rest, in the order of the grammar's terminal
+priorities. It gives exactly the lines of the Lark reader
 (:mod:`gsilint.parse.lark_lines`, compared in ``tests/test_lines.py``) in
 linear time and memory, whatever the length of a line.
 """
@@ -18,7 +20,7 @@ from functools import cache
 from gsilint.parse.grammar import MARK_STYLES_SLOT, grammar_text, terminal_pattern
 from gsilint.parse.lark_lines import lark_parser as grammar_parser  # the reference reader
 from gsilint.parse.tokens import Line, Token
-from gsilint.pattern_shapes import first_chars as _first_chars  # also read by tables.py
+from gsilint.pattern_shapes import first_chars
 
 __all__ = [
     "MARK_STYLES_SLOT",
@@ -161,7 +163,7 @@ def _starters() -> frozenset[str] | None:
     when the patterns do not say it simply (a class such as ``\\s``)."""
     chars: set[str] = {"|"}
     for name in ("INDENT", "HASHES", "MARK"):
-        first = _first_chars(terminal_pattern(name))
+        first = first_chars(terminal_pattern(name))
         if first is None:
             return None
         chars |= first

@@ -13,8 +13,9 @@ table: only its span is kept.
 from __future__ import annotations
 
 from gsilint import document
-from gsilint.parse.lines import Line, _first_chars
+from gsilint.parse.lines import Line
 from gsilint.parse.page import Page, mark_of
+from gsilint.pattern_shapes import first_chars
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.spec import table_words
@@ -44,7 +45,7 @@ _GLUED_DIGITS = lazy(r"[^\d\s][0-9]{5,}")
 
 def _first_set(words: list[str] | tuple[str, ...]) -> frozenset[str] | None:
     """The characters a match of any of the patterns ``words`` starts with (None: not known)."""
-    first = _first_chars("|".join(f"(?:{w})" for w in words))
+    first = first_chars("|".join(f"(?:{w})" for w in words))
     return None if first is None else frozenset(first)
 
 
