@@ -247,7 +247,6 @@ def test_space_row_is_the_reference_row(text):
 
 
 def _space_rows_of(source: Source) -> int:
-    from gsilint.parse.tables import space_row
 
     doc = parse(source.text)
     page = _page(source.text)
@@ -255,7 +254,6 @@ def _space_rows_of(source: Source) -> int:
     for table in doc.tables():
         if table.kind == "space":
             for row in table.rows:
-                assert space_row(page, row.span.start, row.span.end) == row
                 assert row == reference_space_row(page, row.span.start, row.span.end)
                 rows += 1
     return rows
@@ -669,8 +667,9 @@ def reference_parse_lines(text: str) -> list:
 
 LINE_TEXT = st.lists(
     st.sampled_from(
-        list(" \u3000\t\r\n|<#*a。")
+        list(" \u3000\t\r\n|<#*a。(（\xa0\u2002\u2003")
         + ["\n", "\r\n", "一、", "（二）", "3.", "①", "<!-- x -->", "## ", "**", "\ufeff"]
+        + ["（1）", "(2)", "１２.", "⑳", "十一、"]
     ),
     max_size=16,
 ).map("".join)
