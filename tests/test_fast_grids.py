@@ -1,0 +1,120 @@
+"""The third round's fast paths of table_grids and T501 equal their plain references.
+
+T501 searches units of two to four characters with its pattern and the doubled single
+characters it reports with ``str.find`` (the plain search tries a unit of one at every
+position). Each test keeps the plain version and checks, on random input (hypothesis) and
+on every report of the shared corpus and the fixtures, that the fast one gives the same
+answer.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from conftest import CORPUS, FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gsilint.config import Config
+from gsilint.facts import Facts
+from gsilint.parse import parse
+from gsilint.rules.hygiene import t501_repeated_word as t501
+from gsilint.sources import InputError, is_report_path, load_path
+
+
+@cache
+def _reports() -> tuple[Facts, ...]:
+    """Every report of the shared corpus and of the test fixtures, parsed."""
+    out = []
+    for folder in (CORPUS, FIXTURES / "real", FIXTURES / "seeds", FIXTURES / "html"):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or not is_report_path(path) or path.name.startswith("README"):
+                continue
+            try:
+                source = load_path(str(path))
+            except InputError:
+                continue
+            out.append(Facts(parse(source.text), Config(), source.path))
+    return tuple(out)
+
+
+def test_the_corpus_is_there():
+    assert len(_reports()) > 30
+
+
+# -- T501: the doubled units it may report -----------------------------------------------
+
+
+def _reported_at(text: str, start: int, end: int) -> bool:
+    """A stand-in for the rule's tests, which decide whether the search goes on after the
+    doubling (reported) or from the next character (not): some of each."""
+    return (ord(text[start]) + end) % 3 == 0
+
+
+def _doublings_reference(text: str) -> list[tuple[int, int]]:
+    """The plain search: ``_DOUBLED`` from the rule's position, a unit of one kept only when
+    it is a character the rule reports (the rule skips the others at once)."""
+    singles = t501._data()[2]
+    out, pos = [], 0
+    while (m := t501._DOUBLED.search(text, pos)) is not None:
+        if len(m.group(1)) == 1 and m.group(1) not in singles:
+            pos = m.start() + 1
+            continue
+        out.append(m.span())
+        pos = m.end() if _reported_at(text, *m.span()) else m.start() + 1
+    return out
+
+
+def _doublings_fast(text: str, longer) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    while (found := t501._next_doubled(text, pos, longer, t501._single_pairs())) is not None:
+        out.append(found)
+        pos = found[1] if _reported_at(text, *found) else found[0] + 1
+    return out
+
+
+#: Han text rich in doubled units: repeated characters and pairs, 的 (reported doubled,
+#: unless 确 follows), numerals, punctuation and a character above U+FFFF.
+_DOUBLING_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "的",
+            "的的",
+            "确",
+            "公开",
+            "工作",
+            "公开公开",
+            "一二",
+            "常常",
+            "信息",
+            "，",
+            "a",
+            "\n",
+            "𠀀",
+        ]
+    )
+    | st.text(alphabet="的确公开工作资金常人一二三，。 a𠀀", max_size=6),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DOUBLING_TEXT)
+def test_t501_finds_the_doublings_of_the_plain_search(text):
+    assert _doublings_fast(text, t501._LONGER) == _doublings_reference(text)
+    if t501._bmp_only(text):
+        assert _doublings_fast(text, t501._LONGER_BMP) == _doublings_reference(text)
+
+
+def test_t501_finds_the_doublings_of_the_plain_search_in_every_report():
+    for facts in _reports():
+        for piece in facts.hygiene_prose:
+            text = piece.text
+            longer = t501._LONGER_BMP if t501._bmp_only(text) else t501._LONGER
+            assert _doublings_fast(text, longer) == _doublings_reference(text), facts.path
+
+
+def test_t501_single_pairs_are_the_reported_characters_doubled():
+    assert t501._single_pairs() == tuple(c + c for c in t501._data()[2])
