@@ -2,9 +2,10 @@
 
 T501 searches units of two to four characters with its pattern and the doubled single
 characters it reports with ``str.find`` (the plain search tries a unit of one at every
-position). Each test keeps the plain version and checks, on random input (hypothesis) and
-on every report of the shared corpus and the fixtures, that the fast one gives the same
-answer.
+position). Tables 二 and 三 work out their dead columns (cells no data row fills) only when
+a row has more values than columns, the only rows whose fit reads them. Each test keeps
+the plain version and checks, on random input (hypothesis) and on every report of the
+shared corpus and the fixtures, that the fast one gives the same answer.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gsilint import document
 from gsilint.config import Config
 from gsilint.facts import Facts
 from gsilint.parse import parse
+from gsilint.positions import Span
 from gsilint.rules.hygiene import t501_repeated_word as t501
 from gsilint.sources import InputError, is_report_path, load_path
+from gsilint.tables.mapping import _fit
+from gsilint.tables.stream import dead_columns, split_row, table_stream
 
 
 @cache
@@ -118,3 +123,38 @@ def test_t501_finds_the_doublings_of_the_plain_search_in_every_report():
 
 def test_t501_single_pairs_are_the_reported_characters_doubled():
     assert t501._single_pairs() == tuple(c + c for c in t501._data()[2])
+
+
+# -- tables: dead columns only for a row with more values than columns -------------------
+
+
+def _fits_alike_without_dead_columns(rows) -> bool:
+    """A row with no more values than ``n`` columns is fitted alike with and without the
+    dead columns of its table (the rows the mappers fit without them)."""
+    dead = dead_columns(rows)
+    for r in rows:
+        for n in range(len(r.values), len(r.values) + 3):
+            if _fit(r.values, n, r, None) != _fit(r.values, n, r, dead):
+                return False
+    return True
+
+
+_CELL_TEXTS = st.sampled_from(["", " ", "0", "12", "/", "—", "件", "（一）予以公开", "合计"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.lists(_CELL_TEXTS, min_size=1, max_size=9), st.integers(0, 1))),
+    st.sampled_from(["tab", "pipe", "html", "lines", "space"]),
+)
+def test_rows_that_fit_their_columns_ignore_dead_columns(rows, kind):
+    stream = []
+    for texts, table in rows:
+        cells = [document.Cell(t, Span(i, i + 1)) for i, t in enumerate(texts)]
+        stream.append(split_row(document.Row(cells, Span(0, len(texts))), kind, table))
+    assert _fits_alike_without_dead_columns(stream)
+
+
+def test_rows_that_fit_their_columns_ignore_dead_columns_on_the_corpus():
+    for facts in _reports():
+        assert _fits_alike_without_dead_columns(table_stream(facts.doc)), facts.path

@@ -285,7 +285,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         span,
     )
     ncols = len(spec.columns)
-    dead = dead_columns(rows)
+    dead = None  # dead_columns(rows), worked out when a row first has more values than columns
     p = 0
     pending: list[str] = []
     assigned: dict[str, StreamRow] = {}
@@ -355,6 +355,8 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         assigned[rs.key] = r
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
+        if dead is None and len(r.values) > ncols:
+            dead = dead_columns(rows)
         vals = _fit(r.values, ncols, r, dead)
         if len(vals) == ncols:
             _put_cells(grid, rs.key, spec.columns, vals)
@@ -482,7 +484,7 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     rows = stream[region[0] : region[1]]
     span = rows[0].span.cover(rows[-1].span)
     grid = Grid("t2", fmt.id, tuple(r.key for r in spec.rows), (), span)
-    dead = dead_columns(rows)
+    dead = None  # dead_columns(rows), worked out when a row first has more values than columns
     pending: list[str] = []
     for r in rows:
         if not r.is_data:
@@ -508,6 +510,8 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
         grid.row_columns[rs.key] = tuple(c.key for c in cols)
+        if dead is None and len(r.values) > len(cols):
+            dead = dead_columns(rows)
         vals = _fit(r.values, len(cols), r, dead)
         if len(vals) == len(cols):
             _put_cells(grid, rs.key, cols, vals)
