@@ -3,7 +3,8 @@
 T501 searches units of two to four characters with its pattern and the doubled single
 characters it reports with ``str.find`` (the plain search tries a unit of one at every
 position). Tables 二 and 三 work out their dead columns (cells no data row fills) only when
-a row has more values than columns, the only rows whose fit reads them. Each test keeps
+a row has more values than columns, the only rows whose fit reads them. A key is searched
+for glued digits from just before its first six digits in a row. Each test keeps
 the plain version and checks, on random input (hypothesis) and on every report of the
 shared corpus and the fixtures, that the fast one gives the same answer.
 """
@@ -23,6 +24,7 @@ from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.rules.hygiene import t501_repeated_word as t501
 from gsilint.sources import InputError, is_report_path, load_path
+from gsilint.tables import stream as stream_module
 from gsilint.tables.mapping import _fit
 from gsilint.tables.stream import dead_columns, split_row, table_stream
 
@@ -158,3 +160,34 @@ def test_rows_that_fit_their_columns_ignore_dead_columns(rows, kind):
 def test_rows_that_fit_their_columns_ignore_dead_columns_on_the_corpus():
     for facts in _reports():
         assert _fits_alike_without_dead_columns(table_stream(facts.doc)), facts.path
+
+
+# -- tables: glued digits searched from the first six digits in a row ---------------------
+
+
+def _glued_reference(text: str) -> bool:
+    return stream_module._GLUED.search(text) is not None
+
+
+_KEY_TEXT = st.lists(
+    st.sampled_from(["1", "0", "123", "000000", "9999999", "数量", "二、", "万元", "件", "条"])
+    | st.sampled_from([" ", "\n", ".", "．", "/", "%", "a", "１２３４５６"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_KEY_TEXT)
+def test_glued_digits_are_found_as_the_whole_search_finds_them(text):
+    assert stream_module._has_glued(text) == _glued_reference(text)
+
+
+def test_glued_digits_are_found_as_the_whole_search_finds_them_on_the_corpus():
+    found = 0
+    for facts in _reports():
+        stream = table_stream(facts.doc)
+        keys = [r.key for r in stream]
+        for text in [*keys, "\n".join(keys), facts.doc.text]:
+            assert stream_module._has_glued(text) == _glued_reference(text), facts.path
+            found += _glued_reference(text)
+    assert found
