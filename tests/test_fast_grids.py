@@ -6,7 +6,8 @@ position). Tables 二 and 三 work out their dead columns (cells no data row fil
 a row has more values than columns, the only rows whose fit reads them. A key is searched
 for glued digits from just before its first six digits in a row. The mappers make their
 cells with ``new_cell`` (plain slot stores, then the class set) instead of the frozen
-class's constructor. Each test keeps
+class's constructor. The mappers' per-row searches (table openers, the first template row
+a label identifies) are plain loops instead of a generator per row. Each test keeps
 the plain version and checks, on random input (hypothesis) and on every report of the
 shared corpus and the fixtures, that the fast one gives the same answer.
 """
@@ -30,10 +31,12 @@ from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.rules.hygiene import t501_repeated_word as t501
 from gsilint.sources import InputError, is_report_path, load_path
+from gsilint.tables import mapping
 from gsilint.tables import stream as stream_module
 from gsilint.tables.grid import CellValue, new_cell
 from gsilint.tables.mapping import _fit
-from gsilint.tables.stream import dead_columns, split_row, table_stream
+from gsilint.tables.spec import table_format
+from gsilint.tables.stream import StreamRow, dead_columns, split_row, table_stream
 
 
 @cache
@@ -242,3 +245,86 @@ def test_the_cells_of_every_report_are_cell_values():
                 assert cell == CellValue(*(getattr(cell, f) for f in _FIELDS))
                 count += 1
     assert count > 1000
+
+
+# -- tables: loops instead of a generator per row ---------------------------------------
+
+
+def _find_regions_reference(stream):
+    """find_regions as first written: every row, generators over the anchors."""
+    t3 = t4 = t2 = None
+    for i, r in enumerate(stream):
+        k = r.key
+        if t3 is None and (
+            any(a in k for a in mapping._T3_ANCHOR) or (r.is_data and "本年新收" in k)
+        ):
+            t3 = i
+        if (
+            t4 is None
+            and not r.is_data
+            and any(a in k for a in mapping._T4_ANCHOR)
+            and (t3 is None or i > t3)
+        ):
+            t4 = i
+        if t2 is None and any(k.startswith(a) or a in k[:12] for a in mapping._T2_ANCHOR):
+            t2 = i
+    end = len(stream)
+    t3_reg = (t3, t4 if t4 is not None and t4 > t3 else end) if t3 is not None else None
+    t2_reg = None
+    if t2 is not None:
+        later = [x for x in (t3, t4) if x is not None and x > t2]
+        t2_reg = (t2, min(later) if later else end)
+    return mapping.Regions(t2_reg, t3_reg, t4)
+
+
+_ANCHOR_PARTS = st.sampled_from(
+    [*mapping._T3_ANCHOR, *mapping._T4_ANCHOR, *mapping._T2_ANCHOR, "本年新收", "其他", "x" * 11]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.lists(_ANCHOR_PARTS, max_size=3).map("".join), st.booleans())))
+def test_table_openers_are_found_as_the_generators_find_them(rows):
+    stream = [StreamRow([], [], Span(0, 1), "tab", k, data) for k, data in rows]
+    assert mapping.find_regions(stream) == _find_regions_reference(stream)
+
+
+def test_table_openers_are_found_as_the_generators_find_them_on_the_corpus():
+    for facts in _reports():
+        stream = table_stream(facts.doc)
+        assert mapping.find_regions(stream) == _find_regions_reference(stream), facts.path
+
+
+def _first_match_reference(specs, start, stop, texts, joined):
+    return next(
+        (
+            i
+            for i in range(start, min(stop, len(specs)))
+            if mapping._matches(specs[i], texts, joined)
+        ),
+        None,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["2019", "2021"]),
+    st.integers(0, 30),
+    st.integers(0, 30),
+    st.data(),
+)
+def test_the_first_template_row_a_label_names_is_found_as_the_generator_finds_it(
+    layout, start, stop, data
+):
+    specs = table_format(layout).t3.rows
+    labels = [s.label for s in specs]
+    joined = mapping._cell_key(data.draw(st.sampled_from([*labels, "合计", ""])))[1]
+    texts = data.draw(st.sampled_from([(), (joined,), [joined, "其他"]]))
+    got = mapping._first_match(specs, start, stop, texts, joined)
+    assert got == _first_match_reference(specs, start, stop, texts, joined)
+
+
+def test_label_texts_are_the_label_cells_joined():
+    for facts in _reports():
+        for r in table_stream(facts.doc):
+            assert r.label_text == " ".join(c.text for c in r.labels)

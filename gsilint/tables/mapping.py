@@ -70,6 +70,15 @@ def _matches(spec: RowSpec, texts, joined: str) -> bool:
     return False
 
 
+def _first_match(specs: Sequence[RowSpec], start: int, stop: int, texts, joined: str) -> int | None:
+    """The index of the first of ``specs[start:stop]`` that the label identifies
+    (:func:`_matches`), else None."""
+    for i in range(start, min(stop, len(specs))):
+        if _matches(specs[i], texts, joined):
+            return i
+    return None
+
+
 def _by_label(specs, r: StreamRow) -> RowSpec | None:
     """The one row of ``specs`` whose template label the row's label spells, perhaps
     misspelt (:mod:`gsilint.tables.labels`): a fallback where no fragment matches."""
@@ -113,18 +122,18 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         if (
             t3 is None
             and not no_t3
-            and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k))
+            and (_holds_any(k, _T3_ANCHOR) or (r.is_data and "本年新收" in k))
         ):
             t3 = i
         if (
             t4 is None
             and not no_t4
             and not r.is_data  # table 四's header; "行政复议数 件 0" is a row of an old table
-            and any(a in k for a in _T4_ANCHOR)
+            and _holds_any(k, _T4_ANCHOR)
             and (t3 is None or i > t3)
         ):
             t4 = i
-        if t2 is None and not no_t2 and any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR):
+        if t2 is None and not no_t2 and _opens_t2(k):
             t2 = i
         if t2 is not None and t3 is not None and t4 is not None:
             break  # all found: nothing later changes them
@@ -139,6 +148,23 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         )
         t2_reg = (t2, t2_end)
     return Regions(t2_reg, t3_reg, t4)
+
+
+def _holds_any(key: str, words: tuple[str, ...]) -> bool:
+    """Whether ``key`` holds one of ``words`` (a loop: no generator per row)."""
+    for w in words:
+        if w in key:
+            return True
+    return False
+
+
+def _opens_t2(key: str) -> bool:
+    """Whether ``key`` opens or holds in its first 12 characters one of table 二's anchors."""
+    head = key[:12]
+    for a in _T2_ANCHOR:
+        if a in head or key.startswith(a):
+            return True
+    return False
 
 
 # -- values --------------------------------------------------------------------
@@ -259,10 +285,10 @@ def _stray(r: StreamRow, ncols: int) -> bool:
 def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
     rows = stream[region[0] : region[1]]
     # the keys joined at a line break, which no normalised label holds
-    keys = "\n".join(r.key for r in rows)
+    keys = "\n".join([r.key for r in rows])
     if any(k in keys for k in _SIX_2021):
         return "2021"
-    data = "\n".join(r.key for r in rows if r.is_data)
+    data = "\n".join([r.key for r in rows if r.is_data])
     if any(m in data for m in _OTHER_2019):
         return "2019"
     return default
@@ -308,14 +334,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             # a labelled row of a real grid left entirely blank: every cell not reported
             if r.kind in CELL_KINDS and len(r.tail) >= ncols:
                 texts = _cell_keys(r) if r.labels else ()
-                j = next(
-                    (
-                        i
-                        for i in range(p, min(p + 2, len(spec.rows)))
-                        if _matches(spec.rows[i], texts, r.key)
-                    ),
-                    None,
-                )
+                j = _first_match(spec.rows, p, p + 2, texts, r.key)
                 if j is not None:
                     rs = spec.rows[j]
                     assigned[rs.key] = r
@@ -330,19 +349,9 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         if _stray(r, ncols):
             continue
         texts = _cell_keys(r) if r.labels else ()
-        j = next(
-            (i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None
-        )
+        j = _first_match(spec.rows, p, len(spec.rows), texts, r.key)
         if j is None and pending:
-            joined = "".join(pending) + r.key
-            j = next(
-                (
-                    i
-                    for i in range(p, min(p + 3, len(spec.rows)))
-                    if _matches(spec.rows[i], [], joined)
-                ),
-                None,
-            )
+            j = _first_match(spec.rows, p, p + 3, [], "".join(pending) + r.key)
         if j is None and (hit := _by_label(spec.rows[p:], r)) is not None:
             j = spec.rows.index(hit)
         if j is None and any(g in r.key for g in _GROUPS):
@@ -469,7 +478,7 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
 
 
 def t2_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
-    text = "".join(r.key for r in stream[region[0] : region[1]])
+    text = "".join([r.key for r in stream[region[0] : region[1]]])
     new = sum(1 for k in _T2_2021 if k in text)
     old = sum(1 for k in _T2_2019 if k in text)
     if new > old:
@@ -528,7 +537,7 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             )
     if not grid.row_spans:
         return None
-    text = "".join(r.key for r in rows)
+    text = "".join([r.key for r in rows])
     missing = tuple(
         s.key
         for s in spec.rows

@@ -49,7 +49,7 @@ class StreamRow:
 
     @property
     def label_text(self) -> str:
-        return " ".join(c.text for c in self.labels)
+        return " ".join([c.text for c in self.labels])
 
 
 def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
