@@ -34,6 +34,7 @@ from gsilint.sources import InputError, is_report_path, load_path
 from gsilint.tables import mapping
 from gsilint.tables import stream as stream_module
 from gsilint.tables.grid import CellValue, new_cell
+from gsilint.tables.labels import holds_any
 from gsilint.tables.mapping import _fit
 from gsilint.tables.spec import table_format
 from gsilint.tables.stream import StreamRow, dead_columns, split_row, table_stream
@@ -328,3 +329,35 @@ def test_label_texts_are_the_label_cells_joined():
     for facts in _reports():
         for r in table_stream(facts.doc):
             assert r.label_text == " ".join(c.text for c in r.labels)
+
+
+_WORDS = st.lists(st.sampled_from(["公开", "申请", "复议", "", "a", "公开申请"]), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="公开申请复议a ", max_size=12), _WORDS)
+def test_holds_any_is_any_word_in_the_text(text, words):
+    assert holds_any(text, words) == any(w in text for w in words)
+    assert holds_any(text, tuple(words)) == any(w in text for w in words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["2019", "2021"]), st.data())
+def test_the_first_unmapped_row_a_label_names_is_found_as_the_generator_finds_it(layout, data):
+    specs = table_format(layout).t2.rows
+    keys = [s.key for s in specs]
+    mapped = dict.fromkeys(data.draw(st.lists(st.sampled_from(keys), max_size=len(keys))))
+    labels = [s.label for s in specs]
+    joined = mapping._cell_key(data.draw(st.sampled_from([*labels, "其他", ""])))[1]
+    texts = data.draw(st.sampled_from([(), (joined,), [joined]]))
+    want = next(
+        (s for s in specs if s.key not in mapped and mapping._matches(s, texts, joined)), None
+    )
+    assert mapping._first_unmapped(specs, mapped, texts, joined) is want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CELL_TEXTS, max_size=8))
+def test_any_blank_is_any_cell_blank(texts):
+    cells = [document.Cell(t, Span(i, i + 1)) for i, t in enumerate(texts)]
+    assert mapping._any_blank(cells) == any(c.is_blank for c in cells)

@@ -25,7 +25,7 @@ from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import Grid, ShapeProblem, new_cell
-from gsilint.tables.labels import last_label, match_label
+from gsilint.tables.labels import holds_any, last_label, match_label
 from gsilint.tables.spec import IdentitySpec, table_format
 
 #: A digit run (spaces inside are boundaries); a trailing enumerator digit
@@ -162,8 +162,8 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
         raw = simplified[span.start + prev : span.start + a]
         label = norm_label(raw)
         if (
-            not any(m in label for m in row.match)
-            and not any(e in label for e in row.exact)
+            not holds_any(label, row.match)
+            and not holds_any(label, row.exact)
             and match_label(last_label(raw), (row.label,)) is None  # misspelt
         ):
             return None

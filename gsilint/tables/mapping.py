@@ -23,7 +23,7 @@ from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.tables.grid import Grid, ShapeProblem, new_cell
-from gsilint.tables.labels import last_label, match_label
+from gsilint.tables.labels import holds_any, last_label, match_label
 from gsilint.tables.readings import read_collapsed, read_split, row_identities
 from gsilint.tables.spec import (
     ColSpec,
@@ -122,14 +122,14 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         if (
             t3 is None
             and not no_t3
-            and (_holds_any(k, _T3_ANCHOR) or (r.is_data and "本年新收" in k))
+            and (holds_any(k, _T3_ANCHOR) or (r.is_data and "本年新收" in k))
         ):
             t3 = i
         if (
             t4 is None
             and not no_t4
             and not r.is_data  # table 四's header; "行政复议数 件 0" is a row of an old table
-            and _holds_any(k, _T4_ANCHOR)
+            and holds_any(k, _T4_ANCHOR)
             and (t3 is None or i > t3)
         ):
             t4 = i
@@ -148,14 +148,6 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         )
         t2_reg = (t2, t2_end)
     return Regions(t2_reg, t3_reg, t4)
-
-
-def _holds_any(key: str, words: tuple[str, ...]) -> bool:
-    """Whether ``key`` holds one of ``words`` (a loop: no generator per row)."""
-    for w in words:
-        if w in key:
-            return True
-    return False
 
 
 def _opens_t2(key: str) -> bool:
@@ -210,7 +202,7 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
     False when the row is not such a row (its shape is then the report's).
     """
     k, n = len(vals), len(cols)
-    if row.kind not in _COLLAPSING or not k or k == n or any(v.is_blank for v in vals):
+    if row.kind not in _COLLAPSING or not k or k == n or _any_blank(vals):
         return False
     if k < n:
         reading = read_collapsed(vals, cols, identities)
@@ -267,6 +259,14 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
     return True
 
 
+def _any_blank(cells) -> bool:
+    """Whether one of ``cells`` is blank (a loop: no generator per row)."""
+    for c in cells:
+        if c.is_blank:
+            return True
+    return False
+
+
 _TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
@@ -306,8 +306,8 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     grid = Grid(
         "t3",
         fmt.t3_layout,
-        tuple(r.key for r in spec.rows),
-        tuple(c.key for c in spec.columns),
+        tuple([r.key for r in spec.rows]),
+        tuple([c.key for c in spec.columns]),
         span,
     )
     ncols = len(spec.columns)
@@ -451,7 +451,7 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
         return None
     span = rows[0].span.cover(used[-1].span)
     row_key = spec.rows[0].key
-    grid = Grid("t4", fmt.id, (row_key,), tuple(c.key for c in spec.columns), span)
+    grid = Grid("t4", fmt.id, (row_key,), tuple([c.key for c in spec.columns]), span)
     vals = _fit(got, n)
     where = used[0].span.cover(used[-1].span)
     grid.row_spans[row_key] = where
@@ -488,11 +488,19 @@ def t2_layout(stream: list[StreamRow], region: tuple[int, int], default: str) ->
     return default
 
 
+def _first_unmapped(specs, mapped: dict, texts, joined: str) -> RowSpec | None:
+    """The first of ``specs`` not ``mapped`` yet that the label identifies (:func:`_matches`)."""
+    for s in specs:
+        if s.key not in mapped and _matches(s, texts, joined):
+            return s
+    return None
+
+
 def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) -> Grid | None:
     spec = fmt.t2
     rows = stream[region[0] : region[1]]
     span = rows[0].span.cover(rows[-1].span)
-    grid = Grid("t2", fmt.id, tuple(r.key for r in spec.rows), (), span)
+    grid = Grid("t2", fmt.id, tuple([r.key for r in spec.rows]), (), span)
     dead = None  # dead_columns(rows), worked out when a row first has more values than columns
     pending: list[str] = []
     for r in rows:
@@ -500,18 +508,12 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             pending.append(r.key)
             continue
         texts = _cell_keys(r) if r.labels else ()
-        rs = next(
-            (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)),
-            None,
-        )
+        rs = _first_unmapped(spec.rows, grid.row_spans, texts, r.key)
         if rs is None:
             rs = _by_label([s for s in spec.rows if s.key not in grid.row_spans], r)
         if rs is None and not r.labels and pending:
             last = pending[-1]
-            rs = next(
-                (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, [last], last)),
-                None,
-            )
+            rs = _first_unmapped(spec.rows, grid.row_spans, [last], last)
         pending = []
         if rs is None or looks_glued(r):
             continue

@@ -204,7 +204,7 @@ def _token_rows(text: str, base: int) -> list[StreamRow]:
 def _row(labels: list[document.Cell], values: list[document.Cell], kind: str = "text") -> StreamRow:
     cells = labels + values
     span = cells[0].span.cover(cells[-1].span)
-    key = norm_label("".join(c.text for c in labels))
+    key = norm_label("".join([c.text for c in labels]))
     return StreamRow(labels, values, span, kind, key, bool(values), len(labels), tuple(values))
 
 
@@ -292,7 +292,7 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     rows = _clean(rows)
     first = next(i for i, r in enumerate(rows) if r.is_data and candidates(r.key, table.rows))
     # (in a paragraph the header words run into the first row's label)
-    header = "".join(r.key for r in rows[: first + 1])
+    header = "".join([r.key for r in rows[: first + 1]])
     # the 历年累计 column is the one the header names; without it, one number per row is the
     # 本年度 count, more (上年度? 同比?) are columns the template does not know
     ncols = 2 if "累计" in header else 1 if _usual_width(rows[first:]) == 1 else 0
