@@ -54,6 +54,15 @@ def label_key(text: str) -> str:
     return _PUNCT.sub("", _MARK.sub("", norm_label(text)))
 
 
+def holds_any(text: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``words``: ``any(w in text for w in words)`` as a loop,
+    for the mappers that ask it for every row (a generator per call costs more)."""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 @lru_cache(maxsize=8192)
 def last_label(text: str) -> str:
     """The part of a written row label after its last numbering mark.

@@ -22,8 +22,8 @@ from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.records import dataclass
-from gsilint.tables.grid import CellValue, Grid, ShapeProblem
-from gsilint.tables.labels import last_label, match_label
+from gsilint.tables.grid import Grid, ShapeProblem, new_cell
+from gsilint.tables.labels import holds_any, last_label, match_label
 from gsilint.tables.readings import read_collapsed, read_split, row_identities
 from gsilint.tables.spec import (
     ColSpec,
@@ -70,6 +70,15 @@ def _matches(spec: RowSpec, texts, joined: str) -> bool:
     return False
 
 
+def _first_match(specs: Sequence[RowSpec], start: int, stop: int, texts, joined: str) -> int | None:
+    """The index of the first of ``specs[start:stop]`` that the label identifies
+    (:func:`_matches`), else None."""
+    for i in range(start, min(stop, len(specs))):
+        if _matches(specs[i], texts, joined):
+            return i
+    return None
+
+
 def _by_label(specs, r: StreamRow) -> RowSpec | None:
     """The one row of ``specs`` whose template label the row's label spells, perhaps
     misspelt (:mod:`gsilint.tables.labels`): a fallback where no fragment matches."""
@@ -113,18 +122,18 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         if (
             t3 is None
             and not no_t3
-            and (any(a in k for a in _T3_ANCHOR) or (r.is_data and "本年新收" in k))
+            and (holds_any(k, _T3_ANCHOR) or (r.is_data and "本年新收" in k))
         ):
             t3 = i
         if (
             t4 is None
             and not no_t4
             and not r.is_data  # table 四's header; "行政复议数 件 0" is a row of an old table
-            and any(a in k for a in _T4_ANCHOR)
+            and holds_any(k, _T4_ANCHOR)
             and (t3 is None or i > t3)
         ):
             t4 = i
-        if t2 is None and not no_t2 and any(k.startswith(a) or a in k[:12] for a in _T2_ANCHOR):
+        if t2 is None and not no_t2 and _opens_t2(k):
             t2 = i
         if t2 is not None and t3 is not None and t4 is not None:
             break  # all found: nothing later changes them
@@ -139,6 +148,15 @@ def find_regions(stream: list[StreamRow]) -> Regions:
         )
         t2_reg = (t2, t2_end)
     return Regions(t2_reg, t3_reg, t4)
+
+
+def _opens_t2(key: str) -> bool:
+    """Whether ``key`` opens or holds in its first 12 characters one of table 二's anchors."""
+    head = key[:12]
+    for a in _T2_ANCHOR:
+        if a in head or key.startswith(a):
+            return True
+    return False
 
 
 # -- values --------------------------------------------------------------------
@@ -166,7 +184,7 @@ def _put_cells(grid: Grid, row_key: str, cols: Sequence[ColSpec], values: Iterab
     out = grid.cells
     for col, cell in zip(cols, values):
         value, reported, problem, text = read_cell(cell.text, col.kind)
-        out[(row_key, col.key)] = CellValue(value, cell.span, reported, text, problem)
+        out[(row_key, col.key)] = new_cell(value, cell.span, reported, text, problem)
 
 
 #: Table kinds whose layout may have merged equal adjacent cells (one cell per line).
@@ -184,7 +202,7 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
     False when the row is not such a row (its shape is then the report's).
     """
     k, n = len(vals), len(cols)
-    if row.kind not in _COLLAPSING or not k or k == n or any(v.is_blank for v in vals):
+    if row.kind not in _COLLAPSING or not k or k == n or _any_blank(vals):
         return False
     if k < n:
         reading = read_collapsed(vals, cols, identities)
@@ -241,6 +259,14 @@ def _read_lossy(grid: Grid, rs: RowSpec, cols, row: StreamRow, vals, identities)
     return True
 
 
+def _any_blank(cells) -> bool:
+    """Whether one of ``cells`` is blank (a loop: no generator per row)."""
+    for c in cells:
+        if c.is_blank:
+            return True
+    return False
+
+
 _TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
@@ -259,10 +285,10 @@ def _stray(r: StreamRow, ncols: int) -> bool:
 def t3_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
     rows = stream[region[0] : region[1]]
     # the keys joined at a line break, which no normalised label holds
-    keys = "\n".join(r.key for r in rows)
+    keys = "\n".join([r.key for r in rows])
     if any(k in keys for k in _SIX_2021):
         return "2021"
-    data = "\n".join(r.key for r in rows if r.is_data)
+    data = "\n".join([r.key for r in rows if r.is_data])
     if any(m in data for m in _OTHER_2019):
         return "2019"
     return default
@@ -280,12 +306,12 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
     grid = Grid(
         "t3",
         fmt.t3_layout,
-        tuple(r.key for r in spec.rows),
-        tuple(c.key for c in spec.columns),
+        tuple([r.key for r in spec.rows]),
+        tuple([c.key for c in spec.columns]),
         span,
     )
     ncols = len(spec.columns)
-    dead = dead_columns(rows)
+    dead = None  # dead_columns(rows), worked out when a row first has more values than columns
     p = 0
     pending: list[str] = []
     assigned: dict[str, StreamRow] = {}
@@ -308,14 +334,7 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             # a labelled row of a real grid left entirely blank: every cell not reported
             if r.kind in CELL_KINDS and len(r.tail) >= ncols:
                 texts = _cell_keys(r) if r.labels else ()
-                j = next(
-                    (
-                        i
-                        for i in range(p, min(p + 2, len(spec.rows)))
-                        if _matches(spec.rows[i], texts, r.key)
-                    ),
-                    None,
-                )
+                j = _first_match(spec.rows, p, p + 2, texts, r.key)
                 if j is not None:
                     rs = spec.rows[j]
                     assigned[rs.key] = r
@@ -330,19 +349,9 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         if _stray(r, ncols):
             continue
         texts = _cell_keys(r) if r.labels else ()
-        j = next(
-            (i for i in range(p, len(spec.rows)) if _matches(spec.rows[i], texts, r.key)), None
-        )
+        j = _first_match(spec.rows, p, len(spec.rows), texts, r.key)
         if j is None and pending:
-            joined = "".join(pending) + r.key
-            j = next(
-                (
-                    i
-                    for i in range(p, min(p + 3, len(spec.rows)))
-                    if _matches(spec.rows[i], [], joined)
-                ),
-                None,
-            )
+            j = _first_match(spec.rows, p, p + 3, [], "".join(pending) + r.key)
         if j is None and (hit := _by_label(spec.rows[p:], r)) is not None:
             j = spec.rows.index(hit)
         if j is None and any(g in r.key for g in _GROUPS):
@@ -355,6 +364,8 @@ def map_t3(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         assigned[rs.key] = r
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
+        if dead is None and len(r.values) > ncols:
+            dead = dead_columns(rows)
         vals = _fit(r.values, ncols, r, dead)
         if len(vals) == ncols:
             _put_cells(grid, rs.key, spec.columns, vals)
@@ -440,7 +451,7 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
         return None
     span = rows[0].span.cover(used[-1].span)
     row_key = spec.rows[0].key
-    grid = Grid("t4", fmt.id, (row_key,), tuple(c.key for c in spec.columns), span)
+    grid = Grid("t4", fmt.id, (row_key,), tuple([c.key for c in spec.columns]), span)
     vals = _fit(got, n)
     where = used[0].span.cover(used[-1].span)
     grid.row_spans[row_key] = where
@@ -467,7 +478,7 @@ def map_t4(stream: list[StreamRow], start: int, fmt: FormatSpec) -> Grid | None:
 
 
 def t2_layout(stream: list[StreamRow], region: tuple[int, int], default: str) -> str:
-    text = "".join(r.key for r in stream[region[0] : region[1]])
+    text = "".join([r.key for r in stream[region[0] : region[1]]])
     new = sum(1 for k in _T2_2021 if k in text)
     old = sum(1 for k in _T2_2019 if k in text)
     if new > old:
@@ -477,30 +488,32 @@ def t2_layout(stream: list[StreamRow], region: tuple[int, int], default: str) ->
     return default
 
 
+def _first_unmapped(specs, mapped: dict, texts, joined: str) -> RowSpec | None:
+    """The first of ``specs`` not ``mapped`` yet that the label identifies (:func:`_matches`)."""
+    for s in specs:
+        if s.key not in mapped and _matches(s, texts, joined):
+            return s
+    return None
+
+
 def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) -> Grid | None:
     spec = fmt.t2
     rows = stream[region[0] : region[1]]
     span = rows[0].span.cover(rows[-1].span)
-    grid = Grid("t2", fmt.id, tuple(r.key for r in spec.rows), (), span)
-    dead = dead_columns(rows)
+    grid = Grid("t2", fmt.id, tuple([r.key for r in spec.rows]), (), span)
+    dead = None  # dead_columns(rows), worked out when a row first has more values than columns
     pending: list[str] = []
     for r in rows:
         if not r.is_data:
             pending.append(r.key)
             continue
         texts = _cell_keys(r) if r.labels else ()
-        rs = next(
-            (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, texts, r.key)),
-            None,
-        )
+        rs = _first_unmapped(spec.rows, grid.row_spans, texts, r.key)
         if rs is None:
             rs = _by_label([s for s in spec.rows if s.key not in grid.row_spans], r)
         if rs is None and not r.labels and pending:
             last = pending[-1]
-            rs = next(
-                (s for s in spec.rows if s.key not in grid.row_spans and _matches(s, [last], last)),
-                None,
-            )
+            rs = _first_unmapped(spec.rows, grid.row_spans, [last], last)
         pending = []
         if rs is None or looks_glued(r):
             continue
@@ -508,6 +521,8 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
         grid.row_spans[rs.key] = r.span
         grid.row_labels[rs.key] = r.label_text
         grid.row_columns[rs.key] = tuple(c.key for c in cols)
+        if dead is None and len(r.values) > len(cols):
+            dead = dead_columns(rows)
         vals = _fit(r.values, len(cols), r, dead)
         if len(vals) == len(cols):
             _put_cells(grid, rs.key, cols, vals)
@@ -524,7 +539,7 @@ def map_t2(stream: list[StreamRow], region: tuple[int, int], fmt: FormatSpec) ->
             )
     if not grid.row_spans:
         return None
-    text = "".join(r.key for r in rows)
+    text = "".join([r.key for r in rows])
     missing = tuple(
         s.key
         for s in spec.rows

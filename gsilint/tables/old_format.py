@@ -33,7 +33,7 @@ from gsilint import document
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
-from gsilint.tables.grid import CellValue, Grid, ShapeProblem
+from gsilint.tables.grid import CellValue, Grid, ShapeProblem, new_cell
 from gsilint.tables.identities import fails, plan
 from gsilint.tables.readings import read_collapsed
 from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
@@ -204,7 +204,7 @@ def _token_rows(text: str, base: int) -> list[StreamRow]:
 def _row(labels: list[document.Cell], values: list[document.Cell], kind: str = "text") -> StreamRow:
     cells = labels + values
     span = cells[0].span.cover(cells[-1].span)
-    key = norm_label("".join(c.text for c in labels))
+    key = norm_label("".join([c.text for c in labels]))
     return StreamRow(labels, values, span, kind, key, bool(values), len(labels), tuple(values))
 
 
@@ -268,7 +268,7 @@ def _keeps_repeats(rows: list[StreamRow]) -> bool:
 
 def _cell(col: ColSpec, cell: document.Cell) -> CellValue:
     value, reported, problem, text = read_cell(cell.text, col.kind)
-    return CellValue(value, cell.span, reported, text, problem)
+    return new_cell(value, cell.span, reported, text, problem)
 
 
 def _label(r: StreamRow, n: int = 24) -> str:
@@ -292,7 +292,7 @@ def map_old(stream: list[StreamRow], doc: document.Document | None = None) -> Gr
     rows = _clean(rows)
     first = next(i for i, r in enumerate(rows) if r.is_data and candidates(r.key, table.rows))
     # (in a paragraph the header words run into the first row's label)
-    header = "".join(r.key for r in rows[: first + 1])
+    header = "".join([r.key for r in rows[: first + 1]])
     # the 历年累计 column is the one the header names; without it, one number per row is the
     # 本年度 count, more (上年度? 同比?) are columns the template does not know
     ncols = 2 if "累计" in header else 1 if _usual_width(rows[first:]) == 1 else 0

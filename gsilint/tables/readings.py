@@ -117,7 +117,7 @@ def read_collapsed(cells: list[document.Cell], cols: tuple[ColSpec, ...], identi
     worked out once per texts and kept for the process.
     """
     identities = tuple(identities)
-    memo = (tuple(c.text for c in cells), id(cols), tuple(map(id, identities)))
+    memo = (tuple([c.text for c in cells]), id(cols), tuple(map(id, identities)))
     entry = _COLLAPSED.get(memo)
     if entry is None:
         if len(_COLLAPSED) > 50_000:

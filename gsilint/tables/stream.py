@@ -22,6 +22,9 @@ from gsilint.tables.values import is_value_text
 #: "- 4 -", "— 6 —", "第 3 页": page markers inside tables.
 _PAGE_MARK = lazy(r"^(?:[-—–]+\d{1,3}[-—–]+|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}/\d{1,3})$")
 _GLUED = lazy(r"[^\d\s.．/%][0-9]{6,}|[0-9]{6,}[^\d\s.．%万元件条]")
+#: Six digits in a row, which every match of :data:`_GLUED` holds: searched first (a
+#: search for a digit skips the other characters quickly; most keys have no such run).
+_SIX_DIGITS = lazy(r"[0-9]{6}")
 
 
 @dataclass(slots=True)
@@ -46,7 +49,7 @@ class StreamRow:
 
     @property
     def label_text(self) -> str:
-        return " ".join(c.text for c in self.labels)
+        return " ".join([c.text for c in self.labels])
 
 
 def split_row(row: document.Row, kind: str, table: int = 0) -> StreamRow:
@@ -134,13 +137,20 @@ def _is_page_mark(text: str) -> bool:
 
 def looks_glued(row: StreamRow) -> bool:
     """A crawler row whose digits run into the label ("数量713000074二、")."""
-    return bool(_GLUED.search(row.key))
+    return _has_glued(row.key)
 
 
 def any_glued(rows: list[StreamRow]) -> bool:
     """Whether one of ``rows`` :func:`looks_glued`: one search over their keys joined at
     line breaks (no key holds one, and a glued run can neither span nor end at one)."""
-    return bool(_GLUED.search("\n".join([r.key for r in rows])))
+    return _has_glued("\n".join([r.key for r in rows]))
+
+
+def _has_glued(text: str) -> bool:
+    """Whether :data:`_GLUED` matches in ``text``: searched from just before its first six
+    digits in a row (a match starts at most one character before them), if it has any."""
+    six = _SIX_DIGITS.search(text)
+    return six is not None and _GLUED.search(text, max(0, six.start() - 1)) is not None
 
 
 def table_stream(doc: document.Document) -> list[StreamRow]:

@@ -13,7 +13,8 @@ from gsilint.rules.hygiene._dictionary import dictionary_available, is_word
 from gsilint.rules.hygiene._prose import prose
 
 #: A unit of one to four Han characters written twice in a row. Stdlib ``re``
-#: with the HAN class: ``regex``'s back-references are several times slower.
+#: with the HAN class: ``regex``'s back-references are several times slower. (The rule
+#: searches its reportable part, :func:`_next_doubled`; tests hold that to this pattern.)
 _DOUBLED = re.compile(f"({HAN}{{1,4}})\\1")
 
 
@@ -27,6 +28,11 @@ def _bmp_class(cls: str) -> str:
 #: :data:`_DOUBLED` for a text without astral characters (most reports): a class of BMP
 #: ranges only is read a fifth faster.
 _DOUBLED_BMP = re.compile(f"({_bmp_class(HAN)}{{1,4}})\\1")
+#: The units of two to four characters of :data:`_DOUBLED` and :data:`_DOUBLED_BMP`: what
+#: the rule searches (a doubled single character is looked for with ``str.find``, only for
+#: the few characters it reports; a unit of one is tried at every position otherwise).
+_LONGER = re.compile(f"({HAN}{{2,4}})\\1")
+_LONGER_BMP = re.compile(f"({_bmp_class(HAN)}{{2,4}})\\1")
 _HAN_CHAR = re.compile(HAN)
 
 
@@ -41,6 +47,12 @@ def _data() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     d = hygiene_data()["repeated"]
     singles = {s["char"]: s.get("unless_next", "") for s in d.get("single", [])}
     return frozenset(d.get("allowed", [])), frozenset(d.get("numerals", "")), singles
+
+
+@lru_cache(maxsize=1)
+def _single_pairs() -> tuple[str, ...]:
+    """The doubled single characters the rule reports ("的的"; Han only, as the pattern)."""
+    return tuple(c + c for c in _data()[2] if len(c) == 1 and _HAN_CHAR.fullmatch(c))
 
 
 @rule(
@@ -83,41 +95,63 @@ def repeated_word(ctx):
     pieces = prose(ctx)
     body = "\n".join(p.text for p in pieces)
     count = _counter(body)
-    doubled = _DOUBLED_BMP if _bmp_only(body) else _DOUBLED
+    longer = _LONGER_BMP if _bmp_only(body) else _LONGER
+    pairs = _single_pairs()
     for piece in pieces:
         text = piece.text
         pos = 0
         while True:
-            m = doubled.search(text, pos)
-            if m is None:
+            found_at = _next_doubled(text, pos, longer, pairs)
+            if found_at is None:
                 break
-            unit = m.group(1)
+            start, end = found_at
+            doubled = text[start:end]
+            unit = doubled[: len(doubled) // 2]
             if len(unit) == 1:
-                unless = singles.get(unit)
-                found = unless is not None and not (unless and text.startswith(unless, m.end()))
+                unless = singles[unit]
+                found = not (unless and text.startswith(unless, end))
             else:
                 # the dictionary (a search of 5 MB before its set is built) is asked last
                 found = (
-                    m.group(0) not in allowed
+                    doubled not in allowed
                     and not set(unit) <= numerals
                     and (
                         (len(unit) == 2 and unit in words)
                         # the word stands alone elsewhere: more occurrences than this doubling holds
-                        or count(unit) > count(m.group(0)) * 2
+                        or count(unit) > count(doubled) * 2
                     )
                     and _is_a_word(unit, words)
                 )
-            if found and _on_word_boundary(text, m.start(), m.end(), unit):
+            if found and _on_word_boundary(text, start, end, unit):
                 found = False
             if not found:
-                pos = m.start() + 1
+                pos = start + 1
                 continue
             yield Issue(
-                piece.span(m.start(), m.end()),
-                f"“{unit}”连写了两遍（“{m.group(0)}”），应删去一个",
-                f"'{unit}' is written twice in a row ('{m.group(0)}'); delete one",
+                piece.span(start, end),
+                f"“{unit}”连写了两遍（“{doubled}”），应删去一个",
+                f"'{unit}' is written twice in a row ('{doubled}'); delete one",
             )
-            pos = m.end()
+            pos = end
+
+
+def _next_doubled(
+    text: str, pos: int, longer: re.Pattern, pairs: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """Where the first doubling at or after ``pos`` that the rule may report is: a unit of
+    two to four characters (``longer``) or a doubled character of ``pairs``, the longer unit
+    first where both start (as :data:`_DOUBLED`'s greedy search finds them; the doubled
+    single characters it finds besides are never reported and change no later search)."""
+    m = longer.search(text, pos)
+    end = m.start() if m is not None else len(text)
+    best = None
+    for pair in pairs:
+        k = text.find(pair, pos, end + 1)  # a pair starting before ``end``
+        if k != -1:
+            best, end = k, k
+    if best is not None:
+        return best, best + 2
+    return m.span() if m is not None else None
 
 
 def _is_a_word(unit: str, words: frozenset[str]) -> bool:
