@@ -4,22 +4,17 @@ T501 searches units of two to four characters with its pattern and the doubled s
 characters it reports with ``str.find`` (the plain search tries a unit of one at every
 position). Tables 二 and 三 work out their dead columns (cells no data row fills) only when
 a row has more values than columns, the only rows whose fit reads them. A key is searched
-for glued digits from just before its first six digits in a row. The mappers make their
-cells with ``new_cell`` (plain slot stores, then the class set) instead of the frozen
-class's constructor. The mappers' per-row searches (table openers, the first template row
-a label identifies) are plain loops instead of a generator per row. Each test keeps
+for glued digits from just before its first six digits in a row. The mappers' per-row
+searches (table openers, the first template row a label identifies) are plain loops
+instead of a generator per row. Each test keeps
 the plain version and checks, on random input (hypothesis) and on every report of the
 shared corpus and the fixtures, that the fast one gives the same answer.
 """
 
 from __future__ import annotations
 
-import copy
-import pickle
-from dataclasses import FrozenInstanceError
 from functools import cache
 
-import pytest
 from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,7 +28,7 @@ from gsilint.rules.hygiene import t501_repeated_word as t501
 from gsilint.sources import InputError, is_report_path, load_path
 from gsilint.tables import mapping
 from gsilint.tables import stream as stream_module
-from gsilint.tables.grid import CellValue, new_cell
+from gsilint.tables.grid import CellValue
 from gsilint.tables.labels import holds_any
 from gsilint.tables.mapping import _fit
 from gsilint.tables.spec import table_format
@@ -204,34 +199,9 @@ def test_glued_digits_are_found_as_the_whole_search_finds_them_on_the_corpus():
     assert found
 
 
-# -- tables: cells made by new_cell ----------------------------------------------------------
+# -- tables: every cell the mappers make ----------------------------------------------------
 
 _FIELDS = ("value", "span", "reported", "text", "problem")
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.one_of(st.none(), st.integers(), st.decimals(allow_nan=False), st.text(max_size=2)),
-    st.integers(min_value=0, max_value=100),
-    st.booleans(),
-    st.text(max_size=4),
-    st.sampled_from([None, "negative", "not_number", "fraction"]),
-)
-def test_new_cells_are_the_cells_the_constructor_makes(value, at, reported, text, problem):
-    span = Span(at, at + 1)
-    got = new_cell(value, span, reported, text, problem)
-    want = CellValue(value, span, reported, text, problem)
-    assert type(got) is CellValue
-    assert [getattr(got, f) for f in _FIELDS] == [getattr(want, f) for f in _FIELDS]
-    assert got == want and hash(got) == hash(want) and repr(got) == repr(want)
-    assert got.usable == want.usable
-    assert copy.copy(got) == want and copy.deepcopy(got) == want
-    assert pickle.loads(pickle.dumps(got)) == want
-    short = new_cell(value, span, reported)
-    assert short == CellValue(value, span, reported)
-    with pytest.raises(FrozenInstanceError):
-        got.value = 1  # type: ignore[misc]
-    assert not hasattr(got, "__dict__")
 
 
 def test_the_cells_of_every_report_are_cell_values():

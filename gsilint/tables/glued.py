@@ -24,7 +24,7 @@ from functools import lru_cache
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
-from gsilint.tables.grid import Grid, ShapeProblem, new_cell
+from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.labels import holds_any, last_label, match_label
 from gsilint.tables.spec import IdentitySpec, table_format
 
@@ -211,7 +211,7 @@ def split_t3(doc_text: str, simplified: str, span: Span, default_layout: str) ->
         grid.row_labels[row.key] = row.label
         at = span.start + a
         for col, (x, y), v in zip(spec.columns, cells, vals):
-            grid.cells[(row.key, col.key)] = new_cell(
+            grid.cells[(row.key, col.key)] = CellValue(
                 v, Span(at + x, at + y), True, text[a + x : a + y]
             )
     grid.glued = True
@@ -288,7 +288,7 @@ def split_t4(doc_text: str, span: Span, layout: str) -> Grid | None:
     grid.row_spans[key] = Span(span.start + a, span.start + b)
     grid.row_labels[key] = spec.rows[0].label
     for col, (x, y) in zip(spec.columns, c[0]):
-        grid.cells[(key, col.key)] = new_cell(
+        grid.cells[(key, col.key)] = CellValue(
             int(text[a + x : a + y]),
             Span(span.start + a + x, span.start + a + y),
             True,

@@ -8,7 +8,7 @@ from gsilint.positions import Span
 from gsilint.records import dataclass
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class CellValue:
     """One mapped cell.
 
@@ -26,57 +26,9 @@ class CellValue:
     text: str = ""
     problem: str | None = None
 
-    # Cells are made by the thousand per report: the fields are set through their slots
-    # (what a frozen dataclass's own ``__init__`` does through ``object.__setattr__``, at
-    # twice the cost), as :class:`gsilint.positions.Span` does.
-    def __init__(
-        self,
-        value: object,
-        span: Span,
-        reported: bool,
-        text: str = "",
-        problem: str | None = None,
-    ) -> None:
-        _set_value(self, value)
-        _set_span(self, span)
-        _set_reported(self, reported)
-        _set_text(self, text)
-        _set_problem(self, problem)
-
     @property
     def usable(self) -> bool:
         return self.reported and self.problem is None and self.value is not None
-
-
-_set_value = CellValue.value.__set__  # type: ignore[attr-defined]
-_set_span = CellValue.span.__set__  # type: ignore[attr-defined]
-_set_reported = CellValue.reported.__set__  # type: ignore[attr-defined]
-_set_text = CellValue.text.__set__  # type: ignore[attr-defined]
-_set_problem = CellValue.problem.__set__  # type: ignore[attr-defined]
-
-
-class _OpenCell:
-    """A :class:`CellValue` under construction: the same slots in the same order (Python
-    refuses the change of class below unless the layouts agree), set as plain attributes."""
-
-    __slots__ = CellValue.__slots__
-
-
-def new_cell(
-    value: object, span: Span, reported: bool, text: str = "", problem: str | None = None
-) -> CellValue:
-    """``CellValue(value, span, reported, text, problem)`` in half the time, for the mappers
-    that make thousands per report: the fields are set on an :class:`_OpenCell` (plain
-    slot stores, where a frozen class's ``__init__`` calls a setter per field) which then
-    becomes the CellValue."""
-    cell = _OpenCell()
-    cell.value = value
-    cell.span = span
-    cell.reported = reported
-    cell.text = text
-    cell.problem = problem
-    cell.__class__ = CellValue
-    return cell
 
 
 @dataclass(frozen=True, slots=True)

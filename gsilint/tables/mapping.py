@@ -22,7 +22,7 @@ from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
 from gsilint.records import dataclass
-from gsilint.tables.grid import Grid, ShapeProblem, new_cell
+from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.labels import holds_any, last_label, match_label
 from gsilint.tables.readings import read_collapsed, read_split, row_identities
 from gsilint.tables.spec import (
@@ -184,7 +184,7 @@ def _put_cells(grid: Grid, row_key: str, cols: Sequence[ColSpec], values: Iterab
     out = grid.cells
     for col, cell in zip(cols, values):
         value, reported, problem, text = read_cell(cell.text, col.kind)
-        out[(row_key, col.key)] = new_cell(value, cell.span, reported, text, problem)
+        out[(row_key, col.key)] = CellValue(value, cell.span, reported, text, problem)
 
 
 #: Table kinds whose layout may have merged equal adjacent cells (one cell per line).

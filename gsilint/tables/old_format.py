@@ -33,7 +33,7 @@ from gsilint import document
 from gsilint.normalize import norm_label
 from gsilint.patterns import lazy
 from gsilint.positions import Span
-from gsilint.tables.grid import CellValue, Grid, ShapeProblem, new_cell
+from gsilint.tables.grid import CellValue, Grid, ShapeProblem
 from gsilint.tables.identities import fails, plan
 from gsilint.tables.readings import read_collapsed
 from gsilint.tables.spec import OLD, ColSpec, RowSpec, old_table
@@ -268,7 +268,7 @@ def _keeps_repeats(rows: list[StreamRow]) -> bool:
 
 def _cell(col: ColSpec, cell: document.Cell) -> CellValue:
     value, reported, problem, text = read_cell(cell.text, col.kind)
-    return new_cell(value, cell.span, reported, text, problem)
+    return CellValue(value, cell.span, reported, text, problem)
 
 
 def _label(r: StreamRow, n: int = 24) -> str:
