@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from gsilint.config import matches
 from gsilint.findings import Finding, Issue
+from gsilint.patterns import re_compile
 from gsilint.positions import Span
 from gsilint.records import dataclass
 from gsilint.resolve import make_finding
@@ -41,13 +42,13 @@ if TYPE_CHECKING:
     from gsilint.document import Directive, Document
     from gsilint.rules.context import Context
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = re_compile(
     r"^<!--\s*gsilint-(?P<kind>disable-next-line|disable|enable)(?!\w|-(?!->))"
     r"(?P<codes>[A-Za-z0-9,\s]*?)\s*(?:--(?P<reason>.*?))?-->\s*$",
     re.S,
 )
-_GSILINT = re.compile(r"^<!--\s*gsilint\b", re.I)
-_CODE = re.compile(r"^[A-Z]\d{0,3}$|^ALL$")
+_GSILINT = re_compile(r"^<!--\s*gsilint\b", re.I)
+_CODE = re_compile(r"^[A-Z]\d{0,3}$|^ALL$")
 
 
 @dataclass

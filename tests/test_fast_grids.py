@@ -13,6 +13,7 @@ shared corpus and the fixtures, that the fast one gives the same answer.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from conftest import CORPUS, FIXTURES
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from gsilint import document
 from gsilint.config import Config
 from gsilint.facts import Facts
+from gsilint.han import HAN
 from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.rules.hygiene import t501_repeated_word as t501
@@ -66,12 +68,17 @@ def _reported_at(text: str, start: int, end: int) -> bool:
     return (ord(text[start]) + end) % 3 == 0
 
 
+#: a unit of one to four Han characters written twice: the search the rule's two stand for
+_DOUBLED = re.compile(f"({HAN}{{1,4}})\\1")
+
+
 def _doublings_reference(text: str) -> list[tuple[int, int]]:
-    """The plain search: ``_DOUBLED`` from the rule's position, a unit of one kept only when
-    it is a character the rule reports (the rule skips the others at once)."""
+    """The plain search: a unit of one to four Han characters twice, from the rule's
+    position, a unit of one kept only when it is a character the rule reports (the rule
+    skips the others at once)."""
     singles = t501._data()[2]
     out, pos = [], 0
-    while (m := t501._DOUBLED.search(text, pos)) is not None:
+    while (m := _DOUBLED.search(text, pos)) is not None:
         if len(m.group(1)) == 1 and m.group(1) not in singles:
             pos = m.start() + 1
             continue

@@ -13,6 +13,7 @@ same answer.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from strategies import REPEATED_WORD_TEXTS, as_pieces, prose_texts
 
 from gsilint.config import Config, matches, per_file_ignores
 from gsilint.facts import Facts
+from gsilint.han import HAN
 from gsilint.parse import parse
 from gsilint.rules import load_rules
 from gsilint.rules.context import Context
@@ -140,7 +142,6 @@ def test_t501_findings_do_not_depend_on_the_order_of_its_tests(texts):
 
 def _reference_t501(ctx):
     from gsilint.rules.hygiene.t501_repeated_word import (
-        _DOUBLED,
         Issue,
         _counter,
         _data,
@@ -151,11 +152,12 @@ def _reference_t501(ctx):
 
     allowed, numerals, singles = _data()
     words = common_words()
+    doubled = re.compile(f"({HAN}{{1,4}})\\1")  # a unit of one to four, twice
     pieces = ctx.facts.hygiene_prose
     count = _counter("\n".join(p.text for p in pieces))
     for piece in pieces:
         text, pos = piece.text, 0
-        while (m := _DOUBLED.search(text, pos)) is not None:
+        while (m := doubled.search(text, pos)) is not None:
             unit = m.group(1)
             if len(unit) == 1:
                 unless = singles.get(unit)

@@ -21,6 +21,7 @@ from gsilint.parse.grammar import MARK_STYLES_SLOT, grammar_text, terminal_patte
 from gsilint.parse.lark_lines import lark_parser as grammar_parser  # the reference reader
 from gsilint.parse.tokens import Line, Token
 from gsilint.pattern_shapes import first_chars
+from gsilint.patterns import re_compile
 
 __all__ = [
     "MARK_STYLES_SLOT",
@@ -49,7 +50,7 @@ def _line_pattern() -> re.Pattern:
     The last group is empty unless the line has a tab or a "<" (row,
     comment) after them.
     """
-    return re.compile(
+    return re_compile(
         "(?=[^\\r\\n])"
         f"({terminal_pattern('INDENT')})?"
         f"({terminal_pattern('HASHES')})?"
@@ -61,7 +62,7 @@ def _line_pattern() -> re.Pattern:
 @cache
 def _head_pattern() -> re.Pattern:
     """The INDENT, HASHES and MARK a line may begin with (:func:`_line_pattern`'s groups)."""
-    return re.compile(
+    return re_compile(
         f"({terminal_pattern('INDENT')})?"
         f"({terminal_pattern('HASHES')})?"
         f"({terminal_pattern('MARK')})?"

@@ -7,15 +7,11 @@ from functools import lru_cache
 
 from gsilint.findings import Issue, Severity
 from gsilint.han import HAN
+from gsilint.patterns import re_compile
 from gsilint.rules import rule
 from gsilint.rules.hygiene._data import common_words, hygiene_data
 from gsilint.rules.hygiene._dictionary import dictionary_available, is_word
 from gsilint.rules.hygiene._prose import prose
-
-#: A unit of one to four Han characters written twice in a row. Stdlib ``re``
-#: with the HAN class: ``regex``'s back-references are several times slower. (The rule
-#: searches its reportable part, :func:`_next_doubled`; tests hold that to this pattern.)
-_DOUBLED = re.compile(f"({HAN}{{1,4}})\\1")
 
 
 def _bmp_class(cls: str) -> str:
@@ -25,15 +21,16 @@ def _bmp_class(cls: str) -> str:
     return "[" + "".join(i for i in items if i[0] <= "\uffff") + "]"
 
 
-#: :data:`_DOUBLED` for a text without astral characters (most reports): a class of BMP
+#: A unit of two to four Han characters written twice in a row ("公开公开"): what the rule
+#: searches with its pattern. A doubled single character (的的) is looked for with
+#: ``str.find``, only for the few characters the rule reports; the tests hold the two
+#: together to the one search for units of one to four, ``({HAN}{1,4})\1``. Stdlib ``re``
+#: with the HAN class: ``regex``'s back-references are several times slower.
+_LONGER = re_compile(f"({HAN}{{2,4}})\\1")
+#: :data:`_LONGER` for a text without astral characters (most reports): a class of BMP
 #: ranges only is read a fifth faster.
-_DOUBLED_BMP = re.compile(f"({_bmp_class(HAN)}{{1,4}})\\1")
-#: The units of two to four characters of :data:`_DOUBLED` and :data:`_DOUBLED_BMP`: what
-#: the rule searches (a doubled single character is looked for with ``str.find``, only for
-#: the few characters it reports; a unit of one is tried at every position otherwise).
-_LONGER = re.compile(f"({HAN}{{2,4}})\\1")
-_LONGER_BMP = re.compile(f"({_bmp_class(HAN)}{{2,4}})\\1")
-_HAN_CHAR = re.compile(HAN)
+_LONGER_BMP = re_compile(f"({_bmp_class(HAN)}{{2,4}})\\1")
+_HAN_CHAR = re_compile(HAN)
 
 
 def _bmp_only(text: str) -> bool:
@@ -140,7 +137,7 @@ def _next_doubled(
 ) -> tuple[int, int] | None:
     """Where the first doubling at or after ``pos`` that the rule may report is: a unit of
     two to four characters (``longer``) or a doubled character of ``pairs``, the longer unit
-    first where both start (as :data:`_DOUBLED`'s greedy search finds them; the doubled
+    first where both start (as the greedy search ``({HAN}{1,4})\\1`` finds them; the doubled
     single characters it finds besides are never reported and change no later search)."""
     m = longer.search(text, pos)
     end = m.start() if m is not None else len(text)
