@@ -14,20 +14,18 @@ shared corpus and the fixtures, that the fast one gives the same answer.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_fast_tables import (  # the reports parsed once; find_regions as first written
+    _find_regions_reference,
+    _reports,
+)
 
 from gsilint import document
-from gsilint.config import Config
-from gsilint.facts import Facts
 from gsilint.han import HAN
-from gsilint.parse import parse
 from gsilint.positions import Span
 from gsilint.rules.hygiene import t501_repeated_word as t501
-from gsilint.sources import InputError, is_report_path, load_path
 from gsilint.tables import mapping
 from gsilint.tables import stream as stream_module
 from gsilint.tables.grid import CellValue
@@ -35,24 +33,6 @@ from gsilint.tables.labels import holds_any
 from gsilint.tables.mapping import _fit
 from gsilint.tables.spec import table_format
 from gsilint.tables.stream import StreamRow, dead_columns, split_row, table_stream
-
-
-@cache
-def _reports() -> tuple[Facts, ...]:
-    """Every report of the shared corpus and of the test fixtures, parsed."""
-    out = []
-    for folder in (CORPUS, FIXTURES / "real", FIXTURES / "seeds", FIXTURES / "html"):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file() or not is_report_path(path) or path.name.startswith("README"):
-                continue
-            try:
-                source = load_path(str(path))
-            except InputError:
-                continue
-            out.append(Facts(parse(source.text), Config(), source.path))
-    return tuple(out)
 
 
 def test_the_corpus_is_there():
@@ -226,33 +206,6 @@ def test_the_cells_of_every_report_are_cell_values():
 
 
 # -- tables: loops instead of a generator per row ---------------------------------------
-
-
-def _find_regions_reference(stream):
-    """find_regions as first written: every row, generators over the anchors."""
-    t3 = t4 = t2 = None
-    for i, r in enumerate(stream):
-        k = r.key
-        if t3 is None and (
-            any(a in k for a in mapping._T3_ANCHOR) or (r.is_data and "本年新收" in k)
-        ):
-            t3 = i
-        if (
-            t4 is None
-            and not r.is_data
-            and any(a in k for a in mapping._T4_ANCHOR)
-            and (t3 is None or i > t3)
-        ):
-            t4 = i
-        if t2 is None and any(k.startswith(a) or a in k[:12] for a in mapping._T2_ANCHOR):
-            t2 = i
-    end = len(stream)
-    t3_reg = (t3, t4 if t4 is not None and t4 > t3 else end) if t3 is not None else None
-    t2_reg = None
-    if t2 is not None:
-        later = [x for x in (t3, t4) if x is not None and x > t2]
-        t2_reg = (t2, min(later) if later else end)
-    return mapping.Regions(t2_reg, t3_reg, t4)
 
 
 _ANCHOR_PARTS = st.sampled_from(
